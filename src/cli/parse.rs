@@ -1,0 +1,117 @@
+//! `protokoll parse [--json] [--pretty] PATH...`: one document per file, as NDJSON or a summary.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use protokoll::Document;
+
+use super::{Outcome, documents, line, stdout};
+
+/// Arguments of `protokoll parse`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or folders to parse (folders: every .txt/.md file, sorted).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Print the JSON model (SCHEMA.md), one object per line.
+    #[arg(long)]
+    json: bool,
+    /// With --json: indent the output (one document per block).
+    #[arg(long, requires = "json")]
+    pretty: bool,
+}
+
+/// Runs `protokoll parse`.
+pub fn run(args: &Args) -> Result<Outcome> {
+    let mut failed = 0;
+    let files = documents(&args.paths, &mut failed);
+    let mut out = stdout();
+    for path in files {
+        let doc = match protokoll::parse_file(&path) {
+            Ok(doc) => doc,
+            Err(e) => {
+                failed += 1;
+                out.flush()?;
+                eprintln!("protokoll: {e}");
+                continue;
+            }
+        };
+        if args.json {
+            if args.pretty {
+                serde_json::to_writer_pretty(&mut out, &doc)?;
+                line(&mut out, "")?;
+            } else {
+                serde_json::to_writer(&mut out, &doc)?;
+                line(&mut out, "")?;
+            }
+        } else {
+            summary(&mut out, &doc)?;
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 { Outcome::SomeFailed } else { Outcome::Ok })
+}
+
+/// A human-readable summary of one document.
+fn summary(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".into());
+    line(
+        out,
+        &format!(
+            "{}: {} | {} | {} | {}",
+            doc.source.path,
+            doc.kind.as_str(),
+            opt(&doc.organization),
+            opt(&doc.body),
+            opt(&doc.date)
+        ),
+    )?;
+    if !doc.attendees.is_empty() {
+        line(
+            out,
+            &format!(
+                "  {} attendees, chair {}, secretary {}",
+                doc.attendees.len(),
+                opt(&doc.chair),
+                opt(&doc.secretary)
+            ),
+        )?;
+    }
+    for p in &doc.paragraphs {
+        let number = p.number.map_or_else(|| "§ -".to_string(), |n| format!("§ {n}"));
+        let dnr: Vec<&str> = p.dnr.iter().map(|d| d.raw.as_str()).collect();
+        let decision = p.decision.as_ref().map_or(String::new(), |d| {
+            format!(
+                " [{} {}, {} clause(s)]",
+                match d.kind {
+                    protokoll::model::DecisionKind::Decision => "decision",
+                    protokoll::model::DecisionKind::Proposal => "proposal",
+                },
+                d.by.as_deref().unwrap_or("-"),
+                d.clauses.len()
+            )
+        });
+        let dnr = if dnr.is_empty() { String::new() } else { format!(" ({})", dnr.join(", ")) };
+        line(out, &format!("  {number} {}{dnr}{decision}", p.title))?;
+        for (what, people) in
+            [("abstained", &p.abstained), ("reserved", &p.reserved), ("jäv", &p.conflicts)]
+        {
+            if !people.is_empty() {
+                let names: Vec<String> = people
+                    .iter()
+                    .map(|x| match &x.party {
+                        Some(party) if x.name.is_empty() => format!("({party})"),
+                        Some(party) => format!("{} ({party})", x.name),
+                        None => x.name.clone(),
+                    })
+                    .collect();
+                line(out, &format!("      {what}: {}", names.join(", ")))?;
+            }
+        }
+    }
+    if !doc.warnings.is_empty() {
+        line(out, &format!("  {} warning(s)", doc.warnings.len()))?;
+    }
+    Ok(())
+}

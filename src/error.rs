@@ -1,0 +1,54 @@
+//! Errors of the operations that can truly fail: reading a file, walking a folder.
+//!
+//! Parsing has no error type: it returns a document and warnings (see [`crate::parse`]).
+//! Every error names the path it concerns, so one line on stderr says what went wrong where.
+
+use std::io;
+use std::path::PathBuf;
+
+/// A fatal error for one input.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// The file is empty.
+    #[error("{}: empty file", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is binary, not text.
+    #[error("{}: not a text file (binary content at byte {offset})", path.display())]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Where the first binary byte is.
+        offset: usize,
+    },
+    /// A format this build cannot read.
+    #[error("{}: {format} input is not supported", path.display())]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// What the content looks like: "PDF", "DOCX".
+        format: &'static str,
+    },
+    /// A folder could not be walked.
+    #[error("{}: {message}", path.display())]
+    Walk {
+        /// The folder or entry.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// Results of fatal operations.
+pub type Result<T> = std::result::Result<T, Error>;

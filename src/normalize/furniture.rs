@@ -1,0 +1,165 @@
+//! Page furniture: lines that belong to the page, not to the text, recognised one at a time.
+//!
+//! Signature tables ("Ordförandens sign  Justerandens sign  Exp den  Utdragsbestyrkande"),
+//! page numbers ("Sida 2(19)", "18 (111)"), rules ("-----"), repeated page headers
+//! ("Datum Dnr" and its value line) and the boiler-plate of web pages that host converted PDFs
+//! ("Storlek: px", "Transkript"). Each recogniser is a nom parser run with `all_consuming` on a
+//! cleaned line; `mod.rs` decides what to do with a match.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::character::complete::{char, digit1};
+use nom::combinator::{all_consuming, opt, recognize};
+use nom::multi::{many1, separated_list1};
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
+
+use crate::parse::lexical::{ws0, ws1};
+
+/// One cell of a signature table: `Ordförandens sign`, `Justerandens sign`, `Exp den`,
+/// `Utdragsbestyrkande`.
+fn signature_cell(i: &str) -> IResult<&str, &str> {
+    alt((
+        recognize((
+            alt((
+                tag_no_case("ordförandens"),
+                tag_no_case("ordförande"),
+                tag_no_case("ordf"),
+                tag_no_case("justerandens"),
+                tag_no_case("justerandes"),
+                tag_no_case("justerarens"),
+                tag_no_case("justerares"),
+                tag_no_case("justerare"),
+                tag_no_case("sekreterarens"),
+                tag_no_case("just"),
+            )),
+            opt(char('.')),
+            ws1,
+            alt((tag_no_case("signatur"), tag_no_case("sign"))),
+            opt(char('.')),
+        )),
+        recognize((tag_no_case("exp"), opt(char('.')), ws1, tag_no_case("den"))),
+        tag_no_case("utdragsbestyrkande"),
+        tag_no_case("expedierat"),
+    ))
+    .parse(i)
+}
+
+/// A whole signature-table line: `Ordförandens sign\tJusterandens sign\tExp den\tUtdragsbestyrkande`.
+pub fn signature_row(i: &str) -> IResult<&str, ()> {
+    all_consuming(separated_list1(ws1, signature_cell)).map(|_| ()).parse(i)
+}
+
+/// A rule of dashes, underscores or dots, possibly in columns: `-----\t-----`, `.....`.
+pub fn rule(i: &str) -> IResult<&str, ()> {
+    all_consuming(many1((take_while1(|c| matches!(c, '-' | '_' | '.' | '=' | '…')), ws0)))
+        .map(|_| ())
+        .parse(i)
+}
+
+/// A page number: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`, `Sida`, `- 4 -`.
+pub fn page_number(i: &str) -> IResult<&str, ()> {
+    let of_total = alt((
+        recognize((ws0, delimited(char('('), (ws0, digit1, ws0), char(')')))),
+        recognize((ws1, alt((tag("av"), tag("/"))), ws1, digit1)),
+    ));
+    all_consuming(alt((
+        recognize((opt((tag_no_case("sida"), ws1)), digit1, of_total)),
+        recognize((tag_no_case("sida"), opt((ws1, digit1)))),
+        recognize((char('-'), ws1, digit1, ws1, char('-'))),
+    )))
+    .map(|_| ())
+    .parse(i)
+}
+
+/// The label line of a repeated page header: `Datum Dnr`, `Datum Dnr Sida`.
+pub fn page_header_labels(i: &str) -> IResult<&str, ()> {
+    all_consuming((
+        tag_no_case("datum"),
+        ws1,
+        tag_no_case("dnr"),
+        opt(preceded(ws1, tag_no_case("sida"))),
+    ))
+    .map(|_| ())
+    .parse(i)
+}
+
+/// Lines that web pages hosting converted PDFs add around the text:
+/// `Storlek: px`, `Starta visningen från sidan:`, `Transkript`, `Download "…"`,
+/// `Save this PDF as:`, `WORD PNG TXT JPG`, `Loading.... (view fulltext now)`.
+pub fn web_boilerplate(i: &str) -> IResult<&str, ()> {
+    alt((
+        all_consuming(tag("Storlek: px")).map(|_| ()),
+        all_consuming(tag("Starta visningen från sidan:")).map(|_| ()),
+        all_consuming(tag("Transkript")).map(|_| ()),
+        all_consuming(tag("Save this PDF as:")).map(|_| ()),
+        all_consuming(tag("WORD\tPNG\tTXT\tJPG")).map(|_| ()),
+        all_consuming(tag("WORD PNG TXT JPG")).map(|_| ()),
+        all_consuming(tag("• No results found")).map(|_| ()),
+        all_consuming(tag("N/A")).map(|_| ()),
+        all_consuming(tag("Protected")).map(|_| ()),
+        all_consuming(tag("Copied!")).map(|_| ()),
+        all_consuming(tag("Full text")).map(|_| ()),
+        (tag("Download \""), take_while(|_| true)).map(|_| ()),
+        (tag("Share \""), take_while(|_| true)).map(|_| ()),
+        (tag("Academic year:"), take_while(|_| true)).map(|_| ()),
+        (tag("Loading...."), take_while(|_| true)).map(|_| ()),
+        all_consuming(delimited(char('('), digit1, char(')'))).map(|_| ()),
+    ))
+    .parse(i)
+}
+
+/// Whether a cleaned line is furniture that can be dropped on its own.
+#[must_use]
+pub fn is_furniture(line: &str) -> bool {
+    signature_row(line).is_ok()
+        || rule(line).is_ok()
+        || page_number(line).is_ok()
+        || web_boilerplate(line).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for line in [
+            "Ordförandens sign\tJusterandens sign\tExp den\tUtdragsbestyrkande",
+            "Ordförandens sign",
+            "Justerandens sign",
+            "Exp den",
+            "Utdragsbestyrkande",
+            "-------------------\t-------------------\t---------\t--------------------",
+            ".....",
+            "Sida",
+            "2(19)",
+            "Sida 2(19)",
+            "18 (111)",
+            "Sida 3 av 12",
+            "Storlek: px",
+            "Transkript",
+            "Download \"PROTOKOLL (40)\"",
+            "(2)",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn not_furniture() {
+        for line in [
+            "§ 92 Reviderad verksamhetsplan",
+            "Beslut",
+            "Sida 2 visar tabellen",
+            "2024-06-13",
+            "Exp den 12 juni",
+            "Ordförande",
+            "- Akten",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+        assert!(page_header_labels("Datum Dnr").is_ok());
+        assert!(page_header_labels("Datum").is_err());
+    }
+}

@@ -1,0 +1,286 @@
+//! Text normalisation that keeps source line numbers.
+//!
+//! `normalize` turns a decoded text into [`Line`]s: cleaned characters ([`clean`]), page
+//! furniture set aside ([`furniture`]), markdown emphasis spans that a converter broke over
+//! several lines put back together, hyphenated words rejoined ("Samman-" / "ställning"), and the
+//! blank-line-between-every-line layout of some PDF conversions undone. Blank lines are kept (as
+//! empty [`Line`]s, one per run) because they separate blocks. It never fails and never reads a
+//! file; joining lines into prose is left to the parser, which knows where prose is.
+
+pub mod clean;
+pub mod furniture;
+
+use std::collections::HashMap;
+
+use crate::parse::lexical;
+
+/// One normalised line and the 1-based source line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the source text.
+    pub no: u32,
+    /// Cleaned text; a tab marks a column gap; empty for a blank line.
+    pub text: String,
+}
+
+impl Line {
+    /// Whether the line is blank.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// A normalised text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// Content lines, blank runs collapsed to one empty line.
+    pub lines: Vec<Line>,
+    /// Page furniture that was set aside (page headers still carry a date or dnr).
+    pub furniture: Vec<Line>,
+    /// The text had a blank line after every wrapped line.
+    pub double_spaced: bool,
+}
+
+/// Normalises a decoded text. Pure and infallible.
+#[must_use]
+pub fn normalize(text: &str) -> Normalized {
+    let raw = join_emphasis_spans(text);
+    let mut furniture_lines = Vec::new();
+    let mut lines: Vec<Line> = Vec::with_capacity(raw.len());
+    let mut skip_value_line = false;
+    for (no, text) in raw {
+        let text = clean::clean_line(&text);
+        if skip_value_line && !text.is_empty() {
+            skip_value_line = false;
+            if lexical::date(&text).is_ok() {
+                furniture_lines.push(Line { no, text });
+                continue;
+            }
+        }
+        if furniture::page_header_labels(&text).is_ok() {
+            skip_value_line = true;
+            furniture_lines.push(Line { no, text });
+        } else if furniture::is_furniture(&text) {
+            furniture_lines.push(Line { no, text });
+        } else {
+            lines.push(Line { no, text });
+        }
+    }
+    drop_repeated_headers(&mut lines, &mut furniture_lines);
+    let double_spaced = is_double_spaced(&lines);
+    let mut lines = collapse_blanks(&lines, double_spaced);
+    rejoin_hyphenation(&mut lines);
+    furniture_lines.sort_by_key(|l| l.no);
+    Normalized { lines, furniture: furniture_lines, double_spaced }
+}
+
+/// Splits the source into numbered raw lines, joining a line whose `**` emphasis is left open
+/// with the lines that close it (at most three), as converters emit for a title that wraps:
+/// `**§ 96 Yttrande över remiss från Socialdepartementet:` … `(Ds 2023:26)**`.
+fn join_emphasis_spans(text: &str) -> Vec<(u32, String)> {
+    let src: Vec<&str> = text.split('\n').collect();
+    let mut out = Vec::with_capacity(src.len());
+    let mut i = 0;
+    while i < src.len() {
+        let mut line = src[i].to_string();
+        let no = i as u32 + 1;
+        if line.matches("**").count() % 2 == 1 {
+            let close = (i + 1..src.len().min(i + 4))
+                .find(|&j| src[j].trim().is_empty() || src[j].matches("**").count() % 2 == 1);
+            if let Some(j) = close.filter(|&j| !src[j].trim().is_empty()) {
+                for part in &src[i + 1..=j] {
+                    line.push(' ');
+                    line.push_str(part.trim());
+                }
+                out.push((no, line));
+                // Keep the line count: the joined lines become blanks-free gaps.
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push((no, line));
+        i += 1;
+    }
+    out
+}
+
+/// Sets aside short lines repeated on three or more pages that carry a page header's marks
+/// (a date, "protokoll", "sammanträdesdatum"): `Sammanträdesprotokoll 2016-03-01`.
+fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| !l.is_blank() && l.text.len() <= 80) {
+        *counts.entry(l.text.as_str()).or_default() += 1;
+    }
+    let repeated: Vec<String> = counts
+        .into_iter()
+        .filter(|&(t, n)| {
+            let lower = t.to_lowercase();
+            n >= 3
+                && (lower.contains("protokoll")
+                    || lower.contains("sammanträdesdatum")
+                    || lexical::find(t, lexical::date).is_some())
+        })
+        .map(|(t, _)| t.to_string())
+        .collect();
+    if repeated.is_empty() {
+        return;
+    }
+    let (gone, kept): (Vec<Line>, Vec<Line>) =
+        std::mem::take(lines).into_iter().partition(|l| repeated.contains(&l.text));
+    *lines = kept;
+    furniture.extend(gone);
+}
+
+/// Whether the text wraps its lines with a blank line between them: counts line pairs where the
+/// first ends without punctuation and the second starts in lower case, across a blank line and
+/// directly.
+fn is_double_spaced(lines: &[Line]) -> bool {
+    let continues = |a: &str, b: &str| {
+        let ends_open = a.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',');
+        let starts_low = b.chars().next().is_some_and(char::is_lowercase);
+        ends_open && starts_low && !b.starts_with("att ")
+    };
+    let (mut across, mut direct) = (0usize, 0usize);
+    for w in lines.windows(3) {
+        if !w[0].is_blank() && w[1].is_blank() && continues(&w[0].text, &w[2].text) {
+            across += 1;
+        }
+        if !w[0].is_blank() && continues(&w[0].text, &w[1].text) {
+            direct += 1;
+        }
+    }
+    across >= 3 && across > 2 * direct
+}
+
+/// Keeps one empty line per blank run; in the double-spaced layout a single blank line is only
+/// the converter's spacing and goes, while two or more mark a real break.
+fn collapse_blanks(lines: &[Line], double_spaced: bool) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].is_blank() {
+            let start = i;
+            while i < lines.len() && lines[i].is_blank() {
+                i += 1;
+            }
+            let run = i - start;
+            let at_edge = out.is_empty() || i == lines.len();
+            if !at_edge && (!double_spaced || run >= 2) {
+                out.push(Line { no: lines[start].no, text: String::new() });
+            }
+            continue;
+        }
+        out.push(lines[i].clone());
+        i += 1;
+    }
+    out
+}
+
+/// Words after a hyphen that show the hyphen is an elided compound: "Hälso- och sjukvård".
+const ELISION_WORDS: [&str; 9] =
+    ["och", "eller", "samt", "respektive", "resp.", "till", "som", "men", "&"];
+
+/// Rejoins words hyphenated at a line end: `Samman-` + `ställning` → `Sammanställning`, but
+/// keeps `Hälso-` + `och sjukvård` apart and `IT-` + `systemet` → `IT-systemet`.
+fn rejoin_hyphenation(lines: &mut Vec<Line>) {
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let Some(stem) = hyphenated_stem(&lines[i].text) else {
+            i += 1;
+            continue;
+        };
+        let next = &lines[i + 1].text;
+        let first_word_end = next.find(char::is_whitespace).unwrap_or(next.len());
+        let word = &next[..first_word_end];
+        let lower_start = word.chars().next().is_some_and(char::is_lowercase);
+        if !lower_start || ELISION_WORDS.contains(&word) {
+            i += 1;
+            continue;
+        }
+        let keep_hyphen = stem.chars().last().is_some_and(|c| !c.is_lowercase());
+        let rest = next[first_word_end..].trim_start().to_string();
+        let mut joined = lines[i].text[..lines[i].text.len() - 1].to_string();
+        if keep_hyphen {
+            joined.push('-');
+        }
+        joined.push_str(word);
+        lines[i].text = joined;
+        if rest.is_empty() {
+            lines.remove(i + 1);
+        } else {
+            lines[i + 1].text = rest;
+        }
+        i += 1;
+    }
+}
+
+/// The last word of a line that ends in a hyphenation hyphen (`Samman-`), without the hyphen.
+fn hyphenated_stem(text: &str) -> Option<&str> {
+    let body = text.strip_suffix('-')?;
+    let start =
+        body.rfind(|c: char| c.is_whitespace() || c == '/' || c == '(').map_or(0, |p| p + 1);
+    let stem = &body[start..];
+    let letters = stem.chars().rev().take(2).filter(|c| c.is_alphabetic()).count();
+    (letters == 2).then_some(stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(n: &Normalized) -> Vec<&str> {
+        n.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn hyphenation() {
+        let n = normalize("Samman-\nställning \n\nMålområde för hälso-\noch sjukvård -\nGod vård");
+        assert_eq!(
+            texts(&n),
+            ["Sammanställning", "", "Målområde för hälso-", "och sjukvård -", "God vård"]
+        );
+        let n = normalize("ett nytt IT-\nsystemet är");
+        assert_eq!(texts(&n), ["ett nytt IT-systemet", "är"]);
+    }
+
+    #[test]
+    fn emphasis_spans_and_line_numbers() {
+        let n = normalize(
+            "**§ 96 Yttrande:\nPromemorian\ninom vården (Ds 2023:26)**\n\nDiarienummer: 23HSN4074",
+        );
+        assert_eq!(
+            texts(&n),
+            ["§ 96 Yttrande: Promemorian inom vården (Ds 2023:26)", "", "Diarienummer: 23HSN4074"]
+        );
+        assert_eq!(n.lines[2].no, 5);
+    }
+
+    #[test]
+    fn furniture_goes_but_is_kept_aside() {
+        let n = normalize(
+            "text\n\nOrdförandens sign\n\nDatum Dnr\n23-12-07- 08 23HSN1\n\nSida\n2(19)\n\nmer text",
+        );
+        assert_eq!(texts(&n), ["text", "", "mer text"]);
+        assert_eq!(n.furniture.len(), 5);
+    }
+
+    #[test]
+    fn double_spaced_layout() {
+        let src = "Enligt planen ska en \n\nuppföljning av planen genomföras i \n\njuni. En rapport \n\nhar tagits fram.\n\n \n\nNästa stycke \n\nfortsätter här.";
+        let n = normalize(src);
+        assert!(n.double_spaced);
+        assert_eq!(
+            texts(&n),
+            [
+                "Enligt planen ska en",
+                "uppföljning av planen genomföras i",
+                "juni. En rapport",
+                "har tagits fram.",
+                "",
+                "Nästa stycke",
+                "fortsätter här."
+            ]
+        );
+    }
+}

@@ -1,0 +1,408 @@
+//! The attendance block: role headings ("Ledamöter", "Beslutande", "Tjänstgörande ersättare",
+//! "Övriga ersättare", "Tjänstepersoner") and one grammar for an attendee line, which reads a
+//! person, an optional party and then a role, a note or an official's title:
+//! `Elina Backlund Arab (S)\tOrdförande`, `Dennis Moström (C)\t(deltar digitalt)`,
+//! `Anders Sylan tf. Hälso- och sjukvårdsdirektör`, `Maria Öhman, Sekreterare`,
+//! `Marie Göransson (S) ersättare för Agneta Nilsson (S)`. Lines flattened by PDF conversion
+//! that hold several people are read person by person.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case};
+use nom::character::complete::char;
+use nom::combinator::{eof, opt, recognize, rest};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+use super::lexical::{ws0, ws1};
+use super::persons::{name, party};
+use crate::model::{Attendee, Role, Warning};
+use crate::normalize::Line;
+
+/// Party abbreviations that may follow a name after a comma: `Lars Rosander, C`.
+const BARE_PARTIES: &[&str] =
+    &["S", "M", "SD", "C", "V", "KD", "L", "FP", "MP", "SJVP", "SPI", "FI", "PP", "MED"];
+
+/// A role heading and the content after it on the same line.
+///
+/// Examples: `Ledamöter`, `Tjänstgörande ersättare`, `Övriga ersättare`,
+/// `Beslutande\tMariette Sjölund (S), ordförande`, `NÄRVARANDE`.
+pub fn role_heading(i: &str) -> IResult<&str, (Option<Role>, &str)> {
+    let member = alt((
+        tag_no_case("beslutande ledamöter"),
+        tag_no_case("närvarande ledamöter"),
+        tag_no_case("ordinarie ledamöter"),
+        tag_no_case("ledamöter"),
+        tag_no_case("beslutande"),
+    ))
+    .map(|_| Some(Role::Member));
+    let serving = tag_no_case("tjänstgörande ersättare").map(|_| Some(Role::ServingDeputy));
+    let deputy = alt((
+        tag_no_case("närvarande, ej tjänstgörande ersättare"),
+        tag_no_case("närvarande ej tjänstgörande ersättare"),
+        tag_no_case("ej tjänstgörande ersättare"),
+        tag_no_case("icke tjänstgörande ersättare"),
+        tag_no_case("ej beslutande ersättare"),
+        tag_no_case("närvarande ersättare"),
+        tag_no_case("övriga ersättare"),
+        tag_no_case("ersättare"),
+    ))
+    .map(|_| Some(Role::Deputy));
+    let official = alt((
+        tag_no_case("närvarande tjänstepersoner"),
+        tag_no_case("närvarande tjänstemän"),
+        tag_no_case("tjänstepersoner"),
+        tag_no_case("tjänstemän"),
+        tag_no_case("tjänsteman"),
+        tag_no_case("övriga deltagande"),
+        tag_no_case("övriga närvarande"),
+        tag_no_case("övriga deltagare"),
+    ))
+    .map(|_| Some(Role::Official));
+    let other =
+        alt((tag_no_case("närvarorätt"), tag_no_case("insynsplats"), tag_no_case("övriga")))
+            .map(|_| Some(Role::Other));
+    let container =
+        alt((tag("NÄRVARANDE"), tag("Närvarande"), tag("Närvarolista"), tag("NÄRVAROLISTA")))
+            .map(|_| None);
+    (
+        alt((member, serving, deputy, official, other, container)),
+        alt((
+            recognize((ws0, opt(char(':')), ws0, eof)),
+            preceded((opt(char(':')), ws1), rest),
+            preceded((char(':'), ws0), rest),
+        )),
+    )
+        .map(|(r, content): (Option<Role>, &str)| (r, content.trim()))
+        .parse(i)
+}
+
+/// A role as written after a name: `Ordförande`, `vice ordförande`, `2:e vice ordförande`,
+/// `ordf.`, `ledamot`, `ersättare`, `tjänstgörande ersättare`, `sekreterare`.
+fn role_word(i: &str) -> IResult<&str, Role> {
+    alt((
+        alt((
+            tag_no_case("2:e vice ordförande"),
+            tag_no_case("andre vice ordförande"),
+            tag_no_case("2:e v ordf"),
+            tag_no_case("2:e vice ordf"),
+        ))
+        .map(|_| Role::SecondViceChair),
+        alt((
+            tag_no_case("1:e vice ordförande"),
+            tag_no_case("förste vice ordförande"),
+            tag_no_case("vice ordförande"),
+            tag_no_case("vice ordf"),
+            tag_no_case("v ordf"),
+            tag_no_case("v. ordf"),
+        ))
+        .map(|_| Role::ViceChair),
+        alt((tag_no_case("ordförande"), tag_no_case("ordf"))).map(|_| Role::Chair),
+        tag_no_case("tjänstgörande ersättare").map(|_| Role::ServingDeputy),
+        tag_no_case("ledamot").map(|_| Role::Member),
+        tag_no_case("ersättare").map(|_| Role::Deputy),
+        alt((tag_no_case("sekreterare"), tag_no_case("sekr"))).map(|_| Role::Secretary),
+    ))
+    .parse(i)
+}
+
+/// A bare party after a comma: `, C` in `Lars Rosander, C`.
+fn bare_party(i: &str) -> IResult<&str, String> {
+    let (r, (_, _, p)) =
+        (char(','), ws0, nom::bytes::complete::take_while1(char::is_alphabetic)).parse(i)?;
+    if BARE_PARTIES.contains(&p) && r.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+        Ok((r, p.to_string()))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+    }
+}
+
+/// Where the next person with a party starts in `s`, unless that person is the one replaced
+/// (`ersättare för Agneta Nilsson (S)`).
+fn next_person_with_party(s: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    for (at, c) in s.char_indices() {
+        if prev.is_none_or(char::is_whitespace) && c.is_uppercase() && at > 0 {
+            let lead = s[..at].trim_end().to_lowercase();
+            let replaced = lead.ends_with(" för") || lead == "för" || lead.ends_with("ersätter");
+            if !replaced
+                && let Ok((r, _)) = name(&s[at..])
+                && party(r.trim_start()).is_ok()
+            {
+                return Some(at);
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Reads the role, note or title after a person.
+fn interpret(
+    segment: &str,
+    section: Option<Role>,
+    has_party: bool,
+) -> (Role, Option<String>, Option<String>) {
+    let seg = segment.trim().trim_start_matches([',', '-', '–']).trim();
+    let default = section.unwrap_or(if has_party { Role::Member } else { Role::Other });
+    if seg.is_empty() {
+        return (default, None, None);
+    }
+    if let Ok((r, role)) = role_word(seg) {
+        let r = r.trim_start_matches(['.', ',']).trim();
+        if role == Role::Deputy {
+            if let Some(who) = r.strip_prefix("för ") {
+                return (Role::ServingDeputy, None, Some(format!("ersätter {}", who.trim())));
+            }
+            if section == Some(Role::Member) {
+                return (Role::ServingDeputy, None, (!r.is_empty()).then(|| r.to_string()));
+            }
+        }
+        return (role, None, (!r.is_empty()).then(|| r.to_string()));
+    }
+    if let Some(who) = seg.strip_prefix("för ").or_else(|| seg.strip_prefix("ersätter ")) {
+        return (Role::ServingDeputy, None, Some(format!("ersätter {}", who.trim())));
+    }
+    if let Some(inner) = seg.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        return (default, None, Some(inner.trim().to_string()));
+    }
+    let lower = seg.to_lowercase();
+    if lower.contains("sekreterare") && !has_party {
+        return (Role::Secretary, Some(seg.to_string()), None);
+    }
+    let note_like = seg.starts_with('§')
+        || seg.starts_with(|c: char| c.is_ascii_digit())
+        || ["endast", "deltar", "ej ", "från ", "till ", "kl", "del av", "närvarande", "via "]
+            .iter()
+            .any(|w| lower.starts_with(w));
+    if note_like || has_party {
+        return (default, None, Some(seg.to_string()));
+    }
+    // An official's title, possibly with the paragraphs attended: "kommundirektör § 267".
+    let (title, note) = match seg.find(" §") {
+        Some(p) => (seg[..p].trim(), Some(seg[p..].trim().to_string())),
+        None => (seg, None),
+    };
+    let role =
+        if section.is_none() || section == Some(Role::Other) { Role::Official } else { default };
+    (role, Some(title.trim_end_matches(['.', ',']).to_string()), note)
+}
+
+/// Reads the people on one attendance line.
+///
+/// Pattern: `PERSON [(PARTY) | , PARTY] [SEP ROLE | NOTE | TITLE]`, repeated where a flattened
+/// line holds several people. Returns nothing for a line that does not start with a name.
+#[must_use]
+pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
+    let mut out = Vec::new();
+    let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
+    while !s.is_empty() {
+        let Ok((r, n)) = name(s) else { break };
+        let (r, p) = match party(r.trim_start()) {
+            Ok((r2, p)) => (r2, Some(p)),
+            Err(_) => match bare_party(r) {
+                Ok((r2, p)) => (r2, Some(p)),
+                Err(_) => (r, None),
+            },
+        };
+        let has_party = p.is_some();
+        let next = if has_party { next_person_with_party(r) } else { None };
+        let (segment, rest) = match next {
+            Some(at) => (&r[..at], &r[at..]),
+            None => (r, ""),
+        };
+        let (role, title, note) = interpret(&segment.replace('\t', " "), section, has_party);
+        out.push(Attendee { name: n.to_string(), party: p, role, title, note });
+        s = rest.trim_start();
+    }
+    out
+}
+
+/// Lines that end an attendance block: `Utses att justera`, `Justerare`, `Paragrafer`, …
+fn ends_block(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "utses att justera",
+        "justerare",
+        "justering",
+        "underskrift",
+        "paragrafer",
+        "anslag",
+        "inför",
+        "§",
+        "information",
+        "ärendelista",
+        "föredragningslista",
+        "innehållsförteckning",
+        "dagordning",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        || (text.ends_with(':') && text.split_whitespace().count() > 3)
+}
+
+/// Reads the attendance block of a preamble. Returns the attendees and warnings for lines in
+/// the block that could not be read.
+#[must_use]
+pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
+    let mut out: Vec<Attendee> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut section: Option<Role> = None;
+    let mut in_block = false;
+    let mut misses = 0;
+    for line in lines {
+        if line.is_blank() {
+            continue;
+        }
+        if let Ok((_, (role, content))) = role_heading(&line.text) {
+            in_block = true;
+            misses = 0;
+            if role.is_some() {
+                section = role;
+            }
+            if !content.is_empty() {
+                out.extend(attendee_line(content, section));
+            }
+            continue;
+        }
+        if !in_block {
+            continue;
+        }
+        if ends_block(&line.text) {
+            in_block = false;
+            continue;
+        }
+        let found = attendee_line(&line.text, section);
+        if found.is_empty() {
+            misses += 1;
+            if misses >= 2 {
+                in_block = false;
+            } else if !out.is_empty() && line.text.split_whitespace().count() <= 8 {
+                warnings.push(Warning::new(
+                    line.no,
+                    format!("attendance line not understood: `{}`", line.text),
+                ));
+            }
+            continue;
+        }
+        misses = 0;
+        out.extend(found);
+    }
+    // One person listed twice (a signature table repeats the chair) counts once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|a| seen.insert((a.name.clone(), a.party.clone())));
+    (out, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Expected<'a> = (&'a str, Option<&'a str>, Role, Option<&'a str>, Option<&'a str>);
+
+    #[track_caller]
+    fn check(line: &str, section: Option<Role>, expected: &[Expected<'_>]) {
+        let got: Vec<_> = attendee_line(line, section)
+            .into_iter()
+            .map(|a| (a.name, a.party, a.role, a.title, a.note))
+            .collect();
+        let want: Vec<_> = expected
+            .iter()
+            .map(|(n, p, r, t, no)| {
+                (n.to_string(), p.map(Into::into), *r, t.map(Into::into), no.map(Into::into))
+            })
+            .collect();
+        assert_eq!(got, want, "{line}");
+    }
+
+    #[test]
+    fn lines_of_region_vasternorrland() {
+        let m = Some(Role::Member);
+        check(
+            "Elina Backlund Arab (S)\tOrdförande",
+            m,
+            &[("Elina Backlund Arab", Some("S"), Role::Chair, None, None)],
+        );
+        check(
+            "Viktoria Jansson (M)\tVice ordförande",
+            m,
+            &[("Viktoria Jansson", Some("M"), Role::ViceChair, None, None)],
+        );
+        check(
+            "Erica Stenberg (SD)\tendast förmiddagen den 7/12",
+            m,
+            &[(
+                "Erica Stenberg",
+                Some("SD"),
+                Role::Member,
+                None,
+                Some("endast förmiddagen den 7/12"),
+            )],
+        );
+        check(
+            "Dennis Moström (C)\t(deltar digitalt)",
+            m,
+            &[("Dennis Moström", Some("C"), Role::Member, None, Some("deltar digitalt"))],
+        );
+        let o = Some(Role::Official);
+        check(
+            "Anders Sylan tf. Hälso- och sjukvårdsdirektör",
+            o,
+            &[(
+                "Anders Sylan",
+                None,
+                Role::Official,
+                Some("tf. Hälso- och sjukvårdsdirektör"),
+                None,
+            )],
+        );
+        check("Maria Öhman, Sekreterare", o, &[("Maria Öhman", None, Role::Secretary, None, None)]);
+    }
+
+    #[test]
+    fn flattened_and_other_layouts() {
+        check(
+            "Tony Hansson (S) ordförande Marie Göransson (S) ersättare för Agneta Nilsson (S) Gabriel Barjosef (S) ledamot",
+            Some(Role::Member),
+            &[
+                ("Tony Hansson", Some("S"), Role::Chair, None, None),
+                (
+                    "Marie Göransson",
+                    Some("S"),
+                    Role::ServingDeputy,
+                    None,
+                    Some("ersätter Agneta Nilsson (S)"),
+                ),
+                ("Gabriel Barjosef", Some("S"), Role::Member, None, None),
+            ],
+        );
+        check(
+            "Lars Rosander, C",
+            Some(Role::Member),
+            &[("Lars Rosander", Some("C"), Role::Member, None, None)],
+        );
+        check(
+            "Mats Törnquist, kommundirektör § 267",
+            None,
+            &[("Mats Törnquist", None, Role::Official, Some("kommundirektör"), Some("§ 267"))],
+        );
+        check(
+            "Christina Nilsson, sekreterare",
+            Some(Role::Official),
+            &[("Christina Nilsson", None, Role::Secretary, None, None)],
+        );
+        assert!(attendee_line("Inför mötet lämnas följande informationer:", None).is_empty());
+    }
+
+    #[test]
+    fn headings() {
+        assert_eq!(
+            role_heading("Tjänstgörande ersättare").map(|x| x.1),
+            Ok((Some(Role::ServingDeputy), ""))
+        );
+        assert_eq!(
+            role_heading("Beslutande\tAnna Ek (S)").map(|x| x.1),
+            Ok((Some(Role::Member), "Anna Ek (S)"))
+        );
+        assert!(role_heading("Beslutanderätt").is_err());
+    }
+}

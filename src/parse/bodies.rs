@@ -1,0 +1,206 @@
+//! Names of deciding bodies: `Hälso- och sjukvårdsutskottet`, `Kommunstyrelsens arbetsutskott`,
+//! `Kommunfullmäktige`, `Socialnämnden`, and the organisations they belong to
+//! (`Region Västernorrland`, `Norrtälje kommun`).
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::combinator::{opt, recognize, verify};
+use nom::{IResult, Parser};
+
+use super::lexical::ws1;
+
+/// Endings of a body's name, definite and indefinite.
+const BODY_ENDINGS: &[&str] = &[
+    "nämnden",
+    "nämnd",
+    "styrelsen",
+    "styrelse",
+    "utskottet",
+    "utskott",
+    "fullmäktige",
+    "beredningen",
+    "beredning",
+    "direktionen",
+    "direktion",
+    "delegationen",
+    "kommittén",
+    "presidiet",
+];
+
+/// Whether a word names a body: `Socialnämnden`, `utskottet`, `Regionfullmäktige`.
+#[must_use]
+pub fn is_body_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    BODY_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// A body's name, definite or genitive: `Hälso- och sjukvårdsutskottet`,
+/// `Kommunstyrelsens arbetsutskott`, `Regionstyrelsen`, `hälso- och sjukvårdsnämndens`.
+///
+/// Example: `Hälso- och sjukvårdsutskottet` in `Hälso- och sjukvårdsutskottet beslutar`.
+pub fn body_name(i: &str) -> IResult<&str, &str> {
+    let elided = || (take_while1(char::is_alphabetic), tag("-"), ws1, tag("och"), ws1);
+    let word = |i| {
+        verify(take_while1(|c: char| c.is_alphabetic() || c == '-'), |w: &str| {
+            is_body_word(w.trim_end_matches('s')) || is_body_word(w)
+        })
+        .parse(i)
+    };
+    let genitive_then_body = (
+        verify(take_while1(char::is_alphabetic), |w: &str| {
+            w.ends_with('s') && is_body_word(&w[..w.len() - 1])
+        }),
+        ws1,
+        verify(take_while1(char::is_alphabetic), |w: &str| {
+            let l = w.to_lowercase();
+            l.starts_with("arbetsutskott")
+                || l.starts_with("utskott")
+                || l.starts_with("presidi")
+                || l.ends_with("utskottet")
+                || l.ends_with("utskott")
+        }),
+    );
+    recognize(alt((
+        recognize((opt(elided()), genitive_then_body)),
+        recognize((opt(elided()), word)),
+    )))
+    .parse(i)
+}
+
+/// A body's name in its base form: genitive `s` dropped, first letter capitalised:
+/// `hälso- och sjukvårdsnämndens` → `Hälso- och sjukvårdsnämnden`.
+#[must_use]
+pub fn canonical(name: &str) -> String {
+    let name = name.trim();
+    let base = if name.ends_with('s') && is_body_word(&name[..name.len() - 1]) {
+        &name[..name.len() - 1]
+    } else {
+        name
+    };
+    capitalise(base)
+}
+
+/// Upper-cases the first letter.
+#[must_use]
+pub fn capitalise(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// An organisation named in a text: `Region Västernorrland`, `Region Jämtland Härjedalen`,
+/// `Norrtälje kommun`, `ÅTVIDABERGS KOMMUN`, `Trollhättans stad`, `Stockholms läns landsting`,
+/// `Landstinget Västernorrland`.
+pub fn organization(i: &str) -> IResult<&str, String> {
+    let cap = |i| {
+        verify(take_while1(|c: char| c.is_alphabetic() || c == '-'), |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2
+        })
+        .parse(i)
+    };
+    let region = (
+        alt((tag("Region"), tag("Landstinget"), tag("REGION"), tag("LANDSTINGET"))),
+        ws1,
+        cap,
+        opt((ws1, verify(cap, |w: &str| w != "Hälso" && !is_body_word(w)))),
+    )
+        .map(|(r, _, a, b)| {
+            // "Region Jämtland Härjedalens externa webbsida": the genitive goes.
+            let last = b.map_or(a, |(_, b)| b);
+            let mut s = format!("{} {}", capitalise(&r.to_lowercase()), title_case(a));
+            if let Some((_, b)) = b {
+                s.push(' ');
+                s.push_str(&title_case(b));
+            }
+            if last.len() > 4 && s.ends_with('s') {
+                s.pop();
+            }
+            s
+        });
+    let municipality = (
+        cap,
+        ws1,
+        alt((
+            tag_no_case("kommun"),
+            tag_no_case("stad"),
+            recognize((tag_no_case("läns"), ws1, tag_no_case("landsting"))),
+        )),
+    )
+        .map(|(a, _, k): (&str, &str, &str)| format!("{} {}", title_case(a), k.to_lowercase()));
+    alt((region, municipality)).parse(i)
+}
+
+fn title_case(w: &str) -> String {
+    capitalise(&w.to_lowercase())
+}
+
+/// The organisation a corpus folder is named after: `norrtälje-kommun` → `Norrtälje kommun`,
+/// `region-jämtland-härjedalen` → `Region Jämtland Härjedalen`.
+#[must_use]
+pub fn organization_from_dir(dir: &str) -> Option<String> {
+    let words: Vec<&str> = dir.split(['-', '_', ' ']).filter(|w| !w.is_empty()).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let is_org = matches!(lower.first().map(String::as_str), Some("region" | "landstinget"))
+        || matches!(lower.last().map(String::as_str), Some("kommun" | "stad" | "landsting"));
+    if !is_org || words.len() < 2 {
+        return None;
+    }
+    let common = ["kommun", "stad", "läns", "landsting"];
+    Some(
+        lower
+            .iter()
+            .map(|w| if common.contains(&w.as_str()) { w.clone() } else { capitalise(w) })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies() {
+        assert_eq!(
+            body_name("Hälso- och sjukvårdsutskottet beslutar"),
+            Ok((" beslutar", "Hälso- och sjukvårdsutskottet"))
+        );
+        assert_eq!(
+            body_name("Kommunstyrelsens arbetsutskott 2014"),
+            Ok((" 2014", "Kommunstyrelsens arbetsutskott"))
+        );
+        assert_eq!(
+            body_name("Kommunfullmäktige beslutar:"),
+            Ok((" beslutar:", "Kommunfullmäktige"))
+        );
+        assert_eq!(canonical("hälso- och sjukvårdsnämndens"), "Hälso- och sjukvårdsnämnden");
+        assert!(body_name("Regiondirektör").is_err());
+    }
+
+    #[test]
+    fn organizations() {
+        assert_eq!(
+            organization("Region Västernorrland har").map(|x| x.1),
+            Ok("Region Västernorrland".into())
+        );
+        assert_eq!(
+            organization("VILHELMINA KOMMUN PROTOKOLL").map(|x| x.1),
+            Ok("Vilhelmina kommun".into())
+        );
+        assert_eq!(
+            organization("Region Jämtland Härjedalens").map(|x| x.1),
+            Ok("Region Jämtland Härjedalen".into())
+        );
+        assert_eq!(
+            organization_from_dir("region-jämtland-härjedalen").as_deref(),
+            Some("Region Jämtland Härjedalen")
+        );
+        assert_eq!(
+            organization_from_dir("stockholms-läns-landsting").as_deref(),
+            Some("Stockholms läns landsting")
+        );
+        assert_eq!(organization_from_dir("unknown"), None);
+    }
+}

@@ -1,0 +1,374 @@
+//! Decisions: the lead sentence ("Hälso- och sjukvårdsutskottet beslutar", "… föreslår att
+//! Hälso- och sjukvårdsnämnden beslutar", "Då inga extra ärenden föreligger beslutar …") and the
+//! att-clauses, numbered points or bullets that follow it; where there are none, the decision
+//! sentences themselves.
+
+use super::bodies;
+use super::text::{prose, sentences};
+use crate::model::{Decision, DecisionKind};
+use crate::normalize::Line;
+
+/// A lead sentence's parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lead<'a> {
+    /// Decision or proposal.
+    pub kind: DecisionKind,
+    /// Who decides or proposes.
+    pub by: Option<String>,
+    /// Who is to decide a proposal.
+    pub to: Option<String>,
+    /// What follows the lead on its line (an inline clause).
+    pub rest: &'a str,
+}
+
+/// Finds `verb` as a whole word in `line`, returning its byte range.
+fn find_word(line: &str, verb: &str) -> Option<(usize, usize)> {
+    let lower = line.to_lowercase();
+    if lower.len() != line.len() {
+        // Lower-casing changed byte lengths (rare letters); search case-sensitively instead.
+        return find_word_exact(line, verb);
+    }
+    find_word_exact(&lower, verb)
+}
+
+fn find_word_exact(hay: &str, verb: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(p) = hay[from..].find(verb) {
+        let at = from + p;
+        let end = at + verb.len();
+        let before_ok = hay[..at].chars().last().is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some((at, end));
+        }
+        from = end;
+    }
+    None
+}
+
+/// The body that ends `subject`: `Då inga extra ärenden föreligger` has none,
+/// `Hälso- och sjukvårdsutskottet` is one.
+fn trailing_body(subject: &str) -> Option<String> {
+    let s = subject.trim().trim_end_matches(',');
+    let mut prev: Option<char> = None;
+    for (at, c) in s.char_indices() {
+        if prev.is_none_or(char::is_whitespace)
+            && let Ok((rest, name)) = bodies::body_name(&s[at..])
+            && rest.trim().is_empty()
+        {
+            return Some(name.to_string());
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// The body that starts `text`: `Hälsa- och sjukvårdsnämnden beslutar` → it.
+fn leading_body(text: &str) -> Option<(String, &str)> {
+    bodies::body_name(text.trim_start()).ok().map(|(rest, name)| (name.to_string(), rest))
+}
+
+/// Reads a lead sentence from one line.
+///
+/// Patterns: `BODY beslutar[:] [att …]`, `BODY föreslår [att] BODY beslutar[:] [att …]`,
+/// `BODY föreslår BODY att besluta …`, `… beslutar BODY[:]`, and, where `lenient` (inside a
+/// "Beslut" section), any subject and the past tense `beslöt`, `beslutade`.
+/// Example: `Hälso- och sjukvårdsutskottet föreslår att Hälsa- och sjukvårdsnämnden beslutar`.
+#[must_use]
+pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
+    let line = line.trim();
+    if let Some((at, end)) = find_word(line, "föreslår") {
+        let by = trailing_body(&line[..at]).or_else(|| lenient_subject(&line[..at], lenient))?;
+        let after = line[end..].trim_start();
+        let after = after.strip_prefix("att ").unwrap_or(after);
+        let (to, rest) = match leading_body(after) {
+            Some((to, rest)) => {
+                let rest = rest.trim_start();
+                let rest = strip_any(
+                    rest,
+                    &["beslutar:", "beslutar", "besluta:", "besluta", "att besluta", "att"],
+                );
+                (Some(to), rest)
+            }
+            None => (None, after),
+        };
+        return Some(Lead {
+            kind: DecisionKind::Proposal,
+            by: Some(by),
+            to,
+            rest: rest.trim_start(),
+        });
+    }
+    for verb in ["beslutar", "beslöt", "beslutade"] {
+        if verb != "beslutar" && !lenient {
+            continue;
+        }
+        let Some((at, end)) = find_word(line, verb) else { continue };
+        let before = &line[..at];
+        let after = line[end..].trim_start();
+        if let Some(by) = trailing_body(before) {
+            let rest = after.strip_prefix(':').unwrap_or(after).trim_start();
+            return Some(Lead { kind: DecisionKind::Decision, by: Some(by), to: None, rest });
+        }
+        // Inverted: "Då inga extra ärenden föreligger beslutar Hälso- och sjukvårdsutskottet".
+        if let Some((by, rest)) = leading_body(after) {
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+            if rest.is_empty() || rest.starts_with("att ") {
+                return Some(Lead { kind: DecisionKind::Decision, by: Some(by), to: None, rest });
+            }
+        }
+        if lenient && before.split_whitespace().count() <= 6 {
+            let by = lenient_subject(before, true);
+            let rest = after.strip_prefix(':').unwrap_or(after).trim_start();
+            return Some(Lead { kind: DecisionKind::Decision, by, to: None, rest });
+        }
+    }
+    None
+}
+
+fn lenient_subject(subject: &str, lenient: bool) -> Option<String> {
+    let s = subject.trim().trim_start_matches(['-', '–']).trim();
+    (lenient && !s.is_empty() && s.split_whitespace().count() <= 6).then(|| s.to_string())
+}
+
+fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> &'a str {
+    prefixes.iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s)
+}
+
+/// Whether a line opens an att-clause: `att anta …`, `- att anta …`.
+fn att_clause(line: &str) -> Option<&str> {
+    let t = line.trim_start_matches(['-', '•', '–', ' ']).trim_start();
+    let lower_ok = t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("att "));
+    lower_ok.then(|| &t[4..])
+}
+
+/// Whether a line is a numbered point or bullet: `1. Godkänna …`, `2) …`, `- …`, `• …`.
+fn list_item(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    if let Some(r) =
+        t.strip_prefix("- ").or_else(|| t.strip_prefix("• ")).or_else(|| t.strip_prefix("– "))
+    {
+        return Some(r.trim_start());
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let r = &t[digits..];
+        if let Some(r) = r.strip_prefix(". ").or_else(|| r.strip_prefix(") ")) {
+            return Some(r.trim_start());
+        }
+    }
+    None
+}
+
+/// Trims a clause: no trailing `;`, `,`, `.`, `samt`, `och`.
+fn tidy(clause: &str) -> String {
+    let mut c = clause.trim().replace('\t', " ");
+    loop {
+        let before = c.len();
+        c = c.trim_end_matches([';', ',', '.', ' ']).to_string();
+        for tail in [" samt", " och"] {
+            if c.ends_with(tail) {
+                c.truncate(c.len() - tail.len());
+            }
+        }
+        if c.len() == before {
+            break;
+        }
+    }
+    c
+}
+
+/// The clauses under a lead: every att-clause (wrapped lines joined), or numbered points and
+/// bullets; stops at a blank line followed by text that continues neither.
+fn clauses_after(lines: &[&Line]) -> Vec<String> {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut in_list = false;
+    let mut after_blank = false;
+    for line in lines {
+        if line.is_blank() {
+            after_blank = true;
+            continue;
+        }
+        let text = line.text.as_str();
+        if let Some(c) = att_clause(text) {
+            clauses.push(c.to_string());
+            in_list = true;
+        } else if let Some(c) = list_item(text).filter(|_| in_list || clauses.is_empty()) {
+            clauses.push(c.strip_prefix("att ").unwrap_or(c).to_string());
+            in_list = true;
+        } else if in_list && !after_blank {
+            if let Some(last) = clauses.last_mut() {
+                last.push(' ');
+                last.push_str(text);
+            }
+        } else {
+            break;
+        }
+        after_blank = false;
+    }
+    clauses.iter().map(|c| tidy(c)).filter(|c| !c.is_empty()).collect()
+}
+
+/// Reads a decision from a run of lines.
+///
+/// `in_section` says the lines are a "Beslut" section: then a lead is optional and the decision
+/// sentences stand for clauses where there is no lead. Outside one, only a line with a lead
+/// sentence opens a decision.
+#[must_use]
+pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -> Option<Decision> {
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        if let Some(lead) = lead(&line.text, in_section) {
+            let mut clauses = Vec::new();
+            if let Some(c) = att_clause(lead.rest).or_else(|| {
+                let r = lead.rest.trim();
+                (!r.is_empty()).then_some(r)
+            }) {
+                clauses.push(tidy(c));
+            }
+            clauses.extend(clauses_after(&lines[i + 1..]));
+            if clauses.is_empty() && !in_section {
+                continue;
+            }
+            return Some(Decision { kind: lead.kind, by: lead.by, to: lead.to, clauses });
+        }
+        if !in_section {
+            continue;
+        }
+        // A "Beslut" section without a lead: att-clauses, points, or the sentences.
+        let mut clauses = clauses_after(&lines[i..]);
+        if clauses.is_empty() {
+            let block: Vec<&Line> =
+                lines[i..].iter().copied().take_while(|l| !l.is_blank()).collect();
+            clauses = sentences(&prose(&block)).into_iter().map(|s| tidy(&s)).collect();
+        }
+        clauses.retain(|c| !c.is_empty());
+        return (!clauses.is_empty()).then_some(Decision {
+            kind: default_kind,
+            by: None,
+            to: None,
+            clauses,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line> {
+        text.lines()
+            .enumerate()
+            .map(|(i, t)| Line { no: i as u32 + 1, text: t.trim().to_string() })
+            .collect()
+    }
+
+    #[track_caller]
+    fn check(
+        text: &str,
+        in_section: bool,
+        kind: DecisionKind,
+        by: Option<&str>,
+        to: Option<&str>,
+        n: usize,
+    ) {
+        let ls = lines(text);
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, in_section, DecisionKind::Decision).expect(text);
+        assert_eq!(
+            (d.kind, d.by.as_deref(), d.to.as_deref(), d.clauses.len()),
+            (kind, by, to, n),
+            "{:?}",
+            d.clauses
+        );
+    }
+
+    #[test]
+    fn leads() {
+        let l = lead(
+            "Hälso- och sjukvårdsutskottet föreslår att Hälsa- och sjukvårdsnämnden beslutar",
+            false,
+        )
+        .expect("lead");
+        assert_eq!(
+            (l.kind, l.by.as_deref(), l.to.as_deref(), l.rest),
+            (
+                DecisionKind::Proposal,
+                Some("Hälso- och sjukvårdsutskottet"),
+                Some("Hälsa- och sjukvårdsnämnden"),
+                ""
+            )
+        );
+        let l =
+            lead("Då inga extra ärenden föreligger beslutar Hälso- och sjukvårdsutskottet", false)
+                .expect("inverted");
+        assert_eq!(l.by.as_deref(), Some("Hälso- och sjukvårdsutskottet"));
+        let l = lead("Arbetsutskottet föreslår kommunstyrelsen att föreslå kommunfullmäktige att godkänna förslaget", false).expect("chain");
+        assert_eq!(
+            (l.by.as_deref(), l.to.as_deref()),
+            (Some("Arbetsutskottet"), Some("kommunstyrelsen"))
+        );
+        assert!(lead("Den 22 november 2023 beslutades planen", false).is_none());
+        assert!(lead("Hälso- och sjukvårdsnämndens beslutade handlingsplan", false).is_none());
+    }
+
+    #[test]
+    fn att_clauses() {
+        check(
+            "Hälso- och sjukvårdsutskottet föreslår att Hälsa- och sjukvårdsnämnden beslutar\n\natt anta A;\n\natt anta B;\n\natt godkänna C; samt\n\natt godkänna D.\n",
+            true,
+            DecisionKind::Proposal,
+            Some("Hälso- och sjukvårdsutskottet"),
+            Some("Hälsa- och sjukvårdsnämnden"),
+            4,
+        );
+        check(
+            "Hälso- och sjukvårdsutskottet beslutar\n\natt utse Pia Lundin (SJVP) att jämte ordföranden justera protokollet.",
+            false,
+            DecisionKind::Decision,
+            Some("Hälso- och sjukvårdsutskottet"),
+            None,
+            1,
+        );
+        check(
+            "Kommunfullmäktige beslutar:\n\natt utse A,\n\natt justeringen skall äga rum\nden 9 december.",
+            true,
+            DecisionKind::Decision,
+            Some("Kommunfullmäktige"),
+            None,
+            2,
+        );
+        check(
+            "Kommunstyrelsen beslutar att godkänna rapporten.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            1,
+        );
+    }
+
+    #[test]
+    fn sentences_without_clauses() {
+        check(
+            "Upprättad rapport om uppföljning godkänns och ska beaktas i planeringen inför 2025.",
+            true,
+            DecisionKind::Decision,
+            None,
+            None,
+            1,
+        );
+        check(
+            "Nämnden beslutar:\n1. Godkänna rapporten.\n2. Lägga den till handlingarna.",
+            true,
+            DecisionKind::Decision,
+            Some("Nämnden"),
+            None,
+            2,
+        );
+    }
+}

@@ -1,0 +1,379 @@
+//! Diarienummer (case numbers) in every spelling met in the corpus, and their canonical key.
+//!
+//! Two grammars: [`dnr`] accepts only spellings that cannot be mistaken for anything else (a
+//! series of capitals plus a year and a number), and is safe to run over free text;
+//! [`labelled`] also accepts the bare forms that are only case numbers because a label says so
+//! (`Dnr 2016/123`, `Dnr 31/16`, `Dnr KS 02-820 107`). Statutes, reports and standards that look
+//! like numbers (`Ds 2023:26`, `ISO 14 001:2015`, `(EU) 2016/679`) are never case numbers.
+//!
+//! The key is `SERIES-YEAR-NUMBER` (`HSN-2023-1782`), or `YEAR-NUMBER` where the format has no
+//! series: equal for `HSN/871/2024`, `HSN-871-2024`, `HSN 2024/871` and `HSN 2024/00871`.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while_m_n};
+use nom::character::complete::{char, one_of};
+use nom::combinator::{opt, recognize, verify};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+use super::lexical::{ws0, ws1};
+use crate::model::Dnr;
+
+/// Capitals that are never a dnr series: statute and report series, units, currencies.
+const NOT_SERIES: &[&str] = &[
+    "DS", "SOU", "SFS", "ISO", "EU", "EG", "EEG", "EUT", "PROP", "FS", "SOSFS", "HSLF", "KAP",
+    "SEK", "MNKR", "TKR", "KR", "NR", "ID", "COVID", "SS", "EN", "IEC", "AFS", "BFS", "LVFS",
+    "MSBFS", "NFS", "TSFS", "SIS", "KL", "LOU", "LSS", "LVU", "LVM", "LPT", "LRV", "HSL", "PBL",
+    "SOL",
+];
+
+/// A series: 1–7 capital letters (`HSN`, `KS`, `SLK`, `RS`), not a statute or report series.
+///
+/// Example: `HSN` in `HSN/876/2024`.
+pub fn series(i: &str) -> IResult<&str, &str> {
+    verify(take_while_m_n(1, 7, |c: char| c.is_uppercase() && c.is_alphabetic()), |s: &str| {
+        !NOT_SERIES.contains(&s)
+    })
+    .parse(i)
+}
+
+fn digits(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
+    move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit())(i)
+}
+
+fn year4(i: &str) -> IResult<&str, i32> {
+    verify(digits(4, 4).map(|d: &str| d.parse::<i32>().unwrap_or(0)), |y| (1950..=2100).contains(y))
+        .parse(i)
+}
+
+fn year2(i: &str) -> IResult<&str, i32> {
+    digits(2, 2)
+        .map(|d: &str| {
+            let y = d.parse::<i32>().unwrap_or(0);
+            if y < 70 { 2000 + y } else { 1900 + y }
+        })
+        .parse(i)
+}
+
+fn number(i: &str) -> IResult<&str, u32> {
+    verify(digits(1, 7).map(|d: &str| d.parse::<u32>().unwrap_or(0)), |&n| n > 0).parse(i)
+}
+
+fn no_digit_follows(i: &str) -> IResult<&str, ()> {
+    if i.starts_with(|c: char| c.is_alphanumeric()) {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+    } else {
+        Ok((i, ()))
+    }
+}
+
+/// The parts of a case number before it is given its raw text and key.
+type Parts<'a> = (Option<&'a str>, i32, u32);
+
+/// `SERIES/NUMBER/YEAR`, Region Jämtland Härjedalen: `HSN/876/2024`, `RS/99/2024`.
+fn series_number_year_slashed(i: &str) -> IResult<&str, Parts<'_>> {
+    (series, char('/'), number, char('/'), year4, no_digit_follows)
+        .map(|(s, _, n, _, y, ())| (Some(s), y, n))
+        .parse(i)
+}
+
+/// `SERIES-A-B` with dashes: `HSN-871-2024` (number, year) or `SLK-2025-00283`,
+/// `RS-2023-12` (year, number). A four-digit year-like part first is the year.
+fn series_dashed(i: &str) -> IResult<&str, Parts<'_>> {
+    let (rest, (s, _, a, _, b, ())) =
+        (series, char('-'), digits(1, 7), char('-'), digits(1, 7), no_digit_follows).parse(i)?;
+    let year_like = |d: &str| d.len() == 4 && year4(d).is_ok();
+    let num = |d: &str| d.parse::<u32>().unwrap_or(0);
+    let parts = if year_like(a) {
+        (Some(s), year4(a).map_or(0, |x| x.1), num(b))
+    } else if year_like(b) {
+        (Some(s), year4(b).map_or(0, |x| x.1), num(a))
+    } else {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    };
+    if parts.2 == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, parts))
+}
+
+/// `SERIES YEAR/NUMBER`: `KS 2023/123`, `HSN 2024/871`, `KS2019/0012`.
+fn series_year_number(i: &str) -> IResult<&str, Parts<'_>> {
+    (series, ws0, year4, char('/'), number, no_digit_follows)
+        .map(|(s, _, y, _, n, ())| (Some(s), y, n))
+        .parse(i)
+}
+
+/// `YYSERIESNUMBER`, Region Västernorrland: `23HSN1782` (2023, HSN, 1782), `23HSN1`.
+fn glued(i: &str) -> IResult<&str, Parts<'_>> {
+    (year2, verify(series, |s: &str| s.len() >= 2), number, no_digit_follows)
+        .map(|(y, s, n, ())| (Some(s), y, n))
+        .parse(i)
+}
+
+/// `SERIES YYMM-NNNN`, Stockholms läns landsting: `LS 1305-0677` (2013, 677).
+fn series_yymm_number(i: &str) -> IResult<&str, Parts<'_>> {
+    (series, ws1, year2, digits(2, 2), char('-'), digits(4, 4), no_digit_follows)
+        .map(|(s, _, y, _, _, n, ())| (Some(s), y, n.parse().unwrap_or(0)))
+        .parse(i)
+}
+
+/// Any unambiguous case number, safe to look for in free text.
+///
+/// Examples: `HSN/876/2024`, `HSN-871-2024`, `KS 2023/123`, `23HSN1782`, `LS 1305-0677`.
+pub fn dnr(i: &str) -> IResult<&str, Dnr> {
+    let (rest, parts) = alt((
+        series_number_year_slashed,
+        series_dashed,
+        series_year_number,
+        series_yymm_number,
+        glued,
+    ))
+    .parse(i)?;
+    Ok((rest, make(&i[..i.len() - rest.len()], parts)))
+}
+
+/// `SERIES YY-NUMBER [ARCHIVE]`, Norrtälje 2002: `KS 02-820 107` (2002, 820; 107 is the
+/// archive code).
+fn series_yy_number(i: &str) -> IResult<&str, Parts<'_>> {
+    (
+        series,
+        ws1,
+        year2,
+        char('-'),
+        number,
+        opt((ws1, digits(3, 3), no_digit_follows)),
+        no_digit_follows,
+    )
+        .map(|(s, _, y, _, n, _, ())| (Some(s), y, n))
+        .parse(i)
+}
+
+/// `[SERIES] YEAR[.:/-]NUMBER` after a label: `KS 2019:123`, `2016/123`, `2016.0045`.
+fn labelled_year_number(i: &str) -> IResult<&str, Parts<'_>> {
+    (opt((series, ws0)), year4, one_of("/:.-"), number, no_digit_follows)
+        .map(|(s, y, _, n, ())| (s.map(|x| x.0), y, n))
+        .parse(i)
+}
+
+/// `[SERIES] NUMBER/YEAR` after a label: `00087/2025`, `SN 31/16`, `31/16`.
+fn labelled_number_year(i: &str) -> IResult<&str, Parts<'_>> {
+    (opt((series, ws1)), number, char('/'), alt((year4, year2)), no_digit_follows)
+        .map(|(s, n, _, y, ())| (s.map(|x| x.0), y, n))
+        .parse(i)
+}
+
+/// `YEAR-SERIES[-]NUMBER` after a label: `2012-KS0123`, `2012-KS-123`.
+fn labelled_year_series_number(i: &str) -> IResult<&str, Parts<'_>> {
+    (year4, char('-'), series, opt(char('-')), number, no_digit_follows)
+        .map(|(y, _, s, _, n, ())| (Some(s), y, n))
+        .parse(i)
+}
+
+/// A case number after a label (`Dnr`, `Diarienummer:`): every [`dnr`] spelling and the bare
+/// ones a label makes safe.
+pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
+    if let Ok(found) = dnr(i) {
+        return Ok(found);
+    }
+    let (rest, parts) = alt((
+        series_yy_number,
+        labelled_year_number,
+        labelled_number_year,
+        labelled_year_series_number,
+    ))
+    .parse(i)?;
+    Ok((rest, make(&i[..i.len() - rest.len()], parts)))
+}
+
+/// The label before a case number: `Dnr`, `Dnr.`, `Dnr:`, `Diarienummer:`, `Diarienr`,
+/// `Ärendenummer`, `Vårt dnr`, `Er beteckning`.
+///
+/// Example: `Diarienummer: 23HSN1782`.
+pub fn label(i: &str) -> IResult<&str, &str> {
+    use nom::bytes::complete::tag_no_case;
+    recognize((
+        opt((alt((tag_no_case("vårt"), tag_no_case("ert"), tag_no_case("vår"))), ws1)),
+        alt((
+            tag_no_case("diarienummer"),
+            tag_no_case("diarienr"),
+            tag_no_case("ärendenummer"),
+            tag_no_case("ärendenr"),
+            tag_no_case("dnr"),
+        )),
+        opt(char('.')),
+        ws0,
+        opt(char(':')),
+        ws0,
+    ))
+    .parse(i)
+}
+
+/// All case numbers in a labelled value: `23HSN1782`, `KS 2018/14, KS 2018/15`.
+///
+/// Returns the numbers and whether something after the label was left unread.
+#[must_use]
+pub fn labelled(value: &str) -> (Vec<Dnr>, bool) {
+    let mut out = Vec::new();
+    let mut rest = value.trim();
+    while let Ok((r, d)) = labelled_one(rest) {
+        out.push(d);
+        let sep: IResult<&str, _> =
+            alt((recognize((ws0, one_of(",;"), ws0)), recognize((ws1, tag("och"), ws1)))).parse(r);
+        if let Ok((r2, _)) = sep { rest = r2 } else {
+            rest = r;
+            break;
+        }
+    }
+    let unread = out.is_empty() && !rest.trim().is_empty();
+    (out, unread)
+}
+
+/// Every unambiguous case number in free text, in order, with byte offsets.
+#[must_use]
+pub fn find_all(text: &str) -> Vec<(usize, Dnr)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut skip_to = 0;
+    for (at, c) in text.char_indices() {
+        if at >= skip_to
+            && prev.is_none_or(|p| !p.is_alphanumeric() && p != '-' && p != '/')
+            && c.is_alphanumeric()
+            && let Ok((rest, d)) = dnr(&text[at..])
+        {
+            skip_to = text.len() - rest.len();
+            out.push((at, d));
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Parses a user's spelling of a case number into its key: `HSN 2024/876` → `HSN-2024-876`.
+#[must_use]
+pub fn key_of(query: &str) -> Option<String> {
+    let upper = query.trim().to_uppercase();
+    let q = upper.as_str();
+    let q = label(q).map_or(q, |(r, _)| r);
+    match labelled_one(q) {
+        Ok((rest, d)) if rest.trim().is_empty() => Some(d.key),
+        _ => None,
+    }
+}
+
+fn make(raw: &str, (series, year, number): Parts<'_>) -> Dnr {
+    let series = series.map(str::to_uppercase);
+    let key = match &series {
+        Some(s) => format!("{s}-{year}-{number}"),
+        None => format!("{year}-{number}"),
+    };
+    Dnr { raw: raw.trim().to_string(), series, year: Some(year), number: Some(number), key }
+}
+
+/// A trailing parenthesised case number of a title: `Uppföljning … 2024 (HSN/876/2024)`.
+///
+/// Returns the title without it and the numbers; `(Ds 2023:26)` and `(2023)` stay.
+#[must_use]
+pub fn split_title(title: &str) -> (String, Vec<Dnr>) {
+    let t = title.trim_end();
+    if let Some(body) = t.strip_suffix(')')
+        && let Some(open) = body.rfind('(')
+    {
+        let inner = body[open + 1..].trim();
+        let inner = label(inner).map_or(inner, |(r, _)| r);
+        let found: IResult<&str, Dnr> = preceded(ws0, dnr).parse(inner);
+        if let Ok((rest, _)) = found
+            && rest.trim().is_empty()
+        {
+            let (dnrs, _) = labelled(inner);
+            return (t[..open].trim_end().to_string(), dnrs);
+        }
+    }
+    (t.to_string(), Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(input: &str, key: &str, rest: &str) {
+        let (r, d) = labelled_one(input).expect(input);
+        assert_eq!((d.key.as_str(), r), (key, rest), "{input}");
+    }
+
+    #[test]
+    fn spellings() {
+        check("HSN/876/2024)", "HSN-2024-876", ")");
+        check("HSN-871-2024 Uppföljning", "HSN-2024-871", " Uppföljning");
+        check("HSN 2024/871", "HSN-2024-871", "");
+        check("HSN 2024/00871", "HSN-2024-871", "");
+        check("23HSN1782", "HSN-2023-1782", "");
+        check("23HSN1", "HSN-2023-1", "");
+        check("RS/595/2023", "RS-2023-595", "");
+        check("SLK-2025-00283", "SLK-2025-283", "");
+        check("KS 2018/124 Årsredovisning", "KS-2018-124", " Årsredovisning");
+        check("LS 1305-0677 Anf. 1-5", "LS-2013-677", " Anf. 1-5");
+        check("KS 02-820 107", "KS-2002-820", "");
+        check("31/16", "2016-31", "");
+        check("00087/2025", "2025-87", "");
+        check("2012-KS0123", "KS-2012-123", "");
+    }
+
+    #[test]
+    fn same_case_same_key() {
+        let keys: Vec<_> =
+            ["HSN/871/2024", "HSN-871-2024", "HSN 2024/871", "hsn 2024/871", "Dnr HSN 2024/0871"]
+                .iter()
+                .map(|s| key_of(s))
+                .collect();
+        assert!(keys.iter().all(|k| k.as_deref() == Some("HSN-2024-871")), "{keys:?}");
+    }
+
+    #[test]
+    fn not_case_numbers() {
+        for text in [
+            "Promemorian (Ds 2023:26)",
+            "enligt ISO 14 001:2015 genomförts",
+            "förordning (EU) 2016/679",
+            "den 2023-12-07",
+            "ca 600 mnkr 2024-2026",
+            "HSLF-FS 2022:62",
+            "SOU 2017:114",
+            "verksamhetsplan 2024–2026",
+            "Dnr 2016/",
+        ] {
+            assert_eq!(find_all(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn found_in_text() {
+        let found = find_all("tertialrapporten per april (RS/99/2024). Kostnader (RS/494/2023)");
+        let keys: Vec<_> = found.iter().map(|(_, d)| d.key.as_str()).collect();
+        assert_eq!(keys, ["RS-2024-99", "RS-2023-494"]);
+        let found = find_all("- Handlingsplan 2024–2026, 23HSN2705");
+        assert_eq!(found[0].1.raw, "23HSN2705");
+    }
+
+    #[test]
+    fn titles() {
+        let (t, d) = split_title(
+            "Uppföljning Hälso- och sjukvårdsnämndens plan med budget 2024 (HSN/876/2024)",
+        );
+        assert_eq!(t, "Uppföljning Hälso- och sjukvårdsnämndens plan med budget 2024");
+        assert_eq!(d[0].raw, "HSN/876/2024");
+        let (t, d) = split_title("Yttrande över remiss (Ds 2023:26)");
+        assert_eq!((t.as_str(), d.len()), ("Yttrande över remiss (Ds 2023:26)", 0));
+        let (t, d) = split_title("Årlig information Visselblåsarärenden (2023)");
+        assert_eq!((t.as_str(), d.len()), ("Årlig information Visselblåsarärenden (2023)", 0));
+    }
+
+    #[test]
+    fn labelled_lists() {
+        let (d, unread) = labelled("KS 2018/14, KS 2018/15");
+        assert_eq!((d.len(), unread), (2, false));
+        let (d, unread) = labelled("2016/");
+        assert_eq!((d.len(), unread), (0, true));
+    }
+}

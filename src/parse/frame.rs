@@ -1,0 +1,244 @@
+//! Framing: the labelled sections of a paragraph ("Beslut", "Expedieras till", "Yrkande"),
+//! found by a plain loop over lines with one nom grammar for a label line.
+//!
+//! A label is a known heading alone on its line (`Beslut`, `Beslut:`), or followed by a colon
+//! and a value (`Diarienummer: 23HSN1782`, `Expedieras till: Akten`). Unknown lines stay in the
+//! section they are in; nothing here fails.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::character::complete::char;
+use nom::combinator::{eof, opt, recognize, rest, verify};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+use super::lexical::{ws0, ws1};
+use crate::normalize::Line;
+
+/// What a section label announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// "Beslut", "Beslut:", "Kommunstyrelsens beslut".
+    Decision,
+    /// "Förslag till beslut", "Förvaltningens förslag till beslut".
+    Proposal,
+    /// "Arbetsutskottets förslag till kommunstyrelsen", "Utskottets förslag": the body's own
+    /// decision, which is to propose.
+    BodyProposal,
+    /// "Expedieras till", "Beslutet skickas till", "Exp till".
+    Expedition,
+    /// "Diarienummer:", "Dnr".
+    Dnr,
+    /// "Ärendeansvarig:".
+    CaseOwner,
+    /// "Handläggare:".
+    Officers,
+    /// "Yrkande", "Yrkanden".
+    Motions,
+    /// "Omröstning", "Votering".
+    Vote,
+    /// "Reservation", "Protokollsanteckning", "Jäv", "Noteras till protokollet".
+    Note,
+    /// "Beslutsunderlag", "Handlingar".
+    Documents,
+    /// "Ärendebeskrivning", "Bakgrund", "Sammanfattning", "Förvaltningens bedömning", …
+    Prose,
+}
+
+fn end_of_label(i: &str) -> IResult<&str, &str> {
+    alt(((ws0, opt(char(':')), ws0, eof).map(|_| ""), preceded((ws0, char(':'), ws0), rest)))
+        .parse(i)
+}
+
+/// A body's genitive before "beslut" or "förslag": `Kommunstyrelsens`, `Arbetsutskottets`,
+/// `Hälso- och sjukvårdsnämndens`.
+fn genitive_body(i: &str) -> IResult<&str, &str> {
+    recognize((
+        opt((take_while1(char::is_alphabetic), tag("-"), ws1, tag("och"), ws1)),
+        verify(take_while1(char::is_alphabetic), |w: &str| {
+            w.ends_with('s') && super::bodies::is_body_word(&w[..w.len() - 1])
+        }),
+    ))
+    .parse(i)
+}
+
+/// A label at the start of a line and the value after it (empty for a label alone).
+///
+/// Examples: `Beslut:`, `Förslag till beslut`, `Expedieras till`, `Diarienummer: 23HSN1782`,
+/// `Ärendansvarig: Anders Sylvan`, `Arbetsutskottets förslag till kommunstyrelsen`.
+pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
+    let decision = alt((
+        tag_no_case("beslutet"),
+        tag_no_case("beslut"),
+        recognize((genitive_body, ws1, tag_no_case("beslut"))),
+        recognize((tag_no_case("beslut i"), ws1, take_while1(char::is_alphabetic))),
+    ));
+    let proposal = alt((
+        recognize((tag_no_case("förslag till beslut"), opt((ws1, tag("på sammanträdet"))))),
+        recognize((take_while1(char::is_alphabetic), ws1, tag_no_case("förslag till beslut"))),
+        tag_no_case("beslutsförslag"),
+        tag_no_case("förslag"),
+    ));
+    let body_proposal = recognize((
+        genitive_body,
+        ws1,
+        tag_no_case("förslag"),
+        opt((ws1, tag("till"), ws1, take_while1(|c: char| c.is_alphabetic() || c == ' '))),
+    ));
+    let expedition = alt((
+        recognize((
+            tag_no_case("beslutet"),
+            ws1,
+            opt((tag("ska"), ws1)),
+            alt((tag("skickas"), tag("expedieras"))),
+            ws1,
+            tag("till"),
+        )),
+        recognize((tag_no_case("protokollsutdrag"), ws1, opt((tag("skickas"), ws1)), tag("till"))),
+        recognize((tag_no_case("expedieras"), opt((ws1, tag("till"))))),
+        recognize((tag_no_case("exp"), opt(char('.')), ws1, tag("till"))),
+        recognize((tag_no_case("beslutsexpediering"),)),
+        recognize((tag_no_case("sändlista"),)),
+        recognize((tag_no_case("kopia till"),)),
+        recognize((tag_no_case("skickas till"),)),
+    ));
+    let dnr = alt((tag_no_case("diarienummer"), tag_no_case("diarienr"), tag_no_case("dnr")));
+    let case_owner = alt((tag_no_case("ärendeansvarig"), tag_no_case("ärendansvarig")));
+    let officers = alt((tag_no_case("handläggare"), tag_no_case("föredragande")));
+    let motions = alt((tag_no_case("yrkanden"), tag_no_case("yrkande")));
+    let vote = alt((
+        tag_no_case("omröstning"),
+        tag_no_case("votering"),
+        tag_no_case("omröstningsresultat"),
+        tag_no_case("propositionsordning"),
+    ));
+    let note = alt((
+        tag_no_case("reservationer"),
+        tag_no_case("reservation"),
+        tag_no_case("protokollsanteckningar"),
+        tag_no_case("protokollsanteckning"),
+        tag_no_case("noteras till protokollet"),
+        tag_no_case("jäv"),
+        tag_no_case("särskilt yttrande"),
+        tag_no_case("deltar ej i beslutet"),
+    ));
+    let documents = alt((
+        tag_no_case("beslutsunderlag"),
+        tag_no_case("handlingar i ärendet"),
+        tag_no_case("handlingar"),
+        tag_no_case("underlag"),
+        tag_no_case("bilagor"),
+    ));
+    let prose = alt((
+        tag_no_case("ärendebeskrivning"),
+        tag_no_case("sammanfattning av ärendet"),
+        tag_no_case("sammanfattning"),
+        tag_no_case("bakgrund"),
+        tag_no_case("ärendet"),
+        tag_no_case("förvaltningens bedömning"),
+        tag_no_case("samlad bedömning"),
+        tag_no_case("bedömning"),
+        tag_no_case("överläggningar"),
+        tag_no_case("ekonomiska konsekvenser"),
+        tag_no_case("beredning"),
+        tag_no_case("motivering"),
+        tag_no_case("inledning"),
+    ));
+    alt((
+        (body_proposal.map(|_| Label::BodyProposal), end_of_label),
+        (proposal.map(|_| Label::Proposal), end_of_label),
+        (expedition.map(|_| Label::Expedition), end_of_label),
+        (decision.map(|_| Label::Decision), end_of_label),
+        (dnr.map(|_| Label::Dnr), alt((end_of_label, preceded((opt(char('.')), ws1), rest)))),
+        (case_owner.map(|_| Label::CaseOwner), end_of_label),
+        (officers.map(|_| Label::Officers), end_of_label),
+        (motions.map(|_| Label::Motions), end_of_label),
+        (vote.map(|_| Label::Vote), end_of_label),
+        (note.map(|_| Label::Note), end_of_label),
+        (documents.map(|_| Label::Documents), end_of_label),
+        (prose.map(|_| Label::Prose), end_of_label),
+    ))
+    .map(|(l, v): (Label, &str)| (l, v.trim()))
+    .parse(i)
+}
+
+/// A labelled run of lines in a paragraph.
+#[derive(Debug, Clone)]
+pub struct Section<'a> {
+    /// The label, or `None` for the text before the first label.
+    pub label: Option<Label>,
+    /// The label line's source line.
+    pub line: u32,
+    /// The value written after the label on its own line (`Diarienummer: 23HSN1782`).
+    pub value: &'a str,
+    /// The lines under the label.
+    pub lines: Vec<&'a Line>,
+}
+
+/// Splits a paragraph's lines into sections at label lines.
+///
+/// A label counts only at a line start and, for the prose labels, only as a whole line: a
+/// sentence that begins "Bakgrund till ärendet är …" is not a heading.
+#[must_use]
+pub fn sections(lines: &[Line]) -> Vec<Section<'_>> {
+    let mut out = vec![Section {
+        label: None,
+        line: lines.first().map_or(0, |l| l.no),
+        value: "",
+        lines: Vec::new(),
+    }];
+    for line in lines {
+        if let Ok((_, (label, value))) = label(&line.text) {
+            let value_ok = value.is_empty()
+                || matches!(
+                    label,
+                    Label::Dnr
+                        | Label::CaseOwner
+                        | Label::Officers
+                        | Label::Expedition
+                        | Label::Decision
+                        | Label::Motions
+                );
+            if value_ok {
+                out.push(Section { label: Some(label), line: line.no, value, lines: Vec::new() });
+                continue;
+            }
+        }
+        if let Some(last) = out.last_mut() {
+            last.lines.push(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(input: &str, expected: Option<(Label, &str)>) {
+        assert_eq!(label(input).ok().map(|x| x.1), expected, "{input}");
+    }
+
+    #[test]
+    fn labels() {
+        check("Beslut", Some((Label::Decision, "")));
+        check("Beslut:", Some((Label::Decision, "")));
+        check("Kommunstyrelsens beslut", Some((Label::Decision, "")));
+        check("Förslag till beslut", Some((Label::Proposal, "")));
+        check("Arbetsutskottets förslag till kommunstyrelsen", Some((Label::BodyProposal, "")));
+        check("Expedieras till", Some((Label::Expedition, "")));
+        check("Beslutet skickas till", Some((Label::Expedition, "")));
+        check("Exp till: Akten", Some((Label::Expedition, "Akten")));
+        check("Diarienummer: 23HSN1782", Some((Label::Dnr, "23HSN1782")));
+        check("Ärendansvarig: Anders Sylvan", Some((Label::CaseOwner, "Anders Sylvan")));
+        check(
+            "Handläggare: Hanna Wahlund, Katarina Rask",
+            Some((Label::Officers, "Hanna Wahlund, Katarina Rask")),
+        );
+        check("Noteras till protokollet:", Some((Label::Note, "")));
+        check("Beslutsunderlag", Some((Label::Documents, "")));
+        check("Beslutet innebär att", None);
+        check("Beslutade handlingsplan", None);
+    }
+}

@@ -1,0 +1,424 @@
+//! The document's own facts: meeting date and time, place, the document's dnr, and the
+//! signatures (ordförande, sekreterare, justerare with their § lists).
+//!
+//! Read from labelled lines (`Tid: 2023-12-07 -- 08 kl. 09:15`, `Plats: …`, `Datum` and its
+//! value on the next line, `Sammanträdesdatum 2002-12-02`, `Utses att justera …`), from the
+//! closing block (`Justeras`, `Vid protokollet`) and from page furniture, which still carries
+//! the page header's date and dnr.
+
+use nom::branch::alt;
+use nom::bytes::complete::tag_no_case;
+use nom::character::complete::char;
+use nom::combinator::{eof, rest};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+use super::bodies;
+use super::dnr;
+use super::lexical::{self, Ymd, ws0, ws1};
+use super::paragraphs::paragraph_list;
+use super::persons::{self, name};
+use crate::model::{Adjuster, Dnr};
+use crate::normalize::Line;
+
+/// What kind of fact a header label announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeaderLabel {
+    MeetingDate,
+    Time,
+    Date,
+    Place,
+    PlaceAndTime,
+    Body,
+    Dnr,
+    Adjusters,
+}
+
+/// A header label and the value after it on its line.
+///
+/// Examples: `Tid: 2023-12-07 -- 08 kl. 09:15`, `Plats och tid Roslagens Sparbank, kl 18.00`,
+/// `Sammanträdesdatum 2002-12-02`, `Organ Kommunfullmäktige`, `Utses att justera Anna Ek (S)`.
+fn header_label(i: &str) -> IResult<&str, (HeaderLabel, &str)> {
+    let label = alt((
+        alt((
+            tag_no_case("plats och tid"),
+            tag_no_case("tid och plats"),
+            tag_no_case("plats och datum"),
+        ))
+        .map(|_| HeaderLabel::PlaceAndTime),
+        alt((tag_no_case("sammanträdesplats"), tag_no_case("plats"))).map(|_| HeaderLabel::Place),
+        alt((
+            tag_no_case("sammanträdesdatum"),
+            tag_no_case("sammanträdesdag"),
+            tag_no_case("mötesdatum"),
+        ))
+        .map(|_| HeaderLabel::MeetingDate),
+        tag_no_case("datum").map(|_| HeaderLabel::Date),
+        alt((tag_no_case("tid"), tag_no_case("klockslag"))).map(|_| HeaderLabel::Time),
+        alt((
+            tag_no_case("organ"),
+            tag_no_case("beslutsinstans"),
+            tag_no_case("sammanträdesorgan"),
+            tag_no_case("instans"),
+        ))
+        .map(|_| HeaderLabel::Body),
+        alt((tag_no_case("diarienummer"), tag_no_case("dnr"))).map(|_| HeaderLabel::Dnr),
+        alt((
+            tag_no_case("utses att justera"),
+            tag_no_case("utsedda att justera"),
+            tag_no_case("att justera"),
+            tag_no_case("justerare"),
+            tag_no_case("justerande"),
+        ))
+        .map(|_| HeaderLabel::Adjusters),
+    ));
+    (label, alt((preceded((ws0, char(':'), ws0), rest), preceded(ws1, rest), eof)))
+        .map(|(l, v): (HeaderLabel, &str)| (l, v.trim()))
+        .parse(i)
+}
+
+/// The document-level facts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    /// Meeting date (first day).
+    pub date: Option<Ymd>,
+    /// Last day.
+    pub end_date: Option<Ymd>,
+    /// Start time `HH:MM`.
+    pub time: Option<String>,
+    /// Place.
+    pub place: Option<String>,
+    /// A body named by a label (`Organ Kommunfullmäktige`) or a page header line.
+    pub body: Option<String>,
+    /// The document's own case numbers.
+    pub dnr: Vec<Dnr>,
+    /// Ordförande from the signatures.
+    pub chair: Option<String>,
+    /// Sekreterare from the signatures.
+    pub secretary: Option<String>,
+    /// Justerare.
+    pub adjusters: Vec<Adjuster>,
+}
+
+/// The value of a label: on its line, or on the next non-blank line when the label stands alone
+/// (`Datum` / `2023-12-07 – 08`).
+fn value_of<'a>(lines: &'a [Line], k: usize, inline: &'a str) -> &'a str {
+    if !inline.is_empty() {
+        return inline;
+    }
+    lines[k + 1..].iter().take(2).find(|l| !l.is_blank()).map_or("", |l| l.text.as_str())
+}
+
+/// Whether a line is only a date or date range: `2024-06-13`, `2023-12-07 – 08`.
+fn date_only(text: &str) -> Option<(Ymd, Option<Ymd>)> {
+    match lexical::date_range(text.trim()) {
+        Ok((r, d)) if r.trim().is_empty() => Some(d),
+        _ => None,
+    }
+}
+
+/// A page-header line naming a body and a date: `Kommunfullmäktige 2002-12-02 1(28)`,
+/// `Kommunstyrelsens arbetsutskott 25 mars 2004`.
+fn body_and_date(text: &str) -> Option<(String, Ymd)> {
+    let (r, body) = bodies::body_name(text).ok()?;
+    let (r, (d, _)) = preceded(ws1, lexical::date_range).parse(r).ok()?;
+    let tail = r.trim();
+    let page_only =
+        tail.is_empty() || tail.chars().all(|c| c.is_ascii_digit() || "() ".contains(c));
+    page_only.then(|| (bodies::canonical(body), d))
+}
+
+/// Reads the header facts from the preamble (the lines before the first paragraph), the
+/// furniture set aside by normalisation, and the whole text for a standalone date.
+#[must_use]
+pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
+    let mut h = Header::default();
+    let mut date_from_label = false;
+    // The rank of the label the date came from: "Sammanträdesdatum" beats "Tid" and "Datum".
+    let mut date_rank = u8::MAX;
+    let mut prev_text = "";
+    for (k, line) in preamble.iter().enumerate() {
+        let after = std::mem::replace(&mut prev_text, line.text.as_str());
+        let Ok((_, (label, inline))) = header_label(&line.text) else { continue };
+        let value = value_of(preamble, k, inline);
+        // "Justeringens / plats och tid …" and "Datum för anslags uppsättande" date other things.
+        let other_date = after.to_lowercase().starts_with("justering") || value.starts_with("för ");
+        match label {
+            HeaderLabel::MeetingDate
+            | HeaderLabel::Time
+            | HeaderLabel::Date
+            | HeaderLabel::PlaceAndTime => {
+                let rank = u8::from(label != HeaderLabel::MeetingDate);
+                if let Some((_, (d, end), _)) = lexical::find(value, lexical::date_range)
+                    && rank < date_rank
+                    && !other_date
+                {
+                    h.date = Some(d);
+                    h.end_date = end;
+                    date_from_label = true;
+                    date_rank = rank;
+                }
+                if other_date {
+                    continue;
+                }
+                if h.time.is_none() {
+                    h.time = lexical::find(value, lexical::clock_labelled).map(|x| x.1);
+                }
+                if label == HeaderLabel::PlaceAndTime && h.place.is_none() {
+                    h.place = place_of(value);
+                }
+            }
+            HeaderLabel::Place => {
+                if h.place.is_none() {
+                    h.place = place_of(value);
+                }
+            }
+            HeaderLabel::Body => {
+                if let Ok((_, b)) = bodies::body_name(value) {
+                    h.body.get_or_insert_with(|| bodies::canonical(b));
+                }
+            }
+            HeaderLabel::Dnr => {
+                let (found, _) = dnr::labelled(value);
+                for d in found {
+                    if !h.dnr.iter().any(|x| x.key == d.key) {
+                        h.dnr.push(d);
+                    }
+                }
+            }
+            HeaderLabel::Adjusters => {
+                for p in persons::trailing_people(value)
+                    .into_iter()
+                    .chain(persons::leading_people(value))
+                {
+                    if !p.name.is_empty() && !h.adjusters.iter().any(|a| a.name == p.name) {
+                        h.adjusters.push(Adjuster { name: p.name, paragraphs: Vec::new() });
+                    }
+                }
+            }
+        }
+    }
+    // A page header of a body and a date, or a body line over a date line (an extract's header).
+    let non_blank: Vec<&Line> = all.iter().chain(furniture).filter(|l| !l.is_blank()).collect();
+    for (k, line) in non_blank.iter().enumerate() {
+        if let Some((body, d)) = body_and_date(&line.text) {
+            h.body.get_or_insert(body);
+            if !date_from_label {
+                h.date.get_or_insert(d);
+            }
+            break;
+        }
+        if let Ok((r, b)) = bodies::body_name(&line.text)
+            && r.trim().is_empty()
+            && let Some(next) = non_blank.get(k + 1)
+            && let Some((d, end)) = date_only(&next.text)
+        {
+            h.body.get_or_insert_with(|| bodies::canonical(b));
+            if !date_from_label {
+                h.date.get_or_insert(d);
+                h.end_date = h.end_date.or(end);
+            }
+            break;
+        }
+    }
+    if h.date.is_none()
+        && let Some((d, end)) = preamble.iter().chain(all).find_map(|l| date_only(&l.text))
+    {
+        h.date = Some(d);
+        h.end_date = end;
+    }
+    if h.time.is_none() {
+        h.time = preamble
+            .iter()
+            .take(60)
+            .find_map(|l| lexical::find(&l.text, lexical::clock_labelled).map(|x| x.1));
+    }
+    if h.dnr.is_empty() {
+        // A letterhead's case number on a line of its own: `RS/595/2023`.
+        for line in preamble.iter().take(40) {
+            if let Ok((r, d)) = dnr::dnr(&line.text)
+                && r.trim().is_empty()
+            {
+                h.dnr.push(d);
+                break;
+            }
+        }
+    }
+    h
+}
+
+/// The place in a `Plats och tid` value: the text before the time and without the date.
+fn place_of(value: &str) -> Option<String> {
+    let mut v = value.to_string();
+    for cut in [", kl", " kl.", " kl ", " klockan", ", den ", " den "] {
+        if let Some(p) = v.find(cut) {
+            v.truncate(p);
+        }
+    }
+    if let Some((at, _, _)) = lexical::find(&v, lexical::date_range) {
+        v.truncate(at);
+    }
+    let v = v.replace('\t', " ");
+    let v = v.trim().trim_end_matches([',', '.']).trim();
+    let v = v.strip_suffix(" kl").unwrap_or(v).trim();
+    (!v.is_empty() && v.chars().any(char::is_alphabetic)).then(|| v.to_string())
+}
+
+/// Whether a line opens the closing signatures: `Justeras`, `Vid protokollet`,
+/// `Paragrafen är justerad`, `Underskrifter`.
+#[must_use]
+pub fn is_closing(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.']).to_lowercase();
+    [
+        "justeras",
+        "justerat",
+        "justerat och bestyrkt",
+        "vid protokollet",
+        "underskrifter",
+        "paragrafen är justerad",
+        "paragrafen justerad",
+        "protokollet justeras",
+        "justerandes signatur",
+        "justerare signatur",
+        "ordförandens signatur",
+    ]
+    .contains(&t.as_str())
+}
+
+/// Reads the signatures of a closing block:
+///
+/// ```text
+/// Justeras
+/// Elina Backlund Arab
+/// Ordförande Hälso- och sjukvårdsutskottet
+/// Pia Lundin §§ 90–91, 93–95, 97
+/// Viktoria Jansson §§ 92, 96, 98
+/// Vid protokollet
+/// Maria Öhman
+/// ```
+pub fn closing(lines: &[Line], h: &mut Header) {
+    let mut pending_secretary = false;
+    let texts: Vec<&str> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.text.trim_end_matches(['.', '…', ' ', '\t']))
+        .collect();
+    for (k, text) in texts.iter().enumerate() {
+        let lower = text.to_lowercase();
+        if lower.starts_with("vid protokollet") || lower == "sekreterare" {
+            pending_secretary = true;
+            continue;
+        }
+        let Ok((r, n)) = name(text) else { continue };
+        let next = texts.get(k + 1).map(|t| t.to_lowercase()).unwrap_or_default();
+        if pending_secretary {
+            h.secretary.get_or_insert_with(|| n.to_string());
+            pending_secretary = false;
+            continue;
+        }
+        if next.starts_with("ordförande") {
+            h.chair.get_or_insert_with(|| n.to_string());
+            continue;
+        }
+        let paragraphs = paragraph_list(r.trim_start()).map(|x| x.1).unwrap_or_default();
+        if !r.trim().is_empty() && paragraphs.is_empty() {
+            continue;
+        }
+        match h.adjusters.iter_mut().find(|a| a.name == n) {
+            Some(a) if a.paragraphs.is_empty() => a.paragraphs = paragraphs,
+            Some(_) => {}
+            None => h.adjusters.push(Adjuster { name: n.to_string(), paragraphs }),
+        }
+    }
+    if let Some(chair) = &h.chair {
+        h.adjusters.retain(|a| &a.name != chair);
+    }
+    if let Some(sec) = &h.secretary {
+        h.adjusters.retain(|a| &a.name != sec);
+    }
+}
+
+/// Signature lines of a preamble: `Sekreterare ........ Paragrafer 266-284` or
+/// `Ordförande ....` followed by the name on the next line.
+pub fn signatures(lines: &[Line], h: &mut Header) {
+    let non_blank: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    for (k, line) in non_blank.iter().enumerate() {
+        let t = line.text.as_str();
+        let dotted = t.contains("...") || t.contains('…');
+        let Some(next) = non_blank.get(k + 1) else { break };
+        let next_name = match name(&next.text) {
+            Ok((r, n)) if r.trim().is_empty() || r.trim_start().starts_with('(') => {
+                Some(n.to_string())
+            }
+            _ => None,
+        };
+        let label = t
+            .split(|c: char| c.is_whitespace() || c == '.')
+            .find(|w| matches!(*w, "Sekreterare" | "Ordförande"));
+        if let (true, Some(n), Some(label)) = (dotted, next_name, label) {
+            if label == "Sekreterare" {
+                h.secretary.get_or_insert(n);
+            } else {
+                h.chair.get_or_insert(n);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line> {
+        text.lines()
+            .enumerate()
+            .map(|(i, t)| Line { no: i as u32 + 1, text: t.trim().to_string() })
+            .collect()
+    }
+
+    #[test]
+    fn region_vasternorrland_header() {
+        let ls = lines(
+            "Datum\n2023-12-07 – 08\n\nDnr\n23HSN1\n\nTid: 2023-12-07 -- 08 kl. 09:15\n\nPlats: Regionens hus i Härnösand, E-huset lokal \"Nämndsalen\"",
+        );
+        let h = header(&ls, &[], &ls);
+        assert_eq!(h.date, Some((2023, 12, 7)));
+        assert_eq!(h.end_date, Some((2023, 12, 8)));
+        assert_eq!(h.time.as_deref(), Some("09:15"));
+        assert_eq!(
+            h.place.as_deref(),
+            Some("Regionens hus i Härnösand, E-huset lokal \"Nämndsalen\"")
+        );
+        assert_eq!(h.dnr[0].raw, "23HSN1");
+    }
+
+    #[test]
+    fn norrtalje_header() {
+        let ls = lines(
+            "Kommunfullmäktige 2002-12-02 1(28)\n\nPlats och tid Roslagens Sparbank, Danskes gränd 2, Norrtälje, kl 18.00-21.20\n\nUtses att justera Annette Tagesson (m) och Jan Emanuel Johansson (s)",
+        );
+        let h = header(&ls, &[], &ls);
+        assert_eq!((h.date, h.body.as_deref()), (Some((2002, 12, 2)), Some("Kommunfullmäktige")));
+        assert_eq!(h.time.as_deref(), Some("18:00"));
+        assert_eq!(h.place.as_deref(), Some("Roslagens Sparbank, Danskes gränd 2, Norrtälje"));
+        assert_eq!(h.adjusters.len(), 2);
+    }
+
+    #[test]
+    fn closing_block() {
+        let ls = lines(
+            "Justeras\n\n.....\nElina Backlund Arab\nOrdförande Hälsö- och sjukvårdsutskottet.....\nPia Lundin §§ 90–91, 93–95, 97.....\nViktoria Jansson §§ 92, 96, 98\n\nVid protokollet\n\nMaria Öhman",
+        );
+        let mut h = Header::default();
+        closing(&ls, &mut h);
+        assert_eq!(h.chair.as_deref(), Some("Elina Backlund Arab"));
+        assert_eq!(h.secretary.as_deref(), Some("Maria Öhman"));
+        assert_eq!(
+            h.adjusters,
+            vec![
+                Adjuster { name: "Pia Lundin".into(), paragraphs: vec![90, 91, 93, 94, 95, 97] },
+                Adjuster { name: "Viktoria Jansson".into(), paragraphs: vec![92, 96, 98] },
+            ]
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! Statutes cited in a text: `lagen (1991:1128)`, `kommunallagen (2017:725)`,
+//! `31 kap. 3 § brottsbalken`, `1 kap. 2 § visselblåsarlagen`, `HSLF-FS 2022:62`,
+//! `SOSFS 2011:9`, `SFS 2017:725`. Reports and memoranda (`Ds 2023:26`, `SOU 2017:114`) are not
+//! statutes.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
+use nom::character::complete::{char, digit1};
+use nom::combinator::{opt, recognize, verify};
+use nom::{IResult, Parser};
+
+use super::lexical::{ws0, ws1};
+
+/// A statute's name: a word ending in `lag`, `lagen`, `balken`, `förordning(en)`:
+/// `brottsbalken`, `Kommunallagen`, `visselblåsarlagen`, `lag`.
+fn statute_word(i: &str) -> IResult<&str, &str> {
+    verify(take_while1(|c: char| c.is_alphabetic() || c == '-'), |w: &str| {
+        let l = w.to_lowercase();
+        ["lag", "lagen", "balken", "förordning", "förordningen", "ordningen"]
+            .iter()
+            .any(|e| l.ends_with(e))
+            && !["inlagan", "underlag", "förslag"].iter().any(|x| l.ends_with(x))
+            && l != "planlag"
+    })
+    .parse(i)
+}
+
+/// An SFS number in parentheses: `(2017:725)`.
+fn sfs_number(i: &str) -> IResult<&str, &str> {
+    recognize((
+        char('('),
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        char(':'),
+        digit1,
+        char(')'),
+    ))
+    .parse(i)
+}
+
+/// The letter of an inserted section or chapter: ` a` in `2 a §`.
+fn letter_suffix(i: &str) -> IResult<&str, &str> {
+    recognize((
+        ws1,
+        take_while_m_n(1, 1, |c: char| c.is_ascii_lowercase()),
+        nom::combinator::peek(ws1),
+    ))
+    .parse(i)
+}
+
+/// `[N kap.] N [a] § [N st.] NAME [(YYYY:N)]`: `31 kap. 3 § brottsbalken`,
+/// `6 kap. 36 § kommunallagen (2017:725)`.
+fn section_of_statute(i: &str) -> IResult<&str, &str> {
+    recognize((
+        opt((digit1, opt(letter_suffix), ws1, tag("kap"), opt(char('.')), ws1)),
+        digit1,
+        opt(letter_suffix),
+        ws1,
+        char('§'),
+        opt((ws1, digit1, ws1, alt((tag("st."), tag("st"), tag("stycket"))))),
+        ws1,
+        statute_word,
+        opt((ws1, sfs_number)),
+    ))
+    .parse(i)
+}
+
+/// `NAME (YYYY:N)`: `lagen (1991:1128)`, `Kommunallagen (2017:725)`, `lag (2021:890)`.
+fn named_statute(i: &str) -> IResult<&str, &str> {
+    recognize((statute_word, ws0, sfs_number)).parse(i)
+}
+
+/// A code of statutes and regulations: `HSLF-FS 2022:62`, `SOSFS 2011:9`, `SFS 2017:725`.
+fn code_number(i: &str) -> IResult<&str, &str> {
+    recognize((
+        verify(take_while1(|c: char| c.is_ascii_uppercase() || c == '-'), |s: &str| {
+            s == "SFS" || s.ends_with("FS")
+        }),
+        ws1,
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        char(':'),
+        digit1,
+    ))
+    .parse(i)
+}
+
+/// Every statute cited in `text`, as written, in order, without repeats.
+#[must_use]
+pub fn laws(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut skip_to = 0;
+    for (at, c) in text.char_indices() {
+        if at >= skip_to && prev.is_none_or(|p| !p.is_alphanumeric()) && c.is_alphanumeric() {
+            let found = alt((section_of_statute, named_statute, code_number)).parse(&text[at..]);
+            if let Ok((rest, law)) = found {
+                skip_to = text.len() - rest.len();
+                let law = law.replace('\t', " ");
+                if !out.contains(&law) {
+                    out.push(law);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::laws;
+
+    #[test]
+    fn statutes() {
+        assert_eq!(
+            laws("enligt 31 kap. 3 § brottsbalken med beslut om särskild utskrivningsprövning"),
+            ["31 kap. 3 § brottsbalken"]
+        );
+        assert_eq!(
+            laws("i enlighet med lagen (1991:1128) om psykiatrisk tvångsvård"),
+            ["lagen (1991:1128)"]
+        );
+        assert_eq!(laws("de nya föreskrifterna (HSLF-FS 2022:62) om"), ["HSLF-FS 2022:62"]);
+        assert_eq!(laws("(1 kap. 2 § visselblåsarlagen)"), ["1 kap. 2 § visselblåsarlagen"]);
+        assert_eq!(
+            laws("6 kap. 36 § kommunallagen (2017:725)"),
+            ["6 kap. 36 § kommunallagen (2017:725)"]
+        );
+        assert_eq!(laws("lag (2021:890) om"), ["lag (2021:890)"]);
+    }
+
+    #[test]
+    fn not_statutes() {
+        assert!(laws("Promemorian (Ds 2023:26)").is_empty());
+        assert!(laws("svar på remiss (SOU 2017:114)").is_empty());
+        assert!(laws("ISO 14 001:2015").is_empty());
+        assert!(laws("förslag (2023:1)").is_empty());
+    }
+}

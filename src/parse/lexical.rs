@@ -1,0 +1,255 @@
+//! Shared nom leaves: spaces, words, numbers, Swedish and ISO dates, clock times.
+//!
+//! Every function here parses a small exact sub-language at the start of its input and returns
+//! the rest, in nom's `IResult` style. None of them allocate unless they return an owned value.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while_m_n, take_while1};
+use nom::character::complete::char;
+use nom::combinator::{map_res, opt, recognize, verify};
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+/// Whether `c` is horizontal white space, NBSP included.
+#[must_use]
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{a0}'
+}
+
+/// Zero or more spaces or tabs.
+pub fn ws0(i: &str) -> IResult<&str, &str> {
+    take_while(is_space)(i)
+}
+
+/// One or more spaces or tabs.
+pub fn ws1(i: &str) -> IResult<&str, &str> {
+    take_while1(is_space)(i)
+}
+
+/// A run of letters (any script), hyphens allowed inside: `Hälso`, `Sjöö-Törner`.
+pub fn word(i: &str) -> IResult<&str, &str> {
+    recognize((
+        take_while1(char::is_alphabetic),
+        nom::multi::many0_count((char('-'), take_while1(char::is_alphabetic))),
+    ))
+    .parse(i)
+}
+
+/// An unsigned decimal number of 1 to 9 digits.
+pub fn uint(i: &str) -> IResult<&str, u32> {
+    map_res(take_while_m_n(1, 9, |c: char| c.is_ascii_digit()), str::parse).parse(i)
+}
+
+/// Exactly `n` ASCII digits as a number.
+fn digits_n(n: usize) -> impl FnMut(&str) -> IResult<&str, u32> {
+    move |i| map_res(take_while_m_n(n, n, |c: char| c.is_ascii_digit()), str::parse).parse(i)
+}
+
+/// A dash as written between numbers: `-`, `–`, `—`, or markdown's `--`.
+pub fn dash(i: &str) -> IResult<&str, &str> {
+    alt((tag("--"), tag("-"), tag("–"), tag("—"))).parse(i)
+}
+
+/// A calendar date as `(year, month, day)`.
+pub type Ymd = (i32, u32, u32);
+
+/// Formats a date as `YYYY-MM-DD`.
+#[must_use]
+pub fn ymd_string((y, m, d): Ymd) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn valid((y, m, d): Ymd) -> bool {
+    (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// ISO date `YYYY-MM-DD`: `2023-12-07`.
+pub fn iso_date(i: &str) -> IResult<&str, Ymd> {
+    verify(
+        (digits_n(4), char('-'), digits_n(2), char('-'), digits_n(2))
+            .map(|(y, _, m, _, d)| (y as i32, m, d)),
+        |&ymd| valid(ymd),
+    )
+    .parse(i)
+}
+
+/// Short date `YY-MM-DD` as in page headers: `23-12-07`. Years 00–69 are read as 20xx.
+pub fn short_date(i: &str) -> IResult<&str, Ymd> {
+    verify(
+        (digits_n(2), char('-'), digits_n(2), char('-'), digits_n(2)).map(|(y, _, m, _, d)| {
+            let y = y as i32;
+            (if y < 70 { 2000 + y } else { 1900 + y }, m, d)
+        }),
+        |&ymd| valid(ymd),
+    )
+    .parse(i)
+}
+
+/// A Swedish month name, full or abbreviated (`december`, `dec.`), as its number.
+pub fn month_name(i: &str) -> IResult<&str, u32> {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let (rest, w) = take_while1(char::is_alphabetic)(i)?;
+    let lower = w.to_lowercase();
+    let found = MONTHS.iter().position(|m| {
+        *m == lower || (lower.len() >= 3 && m.starts_with(&lower) && rest.starts_with('.'))
+    });
+    match found {
+        Some(n) => {
+            let rest = rest.strip_prefix('.').filter(|_| MONTHS[n] != lower).unwrap_or(rest);
+            Ok((rest, n as u32 + 1))
+        }
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+    }
+}
+
+/// A weekday with the definite ending, as in `torsdagen den 25 mars 2004`.
+fn weekday(i: &str) -> IResult<&str, &str> {
+    alt((
+        tag_no_case("måndagen"),
+        tag_no_case("tisdagen"),
+        tag_no_case("onsdagen"),
+        tag_no_case("torsdagen"),
+        tag_no_case("fredagen"),
+        tag_no_case("lördagen"),
+        tag_no_case("söndagen"),
+    ))
+    .parse(i)
+}
+
+/// Swedish written date: `[torsdagen] [den] 7 december 2023`, `9 juni 2016`.
+pub fn swedish_date(i: &str) -> IResult<&str, Ymd> {
+    verify(
+        (
+            opt((weekday, ws1)),
+            opt((tag_no_case("den"), ws1)),
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+            opt(char('.')),
+            ws1,
+            month_name,
+            ws1,
+            digits_n(4),
+        )
+            .map(|(_, _, d, _, _, m, _, y)| (y as i32, m, d.parse().unwrap_or(0))),
+        |&ymd| valid(ymd),
+    )
+    .parse(i)
+}
+
+/// Any full date: ISO, Swedish written, or short `YY-MM-DD`.
+pub fn date(i: &str) -> IResult<&str, Ymd> {
+    alt((iso_date, swedish_date, short_date)).parse(i)
+}
+
+/// A date with an optional last day: `2023-12-07 – 08`, `2023-12-07--08`, `2023-12-07 - 2023-12-08`.
+///
+/// Returns the first and, where written, the last day.
+pub fn date_range(i: &str) -> IResult<&str, (Ymd, Option<Ymd>)> {
+    let (rest, first) = date(i)?;
+    let mut end = (ws0, dash, ws0, alt((date, digits_n(2).map(|d| (first.0, first.1, d)))));
+    match end.parse(rest) {
+        Ok((r, (_, _, _, last))) if valid(last) && last > first => Ok((r, (first, Some(last)))),
+        _ => Ok((rest, (first, None))),
+    }
+}
+
+/// A clock time `09:15`, `09.15`, `9.15`, returned as `HH:MM`.
+pub fn clock(i: &str) -> IResult<&str, String> {
+    verify(
+        (
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+            alt((char(':'), char('.'))),
+            digits_n(2),
+        )
+            .map(|(h, _, m): (&str, char, u32)| (h.parse::<u32>().unwrap_or(99), m)),
+        |&(h, m)| h < 24 && m < 60,
+    )
+    .map(|(h, m)| format!("{h:02}:{m:02}"))
+    .parse(i)
+}
+
+/// A time introduced by `kl`, `kl.` or `klockan`: `kl. 09:15`, `klockan 13.00`.
+pub fn clock_labelled(i: &str) -> IResult<&str, String> {
+    preceded((alt((tag_no_case("klockan"), tag_no_case("kl"))), opt(char('.')), ws0), clock)
+        .parse(i)
+}
+
+/// Finds the first match of `parser` at a word start in `text`, returning the byte offset.
+pub fn find<'a, O>(
+    text: &'a str,
+    mut parser: impl FnMut(&'a str) -> IResult<&'a str, O>,
+) -> Option<(usize, O, &'a str)> {
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let boundary = prev.is_none_or(|p| !p.is_alphanumeric());
+        if boundary && c.is_alphanumeric() {
+            if let Ok((rest, o)) = parser(&text[at..]) {
+                let ends_clean = rest.chars().next().is_none_or(|n| !n.is_alphanumeric());
+                if ends_clean {
+                    return Some((at, o, rest));
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_date(input: &str, expected: Ymd, rest: &str) {
+        let (r, d) = date(input).expect("parses");
+        assert_eq!((d, r), (expected, rest));
+    }
+
+    #[test]
+    fn dates() {
+        check_date("2023-12-07 – 08", (2023, 12, 7), " – 08");
+        check_date("23-12-07- 08 23HSN1", (2023, 12, 7), "- 08 23HSN1");
+        check_date("7 december 2023", (2023, 12, 7), "");
+        check_date("torsdagen den 25 mars 2004 kl", (2004, 3, 25), " kl");
+        check_date("den 9 juni 2016, kl", (2016, 6, 9), ", kl");
+        assert!(date("2023-13-07").is_err());
+        assert!(date("Ds 2023:26").is_err());
+    }
+
+    #[test]
+    fn ranges() {
+        let (_, r) = date_range("2023-12-07 – 08").expect("range");
+        assert_eq!(r, ((2023, 12, 7), Some((2023, 12, 8))));
+        let (_, r) = date_range("2023-12-07 -- 08").expect("range");
+        assert_eq!(r, ((2023, 12, 7), Some((2023, 12, 8))));
+        let (rest, r) = date_range("2024-06-13").expect("single");
+        assert_eq!((r, rest), (((2024, 6, 13), None), ""));
+    }
+
+    #[test]
+    fn clocks() {
+        assert_eq!(clock_labelled("kl. 09:15**").map(|x| x.1), Ok("09:15".to_string()));
+        assert_eq!(clock_labelled("kl 18.00-21.20").map(|x| x.1), Ok("18:00".to_string()));
+        assert_eq!(clock_labelled("klockan 9.05").map(|x| x.1), Ok("09:05".to_string()));
+        assert!(clock("25:00").is_err());
+    }
+
+    #[test]
+    fn finds_at_word_start() {
+        let (at, d, _) = find("Tid: 2015-01-14 kl. 09.15", date).expect("found");
+        assert_eq!((at, d), (5, (2015, 1, 14)));
+        assert!(find("HSN/876/2024", date).is_none());
+    }
+}

@@ -1,0 +1,603 @@
+//! From normalised lines to a [`Document`]: orchestration only.
+//!
+//! Frame first (plain loops over [`Line`]s find the preamble, the § headings, each paragraph's
+//! title and labelled sections, and the closing signatures), then parse each part with the small
+//! grammars of the submodules. Pure and infallible: whatever the input, a `Document` comes back,
+//! with a [`Warning`] for each thing skipped or guessed.
+
+pub mod attendees;
+pub mod bodies;
+pub mod decision;
+pub mod dnr;
+pub mod expedition;
+pub mod frame;
+pub mod header;
+pub mod kind;
+pub mod laws;
+pub mod lexical;
+pub mod paragraphs;
+pub mod persons;
+pub mod stances;
+pub mod text;
+
+use std::collections::HashMap;
+
+use crate::model::{
+    Decision, DecisionKind, Dnr, Document, Kind, Paragraph, References, SCHEMA_VERSION, SourceInfo,
+    Warning,
+};
+use crate::normalize::{Line, Normalized, normalize};
+use frame::Label;
+use paragraphs::Heading;
+
+/// A value and the warnings met while producing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed<T> {
+    /// The result.
+    pub value: T,
+    /// What was skipped or guessed.
+    pub warnings: Vec<Warning>,
+}
+
+/// Parses a decoded text into a document. `source` says where it came from; its `path` also
+/// names the organisation when a folder is named after one (`corpus/norrtälje-kommun/…`).
+#[must_use]
+pub fn document(text: &str, source: SourceInfo) -> Document {
+    let norm = normalize(text);
+    let mut warnings = Vec::new();
+    let lines = &norm.lines;
+    let headings = find_headings(lines, &mut warnings);
+
+    let first = headings.first().map_or(lines.len(), |h| h.0);
+    let preamble = &lines[..first];
+    let mut head = header::header(preamble, &norm.furniture, lines);
+    header::signatures(preamble, &mut head);
+    let (mut attendees, attendee_warnings) = attendees::attendees(preamble);
+    warnings.extend(attendee_warnings);
+
+    let mut paragraphs = Vec::new();
+    let mut letterhead = false;
+    if headings.is_empty() {
+        let (body, closing) = split_closing(lines);
+        header::closing(closing, &mut head);
+        let unnumbered = unnumbered(body, &mut warnings);
+        letterhead = unnumbered.letterhead;
+        if head.dnr.is_empty() {
+            head.dnr.clone_from(&unnumbered.paragraph.dnr);
+        }
+        if !body.iter().all(Line::is_blank) {
+            paragraphs.push(unnumbered.paragraph);
+        }
+    } else {
+        for (k, (at, h)) in headings.iter().enumerate() {
+            let end = headings.get(k + 1).map_or(lines.len(), |n| n.0);
+            let block = &lines[*at..end];
+            let block = if k + 1 == headings.len() {
+                let (body, closing) = split_closing(block);
+                header::closing(closing, &mut head);
+                body
+            } else {
+                block
+            };
+            paragraphs.push(numbered(block, h, &mut warnings));
+        }
+    }
+
+    // A § 1-style extract of one paragraph carries the document's case number.
+    if head.dnr.is_empty() && paragraphs.len() == 1 {
+        head.dnr.clone_from(&paragraphs[0].dnr);
+    }
+
+    let title_for_kind = paragraphs.first().map_or("", |p| p.title.as_str()).to_string();
+    let signals = kind::Signals {
+        headings: headings.len(),
+        attendees: !attendees.is_empty(),
+        decision: paragraphs.iter().any(|p| p.decision.is_some()),
+        letterhead,
+    };
+    let kind = kind::kind(lines, &title_for_kind, signals);
+
+    let body = head.body.clone().or_else(|| most_common_by(&paragraphs)).or_else(|| {
+        matches!(kind, Kind::Protocol | Kind::ProtocolExtract)
+            .then(|| most_mentioned_body(lines))
+            .flatten()
+    });
+    for p in &mut paragraphs {
+        if let Some(d) =
+            p.decision.as_mut().filter(|d| d.by.is_none() && d.kind == DecisionKind::Decision)
+        {
+            d.by.clone_from(&body);
+        }
+    }
+
+    let organization = organization(&source.path, lines, &norm);
+    let chair = attendees
+        .iter()
+        .find(|a| a.role == crate::model::Role::Chair)
+        .map(|a| a.name.clone())
+        .or(head.chair.clone());
+    let secretary = attendees
+        .iter()
+        .find(|a| a.role == crate::model::Role::Secretary)
+        .map(|a| a.name.clone())
+        .or(head.secretary.clone());
+    if attendees.is_empty() && kind != Kind::Protocol {
+        attendees.clear();
+    }
+    let title = match kind {
+        Kind::Protocol => Some(match &body {
+            Some(b) => format!("{b} protokoll"),
+            None => "Protokoll".to_string(),
+        }),
+        Kind::ProtocolExtract => Some(match &body {
+            Some(b) => format!("{b} protokollsutdrag"),
+            None => "Protokollsutdrag".to_string(),
+        }),
+        _ => paragraphs.first().map(|p| p.title.clone()).filter(|t| !t.is_empty()),
+    };
+    if lines.iter().all(Line::is_blank) {
+        warnings.push(Warning::new(1, "the text is empty"));
+    }
+    warnings.sort_by_key(|w| w.line);
+    warnings.dedup();
+    Document {
+        schema_version: SCHEMA_VERSION,
+        source,
+        kind,
+        title,
+        organization,
+        body,
+        date: head.date.map(lexical::ymd_string),
+        end_date: head.end_date.map(lexical::ymd_string),
+        time: head.time,
+        place: head.place,
+        dnr: head.dnr,
+        attendees,
+        chair,
+        secretary,
+        adjusters: head.adjusters,
+        paragraphs,
+        warnings,
+    }
+}
+
+/// The § headings of a text, in order. Headings whose number runs backwards are read as text
+/// (a cited "§ 12" at a line start); a gap in the numbering is a warning.
+fn find_headings<'a>(lines: &'a [Line], warnings: &mut Vec<Warning>) -> Vec<(usize, Heading<'a>)> {
+    let mut out: Vec<(usize, Heading<'a>)> = Vec::new();
+    for parse in [paragraphs::heading, paragraphs::bare_heading] {
+        for (k, line) in lines.iter().enumerate() {
+            if paragraphs::is_toc_entry(&line.text) {
+                continue;
+            }
+            let Ok((_, h)) = parse(&line.text) else { continue };
+            if let Some((_, last)) = out.last() {
+                let last_no = last.last.unwrap_or(last.number);
+                if h.number <= last_no {
+                    warnings.push(Warning::new(
+                        line.no,
+                        format!("§ {} after § {last_no}: read as text", h.number),
+                    ));
+                    continue;
+                }
+                if h.number > last_no + 100 {
+                    warnings.push(Warning::new(
+                        line.no,
+                        format!("§ {} after § {last_no}: read as text", h.number),
+                    ));
+                    continue;
+                }
+                if h.number > last_no + 1 {
+                    warnings.push(Warning::new(
+                        line.no,
+                        format!("§ numbers jump from {last_no} to {}", h.number),
+                    ));
+                }
+            }
+            out.push((k, h));
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// Splits the closing signatures (`Justeras`, `Vid protokollet`, `Paragrafen är justerad`)
+/// from the end of a block.
+fn split_closing(block: &[Line]) -> (&[Line], &[Line]) {
+    match block.iter().position(|l| header::is_closing(&l.text)) {
+        Some(at) if at > 0 => block.split_at(at),
+        _ => (block, &[]),
+    }
+}
+
+/// Connector words after which a title goes on on the next line.
+const OPEN_ENDINGS: &[&str] =
+    &["och", "av", "för", "till", "i", "om", "med", "på", "från", "samt", "inom", "över", "-", "–"];
+
+/// Whether a title line continues on the next line.
+fn title_continues(current: &str, next: &Line) -> bool {
+    if next.is_blank()
+        || frame::label(&next.text).is_ok()
+        || dnr::label(&next.text).is_ok_and(|(r, _)| dnr::labelled_one(r).is_ok())
+    {
+        return false;
+    }
+    let next_text = next.text.trim();
+    let last_word = current.split_whitespace().last().unwrap_or("");
+    let open_paren = current.matches('(').count() > current.matches(')').count();
+    let dnr_only = next_text.starts_with('(') && dnr::split_title(next_text).0.is_empty();
+    dnr_only
+        || open_paren
+        || current.ends_with([':', ',', '-', '–'])
+        || OPEN_ENDINGS.contains(&last_word)
+        || (next_text.starts_with(|c: char| c.is_lowercase()) && next_text.len() < 100)
+}
+
+/// Reads a title starting at `lines[0]` (with `first` as its first text) and returns the title,
+/// how many lines it took, and the case numbers written in it.
+fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
+    let mut title = first.trim().to_string();
+    let mut used = 1;
+    while used < lines.len() && used < 5 && title_continues(&title, &lines[used]) {
+        title.push(' ');
+        title.push_str(lines[used].text.trim());
+        used += 1;
+    }
+    let title = title.replace('\t', " ");
+    let (mut title, mut found) = dnr::split_title(&title);
+    // "Title  Dnr KS 2018/14" in a column layout.
+    if let Some(at) = title.find(" Dnr ").or_else(|| title.find(" Dnr: ")) {
+        let (value, _) = dnr::labelled(dnr::label(&title[at + 1..]).map_or("", |(r, _)| r));
+        if !value.is_empty() {
+            found.extend(value);
+            title.truncate(at);
+        }
+    }
+    (title.trim().trim_end_matches(['.', ':']).trim().to_string(), used, found)
+}
+
+/// A heading's rest may start with a dnr (`KF § 267 Dnr KS 02-820 107`, `Ks 1 Dnr 2012-KS …`);
+/// returns it and the title text after it.
+fn dnr_before_title<'a>(
+    rest: &'a str,
+    line: u32,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Dnr>, &'a str) {
+    let Ok((value, _)) = dnr::label(rest) else { return (Vec::new(), rest) };
+    let mut found = Vec::new();
+    let mut r = value;
+    while let Ok((r2, d)) = dnr::labelled_one(r.trim_start()) {
+        found.push(d);
+        r = r2.trim_start().trim_start_matches(',');
+    }
+    if found.is_empty() {
+        let token_end = value.find(char::is_whitespace).unwrap_or(value.len());
+        warnings.push(Warning::new(line, format!("unrecognised dnr: `{}`", &value[..token_end])));
+        return (found, &value[token_end..]);
+    }
+    (found, r)
+}
+
+/// Builds a numbered paragraph from its block (heading line first).
+fn numbered(block: &[Line], h: &Heading<'_>, warnings: &mut Vec<Warning>) -> Paragraph {
+    let start = &block[0];
+    let (mut own, title_start) = dnr_before_title(h.rest, start.no, warnings);
+    let (title, body_from, title_dnr) = if title_start.trim().is_empty() {
+        match block.iter().skip(1).position(|l| !l.is_blank()) {
+            Some(p) if frame::label(&block[p + 1].text).is_err() => {
+                let (t, used, d) = read_title(&block[p + 1].text, &block[p + 1..]);
+                (t, p + 1 + used, d)
+            }
+            _ => (String::new(), 1, Vec::new()),
+        }
+    } else {
+        let (t, used, d) = read_title(title_start, block);
+        (t, used, d)
+    };
+    own.extend(title_dnr);
+    if title.is_empty() {
+        warnings.push(Warning::new(start.no, format!("§ {} has no title", h.number)));
+    }
+    let mut p = body(&block[body_from..], own, warnings);
+    p.number = Some(h.number);
+    p.title = title;
+    p.line = start.no;
+    p
+}
+
+/// An unnumbered paragraph and whether it sat under a letterhead.
+struct Unnumbered {
+    paragraph: Paragraph,
+    letterhead: bool,
+}
+
+/// Whether a line belongs to a letterhead: contact details, a date, a case number, a name, a
+/// single word ("Sekretariatet"), a body or organisation name.
+fn letterhead_line(text: &str) -> (bool, bool, Option<Vec<Dnr>>) {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let contact = [
+        "tfn",
+        "tel",
+        "telefon",
+        "e-post",
+        "epost",
+        "mobil",
+        "webb",
+        "www",
+        "postadress",
+        "besöksadress",
+        "handläggare",
+        "fax",
+        "org.nr",
+        "organisationsnummer",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        || t.contains('@');
+    if contact {
+        return (true, true, None);
+    }
+    if let Ok((r, d)) = dnr::dnr(t)
+        && r.trim().is_empty()
+    {
+        return (true, false, Some(vec![d]));
+    }
+    if let Ok((r, _)) = dnr::label(t) {
+        let (found, _) = dnr::labelled(r);
+        if !found.is_empty() {
+            return (true, false, Some(found));
+        }
+    }
+    let skip = lexical::date_range(t).is_ok_and(|(r, _)| r.trim().is_empty())
+        || persons::name(t).is_ok_and(|(r, _)| r.trim().is_empty())
+        || t.split_whitespace().count() == 1
+        || bodies::organization(t).is_ok_and(|(r, _)| r.trim().is_empty())
+        || bodies::body_name(t).is_ok_and(|(r, _)| r.trim().is_empty());
+    (skip, false, None)
+}
+
+/// Builds the single paragraph of a document without § headings: the title is the first line
+/// after any letterhead.
+fn unnumbered(lines: &[Line], warnings: &mut Vec<Warning>) -> Unnumbered {
+    let mut own = Vec::new();
+    let mut letterhead = false;
+    let mut title_at = None;
+    for (k, line) in lines.iter().enumerate().take(60) {
+        if line.is_blank() {
+            continue;
+        }
+        let (skip, contact, found) = letterhead_line(&line.text);
+        letterhead |= contact;
+        if let Some(found) = found {
+            own.extend(found);
+        }
+        if !skip {
+            title_at = Some(k);
+            break;
+        }
+    }
+    let (title, body_from, title_dnr) = match title_at {
+        Some(k) => {
+            let (t, used, d) = read_title(&lines[k].text, &lines[k..]);
+            (t, k + used, d)
+        }
+        None => (String::new(), 0, Vec::new()),
+    };
+    own.extend(title_dnr);
+    let mut paragraph = body(&lines[body_from..], own, warnings);
+    paragraph.title = title;
+    paragraph.line = lines.iter().find(|l| !l.is_blank()).map_or(1, |l| l.no);
+    Unnumbered { paragraph, letterhead }
+}
+
+/// Reads a paragraph's body: head fields, decision, proposal, stances, expedition, references.
+fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Paragraph {
+    let sections = frame::sections(lines);
+    let mut case_owner = None;
+    let mut officers = Vec::new();
+    let mut expedition = Vec::new();
+    let mut decision_section: Option<(&frame::Section<'_>, DecisionKind)> = None;
+    let mut proposal = None;
+    let mut ballots = Vec::new();
+    for s in &sections {
+        match s.label {
+            Some(Label::Dnr) => {
+                let value = if s.value.is_empty() {
+                    s.lines.iter().find(|l| !l.is_blank()).map_or("", |l| l.text.as_str())
+                } else {
+                    s.value
+                };
+                let (found, unread) = dnr::labelled(value);
+                if unread {
+                    warnings.push(Warning::new(s.line, format!("unrecognised dnr: `{value}`")));
+                }
+                own.extend(found);
+            }
+            Some(Label::CaseOwner) if !s.value.is_empty() => case_owner = Some(s.value.to_string()),
+            Some(Label::Officers) => {
+                officers.extend(
+                    s.value
+                        .split([',', ';'])
+                        .flat_map(|x| x.split(" och "))
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty())
+                        .map(str::to_string),
+                );
+            }
+            Some(Label::Expedition) => expedition.extend(expedition::recipients(s.value, &s.lines)),
+            Some(Label::Decision) => decision_section = Some((s, DecisionKind::Decision)),
+            Some(Label::BodyProposal) => decision_section = Some((s, DecisionKind::Proposal)),
+            Some(Label::Proposal) => {
+                proposal =
+                    decision::decision(&s.lines, true, DecisionKind::Proposal).map(|mut d| {
+                        d.kind = DecisionKind::Proposal;
+                        d
+                    });
+            }
+            Some(Label::Vote) => {
+                ballots.extend(s.lines.iter().filter_map(|l| stances::ballot(&l.text)));
+            }
+            _ => {}
+        }
+    }
+    let mut decision = decision_section.and_then(|(s, kind)| decision_from(s, kind));
+    if decision.is_none() {
+        let prose_lines: Vec<&Line> = sections
+            .iter()
+            .filter(|s| matches!(s.label, None | Some(Label::Prose | Label::Note)))
+            .flat_map(|s| s.lines.iter().copied())
+            .collect();
+        decision = decision::decision(&prose_lines, false, DecisionKind::Decision);
+    }
+    let all: Vec<&Line> = lines.iter().collect();
+    let text = text::prose(&all);
+    let st = stances::stances(&text);
+    let mut votes = st.votes;
+    if !ballots.is_empty() {
+        votes.get_or_insert_with(Default::default).ballots = ballots;
+    }
+    dedup_dnr(&mut own);
+    let mut cited: Vec<Dnr> = dnr::find_all(&text).into_iter().map(|(_, d)| d).collect();
+    cited.retain(|d| !own.iter().any(|o| o.key == d.key));
+    dedup_dnr(&mut cited);
+    Paragraph {
+        number: None,
+        title: String::new(),
+        line: lines.first().map_or(1, |l| l.no),
+        page: None,
+        dnr: own,
+        case_owner,
+        officers,
+        decision,
+        proposal,
+        motions: st.motions,
+        abstained: st.abstained,
+        reserved: st.reserved,
+        conflicts: st.conflicts,
+        votes,
+        expedition,
+        references: References { dnr: cited, laws: laws::laws(&text) },
+        text,
+    }
+}
+
+/// The decision of a "Beslut" section, with the label line's own value read first
+/// (`Beslut: Nämnden beslutar att …`).
+fn decision_from(s: &frame::Section<'_>, kind: DecisionKind) -> Option<Decision> {
+    let value_line = Line { no: s.line, text: s.value.to_string() };
+    let mut lines: Vec<&Line> = Vec::with_capacity(s.lines.len() + 1);
+    if !s.value.is_empty() {
+        lines.push(&value_line);
+    }
+    lines.extend(s.lines.iter().copied());
+    let mut d = decision::decision(&lines, true, kind)?;
+    if kind == DecisionKind::Proposal {
+        d.kind = DecisionKind::Proposal;
+    }
+    Some(d)
+}
+
+fn dedup_dnr(v: &mut Vec<Dnr>) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|d| seen.insert(d.key.clone()));
+}
+
+/// The body most paragraphs name as deciding or proposing.
+fn most_common_by(paragraphs: &[Paragraph]) -> Option<String> {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (k, p) in paragraphs.iter().enumerate() {
+        if let Some(by) = p.decision.as_ref().and_then(|d| d.by.as_ref()) {
+            if !bodies::is_body_word(by.split_whitespace().last().unwrap_or("")) {
+                continue;
+            }
+            let e = counts.entry(bodies::canonical(by)).or_insert((0, k));
+            e.0 += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first))).map(|(b, _)| b)
+}
+
+/// The body a text names most often, preferring the longest spelling
+/// (`hälso- och sjukvårdsnämnden` over `nämnden`).
+fn most_mentioned_body(lines: &[Line]) -> Option<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for line in lines {
+        let t = &line.text;
+        let mut prev: Option<char> = None;
+        let mut skip_to = 0;
+        for (at, c) in t.char_indices() {
+            // A bare "nämnden" says too little; "socialnämnden" names one.
+            if at >= skip_to
+                && prev.is_none_or(|p| !p.is_alphanumeric() && p != '-')
+                && c.is_alphabetic()
+                && let Ok((rest, name)) = bodies::body_name(&t[at..])
+                && name.chars().count() > 9
+            {
+                skip_to = t.len() - rest.len();
+                *counts.entry(bodies::canonical(name).to_lowercase()).or_default() += 1;
+            }
+            prev = Some(c);
+        }
+    }
+    // "sjukvårdsnämnden" written after a line break is the end of "hälso- och sjukvårdsnämnden".
+    let names: Vec<String> = counts.keys().cloned().collect();
+    for short in &names {
+        if let Some(long) = names
+            .iter()
+            .filter(|l| l.len() > short.len() && l.ends_with(short.as_str()))
+            .max_by_key(|l| counts[*l])
+        {
+            let n = counts[short];
+            *counts.entry(long.clone()).or_default() += n;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(name, n)| (*n, name.len()))
+        .map(|(name, _)| bodies::capitalise(&name))
+}
+
+/// The organisation: from a folder named after one, else the one the text names most.
+fn organization(path: &str, lines: &[Line], norm: &Normalized) -> Option<String> {
+    let from_path = std::path::Path::new(path)
+        .ancestors()
+        .skip(1)
+        .filter_map(|p| p.file_name().and_then(|n| n.to_str()))
+        .find_map(bodies::organization_from_dir);
+    if from_path.is_some() {
+        return from_path;
+    }
+    let mut counts: HashMap<String, (usize, u32)> = HashMap::new();
+    for line in lines.iter().chain(&norm.furniture) {
+        let t = &line.text;
+        let mut prev: Option<char> = None;
+        for (at, c) in t.char_indices() {
+            if prev.is_none_or(|p| !p.is_alphanumeric())
+                && c.is_uppercase()
+                && let Ok((_, org)) = bodies::organization(&t[at..])
+            {
+                let e = counts.entry(org).or_insert((0, line.no));
+                e.0 += 1;
+            }
+            prev = Some(c);
+        }
+    }
+    counts.into_iter().max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first))).map(|(o, _)| o)
+}
+
+/// Parses a text with an empty source description, for tests and quick use.
+#[must_use]
+pub fn parse_str(text: &str) -> Parsed<Document> {
+    let source = SourceInfo {
+        path: String::new(),
+        sha256: String::new(),
+        format: "text".into(),
+        bytes: text.len() as u64,
+    };
+    let doc = document(text, source);
+    let warnings = doc.warnings.clone();
+    Parsed { value: doc, warnings }
+}

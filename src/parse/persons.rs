@@ -1,0 +1,355 @@
+//! People and parties: `Anna Andersson (S)` and lists such as
+//! `My Högfeldt (MP), Joakim Ramberg (V) och Eric Nilsson (C)`, and party groups
+//! (`Ledamöterna från M och KD`). Used by attendees, stances, motions and votes.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
+use nom::character::complete::char;
+use nom::combinator::{opt, recognize, verify};
+use nom::multi::{many0, separated_list1};
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
+
+use super::lexical::{ws0, ws1};
+use crate::model::Person;
+
+/// Capitalised words that start sentences or name roles and are never part of a name.
+const NOT_NAME: &[&str] = &[
+    "Ledamoten",
+    "Ledamöterna",
+    "Ledamot",
+    "Ledamöter",
+    "Ersättaren",
+    "Ersättarna",
+    "Ersättare",
+    "Ordföranden",
+    "Ordförande",
+    "Ordf",
+    "Vice",
+    "Noteras",
+    "Till",
+    "Protokollet",
+    "Mot",
+    "Beslutet",
+    "Beslut",
+    "Följande",
+    "Samtliga",
+    "Av",
+    "Även",
+    "Dessutom",
+    "Vidare",
+    "Under",
+    "Då",
+    "Det",
+    "Den",
+    "De",
+    "Han",
+    "Hon",
+    "Härefter",
+    "Därefter",
+    "Sekreterare",
+    "Justerare",
+    "Tjänstgörande",
+    "Övriga",
+    "Närvarande",
+    "Beslutande",
+    "Förslag",
+    "Yrkande",
+    "Yrkanden",
+    "Reservation",
+    "Reservationer",
+    "Protokollsanteckning",
+    "Jäv",
+    "Omröstning",
+    "Plats",
+    "Tid",
+    "Utses",
+    "Att",
+    "Och",
+    "Samt",
+    "Ej",
+    "Från",
+    "För",
+    "Se",
+    "Kl",
+    "Region",
+    "Kommun",
+    "Kommunstyrelsen",
+    "Kommunfullmäktige",
+    "Regionstyrelsen",
+    "Nämnden",
+    "Styrelsen",
+    "Utskottet",
+    "Socialnämnden",
+    "Partierna",
+    "Gruppen",
+    "Enligt",
+    "Inför",
+    "Efter",
+    "Vid",
+    "Sverigedemokraterna",
+    "Socialdemokraterna",
+    "Moderaterna",
+    "Vänsterpartiet",
+    "Centerpartiet",
+    "Kristdemokraterna",
+    "Liberalerna",
+    "Miljöpartiet",
+    "Folkpartiet",
+    "Information",
+    "Informationen",
+    "Ärendet",
+    "Ärende",
+    "Dnr",
+    "Diarienummer",
+    "Sida",
+];
+
+/// Lower-case particles inside a name: `Carl von Linné`, `Anna af Klint`.
+const PARTICLES: &[&str] = &["von", "af", "av", "de", "van", "der", "la", "di", "da", "del"];
+
+/// One capitalised word of a name: `Backlund`, `Sjöö-Törner`, `Anna -Lena` is read as
+/// `Anna`, `-Lena`; an initial `V` or `V.` too.
+///
+/// Example: `Högfeldt` in `My Högfeldt (MP)`.
+pub fn name_word(i: &str) -> IResult<&str, &str> {
+    let full = recognize((
+        opt(char('-')),
+        verify(take_while1(|c: char| c.is_alphabetic() || c == '\''), |w: &str| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !w.chars().skip(1).any(char::is_uppercase)
+        }),
+        many0((char('-'), take_while1(char::is_alphabetic))),
+    ));
+    let initial = recognize((
+        take_while_m_n(1, 1, |c: char| c.is_uppercase()),
+        opt(char('.')),
+        nom::combinator::peek(ws1),
+    ));
+    verify(alt((full, initial)), |w: &str| !NOT_NAME.contains(&w)).parse(i)
+}
+
+/// A person's name: two to five name words, particles allowed inside:
+/// `Elina Backlund Arab`, `Annri V Thimstrand`, `Carl von Linné`.
+pub fn name(i: &str) -> IResult<&str, &str> {
+    let particle = verify(take_while1(char::is_alphabetic), |w: &str| PARTICLES.contains(&w));
+    let (rest, first) = name_word(i)?;
+    if first.chars().count() <= 2 && !first.chars().skip(1).any(char::is_lowercase) {
+        // A name does not start with an initial alone: "V Thimstrand" is the end of one.
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    let (rest, more) =
+        many0(preceded(ws1, alt((recognize((particle, ws1, name_word)), name_word))))
+            .parse(rest)?;
+    if more.is_empty() || more.len() > 4 {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Count)));
+    }
+    // An initial cannot end a name: "Anna S" is not a name.
+    if more.last().is_some_and(|w| w.trim_end_matches('.').chars().count() == 1) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// A party abbreviation as written in parentheses: `S`, `SJVP`, `m`, `fp`, `-`.
+///
+/// Example: `SJVP` in `Pia Lundin (SJVP)`. Returned in capitals.
+pub fn party_abbrev(i: &str) -> IResult<&str, String> {
+    alt((
+        verify(take_while_m_n(1, 6, |c: char| c.is_alphabetic()), |p: &str| {
+            p.chars().all(char::is_uppercase) || p.chars().all(char::is_lowercase)
+        })
+        .map(str::to_uppercase),
+        tag("-").map(str::to_string),
+    ))
+    .parse(i)
+}
+
+/// A party in parentheses: `(S)`, `( M )`, `(fp)`.
+pub fn party(i: &str) -> IResult<&str, String> {
+    delimited((char('('), ws0), party_abbrev, (ws0, char(')'))).parse(i)
+}
+
+/// A person: a name and an optional party: `Pia Lundin (SJVP)`, `Viktoria Jansson`.
+pub fn person(i: &str) -> IResult<&str, Person> {
+    (name, opt(preceded(ws0, party)))
+        .map(|(n, p)| Person { name: n.to_string(), party: p })
+        .parse(i)
+}
+
+/// The separators of a list of people: `, `, ` och `, ` samt `, `, och `.
+fn list_separator(i: &str) -> IResult<&str, &str> {
+    alt((
+        recognize((ws0, char(','), ws0, alt((tag("och"), tag("samt"))), ws1)),
+        recognize((ws0, char(','), ws0)),
+        recognize((ws1, alt((tag("och"), tag("samt"), tag("&"))), ws1)),
+    ))
+    .parse(i)
+}
+
+/// A list of people: `Pia Lundin (SJVP) och Erica Stenberg (SD)`,
+/// `My Högfeldt (MP), Joakim Ramberg (V) och Eric Nilsson (C)`.
+pub fn person_list(i: &str) -> IResult<&str, Vec<Person>> {
+    separated_list1(list_separator, person).parse(i)
+}
+
+/// Full Swedish party names and their abbreviations, national and common local parties.
+pub const PARTIES: &[(&str, &str)] = &[
+    ("socialdemokraterna", "S"),
+    ("moderaterna", "M"),
+    ("sverigedemokraterna", "SD"),
+    ("centerpartiet", "C"),
+    ("vänsterpartiet", "V"),
+    ("kristdemokraterna", "KD"),
+    ("liberalerna", "L"),
+    ("folkpartiet", "FP"),
+    ("miljöpartiet", "MP"),
+    ("sjukvårdspartiet", "SJVP"),
+    ("sjukvårdspartiet västernorrland", "SJVP"),
+    ("sverigepartiet", "SPI"),
+    ("medborgerlig samling", "MED"),
+    ("feministiskt initiativ", "FI"),
+    ("piratpartiet", "PP"),
+    ("vägval", "VG"),
+    ("kommunens väl", "KV"),
+];
+
+/// The abbreviation of a party written out, in any inflection met in minutes:
+/// `Socialdemokraternas` → `S`, `Moderata` → `M` is not recognised (adjective).
+#[must_use]
+pub fn party_by_name(word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches(['.', ',', ':']);
+    PARTIES.iter().find(|(name, _)| w == *name || w.strip_suffix('s') == Some(name)).map(|p| p.1)
+}
+
+/// A party group as the subject of a stance: `Ledamöterna från M och KD`,
+/// `Sverigedemokraternas ledamöter`, `M-gruppen`. Each party becomes a person without a name.
+pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
+    let group_word = alt((
+        tag_no_case("ledamöterna"),
+        tag_no_case("ledamoten"),
+        tag_no_case("ersättarna"),
+        tag_no_case("företrädarna"),
+        tag_no_case("företrädare"),
+        tag_no_case("representanterna"),
+        tag_no_case("ledamöter"),
+    ));
+    let abbrev_list = separated_list1(
+        alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))),
+        verify(take_while_m_n(1, 6, char::is_alphabetic), |p: &str| {
+            p.chars().all(char::is_uppercase)
+        }),
+    );
+    let from_parties = preceded(
+        (
+            group_word,
+            ws1,
+            alt((tag("från"), tag("för"), tag("i"))),
+            ws1,
+            opt((tag("partiet"), ws1)),
+        ),
+        abbrev_list,
+    )
+    .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
+    let by_name = (take_while1(char::is_alphabetic), ws1, alt((tag("ledamöter"), tag("ledamot"))))
+        .map(|(w, _, _)| w);
+    let named = verify(by_name, |w: &str| party_by_name(w).is_some())
+        .map(|w| vec![group(party_by_name(w).unwrap_or_default())]);
+    let gruppen = (
+        verify(take_while_m_n(1, 6, char::is_alphabetic), |p: &str| {
+            p.chars().all(char::is_uppercase)
+        }),
+        tag("-gruppen"),
+    )
+        .map(|(p, _)| vec![group(p)]);
+    alt((from_parties, named, gruppen)).parse(i)
+}
+
+fn group(party: &str) -> Person {
+    Person { name: String::new(), party: Some(party.to_string()) }
+}
+
+/// The people that end a sentence's subject, read from the first word at which a whole list
+/// (or party group) runs to the end: `Noteras till protokollet att Pia Lundin (SJVP) och
+/// Erica Stenberg (SD)` → both.
+#[must_use]
+pub fn trailing_people(subject: &str) -> Vec<Person> {
+    let s = subject.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ':');
+    let mut prev: Option<char> = None;
+    for (at, c) in s.char_indices() {
+        if prev.is_none_or(|p| p.is_whitespace() || p == '(' || p == ',') && c.is_alphabetic() {
+            let tail = &s[at..];
+            if let Ok((rest, people)) = alt((party_group, person_list)).parse(tail)
+                && rest.trim().is_empty()
+            {
+                return people;
+            }
+        }
+        prev = Some(c);
+    }
+    Vec::new()
+}
+
+/// The people that start a text: `Anna Ek (S) och Bo Ek (M) till förmån för …` → both.
+#[must_use]
+pub fn leading_people(text: &str) -> Vec<Person> {
+    let t = text.trim_start();
+    alt((party_group, person_list)).parse(t).map(|(_, p)| p).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(name: &str, party: Option<&str>) -> Person {
+        Person { name: name.into(), party: party.map(Into::into) }
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(name("Elina Backlund Arab (S)"), Ok((" (S)", "Elina Backlund Arab")));
+        assert_eq!(
+            name("Annri V Thimstrand, områdesdirektör"),
+            Ok((", områdesdirektör", "Annri V Thimstrand"))
+        );
+        assert_eq!(name("Anders Sylan tf. Hälso"), Ok((" tf. Hälso", "Anders Sylan")));
+        assert_eq!(name("Anki Sjöö-Törner Anders"), Ok(("", "Anki Sjöö-Törner Anders")));
+        assert!(name("Ordförande Elina").is_err());
+        assert!(name("Pia").is_err());
+        assert!(name("SD och").is_err());
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            person_list("Pia Lundin (SJVP) och Erica Stenberg (SD) avstår").map(|x| x.1),
+            Ok(vec![p("Pia Lundin", Some("SJVP")), p("Erica Stenberg", Some("SD"))])
+        );
+        assert_eq!(
+            trailing_people("My Högfeldt (MP), Joakim Ramberg (V) och Eric Nilsson (C)"),
+            vec![
+                p("My Högfeldt", Some("MP")),
+                p("Joakim Ramberg", Some("V")),
+                p("Eric Nilsson", Some("C"))
+            ]
+        );
+        assert_eq!(
+            trailing_people("Utses att justera Annette Tagesson (m) och Jan Emanuel Johansson (s)"),
+            vec![p("Annette Tagesson", Some("M")), p("Jan Emanuel Johansson", Some("S"))]
+        );
+    }
+
+    #[test]
+    fn groups() {
+        assert_eq!(
+            trailing_people("Ledamöterna från M och KD"),
+            vec![p("", Some("M")), p("", Some("KD"))]
+        );
+        assert_eq!(trailing_people("Sverigedemokraternas ledamöter"), vec![p("", Some("SD"))]);
+        assert_eq!(party_by_name("Sjukvårdspartiet"), Some("SJVP"));
+        assert_eq!(party_by_name("Kristdemokraterna"), Some("KD"));
+    }
+}

@@ -1,0 +1,225 @@
+//! Stances: abstentions ("avstår från att delta i beslutet", "deltar inte i beslutet"),
+//! reservations ("reserverar sig"), jäv, yrkanden, and votes (omröstning) with their counts and
+//! ballots. Each is read from one sentence at a time; the people come from [`super::persons`].
+
+use super::persons::{leading_people, party, person, trailing_people};
+use super::text::sentences;
+use crate::model::{Ballot, Motion, Person, Votes};
+
+/// What a paragraph records about its members' stances.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stances {
+    /// Abstentions.
+    pub abstained: Vec<Person>,
+    /// Reservations.
+    pub reserved: Vec<Person>,
+    /// Jäv.
+    pub conflicts: Vec<Person>,
+    /// Yrkanden.
+    pub motions: Vec<Motion>,
+    /// Omröstning.
+    pub votes: Option<Votes>,
+}
+
+/// Phrases that mark an abstention, lower case.
+const ABSTAIN: &[&str] = &[
+    "avstår från att delta i beslut",
+    "avstod från att delta i beslut",
+    "avstår från att deltaga i beslut",
+    "avstår från att delta",
+    "avstår från att rösta",
+    "avstod från att rösta",
+    "avstår från att ta ställning",
+    "deltar inte i beslut",
+    "deltar ej i beslut",
+    "deltog inte i beslut",
+    "deltog ej i beslut",
+    "deltar inte i besluten",
+    "deltar ej i besluten",
+    "i beslutet deltar inte",
+    "i beslutet deltar ej",
+];
+
+/// Phrases that mark a reservation.
+const RESERVE: &[&str] = &["reserverar sig", "reserverade sig", "reserverar de sig"];
+
+/// Phrases that mark jäv.
+const CONFLICT: &[&str] = &["jäv", "jävig", "jäviga"];
+
+/// Finds the first phrase of `phrases` in `lower` at a word start; returns its byte range.
+fn find_phrase(lower: &str, phrases: &[&str]) -> Option<(usize, usize)> {
+    phrases
+        .iter()
+        .filter_map(|p| {
+            let mut from = 0;
+            while let Some(at) = lower[from..].find(p).map(|x| x + from) {
+                let end = at + p.len();
+                let before = lower[..at].chars().last().is_none_or(|c| !c.is_alphanumeric());
+                let after = lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let whole = after || p.ends_with("beslut") || p.ends_with("delta");
+                if before && whole {
+                    return Some((at, end));
+                }
+                from = end;
+            }
+            None
+        })
+        .min()
+}
+
+/// The people a stance sentence names: the subject before the phrase, or the people right
+/// after it ("Mot beslutet reserverar sig Anna Ek (S) …", "… avstår: Anna Ek (S)").
+fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
+    let before = trailing_people(&sentence[..at]);
+    if !before.is_empty() {
+        return before;
+    }
+    let after = sentence[end..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+    let after = after.strip_prefix("inte ").or_else(|| after.strip_prefix("ej ")).unwrap_or(after);
+    leading_people(after)
+}
+
+fn push_unique(into: &mut Vec<Person>, people: Vec<Person>) {
+    for p in people {
+        if !into.contains(&p) {
+            into.push(p);
+        }
+    }
+}
+
+/// Reads every stance in a paragraph's prose.
+#[must_use]
+pub fn stances(text: &str) -> Stances {
+    let mut out = Stances::default();
+    for s in sentences(text) {
+        let lower = s.to_lowercase();
+        if lower.len() != s.len() {
+            continue;
+        }
+        if let Some((at, end)) = find_phrase(&lower, CONFLICT) {
+            let verb = find_phrase(&lower, &["anmäler", "anmälde", "deltar", "är jävig", "lämnar"])
+                .filter(|v| v.0 < at)
+                .unwrap_or((at, end));
+            push_unique(&mut out.conflicts, people_around(&s, verb.0, end));
+            continue;
+        }
+        if let Some((at, end)) = find_phrase(&lower, ABSTAIN) {
+            push_unique(&mut out.abstained, people_around(&s, at, end));
+        }
+        if let Some((at, end)) = find_phrase(&lower, RESERVE) {
+            push_unique(&mut out.reserved, people_around(&s, at, end));
+        }
+        if let Some((at, end)) = find_phrase(&lower, &["yrkar", "yrkade"]) {
+            let what = s[end..].trim().trim_end_matches('.').to_string();
+            for p in trailing_people(&s[..at]) {
+                if !p.name.is_empty() && !what.is_empty() {
+                    out.motions.push(Motion { name: p.name, party: p.party, text: what.clone() });
+                }
+            }
+        }
+        if let Some(v) = vote_counts(&lower) {
+            let votes = out.votes.get_or_insert_with(Votes::default);
+            votes.yes = votes.yes.or(v.yes);
+            votes.no = votes.no.or(v.no);
+            votes.abstain = votes.abstain.or(v.abstain);
+        }
+    }
+    out
+}
+
+/// The number written just before `at` (`8 ja-röster`) or just after (`ja-röster: 8`).
+fn number_near(lower: &str, at: usize, end: usize) -> Option<u32> {
+    let before = lower[..at].trim_end();
+    let word_start = before.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |p| p + 1);
+    if let Ok(n) = before[word_start..].parse() {
+        return Some(n);
+    }
+    let after = lower[end..].trim_start_matches([':', ' ', '\t']);
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Vote counts in a sentence: `8 ja-röster mot 5 nej-röster, 2 avstår`,
+/// `Ja-röster: 30, Nej-röster: 20, Avstår: 3`, `med 41 röster mot 30`.
+fn vote_counts(lower: &str) -> Option<Votes> {
+    let find = |words: &[&str]| -> Option<u32> {
+        words.iter().find_map(|w| {
+            let (at, end) = find_phrase(lower, &[w])?;
+            number_near(lower, at, end)
+        })
+    };
+    let yes = find(&["ja-röster", "ja-rösterna", "jaröster", "ja röster", "röstar ja", "ja"]);
+    let no = find(&["nej-röster", "nej-rösterna", "nejröster", "nej röster", "röstar nej", "nej"]);
+    let abstain = find(&["avstår", "avstod", "avstående", "som avstår", "avstår från att rösta"]);
+    if yes.is_some() && no.is_some() {
+        return Some(Votes { yes, no, abstain, ballots: Vec::new() });
+    }
+    None
+}
+
+/// One ballot line of a voting list: `Anna Ek (S)\tJa`, `Bo Ek (M) nej`, `Eva Al (C) avstår`.
+#[must_use]
+pub fn ballot(line: &str) -> Option<Ballot> {
+    let (rest, p) = person(line.trim()).ok()?;
+    let (rest, party) = match party(rest.trim_start()) {
+        Ok((r, pa)) => (r, Some(pa)),
+        Err(_) => (rest, p.party.clone()),
+    };
+    let vote = rest.trim().to_lowercase();
+    let vote = match vote.as_str() {
+        "ja" | "x ja" => "ja",
+        "nej" => "nej",
+        "avstår" | "avstod" | "avstående" => "avstår",
+        _ => return None,
+    };
+    Some(Ballot { name: p.name, party, vote: vote.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(name: &str, party: &str) -> Person {
+        Person { name: name.into(), party: Some(party.into()) }
+    }
+
+    #[test]
+    fn abstentions() {
+        let s =
+            stances("Pia Lundin (SJVP) och Erica Stenberg (SD) avstår från att delta i beslut.");
+        assert_eq!(s.abstained, vec![p("Pia Lundin", "SJVP"), p("Erica Stenberg", "SD")]);
+        let s = stances(
+            "My Högfeldt (MP), Joakim Ramberg (V) och Eric Nilsson (C) deltar inte i beslutet.",
+        );
+        assert_eq!(s.abstained.len(), 3);
+        let s = stances("Ledamöterna från M och KD avstår från att delta i beslutet.");
+        assert_eq!(
+            s.abstained,
+            vec![
+                Person { name: String::new(), party: Some("M".into()) },
+                Person { name: String::new(), party: Some("KD".into()) }
+            ]
+        );
+        assert!(s.reserved.is_empty());
+    }
+
+    #[test]
+    fn reservations_and_conflicts() {
+        let s = stances(
+            "Mot beslutet reserverar sig Anna Ek (S) och Bo Berg (V) till förmån för eget yrkande.",
+        );
+        assert_eq!(s.reserved, vec![p("Anna Ek", "S"), p("Bo Berg", "V")]);
+        let s = stances("Anna Ek (S) anmäler jäv och deltar inte i handläggningen av ärendet.");
+        assert_eq!((s.conflicts, s.abstained), (vec![p("Anna Ek", "S")], vec![]));
+    }
+
+    #[test]
+    fn motions_and_votes() {
+        let s = stances("Pia Lundin (SJVP) yrkar bifall till beredningens förslag.");
+        assert_eq!(s.motions[0].text, "bifall till beredningens förslag");
+        let s = stances("Omröstningen utfaller med 8 ja-röster mot 5 nej-röster och 2 som avstår.");
+        let v = s.votes.expect("votes");
+        assert_eq!((v.yes, v.no, v.abstain), (Some(8), Some(5), Some(2)));
+        assert_eq!(ballot("Anna Ek (S)\tJa").map(|b| b.vote), Some("ja".into()));
+    }
+}
