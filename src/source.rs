@@ -71,7 +71,9 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<String, usize> {
     if let Some(offset) = binary_byte(body) {
         return Err(offset + (bytes.len() - body.len()));
     }
-    if let Ok(s) = std::str::from_utf8(body) { Ok(s.to_string()) } else {
+    if let Ok(s) = std::str::from_utf8(body) {
+        Ok(s.to_string())
+    } else {
         let (text, _, _) = encoding_rs::WINDOWS_1252.decode(body);
         Ok(text.into_owned())
     }

@@ -26,8 +26,15 @@ pub fn clean_line(raw: &str) -> String {
             c => Some(c),
         })
         .collect();
-    s = strip_markdown(&s);
-    collapse_spaces(&s)
+    // Stripping can uncover more markup ("*#" → "#"); a few rounds reach the fixed point.
+    for _ in 0..4 {
+        let next: String = collapse_spaces(&strip_markdown(&s)).nfc().collect();
+        if next == s {
+            break;
+        }
+        s = next;
+    }
+    s
 }
 
 /// Removes markdown markup that PDF-to-markdown conversion adds.
@@ -51,11 +58,8 @@ fn strip_markdown(s: &str) -> String {
                     chars.next();
                 }
             }
-            '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => {
-                if let Some(n) = chars.next() {
-                    out.push(n);
-                }
-            }
+            // A markdown escape (`\-`, `\*`): the backslash goes, the character is read as usual.
+            '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => {}
             c => out.push(c),
         }
     }

@@ -218,8 +218,7 @@ fn rejoin_hyphenation(lines: &mut Vec<Line>) {
 /// The last word of a line that ends in a hyphenation hyphen (`Samman-`), without the hyphen.
 fn hyphenated_stem(text: &str) -> Option<&str> {
     let body = text.strip_suffix('-')?;
-    let start =
-        body.rfind(|c: char| c.is_whitespace() || c == '/' || c == '(').map_or(0, |p| p + 1);
+    let start = lexical::after_last(body, |c| c.is_whitespace() || c == '/' || c == '(');
     let stem = &body[start..];
     let letters = stem.chars().rev().take(2).filter(|c| c.is_alphabetic()).count();
     (letters == 2).then_some(stem)

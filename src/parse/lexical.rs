@@ -186,6 +186,13 @@ pub fn clock_labelled(i: &str) -> IResult<&str, String> {
         .parse(i)
 }
 
+/// The byte offset just after the last character of `s` that matches `pred` (0 if none): the
+/// start of the last word when `pred` finds separators.
+#[must_use]
+pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
+    s.char_indices().rev().find(|&(_, c)| pred(c)).map_or(0, |(p, c)| p + c.len_utf8())
+}
+
 /// Finds the first match of `parser` at a word start in `text`, returning the byte offset.
 pub fn find<'a, O>(
     text: &'a str,

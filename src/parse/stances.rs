@@ -130,7 +130,7 @@ pub fn stances(text: &str) -> Stances {
 /// The number written just before `at` (`8 ja-röster`) or just after (`ja-röster: 8`).
 fn number_near(lower: &str, at: usize, end: usize) -> Option<u32> {
     let before = lower[..at].trim_end();
-    let word_start = before.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |p| p + 1);
+    let word_start = super::lexical::after_last(before, |c| !c.is_ascii_digit());
     if let Ok(n) = before[word_start..].parse() {
         return Some(n);
     }

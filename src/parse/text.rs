@@ -85,7 +85,7 @@ pub fn sentences(text: &str) -> Vec<String> {
                 continue;
             }
             let word_start =
-                para[..at].rfind(|ch: char| ch.is_whitespace() || ch == '(').map_or(0, |p| p + 1);
+                super::lexical::after_last(&para[..at], |ch| ch.is_whitespace() || ch == '(');
             let word = para[word_start..at].to_lowercase();
             if c == '.'
                 && (ABBREVIATIONS.contains(&word.as_str())
