@@ -8,6 +8,7 @@
 //! file; joining lines into prose is left to the parser, which knows where prose is.
 
 pub mod clean;
+pub mod flatten;
 pub mod furniture;
 
 use std::collections::HashMap;
@@ -40,6 +41,9 @@ pub struct Normalized {
     pub furniture: Vec<Line>,
     /// The text had a blank line after every wrapped line.
     pub double_spaced: bool,
+    /// Each page was flattened onto one line and has been cut into pseudo-lines
+    /// ([`flatten`]); a pseudo-line keeps the number of the line it came from.
+    pub flattened: bool,
 }
 
 /// Normalises a decoded text. Pure and infallible.
@@ -47,10 +51,15 @@ pub struct Normalized {
 pub fn normalize(text: &str) -> Normalized {
     let raw = join_emphasis_spans(text);
     let mut furniture_lines = Vec::new();
-    let mut lines: Vec<Line> = Vec::with_capacity(raw.len());
+    let mut cleaned: Vec<(u32, String)> =
+        raw.into_iter().map(|(no, t)| (no, clean::clean_line(&t))).collect();
+    let flattened = flatten::is_flattened(cleaned.iter().map(|(_, t)| t.as_str()));
+    if flattened {
+        cleaned = unflatten(cleaned, &mut furniture_lines);
+    }
+    let mut lines: Vec<Line> = Vec::with_capacity(cleaned.len());
     let mut skip_value_line = false;
-    for (no, text) in raw {
-        let text = clean::clean_line(&text);
+    for (no, text) in cleaned {
         if skip_value_line && !text.is_empty() {
             skip_value_line = false;
             if lexical::date(&text).is_ok() {
@@ -72,7 +81,49 @@ pub fn normalize(text: &str) -> Normalized {
     let mut lines = collapse_blanks(&lines, double_spaced);
     rejoin_hyphenation(&mut lines);
     furniture_lines.sort_by_key(|l| l.no);
-    Normalized { lines, furniture: furniture_lines, double_spaced }
+    Normalized { lines, furniture: furniture_lines, double_spaced, flattened }
+}
+
+/// Re-frames a flattened text: the web page's title lines before `Transkript` go to the
+/// furniture, and each page line is cut into pseudo-lines that keep its line number. The running
+/// header of the first page stays (it names the body); later pages' headers and page counts go.
+fn unflatten(lines: Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<(u32, String)> {
+    let start = lines
+        .iter()
+        .take(40)
+        .position(|(_, t)| t == "Transkript" || t == "Full text")
+        .filter(|&k| lines[..k].iter().any(|(_, t)| furniture::web_boilerplate(t).is_ok()))
+        .map_or(0, |k| k + 1);
+    let mut out = Vec::with_capacity(lines.len() * 8);
+    for (no, text) in &lines[..start] {
+        if !text.is_empty() {
+            furniture.push(Line { no: *no, text: text.clone() });
+        }
+    }
+    let prefix = flatten::heading_prefix(lines[start..].iter().map(|(_, t)| t.as_str()));
+    let mut first_page = true;
+    for (no, text) in lines.into_iter().skip(start) {
+        if text.is_empty() || furniture::is_furniture(&text) {
+            out.push((no, text));
+            continue;
+        }
+        let page = flatten::split_page(&text, prefix.as_deref());
+        if let Some(h) = page.header {
+            if first_page {
+                out.push((no, h));
+            } else {
+                furniture.push(Line { no, text: h });
+            }
+        }
+        if let Some(t) = page.total {
+            furniture.push(Line { no, text: t });
+        }
+        first_page = false;
+        out.extend(page.pieces.into_iter().map(|p| (no, p)));
+        // Pages are blocks of their own.
+        out.push((no, String::new()));
+    }
+    out
 }
 
 /// Splits the source into numbered raw lines, joining a line whose `**` emphasis is left open

@@ -40,6 +40,7 @@ pub fn role_heading(i: &str) -> IResult<&str, (Option<Role>, &str)> {
         tag_no_case("närvarande, ej tjänstgörande ersättare"),
         tag_no_case("närvarande ej tjänstgörande ersättare"),
         tag_no_case("ej tjänstgörande ersättare"),
+        tag_no_case("ej tjänstgörande"),
         tag_no_case("icke tjänstgörande ersättare"),
         tag_no_case("ej beslutande ersättare"),
         tag_no_case("närvarande ersättare"),
@@ -126,9 +127,72 @@ fn next_person_with_party(s: &str) -> Option<usize> {
             let replaced = lead.ends_with(" för") || lead == "för" || lead.ends_with("ersätter");
             if !replaced
                 && let Ok((r, _)) = name(&s[at..])
-                && party(r.trim_start()).is_ok()
+                && (party(r.trim_start()).is_ok() || bare_party(r).is_ok())
             {
                 return Some(at);
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// A run of name words: how many capitalised name words follow one another from the start.
+fn name_run(s: &str) -> usize {
+    let mut n = 0;
+    let mut r = s;
+    while let Ok((r2, _)) = super::persons::name_word(r) {
+        n += 1;
+        match ws1(r2) {
+            Ok((r3, _)) if r3.starts_with(|c: char| c.is_uppercase()) => r = r3,
+            _ => break,
+        }
+    }
+    n
+}
+
+/// The name that starts a flattened list of people without parties, where one name runs into
+/// the next: `Sverre Moum Odet Klaff, ersättare …` is `Sverre Moum` and `Odet Klaff`. A run of
+/// four or more name words is read as names of two words, the last of an odd run as three
+/// (`Gunder Lindgren Bo Lennart Danielsson`); a run that ends in a party is left to [`name`].
+fn leading_name(s: &str) -> IResult<&str, &str> {
+    let run = name_run(s);
+    if run < 4 {
+        return name(s);
+    }
+    let mut r = s;
+    for _ in 0..2 {
+        let (r2, _) = super::persons::name_word(r.trim_start())?;
+        r = r2;
+    }
+    let used = s.len() - r.len();
+    Ok((r, &s[..used]))
+}
+
+/// Where the next person starts in a flattened list without parties: after the role, note or
+/// title of the one before (`, ordförande`, `, kommunchef`, `ej 133`), skipping the person a
+/// deputy stands in for (`ersättare för Elisabeth Edlund`).
+fn next_plain_person(s: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    let mut skip_to = 0;
+    for (at, c) in s.char_indices() {
+        if at >= skip_to && prev.is_none_or(char::is_whitespace) && c.is_uppercase() {
+            let lead = s[..at].trim_end().to_lowercase();
+            // `Margaretha Dalby, sekrUtses att justera Per-Olof Lindell (s)`: an adjuster.
+            if lead.ends_with("justera") || lead.ends_with("justerare") {
+                return None;
+            }
+            let replaced = lead.ends_with(" för") || lead == "för" || lead.ends_with("ersätter");
+            // `chef för Region Jämtland Härjedalen`: a name after a preposition is a place.
+            let place = ["i", "på", "vid", "inom", "hos", "av", "till", "från", "och", "med"]
+                .contains(&lead.rsplit(' ').next().unwrap_or(""));
+            if place {
+                skip_to = at + s[at..].find(' ').unwrap_or(s.len() - at);
+            } else if let Ok((r, _)) = leading_name(&s[at..]) {
+                if !replaced {
+                    return Some(at);
+                }
+                skip_to = s.len() - r.len();
             }
         }
         prev = Some(c);
@@ -143,7 +207,13 @@ fn interpret(
     has_party: bool,
 ) -> (Role, Option<String>, Option<String>) {
     let seg = segment.trim().trim_start_matches([',', '-', '–']).trim();
-    let default = section.unwrap_or(if has_party { Role::Member } else { Role::Other });
+    let default = match section {
+        // A politician among "Övriga närvarande" is a deputy who does not serve.
+        Some(Role::Official) if has_party => Role::Deputy,
+        Some(r) => r,
+        None if has_party => Role::Member,
+        None => Role::Other,
+    };
     if seg.is_empty() {
         return (default, None, None);
     }
@@ -195,8 +265,10 @@ fn interpret(
 pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
     let mut out = Vec::new();
     let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
+    // A flattened list: many words on one line, or names running together without parties.
+    let long = s.split_whitespace().count() > 6 || name_run(s) >= 4;
     while !s.is_empty() {
-        let Ok((r, n)) = name(s) else { break };
+        let Ok((r, n)) = (if long { leading_name(s) } else { name(s) }) else { break };
         let (r, p) = match party(r.trim_start()) {
             Ok((r2, p)) => (r2, Some(p)),
             Err(_) => match bare_party(r) {
@@ -206,6 +278,7 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
         };
         let has_party = p.is_some();
         let next = if has_party { next_person_with_party(r) } else { None };
+        let next = next.or_else(|| if long { next_plain_person(r) } else { None });
         let (segment, rest) = match next {
             Some(at) => (&r[..at], &r[at..]),
             None => (r, ""),
@@ -391,6 +464,58 @@ mod tests {
             &[("Christina Nilsson", None, Role::Secretary, None, None)],
         );
         assert!(attendee_line("Inför mötet lämnas följande informationer:", None).is_empty());
+    }
+
+    #[test]
+    fn flattened_lists_without_parties() {
+        let m = Some(Role::Member);
+        check(
+            "Lennart Haraldsson, ordförande Sverre Moum Odet Klaff, ersättare för Elisabeth Edlund Thomas Lidberg",
+            m,
+            &[
+                ("Lennart Haraldsson", None, Role::Chair, None, None),
+                ("Sverre Moum", None, Role::Member, None, None),
+                ("Odet Klaff", None, Role::ServingDeputy, None, Some("ersätter Elisabeth Edlund")),
+                ("Thomas Lidberg", None, Role::Member, None, None),
+            ],
+        );
+        check(
+            "Göran Jonsson Gunder Lindgren Bo Lennart Danielsson",
+            m,
+            &[
+                ("Göran Jonsson", None, Role::Member, None, None),
+                ("Gunder Lindgren", None, Role::Member, None, None),
+                ("Bo Lennart Danielsson", None, Role::Member, None, None),
+            ],
+        );
+        check(
+            "Lars Rosander, C Åke Nilsson, KD ej 133 Gunilla Aronsson, C",
+            m,
+            &[
+                ("Lars Rosander", Some("C"), Role::Member, None, None),
+                ("Åke Nilsson", Some("KD"), Role::Member, None, Some("ej 133")),
+                ("Gunilla Aronsson", Some("C"), Role::Member, None, None),
+            ],
+        );
+        let o = Some(Role::Official);
+        check(
+            "Kerstin Skarin, kommunchef Rune Tessin Bertil Jonsson Anita Sjösvärd, kommunsekreterare",
+            o,
+            &[
+                ("Kerstin Skarin", None, Role::Official, Some("kommunchef"), None),
+                ("Rune Tessin", None, Role::Official, None, None),
+                ("Bertil Jonsson", None, Role::Official, None, None),
+                ("Anita Sjösvärd", None, Role::Secretary, Some("kommunsekreterare"), None),
+            ],
+        );
+        check(
+            "Anette Palm (S) Unni Trolle (M)",
+            o,
+            &[
+                ("Anette Palm", Some("S"), Role::Deputy, None, None),
+                ("Unni Trolle", Some("M"), Role::Deputy, None, None),
+            ],
+        );
     }
 
     #[test]

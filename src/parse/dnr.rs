@@ -221,7 +221,7 @@ pub fn labelled(value: &str) -> (Vec<Dnr>, bool) {
         let sep: IResult<&str, _> =
             alt((recognize((ws0, one_of(",;"), ws0)), recognize((ws1, tag("och"), ws1)))).parse(r);
         if let Ok((r2, _)) = sep {
-            rest = r2
+            rest = r2;
         } else {
             rest = r;
             break;

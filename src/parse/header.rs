@@ -227,6 +227,18 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         h.date = Some(d);
         h.end_date = end;
     }
+    if h.date.is_none() {
+        // A web page hosting the PDF titles its download with the first page's header, which
+        // kept the digits the page text lost: `Download "… Kommunstyrelsen 2013-01-09"`.
+        if let Some((_, (d, end), _)) = furniture
+            .iter()
+            .filter(|l| l.text.starts_with("Download \""))
+            .find_map(|l| lexical::find(&l.text, lexical::date_range))
+        {
+            h.date = Some(d);
+            h.end_date = end;
+        }
+    }
     if h.time.is_none() {
         h.time = preamble
             .iter()

@@ -201,13 +201,12 @@ pub fn find<'a, O>(
     let mut prev: Option<char> = None;
     for (at, c) in text.char_indices() {
         let boundary = prev.is_none_or(|p| !p.is_alphanumeric());
-        if boundary && c.is_alphanumeric() {
-            if let Ok((rest, o)) = parser(&text[at..]) {
-                let ends_clean = rest.chars().next().is_none_or(|n| !n.is_alphanumeric());
-                if ends_clean {
-                    return Some((at, o, rest));
-                }
-            }
+        if boundary
+            && c.is_alphanumeric()
+            && let Ok((rest, o)) = parser(&text[at..])
+            && rest.chars().next().is_none_or(|n| !n.is_alphanumeric())
+        {
+            return Some((at, o, rest));
         }
         prev = Some(c);
     }

@@ -46,7 +46,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
     let norm = normalize(text);
     let mut warnings = Vec::new();
     let lines = &norm.lines;
-    let headings = find_headings(lines, &mut warnings);
+    let headings = find_headings(lines, norm.flattened, &mut warnings);
 
     let first = headings.first().map_or(lines.len(), |h| h.0);
     let preamble = &lines[..first];
@@ -79,7 +79,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
             } else {
                 block
             };
-            paragraphs.push(numbered(block, h, &mut warnings));
+            paragraphs.push(numbered(block, h, norm.flattened, &mut warnings));
         }
     }
 
@@ -161,13 +161,55 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
     }
 }
 
+/// The prefix most headings without `§` use (`SN`, `Ks`): others (`Au 84`, a cited
+/// committee paragraph) are text.
+fn bare_prefix(lines: &[Line]) -> Option<&str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for line in lines.iter().filter(|l| !paragraphs::is_toc_entry(&l.text)) {
+        if let Ok((_, h)) = paragraphs::bare_heading(&line.text)
+            && let Some(p) = h.prefix
+        {
+            match counts.iter_mut().find(|(q, _)| *q == p) {
+                Some(e) => e.1 += 1,
+                None => counts.push((p, 1)),
+            }
+        }
+    }
+    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(p, _)| p)
+}
+
 /// The § headings of a text, in order. Headings whose number runs backwards are read as text
-/// (a cited "§ 12" at a line start); a gap in the numbering is a warning.
-fn find_headings<'a>(lines: &'a [Line], warnings: &mut Vec<Warning>) -> Vec<(usize, Heading<'a>)> {
+/// (a cited "§ 12" at a line start); a gap in the numbering is a warning. Without any `§`
+/// heading, headings that lost their `§` (`SN 13`, with the prefix most of them use) count,
+/// and in a flattened text a number and title at a page start (`25 Ändring av dagordningen`).
+fn find_headings<'a>(
+    lines: &'a [Line],
+    flattened: bool,
+    warnings: &mut Vec<Warning>,
+) -> Vec<(usize, Heading<'a>)> {
     let mut out: Vec<(usize, Heading<'a>)> = Vec::new();
-    for parse in [paragraphs::heading, paragraphs::bare_heading] {
+    let prefix = bare_prefix(lines);
+    let bare = |i: &'a str| {
+        paragraphs::bare_heading(i).and_then(|(r, h)| {
+            if h.prefix == prefix {
+                Ok((r, h))
+            } else {
+                Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+            }
+        })
+    };
+    let parsers: [&dyn Fn(&'a str) -> nom::IResult<&'a str, Heading<'a>>; 3] =
+        [&paragraphs::heading, &bare, &paragraphs::number_heading];
+    for (pass, parse) in parsers.iter().enumerate() {
+        if pass == 2 && !flattened {
+            break;
+        }
         for (k, line) in lines.iter().enumerate() {
             if paragraphs::is_toc_entry(&line.text) {
+                continue;
+            }
+            // A page start: the first line of the text or after a blank.
+            if pass == 2 && k > 0 && !lines[k - 1].is_blank() {
                 continue;
             }
             let Ok((_, h)) = parse(&line.text) else { continue };
@@ -281,9 +323,24 @@ fn dnr_before_title<'a>(
 }
 
 /// Builds a numbered paragraph from its block (heading line first).
-fn numbered(block: &[Line], h: &Heading<'_>, warnings: &mut Vec<Warning>) -> Paragraph {
+fn numbered(
+    block: &[Line],
+    h: &Heading<'_>,
+    flattened: bool,
+    warnings: &mut Vec<Warning>,
+) -> Paragraph {
     let start = &block[0];
-    let (mut own, title_start) = dnr_before_title(h.rest, start.no, warnings);
+    let rest = h.prefix.map_or(h.rest, |_| paragraphs::skip_cross_references(h.rest));
+    let (mut own, title_start) = dnr_before_title(rest, start.no, warnings);
+    // A flattened page runs the title into the text: the title ends where a sentence starts,
+    // and the rest of the line is the text's first line.
+    let (title_start, spill) = if flattened {
+        let t = paragraphs::flattened_title(title_start);
+        let spill = title_start[t.len()..].trim();
+        (t, (!spill.is_empty()).then(|| Line { no: start.no, text: spill.to_string() }))
+    } else {
+        (title_start, None)
+    };
     let (title, body_from, title_dnr) = if title_start.trim().is_empty() {
         match block.iter().skip(1).position(|l| !l.is_blank()) {
             Some(p) if frame::label(&block[p + 1].text).is_err() => {
@@ -292,6 +349,9 @@ fn numbered(block: &[Line], h: &Heading<'_>, warnings: &mut Vec<Warning>) -> Par
             }
             _ => (String::new(), 1, Vec::new()),
         }
+    } else if spill.is_some() {
+        let (t, _, d) = read_title(title_start, &block[..1]);
+        (t, 1, d)
     } else {
         let (t, used, d) = read_title(title_start, block);
         (t, used, d)
@@ -300,7 +360,14 @@ fn numbered(block: &[Line], h: &Heading<'_>, warnings: &mut Vec<Warning>) -> Par
     if title.is_empty() {
         warnings.push(Warning::new(start.no, format!("§ {} has no title", h.number)));
     }
-    let mut p = body(&block[body_from..], own, warnings);
+    let mut p = match spill {
+        Some(first) => {
+            let mut lines = vec![first];
+            lines.extend_from_slice(&block[body_from..]);
+            body(&lines, own, warnings)
+        }
+        None => body(&block[body_from..], own, warnings),
+    };
     p.number = Some(h.number);
     p.title = title;
     p.line = start.no;

@@ -69,12 +69,16 @@ pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
 }
 
 /// A heading whose `§` was lost in conversion: `Ks 1 Dnr 2012-KS …`, `SN 13 Bidrag …`,
-/// `Sn 49 Sammanträdets öppnande`. Only tried where a document has no `§` heading at all.
+/// `Sn 49 Sammanträdets öppnande`, and the number-and-year forms `KS 107/16 Strategisk plan`
+/// (Skövde) and `KSAU 130/2014 Dnr …` (Hultsfred). Only tried where a document has no `§`
+/// heading at all.
 pub fn bare_heading(i: &str) -> IResult<&str, Heading<'_>> {
-    let (r, (p, _, number, rest)) = (
+    let year = preceded(char('/'), take_while_m_n(2, 4, |c: char| c.is_ascii_digit()));
+    let (r, (p, _, number, _, rest)) = (
         prefix,
         ws1,
         verify(uint, |&n| n < 1000),
+        opt(year),
         verify(heading_tail, |r: &str| r.starts_with(|c: char| c.is_uppercase())),
     )
         .parse(i)?;
@@ -83,6 +87,103 @@ pub fn bare_heading(i: &str) -> IResult<&str, Heading<'_>> {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
     Ok((r, Heading { prefix: Some(p), number, last: None, rest: rest.trim() }))
+}
+
+/// A heading that is only a number and a capitalised title, as a flattened page starts:
+/// `25 Ändring av dagordningen` (Eslöv). Only tried at a page start in a flattened text
+/// without any other heading.
+pub fn number_heading(i: &str) -> IResult<&str, Heading<'_>> {
+    let (r, (number, _, rest)) = (
+        verify(uint, |&n| (1..1000).contains(&n)),
+        ws1,
+        verify(rest, |r: &str| {
+            let first = r.split_whitespace().next().unwrap_or("");
+            first.chars().count() > 1
+                && first.starts_with(|c: char| c.is_uppercase())
+                && first.chars().skip(1).all(char::is_lowercase)
+                && !r.contains("...")
+        }),
+    )
+        .parse(i)?;
+    Ok((r, Heading { prefix: None, number, last: None, rest: rest.trim() }))
+}
+
+/// Words after which a capitalised word still belongs to a title: `i Skövde kommun`,
+/// `till Konstklubben Gyllen`.
+const TITLE_CONNECTORS: &[&str] = &[
+    "i",
+    "för",
+    "om",
+    "på",
+    "till",
+    "av",
+    "med",
+    "från",
+    "vid",
+    "inom",
+    "över",
+    "under",
+    "mellan",
+    "hos",
+    "och",
+    "samt",
+    "mot",
+    "gällande",
+    "avseende",
+    "angående",
+    "inför",
+    "efter",
+    "kring",
+    "ur",
+    "enligt",
+    "-",
+    "–",
+];
+
+/// The title at the start of a flattened heading's text, where nothing marks its end: it ends
+/// before a capitalised word that follows a lower-case word other than a connector (a new
+/// sentence), or after a full stop. `Namninsamling med begäran om folkomröstning Den 14
+/// december 2012 överlämnades …` → `Namninsamling med begäran om folkomröstning`.
+#[must_use]
+pub fn flattened_title(text: &str) -> &str {
+    let mut prev: Option<&str> = None;
+    let mut count = 0;
+    for (at, w) in text
+        .char_indices()
+        .filter(|&(at, c)| c != ' ' && (at == 0 || text[..at].ends_with(' ')))
+        .map(|(at, _)| (at, text[at..].split(' ').next().unwrap_or("")))
+    {
+        count += 1;
+        if let Some(p) = prev {
+            let capital = w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().skip(1).take_while(|c| *c != '-').any(char::is_lowercase);
+            let sentence_end = p.ends_with('.') && p.trim_end_matches('.').chars().count() > 3;
+            let after_lower = p.starts_with(|c: char| c.is_lowercase())
+                && !TITLE_CONNECTORS.contains(&p.trim_end_matches(','));
+            if capital && (sentence_end || (after_lower && count > 2)) {
+                return text[..at].trim_end();
+            }
+            if count > 25 {
+                return text[..at].trim_end();
+            }
+        }
+        prev = Some(w);
+    }
+    text
+}
+
+/// Skips the paragraph numbers of earlier handling that follow a prefixed heading:
+/// `Au 84 Sn 34 Au 57 Dnr 2016/ Budget …` (Vilhelmina's `Sn 50` heading) → `Dnr 2016/ Budget …`.
+#[must_use]
+pub fn skip_cross_references(rest: &str) -> &str {
+    let mut r = rest;
+    while let Ok((r2, _)) = (prefix, ws1, verify(uint, |&n| n < 1000), ws1).parse(r) {
+        if r2.starts_with(|c: char| c.is_lowercase()) {
+            break;
+        }
+        r = r2;
+    }
+    r
 }
 
 /// Whether a line is a table-of-contents entry: `Årsredovisning 2017 ........ 4`.
@@ -151,6 +252,52 @@ mod tests {
         assert!(bare_heading("KS 2018/14 Information").is_err());
         assert!(bare_heading("Sida 2 Text").is_err());
         assert!(bare_heading("Kl 12.00-13.00 Lunch").is_err());
+        let (_, h) = bare_heading("KS 107/16 Strategisk plan med budget").expect("skövde");
+        assert_eq!((h.prefix, h.number, h.rest), (Some("KS"), 107, "Strategisk plan med budget"));
+        let (_, h) = bare_heading("KSAU 130/2014 Dnr 2014/ Ombudgetering 2014").expect("ksau");
+        assert_eq!((h.number, h.rest), (130, "Dnr 2014/ Ombudgetering 2014"));
+        let (_, h) = bare_heading("Sn 49 Sammanträdets öppnande, formalia.").expect("sn");
+        assert_eq!((h.prefix, h.number), (Some("Sn"), 49));
+    }
+
+    #[test]
+    fn cross_references() {
+        assert_eq!(skip_cross_references("Au 84 Sn 34 Au 57 Dnr 2016/ Budget"), "Dnr 2016/ Budget");
+        assert_eq!(
+            skip_cross_references("Bidrag till fritidsstudier"),
+            "Bidrag till fritidsstudier"
+        );
+    }
+
+    #[test]
+    fn flattened_titles() {
+        for (text, title) in [
+            (
+                "Namninsamling med begäran om folkomröstning Den 14 december 2012 överlämnades",
+                "Namninsamling med begäran om folkomröstning",
+            ),
+            ("Sammanträdets öppnande, formalia. Sn", "Sammanträdets öppnande, formalia."),
+            (
+                "Ansökan om bidrag till Konstklubben Gyllen för verksamhetsåret",
+                "Ansökan om bidrag till Konstklubben Gyllen för verksamhetsåret",
+            ),
+            (
+                "Höjning av taxa för den allmänna VA-anläggningen i Skövde kommun",
+                "Höjning av taxa för den allmänna VA-anläggningen i Skövde kommun",
+            ),
+            ("Arrende Skövde Golfklubb, Våmb", "Arrende Skövde Golfklubb, Våmb"),
+        ] {
+            assert_eq!(flattened_title(text), title);
+        }
+    }
+
+    #[test]
+    fn number_headings() {
+        let (_, h) = number_heading("25 Ändring av dagordningen").expect("eslöv");
+        assert_eq!((h.number, h.rest), (25, "Ändring av dagordningen"));
+        assert!(number_heading("26 Dnr KS 2018/14 Information... 3").is_err());
+        assert!(number_heading("2018 Årsredovisning").is_err());
+        assert!(number_heading("3 st ledamöter").is_err());
     }
 
     #[test]

@@ -1,0 +1,524 @@
+//! The "flattened" layout: web pages that host converted PDFs (docplayer, 5dok) put each PDF
+//! page on one long line that starts with the page number:
+//!
+//! ```text
+//! 1 Socialnämnden (27) Plats och tid Kommunhuset, KS-salen, kl Beslutande Mariette Sjölund (S), …
+//! 2 Socialnämnden (27) SN 13 Bidrag till fritidsstudier avseende utbildning inom förskolan Dnr 31/16 …
+//! ```
+//!
+//! [`is_flattened`] recognises the layout for a whole text (several long lines that start with
+//! a page number and carry most of the text), and [`split_page`] cuts one page line into
+//! pseudo-lines at strong markers only: the running page header, § headings (also the prefix
+//! forms `KF § 267`, `SN 13`, `Ks 1`, `KS 107/16`), header and attendance labels
+//! (`Plats och tid`, `Beslutande`, `Utses att justera`, …) and paragraph section labels
+//! (`Beslut`, `Ärendebeskrivning`, `Expedieras till`, `ARBETSUTSKOTTET BESLUTAR`, …). Ordinary
+//! prose is never cut, and nothing here runs on a text that is not flattened, so the long
+//! paragraphs of a markdown conversion stay whole. A table of contents (`Innehållsförteckning`,
+//! `Ärendelista`) is kept as one pseudo-line, so its entries never look like headings.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
+use nom::character::complete::{char, digit1};
+use nom::combinator::{opt, recognize, verify};
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
+
+use crate::parse::lexical::{uint, ws0, ws1};
+
+/// A page line's length from which it counts as a flattened page.
+const LONG: usize = 300;
+
+/// The page number that starts a page line: `2 ` in `2 Socialnämnden (27) SN 13 …`, `1` in
+/// `1(36) Plats och tid …`.
+pub fn page_start(i: &str) -> IResult<&str, u32> {
+    (verify(uint, |&n| (1..1000).contains(&n)), nom::combinator::peek(alt((ws1, tag("(")))))
+        .map(|(n, _)| n)
+        .parse(i)
+}
+
+/// A page count in a running header: `Sida 1 (24)`, `1 (35)`, `1(54)`, `(27)`, `(40)`.
+///
+/// Example: `Sida 3 (24)` in `3 Sammanträdesprotokoll Sida 3 (24) 25 Ändring av dagordningen`.
+pub fn page_total(i: &str) -> IResult<&str, &str> {
+    let total = delimited(char('('), (ws0, digit1, ws0), char(')'));
+    recognize(alt((
+        recognize((opt((tag("Sida"), ws1)), digit1, ws0, total)),
+        recognize((char('('), ws0, digit1, ws0, char(')'))),
+    )))
+    .parse(i)
+}
+
+/// Whether a text is in the flattened layout: at least two long lines start with a page
+/// number (or one, under a web page's `Transkript`), and such lines hold most of the text.
+/// A markdown conversion's long paragraphs ("2 § Vårdgivaren ska …") are few and short of that.
+#[must_use]
+pub fn is_flattened<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> bool {
+    let total: usize = lines.clone().map(str::len).sum();
+    let transcript = lines.clone().any(|l| l == "Transkript" || l == "Full text");
+    let pages: Vec<&str> = lines
+        .filter(|l| {
+            l.len() >= LONG && page_start(l).is_ok_and(|(r, _)| !r.trim_start().starts_with('§'))
+        })
+        .collect();
+    let in_pages: usize = pages.iter().map(|l| l.len()).sum();
+    let enough = pages.len() >= 2 || (transcript && pages.len() == 1);
+    enough && in_pages * 10 >= total * 6
+}
+
+/// What a marker opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// A header or attendance label: `Plats och tid`, `Beslutande`, `Utses att justera`.
+    Label,
+    /// A paragraph section label that stands on its own line: `Beslut`, `Ärendebeskrivning`.
+    Section,
+    /// A § heading: `§ 142`, `KF § 267`, `SN 13` (with the document's own prefix).
+    Heading,
+    /// A decision lead: `ARBETSUTSKOTTET BESLUTAR`, `Socialnämnden beslutar att`.
+    Lead,
+    /// A table of contents: `Innehållsförteckning`, `Ärendelista`; the rest of the page is kept.
+    Contents,
+}
+
+/// Header and attendance labels, longest first. Capitalised as written at a line start.
+const LABELS: &[&str] = &[
+    "Plats och tid för sammanträdet",
+    "Plats och tid",
+    "Tid och plats",
+    "Beslutande ledamöter",
+    "Beslutande",
+    "Närvarande, ej tjänstgörande ersättare",
+    "Ej tjänstgörande ersättare",
+    "Ej tjänstgörande",
+    "Ej beslutande ersättare",
+    "Övriga deltagande",
+    "Övriga närvarande",
+    "Övriga deltagare",
+    "Övriga ersättare",
+    "Tjänstgörande ersättare",
+    "Ledamöter",
+    "Tjänstemän",
+    "Tjänsteman",
+    "Tjänstepersoner",
+    "Närvarorätt",
+    "NÄRVARANDE",
+    "Utses att justera",
+    "Justeringens plats och tid",
+    "Tid och plats för justering",
+    "Underskrifter",
+    "Underskrift",
+    "Paragrafer",
+    "Sekreterare",
+    "Ordförande",
+    "Justerande",
+    "Justerare",
+    "ANSLAG/BEVIS",
+    "BEVIS OM ANSLAG",
+    "Bevis om anslag",
+    "Organ",
+    "Sammanträdesdatum",
+    "Datum för anslags uppsättande",
+    "Förvaringsplats för protokollet",
+];
+
+/// Paragraph section labels that open a section on their own line.
+const SECTIONS: &[&str] = &[
+    "Förslag till beslut",
+    "Ärendebeskrivning",
+    "Beslutsunderlag",
+    "Expedieras till",
+    "Beslutet skickas till",
+    "Beslutet expedieras till",
+    "Yrkanden",
+    "Yrkande",
+    "Reservationer",
+    "Reservation",
+    "Protokollsanteckning",
+    "Omröstning",
+    "Sammanfattning av ärendet",
+    "Beslut",
+];
+
+/// Tables of contents.
+const CONTENTS: &[&str] =
+    &["Innehållsförteckning", "Ärendelista", "Föredragningslista", "INNEHÅLLSFÖRTECKNING"];
+
+/// One of `words` as a whole word (or phrase) at the start of `i`.
+fn one_of<'a>(words: &[&str], i: &'a str) -> Option<(&'a str, &'a str)> {
+    words.iter().find_map(|w| {
+        let r = i.strip_prefix(w)?;
+        r.chars().next().is_none_or(|c| !c.is_alphanumeric()).then(|| (r, &i[..w.len()]))
+    })
+}
+
+/// A section label and the rest after it, when what follows does not read as the label's own
+/// sentence going on: `Beslut - beslutar …`, `Beslut Kommunstyrelsen beslutar`, but not
+/// `Beslut om policy för internationellt arbete` (a title). Also a body's own proposal or
+/// decision: `Arbetsutskottets förslag till kommunstyrelsen`, `Kommunstyrelsens beslut`.
+fn section_label(i: &str) -> Option<(&str, &str)> {
+    let (r, label) = one_of(SECTIONS, i).or_else(|| {
+        let (r, l) = body_section(i).ok()?;
+        Some((r, l))
+    })?;
+    let next = r.trim_start_matches([' ', ':']);
+    let ok = next.is_empty()
+        || next.starts_with(|c: char| !c.is_lowercase())
+        || next.starts_with("att ");
+    ok.then_some((r, label))
+}
+
+/// A body's own proposal or decision label: `Arbetsutskottets förslag till kommunstyrelsen`,
+/// `Arbetsutskottets förslag`, `Kommunstyrelsens beslut`.
+///
+/// Example: `Arbetsutskottets förslag till kommunstyrelsen Arbetsutskottet föreslår …`.
+pub fn body_section(i: &str) -> IResult<&str, &str> {
+    recognize((
+        verify(take_while1(char::is_alphabetic), |w: &str| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.ends_with('s')
+                && crate::parse::bodies::is_body_word(&w[..w.len() - 1])
+        }),
+        ws1,
+        alt((
+            recognize((tag("förslag till beslut"),)),
+            recognize((tag("förslag till"), ws1, take_while1(char::is_alphabetic))),
+            tag("förslag"),
+            tag("beslut"),
+        )),
+        nom::combinator::peek(alt((ws1, nom::combinator::eof, tag(":")))),
+    ))
+    .parse(i)
+}
+
+/// A body's decision lead in capitals or with a body word: `ARBETSUTSKOTTET BESLUTAR`,
+/// `Socialnämnden beslutar att`, `Kommunstyrelsen beslutar`.
+///
+/// Example: `ARBETSUTSKOTTET BESLUTAR att notera informationen`.
+pub fn decision_lead(i: &str) -> IResult<&str, &str> {
+    recognize((
+        verify(take_while1(char::is_alphabetic), |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && crate::parse::bodies::is_body_word(w)
+        }),
+        ws1,
+        alt((tag("BESLUTAR"), tag("beslutar"), tag("FÖRESLÅR"), tag("föreslår"))),
+    ))
+    .parse(i)
+}
+
+/// A heading without `§` that uses the document's `prefix`: `SN 13 Bidrag …`, `KS 107/16
+/// Strategisk plan`, `KSAU 130/2014 Dnr …`.
+fn prefixed_number<'a>(prefix: &str, i: &'a str) -> Option<&'a str> {
+    let r = i.strip_prefix(prefix)?;
+    let (r, _) = (
+        ws1,
+        verify(uint, |&n| n < 1000),
+        opt(preceded(char('/'), take_while_m_n(2, 4, |c: char| c.is_ascii_digit()))),
+        ws1,
+    )
+        .parse(r)
+        .ok()?;
+    r.starts_with(|c: char| c.is_uppercase()).then_some(r)
+}
+
+/// Words before a `§ N` that show it is cited, not a heading: `enligt § 5`, `i § 12`.
+const CITING: &[&str] = &[
+    "enligt", "i", "och", "samt", "se", "till", "av", "kap", "kap.", "med", "under", "från", "§§",
+];
+
+/// The marker at the start of `i`, if any. `before` is the text before it on the page line;
+/// `prefix` the document's heading prefix for headings without `§`.
+#[must_use]
+pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
+    if one_of(CONTENTS, i).is_some() {
+        return Some(Marker::Contents);
+    }
+    if one_of(LABELS, i).is_some() {
+        return Some(Marker::Label);
+    }
+    if section_label(i).is_some() {
+        return Some(Marker::Section);
+    }
+    let cited = before.split_whitespace().last().is_some_and(|w| CITING.contains(&w));
+    if !cited && crate::parse::paragraphs::heading(i).is_ok() {
+        return Some(Marker::Heading);
+    }
+    // `Sn 50 Au 84 Sn 34 Au 57 Dnr …`: numbers of earlier handling right after a heading.
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let after_heading = !words.is_empty()
+        && words.len().is_multiple_of(2)
+        && words
+            .chunks(2)
+            .all(|c| c[1].parse::<u32>().is_ok() && c[0].starts_with(|ch: char| ch.is_uppercase()));
+    if let Some(p) = prefix
+        && !after_heading
+        && prefixed_number(p, i).is_some()
+    {
+        return Some(Marker::Heading);
+    }
+    // A mixed-case lead starts a sentence; one in capitals stands out anyway.
+    let sentence_start = before.trim_end().is_empty() || before.trim_end().ends_with(['.', ':']);
+    if let Ok((_, lead)) = decision_lead(i)
+        && (sentence_start || lead.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+    {
+        return Some(Marker::Lead);
+    }
+    None
+}
+
+/// The heading prefix a flattened text uses without `§` (`SN`, `Sn`, `Ks`, `KS`, `KSAU`): the
+/// most frequent `PREFIX N Title` at a word start, if any. Written in capitals or as a
+/// capital and one or two letters, so `Bilaga 1 Protokoll` does not count.
+#[must_use]
+pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for line in lines {
+        let mut prev = ' ';
+        for (at, c) in line.char_indices() {
+            if prev == ' ' && c.is_uppercase() {
+                let word: String =
+                    line[at..].chars().take_while(|c| c.is_alphabetic()).collect::<String>();
+                let n = word.chars().count();
+                let caps = word.chars().all(char::is_uppercase);
+                let short = n <= 3 && word.chars().skip(1).all(char::is_lowercase);
+                let excluded = ["Nr", "Kl", "Tid", "Den", "Dnr", "Kap", "Sid", "Och", "Vid", "Av"]
+                    .contains(&word.as_str());
+                if (2..=5).contains(&n)
+                    && (caps || short)
+                    && !excluded
+                    && prefixed_number(&word, &line[at..]).is_some()
+                {
+                    match counts.iter_mut().find(|(w, _)| *w == word) {
+                        Some(e) => e.1 += 1,
+                        None => counts.push((word, 1)),
+                    }
+                }
+            }
+            prev = c;
+        }
+    }
+    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(w, _)| w)
+}
+
+/// A page line cut into pseudo-lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The page number the line started with.
+    pub number: Option<u32>,
+    /// The running header before the page count (`Socialnämnden`, `Sammanträdesprotokoll`).
+    pub header: Option<String>,
+    /// The page count (`Sida 1 (24)`, `(27)`).
+    pub total: Option<String>,
+    /// The content, cut at markers.
+    pub pieces: Vec<String>,
+}
+
+/// Cuts one page line into its page number, running header, and content pieces.
+///
+/// Example: `3 Sammanträdesprotokoll Sida 3 (24) 25 Ändring av dagordningen Ärendebeskrivning
+/// Ordföranden föreslår …` → page 3, header `Sammanträdesprotokoll`, total `Sida 3 (24)`,
+/// pieces `25 Ändring av dagordningen`, `Ärendebeskrivning`, `Ordföranden föreslår …`.
+#[must_use]
+pub fn split_page(line: &str, prefix: Option<&str>) -> Page {
+    let mut page = Page::default();
+    let mut s = line.trim();
+    if let Ok((r, n)) = page_start(s) {
+        page.number = Some(n);
+        s = r.trim_start();
+    }
+    // The running header: text up to a page count among the first words.
+    if let Some((at, len)) = find_total(s) {
+        let head = s[..at].trim();
+        if !head.is_empty() {
+            page.header = Some(head.to_string());
+        }
+        page.total = Some(s[at..at + len].trim().to_string());
+        s = s[at + len..].trim_start();
+    } else if let Some(n) = page.number {
+        // `VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 …`: the page number again ends the header.
+        let words: Vec<&str> = s.split(' ').take(6).collect();
+        if let Some(k) = words.iter().position(|w| w.parse::<u32>() == Ok(n))
+            && k > 0
+            && words[..k].iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        {
+            let at: usize = words[..k].iter().map(|w| w.len() + 1).sum();
+            page.header = Some(s[..at].trim().to_string());
+            s = s[at + words[k].len()..].trim_start();
+        }
+    }
+    page.pieces = split_content(s, prefix);
+    page
+}
+
+/// Where a page count sits among the first eight words of a page line.
+fn find_total(s: &str) -> Option<(usize, usize)> {
+    let mut words = 0;
+    let mut prev = ' ';
+    for (at, c) in s.char_indices() {
+        if prev == ' ' {
+            if let Ok((r, _)) = page_total(&s[at..])
+                && r.chars().next().is_none_or(|c| c == ' ')
+            {
+                return Some((at, s.len() - at - r.len()));
+            }
+            words += 1;
+            if words > 8 {
+                return None;
+            }
+        }
+        prev = c;
+    }
+    None
+}
+
+/// Cuts page content before every marker; a section label also ends its pseudo-line, and a
+/// table of contents runs to the end of the page.
+fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut prev = ' ';
+    let mut skip_to = 0;
+    for (at, c) in s.char_indices() {
+        let boundary = prev == ' ' && at >= skip_to;
+        prev = c;
+        if !boundary {
+            continue;
+        }
+        let Some(m) = marker(&s[at..], &s[start..at], prefix) else { continue };
+        if at > start {
+            pieces.push(s[start..at].trim().to_string());
+        }
+        start = at;
+        match m {
+            Marker::Contents => {
+                pieces.push(s[at..].trim().to_string());
+                return pieces;
+            }
+            Marker::Section => {
+                let (r, _) = section_label(&s[at..]).unwrap_or(("", ""));
+                let end = s.len() - r.len();
+                let r2 = r.trim_start_matches([':', ' ']);
+                pieces.push(s[at..end].trim().to_string());
+                start = s.len() - r2.len();
+                skip_to = start;
+            }
+            Marker::Lead | Marker::Label | Marker::Heading => {
+                // Do not cut again inside the marker's own words.
+                skip_to = at + s[at..].find(' ').map_or(s.len() - at, |p| p + 1);
+            }
+        }
+    }
+    if start < s.len() {
+        pieces.push(s[start..].trim().to_string());
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(line: &str, prefix: Option<&str>, header: Option<&str>, pieces: &[&str]) {
+        let p = split_page(line, prefix);
+        assert_eq!(p.header.as_deref(), header, "{line}");
+        assert_eq!(p.pieces, pieces, "{line}");
+    }
+
+    #[test]
+    fn socialnamnden() {
+        check(
+            "2 Socialnämnden (27) SN 13 Bidrag till fritidsstudier avseende utbildning inom förskolan Dnr 31/16 XXXX XXXX, anställd",
+            Some("SN"),
+            Some("Socialnämnden"),
+            &[
+                "SN 13 Bidrag till fritidsstudier avseende utbildning inom förskolan Dnr 31/16 XXXX XXXX, anställd",
+            ],
+        );
+        check(
+            "1 Socialnämnden (27) Plats och tid Kommunhuset, KS-salen, kl Beslutande Mariette Sjölund (S), ordförande Ingvor Regnemer (S) Övriga deltagande Ersättare: Birgitta Westman (S) ej 13",
+            None,
+            Some("Socialnämnden"),
+            &[
+                "Plats och tid Kommunhuset, KS-salen, kl",
+                "Beslutande Mariette Sjölund (S), ordförande Ingvor Regnemer (S)",
+                "Övriga deltagande Ersättare: Birgitta Westman (S) ej 13",
+            ],
+        );
+    }
+
+    #[test]
+    fn eslov_sections() {
+        check(
+            "3 Sammanträdesprotokoll Sida 3 (24) 25 Ändring av dagordningen Ärendebeskrivning Ordföranden föreslår att ärende 6 utgår Beslut - beslutar i enlighet med ordförandens förslag.",
+            None,
+            Some("Sammanträdesprotokoll"),
+            &[
+                "25 Ändring av dagordningen",
+                "Ärendebeskrivning",
+                "Ordföranden föreslår att ärende 6 utgår",
+                "Beslut",
+                "- beslutar i enlighet med ordförandens förslag.",
+            ],
+        );
+    }
+
+    #[test]
+    fn vilhelmina_header_and_lead() {
+        check(
+            "3 VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn Ordförande Annika Wibrell öppnade",
+            Some("Sn"),
+            Some("VILHELMINA KOMMUN PROTOKOLL"),
+            &["Sn 49 Sammanträdets öppnande, formalia. Sn", "Ordförande Annika Wibrell öppnade"],
+        );
+        check(
+            "4 VILHELMINA KOMMUN PROTOKOLL 4 Roland Bång Socialnämnden Sn 50 Au 84 Sn 34 Au 57 Dnr 2016/ Budget",
+            Some("Sn"),
+            Some("VILHELMINA KOMMUN PROTOKOLL"),
+            &["Roland Bång Socialnämnden", "Sn 50 Au 84 Sn 34 Au 57 Dnr 2016/ Budget"],
+        );
+        check(
+            "4 X år ARBETSUTSKOTTET BESLUTAR att notera informationen",
+            None,
+            None,
+            &["X år", "ARBETSUTSKOTTET BESLUTAR att notera informationen"],
+        );
+    }
+
+    #[test]
+    fn contents_stay_whole_and_citations_do_not_cut() {
+        check(
+            "2(36) Kommunstyrelsens arbetsutskott Ärendelista 26 Dnr KS 2018/14 Information... 3 27 Dnr KS 2018/124 Årsredovisning",
+            None,
+            None,
+            &[
+                "Kommunstyrelsens arbetsutskott",
+                "Ärendelista 26 Dnr KS 2018/14 Information... 3 27 Dnr KS 2018/124 Årsredovisning",
+            ],
+        );
+        check(
+            "5 enligt § 5 Kommunallagen gäller detta",
+            None,
+            None,
+            &["enligt § 5 Kommunallagen gäller detta"],
+        );
+    }
+
+    #[test]
+    fn prefixes_and_detection() {
+        let lines = ["3 Sn 49 Sammanträdets öppnande", "Au 84 Sn 34 Au 57 Sn 50 Budget"];
+        assert_eq!(heading_prefix(lines.iter().copied()).as_deref(), Some("Sn"));
+        assert_eq!(
+            heading_prefix(["KS 107/16 Strategisk plan KS 108/16 Höjning"].iter().copied())
+                .as_deref(),
+            Some("KS")
+        );
+        assert_eq!(heading_prefix(["Bilaga 1 Protokoll"].iter().copied()), None);
+        let long = format!("1 Kommunstyrelsen (35) {}", "Beslutande Anna Ek (S) ".repeat(20));
+        let long2 = format!("2 Kommunstyrelsen (35) {}", "text ".repeat(80));
+        assert!(is_flattened([long.as_str(), "", long2.as_str()].iter().copied()));
+        let para = format!("2 § Vårdgivaren ska ansvara {}", "för rutiner ".repeat(40));
+        assert!(!is_flattened([para.as_str(), "kort"].iter().copied()));
+    }
+}
