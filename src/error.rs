@@ -40,6 +40,38 @@ pub enum Error {
         /// What the content looks like: "PDF", "DOCX".
         format: &'static str,
     },
+    /// The index could not be opened, read or written.
+    #[error("index {}: {message}", path.display())]
+    Index {
+        /// The index folder.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// Another process is writing the index.
+    #[error("index {} is locked: another `protokoll index` is running", path.display())]
+    Locked {
+        /// The index folder.
+        path: PathBuf,
+    },
+    /// There is no index in the folder.
+    #[error("no index in {} (run `protokoll index` first)", path.display())]
+    NoIndex {
+        /// The index folder.
+        path: PathBuf,
+    },
+    /// The index was written by another schema version.
+    #[error("index {} was written by another version of protokoll (run `protokoll index` to rebuild it)", path.display())]
+    OldIndex {
+        /// The index folder.
+        path: PathBuf,
+    },
+    /// A query could not be understood.
+    #[error("query: {message}")]
+    Query {
+        /// What was wrong, pointing at the problem.
+        message: String,
+    },
     /// A folder could not be walked.
     #[error("{}: {message}", path.display())]
     Walk {

@@ -121,3 +121,154 @@ fn usage_errors_exit_non_zero() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("Usage"));
 }
+
+fn protokoll_in(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_protokoll"));
+    cmd.args(args).current_dir(dir).env_remove("PROTOKOLL_INDEX");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the binary runs")
+}
+
+/// A temp folder with a `corpus/` of two organisations, as a user's checkout would have.
+fn workdir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for org in ["region-västernorrland", "region-jämtland-härjedalen"] {
+        let to = dir.path().join("corpus").join(org);
+        std::fs::create_dir_all(&to).expect("mkdir");
+        for e in std::fs::read_dir(root.join(org)).expect("read corpus") {
+            let p = e.expect("entry").path();
+            std::fs::copy(&p, to.join(p.file_name().expect("name"))).expect("copy");
+        }
+    }
+    dir
+}
+
+#[test]
+fn search_without_an_index_builds_it_first() {
+    let dir = workdir();
+    let o = protokoll_in(dir.path(), &["search", "kostnadsreducering"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("building it from corpus/ first"), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("§ 98 Hälso- och sjukvårdens handlingsplan för kostnadsreduceringar"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(dir.path().join(".protokoll-index/meta.json").exists());
+    // The second time the index is there: nothing on stderr.
+    let o = protokoll_in(dir.path(), &["search", "kostnadsreducering"], &[]);
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn index_is_incremental_and_reports() {
+    let dir = workdir();
+    let o = protokoll_in(dir.path(), &["index", "--index", "idx", "corpus"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("indexed 5 documents (5 new, 0 changed), 13 paragraphs"),
+        "{}",
+        stderr(&o)
+    );
+    let o = protokoll_in(dir.path(), &["index", "--index", "idx"], &[]);
+    assert!(
+        stderr(&o).contains("indexed 0 documents") && stderr(&o).contains("5 unchanged skipped"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::write(dir.path().join("corpus/bad.txt"), b"\x00\x00binary").expect("write");
+    let o = protokoll_in(dir.path(), &["index", "--index", "idx"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.txt: not a text file"), "{}", stderr(&o));
+}
+
+#[test]
+fn search_json_has_the_documented_keys() {
+    let dir = workdir();
+    let o = protokoll_in(dir.path(), &["index", "-q"], &[("PROTOKOLL_INDEX", "env-idx")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = protokoll_in(
+        dir.path(),
+        &["search", "--json", "--org", "Region Västernorrland", "verksamhetsplan"],
+        &[("PROTOKOLL_INDEX", "env-idx")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hits: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert!(!hits.is_empty());
+    assert_keys(
+        stdout(&o).lines().next().unwrap_or_default(),
+        &[
+            "path",
+            "organization",
+            "body",
+            "date",
+            "number",
+            "title",
+            "dnr",
+            "page",
+            "line",
+            "score",
+            "snippet",
+        ],
+    );
+    let o = protokoll_in(
+        dir.path(),
+        &["search", "--sort", "date", "--facets", "plan"],
+        &[("PROTOKOLL_INDEX", "env-idx")],
+    );
+    assert!(stdout(&o).contains("by organisation: "), "{}", stdout(&o));
+}
+
+#[test]
+fn dnr_and_stances_commands() {
+    let dir = workdir();
+    protokoll_in(dir.path(), &["index", "-q", "--index", "idx"], &[]);
+    let o = protokoll_in(dir.path(), &["dnr", "--index", "idx", "--json", "23HSN2705"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert_keys(
+        stdout(&o).lines().next().unwrap_or_default(),
+        &["date", "organization", "body", "path", "number", "title", "relation", "decision"],
+    );
+    assert!(rows.iter().any(|r| r["relation"] == "own" && r["number"] == 98));
+    let o = protokoll_in(dir.path(), &["dnr", "--index", "idx", "not a number"], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is not a case number"), "{}", stderr(&o));
+    let o = protokoll_in(
+        dir.path(),
+        &["stances", "--index", "idx", "--json", "--person", "Pia Lundin"],
+        &[],
+    );
+    let rows: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert_eq!(rows.len(), 3);
+    assert_keys(
+        stdout(&o).lines().next().unwrap_or_default(),
+        &["kind", "name", "party", "date", "organization", "body", "path", "number", "title"],
+    );
+    let o = protokoll_in(dir.path(), &["stances", "--index", "idx", "--csv", "--by", "party"], &[]);
+    assert_eq!(stdout(&o).lines().next(), Some("party,party,abstained,reserved,conflict"));
+    let o = protokoll_in(dir.path(), &["search", "--index", "idx", "\"ekonomi i balans"], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert!(stderr(&o).contains("unclosed quote"), "{}", stderr(&o));
+}
+
+/// The top-level keys of a JSON line are exactly `keys`, in that order (the documented order).
+#[track_caller]
+fn assert_keys(line: &str, keys: &[&str]) {
+    let v: serde_json::Value = serde_json::from_str(line).expect("json");
+    let mut got: Vec<&str> = v.as_object().expect("object").keys().map(String::as_str).collect();
+    let mut want = keys.to_vec();
+    got.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(got, want);
+    let at: Vec<usize> =
+        keys.iter().map(|k| line.find(&format!("\"{k}\":")).expect("key")).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "keys out of order in {line}");
+}

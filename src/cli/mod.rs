@@ -10,7 +10,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod dnr;
+mod index;
 mod parse;
+mod search;
+mod stances;
 
 /// Swedish meeting minutes as structured data.
 #[derive(Debug, Parser)]
@@ -24,6 +28,14 @@ pub struct Cli {
 enum Command {
     /// Parse minutes into the documented JSON model (one object per file; NDJSON).
     Parse(parse::Args),
+    /// Build or update the full-text index (incremental: unchanged files are skipped).
+    Index(index::Args),
+    /// Search paragraphs: Swedish stemming, "phrases", AND/OR, filters, counts.
+    Search(search::Args),
+    /// Every paragraph that carries or cites a case number, in date order.
+    Dnr(dnr::Args),
+    /// Who abstained, reserved themselves or declared jäv.
+    Stances(stances::Args),
     /// Count the parser's warnings over a corpus, most frequent first.
     Check(check::Args),
 }
@@ -42,6 +54,10 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),
+        Command::Index(args) => index::run(&args),
+        Command::Search(args) => search::run(&args),
+        Command::Dnr(args) => dnr::run(&args),
+        Command::Stances(args) => stances::run(&args),
         Command::Check(args) => check::run(&args),
     };
     match result {

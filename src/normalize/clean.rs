@@ -2,7 +2,7 @@
 //!
 //! Works on single lines only; joining lines (emphasis spans, hyphenation) is `mod.rs`'s job.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Cleans one source line.
 ///
@@ -15,8 +15,8 @@ use unicode_normalization::UnicodeNormalization;
 ///   one tab; other runs of spaces become one space; the ends are trimmed.
 #[must_use]
 pub fn clean_line(raw: &str) -> String {
-    let mut s: String = raw
-        .nfc()
+    let mut s: String = nfc(raw)
+        .chars()
         .filter_map(|c| match c {
             '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{2060}' => None,
             '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{2002}' | '\u{2003}' | '\r'
@@ -28,13 +28,23 @@ pub fn clean_line(raw: &str) -> String {
         .collect();
     // Stripping can uncover more markup ("*#" → "#"); a few rounds reach the fixed point.
     for _ in 0..4 {
-        let next: String = collapse_spaces(&strip_markdown(&s)).nfc().collect();
-        if next == s {
+        let next = nfc(&collapse_spaces(&strip_markdown(&s))).into_owned();
+        let done = next == s || !next.contains(['*', '#', '_', '\\', '•']);
+        s = next;
+        if done {
             break;
         }
-        s = next;
     }
     s
+}
+
+/// NFC, without the work where the text is already in that form (nearly always).
+fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
 }
 
 /// Removes markdown markup that PDF-to-markdown conversion adds.

@@ -1,0 +1,375 @@
+//! The full-text index: the only module (with its children) that knows tantivy.
+//!
+//! [`SearchIndex::open_or_create`] opens an index folder, checking the schema version written
+//! beside it (an index of another version is rebuilt, and the caller is told); [`SearchIndex::update`]
+//! brings it in line with a corpus incrementally: files are keyed by path and SHA-256, so
+//! unchanged files are skipped, changed files replaced, and files gone from the walked folders
+//! removed. Work is committed in batches, each commit atomic, so a killed run leaves the last
+//! committed state and the next run completes it. One writer at a time: a second gets
+//! [`Error::Locked`].
+
+pub mod analyzer;
+pub mod convert;
+pub mod query;
+pub mod schema;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::error::Error;
+use schema::{Fields, INDEX_SCHEMA_VERSION};
+
+/// The file beside the index that records its schema version.
+const VERSION_FILE: &str = "protokoll-index.json";
+
+/// Memory budget of the index writer, shared by its threads.
+const WRITER_BUDGET: usize = 256 * 1024 * 1024;
+
+/// Source bytes between two commits.
+const COMMIT_EVERY_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Files parsed in parallel before their documents are handed to the writer.
+const BATCH_FILES: usize = 64;
+
+/// An opened index.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    dir: PathBuf,
+}
+
+/// What opening found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    /// An existing index of this version.
+    Existing,
+    /// A new, empty index.
+    Created,
+    /// An index of another schema version was removed and created anew.
+    Rebuilt {
+        /// The version found.
+        found: String,
+    },
+}
+
+fn index_error(dir: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Index { path: dir.to_path_buf(), message: e.to_string() }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it if absent and rebuilding it if its schema version
+    /// differs.
+    ///
+    /// # Errors
+    /// When the folder cannot be created or read, or the index is damaged.
+    pub fn open_or_create(dir: &Path) -> Result<(Self, Opened), Error> {
+        let meta = dir.join("meta.json");
+        let version_path = dir.join(VERSION_FILE);
+        let mut opened = Opened::Existing;
+        if meta.exists() {
+            let found = std::fs::read_to_string(&version_path)
+                .ok()
+                .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+                .and_then(|v| v.get("schema_version").and_then(serde_json::Value::as_u64));
+            if found != Some(u64::from(INDEX_SCHEMA_VERSION)) {
+                opened = Opened::Rebuilt {
+                    found: found.map_or_else(|| "none".to_string(), |v| v.to_string()),
+                };
+                remove_index_files(dir)?;
+            }
+        } else {
+            opened = Opened::Created;
+        }
+        std::fs::create_dir_all(dir)
+            .map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        let index = if dir.join("meta.json").exists() {
+            Index::open_in_dir(dir).map_err(|e| index_error(dir, e))?
+        } else {
+            let (schema, _) = schema::build();
+            let index = Index::create_in_dir(dir, schema).map_err(|e| index_error(dir, e))?;
+            let version =
+                serde_json::json!({ "schema_version": INDEX_SCHEMA_VERSION, "tool": "protokoll" });
+            std::fs::write(&version_path, version.to_string())
+                .map_err(|source| Error::Io { path: version_path.clone(), source })?;
+            index
+        };
+        Self::from_index(index, dir).map(|s| (s, opened))
+    }
+
+    /// Opens an existing index for reading.
+    ///
+    /// # Errors
+    /// When there is no index in `dir`, it has another schema version, or it cannot be read.
+    pub fn open(dir: &Path) -> Result<Self, Error> {
+        if !dir.join("meta.json").exists() {
+            return Err(Error::NoIndex { path: dir.to_path_buf() });
+        }
+        let found = std::fs::read_to_string(dir.join(VERSION_FILE))
+            .ok()
+            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+            .and_then(|v| v.get("schema_version").and_then(serde_json::Value::as_u64));
+        if found != Some(u64::from(INDEX_SCHEMA_VERSION)) {
+            return Err(Error::OldIndex { path: dir.to_path_buf() });
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| index_error(dir, e))?;
+        Self::from_index(index, dir)
+    }
+
+    /// An index in memory (tests).
+    ///
+    /// # Errors
+    /// When tantivy cannot create it.
+    pub fn in_ram() -> Result<Self, Error> {
+        let (schema, _) = schema::build();
+        Self::from_index(Index::create_in_ram(schema), Path::new(""))
+    }
+
+    fn from_index(index: Index, dir: &Path) -> Result<Self, Error> {
+        analyzer::register(&index);
+        let fields = schema::fields_of(&index.schema()).map_err(|e| index_error(dir, e))?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| index_error(dir, e))?;
+        Ok(SearchIndex { index, reader, fields, dir: dir.to_path_buf() })
+    }
+
+    /// The field handles.
+    #[must_use]
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// A searcher over the last committed state.
+    #[must_use]
+    pub fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    fn writer(&self) -> Result<IndexWriter, Error> {
+        let threads =
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
+        self.index.writer_with_num_threads(threads, WRITER_BUDGET).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            ) => Error::Locked { path: self.dir.clone() },
+            e => index_error(&self.dir, e),
+        })
+    }
+
+    /// The manifest: every indexed file's path and content hash.
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn manifest(&self) -> Result<HashMap<String, String>, Error> {
+        let searcher = self.searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.doctype, "file"),
+            IndexRecordOption::Basic,
+        );
+        let docs = searcher.search(&q, &DocSetCollector).map_err(|e| index_error(&self.dir, e))?;
+        let mut out = HashMap::with_capacity(docs.len());
+        for addr in docs {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| index_error(&self.dir, e))?;
+            let get = |f| doc.get_first(f).and_then(|v| v.as_str()).map(str::to_string);
+            if let (Some(p), Some(h)) = (get(self.fields.path), get(self.fields.sha256)) {
+                out.insert(p, h);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Brings the index in line with the documents under `roots`.
+    ///
+    /// `progress` is called after each file with the running totals (a CLI draws a bar).
+    ///
+    /// # Errors
+    /// When the index is locked by another writer or cannot be written. Files that cannot be
+    /// read are not errors: they are counted and listed in the report.
+    pub fn update(
+        &self,
+        roots: &[PathBuf],
+        progress: &(dyn Fn(&Report) + Sync),
+    ) -> Result<Report, Error> {
+        let started = Instant::now();
+        let mut writer = self.writer()?;
+        let manifest = self.manifest()?;
+        let mut report = Report::default();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut todo: Vec<PathBuf> = Vec::new();
+        for entry in crate::corpus::walk(roots) {
+            match entry {
+                Ok(path) => {
+                    let key = path.to_string_lossy().into_owned();
+                    if !seen.insert(key.clone()) {
+                        continue;
+                    }
+                    todo.push(path);
+                }
+                Err(e) => report.failed.push(e.to_string()),
+            }
+        }
+        report.files = todo.len();
+        progress(&report);
+        let f = self.fields;
+        let mut since_commit = 0u64;
+        for batch in todo.chunks(BATCH_FILES) {
+            let results: Vec<(PathBuf, Outcome)> = batch
+                .par_iter()
+                .map(|path| {
+                    let key = path.to_string_lossy().into_owned();
+                    let outcome = match std::fs::read(path) {
+                        Err(source) => {
+                            Outcome::Failed(Error::Io { path: path.clone(), source }.to_string())
+                        }
+                        Ok(bytes) => {
+                            let sha = sha256_hex(&bytes);
+                            if manifest.get(&key) == Some(&sha) {
+                                Outcome::Unchanged
+                            } else {
+                                match crate::source::from_bytes(path, &bytes) {
+                                    Ok(src) => {
+                                        let doc = crate::parse::document(&src.text, src.info);
+                                        Outcome::Parsed(Box::new(doc), bytes.len() as u64)
+                                    }
+                                    Err(e) => Outcome::Failed(e.to_string()),
+                                }
+                            }
+                        }
+                    };
+                    (path.clone(), outcome)
+                })
+                .collect();
+            for (path, outcome) in results {
+                let key = path.to_string_lossy().into_owned();
+                match outcome {
+                    Outcome::Unchanged => report.skipped += 1,
+                    Outcome::Failed(message) => {
+                        if manifest.contains_key(&key) {
+                            writer.delete_term(Term::from_field_text(f.path, &key));
+                            report.removed += 1;
+                        }
+                        report.failed.push(message);
+                    }
+                    Outcome::Parsed(doc, bytes) => {
+                        if manifest.contains_key(&key) {
+                            writer.delete_term(Term::from_field_text(f.path, &key));
+                            report.replaced += 1;
+                        } else {
+                            report.added += 1;
+                        }
+                        report.documents += 1;
+                        report.paragraphs += doc.paragraphs.len();
+                        report.warnings += doc.warnings.len();
+                        report.bytes += bytes;
+                        since_commit += bytes;
+                        for d in convert::documents(&f, &doc) {
+                            writer.add_document(d).map_err(|e| index_error(&self.dir, e))?;
+                        }
+                    }
+                }
+                report.done += 1;
+                progress(&report);
+            }
+            if since_commit >= COMMIT_EVERY_BYTES {
+                writer.commit().map_err(|e| index_error(&self.dir, e))?;
+                since_commit = 0;
+            }
+        }
+        // Files indexed before from these folders that are gone now (deleted or moved).
+        let under_roots = |p: &str| roots.iter().any(|r| Path::new(p).starts_with(r));
+        for path in manifest.keys() {
+            if !seen.contains(path) && under_roots(path) {
+                writer.delete_term(Term::from_field_text(f.path, path));
+                report.removed += 1;
+            }
+        }
+        writer.commit().map_err(|e| index_error(&self.dir, e))?;
+        writer.wait_merging_threads().map_err(|e| index_error(&self.dir, e))?;
+        self.reader.reload().map_err(|e| index_error(&self.dir, e))?;
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    /// Adds parsed documents directly (tests, benchmarks) and commits.
+    ///
+    /// # Errors
+    /// When the index cannot be written.
+    pub fn add_documents(&self, docs: &[crate::model::Document]) -> Result<(), Error> {
+        let mut writer = self.writer()?;
+        for doc in docs {
+            writer.delete_term(Term::from_field_text(self.fields.path, &doc.source.path));
+            for d in convert::documents(&self.fields, doc) {
+                writer.add_document(d).map_err(|e| index_error(&self.dir, e))?;
+            }
+        }
+        writer.commit().map_err(|e| index_error(&self.dir, e))?;
+        self.reader.reload().map_err(|e| index_error(&self.dir, e))?;
+        Ok(())
+    }
+}
+
+fn remove_index_files(dir: &Path) -> Result<(), Error> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+    for e in entries.flatten() {
+        let p = e.path();
+        let r = if p.is_dir() { std::fs::remove_dir_all(&p) } else { std::fs::remove_file(&p) };
+        r.map_err(|source| Error::Io { path: p.clone(), source })?;
+    }
+    Ok(())
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write;
+    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+enum Outcome {
+    Unchanged,
+    Failed(String),
+    Parsed(Box<crate::model::Document>, u64),
+}
+
+/// What an update did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Files found under the roots.
+    pub files: usize,
+    /// Files handled so far.
+    pub done: usize,
+    /// Files parsed and indexed (new or changed).
+    pub documents: usize,
+    /// New files.
+    pub added: usize,
+    /// Changed files, replaced.
+    pub replaced: usize,
+    /// Files removed from the index (deleted, moved, or now unreadable).
+    pub removed: usize,
+    /// Unchanged files, skipped.
+    pub skipped: usize,
+    /// One line per file that could not be read.
+    pub failed: Vec<String>,
+    /// Paragraphs indexed.
+    pub paragraphs: usize,
+    /// Parser warnings in the indexed files.
+    pub warnings: usize,
+    /// Source bytes parsed.
+    pub bytes: u64,
+    /// Wall time.
+    pub elapsed: Duration,
+}

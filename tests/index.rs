@@ -1,0 +1,291 @@
+//! The index on a real index built from `corpus/`: Swedish stemming, phrases, filters, case
+//! numbers in any spelling, stances, snippets, bad queries, locking, incremental updates,
+//! interrupted runs and old schema versions.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use protokoll::index::SearchIndex;
+use protokoll::index::query::{Filters, SearchRequest, StanceRequest};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// One index of the whole corpus, built once for the read-only tests.
+fn shared() -> &'static SearchIndex {
+    static INDEX: OnceLock<(tempfile::TempDir, SearchIndex)> = OnceLock::new();
+    &INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let (index, _) = SearchIndex::open_or_create(dir.path()).expect("create");
+            let report = index.update(&[corpus()], &|_| {}).expect("index corpus");
+            assert!(report.failed.is_empty(), "{:?}", report.failed);
+            (dir, index)
+        })
+        .1
+}
+
+fn search(q: &str, filters: Filters) -> protokoll::index::query::SearchResults {
+    shared()
+        .search(&SearchRequest { query: q.into(), filters, limit: 20, ..Default::default() })
+        .expect(q)
+}
+
+fn titles(q: &str) -> Vec<String> {
+    search(q, Filters::default()).hits.into_iter().map(|h| h.title).collect()
+}
+
+#[test]
+fn swedish_stemming_finds_inflections() {
+    // "kostnadsreduceringar" (title of § 98) and "kostnadsreducering" (its text) meet.
+    assert!(titles("kostnadsreducering").iter().any(|t| t.contains("kostnadsreduceringar")));
+    assert!(titles("kostnadsreduceringarna").iter().any(|t| t.contains("kostnadsreduceringar")));
+    let a = search("beslutet", Filters::default()).total;
+    let b = search("beslut", Filters::default()).total;
+    assert!(a > 0 && a == b, "beslutet {a} vs beslut {b}");
+}
+
+#[test]
+fn phrases_and_boolean_operators() {
+    let phrase = search("\"ekonomi i balans\"", Filters::default());
+    assert!(phrase.total >= 1);
+    assert!(
+        phrase
+            .hits
+            .iter()
+            .all(|h| h.snippet.to_lowercase().contains("ekonomi") && !h.highlights.is_empty())
+    );
+    let words = search("ekonomi balans", Filters::default()).total;
+    assert!(words >= phrase.total);
+    let both = search("budget AND uppföljning", Filters::default()).total;
+    let either = search("budget OR uppföljning", Filters::default()).total;
+    assert!(both >= 1 && either > both, "AND {both}, OR {either}");
+    let minus = search("budget -uppföljning", Filters::default()).total;
+    assert_eq!(minus + both, search("budget", Filters::default()).total);
+}
+
+#[test]
+fn filters_narrow_the_hits() {
+    let all = search("beslut", Filters::default()).total;
+    let west = search(
+        "beslut",
+        Filters { organization: Some("region västernorrland".into()), ..Default::default() },
+    );
+    assert!(west.total > 0 && west.total < all);
+    assert!(west.hits.iter().all(|h| h.organization.as_deref() == Some("Region Västernorrland")));
+    let y2023 = search("beslut", Filters { year: Some(2023), ..Default::default() });
+    assert!(y2023.hits.iter().all(|h| h.date.as_deref().is_some_and(|d| d.starts_with("2023"))));
+    let range = search(
+        "",
+        Filters {
+            from: Some("2024-01-01".into()),
+            to: Some("2024-12-31".into()),
+            ..Default::default()
+        },
+    );
+    assert!(range.total > 0);
+    assert!(
+        range.hits.iter().all(|h| h.date.as_deref().is_some_and(|d| d.starts_with("2024"))),
+        "{:?}",
+        range.hits
+    );
+    let body = search(
+        "",
+        Filters { body: Some("Hälso- och sjukvårdsutskottet".into()), ..Default::default() },
+    );
+    assert_eq!(body.total, 9);
+    let party =
+        search("", Filters { party: Some("Sjukvårdspartiet".into()), ..Default::default() });
+    assert_eq!(party.total, 4, "abstentions in §§ 92, 96, 98 and a motion in § 93");
+}
+
+#[test]
+fn facets_count_all_hits() {
+    let res = shared()
+        .search(&SearchRequest {
+            query: "beslut".into(),
+            limit: 1,
+            facets: true,
+            ..Default::default()
+        })
+        .expect("search");
+    let f = res.facets.expect("facets");
+    let by_org: u64 = f.organization.iter().map(|(_, n)| n).sum();
+    assert!(by_org > 0 && by_org <= res.total as u64);
+    assert!(f.year.iter().any(|(y, _)| y == "2023"), "{:?}", f.year);
+}
+
+#[test]
+fn case_numbers_in_any_spelling() {
+    for spelling in ["HSN/876/2024", "HSN-876-2024", "HSN 2024/876", "hsn 2024/00876"] {
+        let trail = shared().dnr_trail(spelling, &Filters::default()).expect(spelling);
+        assert_eq!(trail.len(), 1, "{spelling}");
+        assert_eq!(trail[0].relation, "own");
+        assert_eq!(trail[0].number, Some(76));
+    }
+    // Cited, not carried: the report cites HSN-871-2024.
+    let cited = shared().dnr_trail("HSN/871/2024", &Filters::default()).expect("cited");
+    assert_eq!(cited.iter().map(|e| e.relation).collect::<Vec<_>>(), ["cited"]);
+    // 23HSN2705 is § 98's own case and cited from § 92.
+    let trail = shared().dnr_trail("23HSN2705", &Filters::default()).expect("trail");
+    let rel: Vec<(Option<u64>, &str)> = trail.iter().map(|e| (e.number, e.relation)).collect();
+    assert!(rel.contains(&(Some(98), "own")) && rel.contains(&(Some(92), "cited")), "{rel:?}");
+    // A case number typed as a search query finds its paragraph first.
+    let hits = search("HSN 2024/876", Filters::default()).hits;
+    assert_eq!(hits.first().and_then(|h| h.number), Some(76));
+    assert!(shared().dnr_trail("Ds 2023:26", &Filters::default()).is_err());
+}
+
+#[test]
+fn stances_by_person_party_and_kind() {
+    let all = shared().stances(&StanceRequest::default()).expect("stances");
+    assert!(all.iter().filter(|s| s.kind == "abstained").count() >= 6);
+    let pia = shared()
+        .stances(&StanceRequest { person: Some("lundin".into()), ..Default::default() })
+        .expect("person");
+    assert_eq!(pia.iter().map(|s| s.number).collect::<Vec<_>>(), [Some(92), Some(96), Some(98)]);
+    assert!(pia.iter().all(|s| s.name == "Pia Lundin" && s.party.as_deref() == Some("SJVP")));
+    let sd = shared()
+        .stances(&StanceRequest {
+            filters: Filters { party: Some("SD".into()), ..Default::default() },
+            ..Default::default()
+        })
+        .expect("party");
+    assert!(sd.iter().all(|s| s.name == "Erica Stenberg"));
+    let reserved = shared()
+        .stances(&StanceRequest { kind: Some("reserved".into()), ..Default::default() })
+        .expect("kind");
+    assert!(reserved.iter().all(|s| s.kind == "reserved"));
+    assert!(
+        shared()
+            .stances(&StanceRequest { kind: Some("nonsense".into()), ..Default::default() })
+            .is_err()
+    );
+}
+
+#[test]
+fn snippets_highlight_matched_words() {
+    let hit = search("visselblåsarfunktionen", Filters::default())
+        .hits
+        .into_iter()
+        .next()
+        .expect("a hit");
+    assert!(!hit.highlights.is_empty());
+    let (s, e) = hit.highlights[0];
+    assert_eq!(hit.snippet[s..e].to_lowercase(), "visselblåsarfunktionen");
+}
+
+#[test]
+fn malformed_queries_get_one_line_errors() {
+    for q in ["\"ekonomi i balans", "(budget AND", "nosuchfield:x"] {
+        let err = shared()
+            .search(&SearchRequest { query: q.into(), limit: 5, ..Default::default() })
+            .expect_err(q);
+        let msg = err.to_string();
+        assert!(!msg.contains('\n') && msg.contains(q), "{msg}");
+    }
+}
+
+#[test]
+fn incremental_updates_skip_replace_and_remove() {
+    let dir = tempfile::tempdir().expect("temp");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).expect("mkdir");
+    let src = corpus().join("region-jämtland-härjedalen");
+    for name in ["000_9fe46fef686c33c5.txt", "002_8dac811150ac7724.txt"] {
+        std::fs::copy(src.join(name), docs.join(name)).expect("copy");
+    }
+    let idx = dir.path().join("index");
+    let (index, _) = SearchIndex::open_or_create(&idx).expect("create");
+    let first = index.update(std::slice::from_ref(&docs), &|_| {}).expect("first");
+    assert_eq!((first.added, first.skipped), (2, 0));
+    let second = index.update(std::slice::from_ref(&docs), &|_| {}).expect("second");
+    assert_eq!((second.documents, second.skipped, second.removed), (0, 2, 0));
+    // Change one file, move the other.
+    let changed = docs.join("000_9fe46fef686c33c5.txt");
+    let mut text = std::fs::read_to_string(&changed).expect("read");
+    text.push_str("\n\nTillägg om sotningstaxa.\n");
+    std::fs::write(&changed, text).expect("write");
+    std::fs::rename(docs.join("002_8dac811150ac7724.txt"), docs.join("moved.txt")).expect("move");
+    let third = index.update(std::slice::from_ref(&docs), &|_| {}).expect("third");
+    assert_eq!((third.replaced, third.added, third.removed), (1, 1, 1), "{third:?}");
+    let hits = index
+        .search(&SearchRequest { query: "sotningstaxa".into(), limit: 5, ..Default::default() })
+        .expect("s");
+    assert_eq!(hits.total, 1);
+    let manifest = index.manifest().expect("manifest");
+    assert_eq!(manifest.len(), 2);
+    assert!(manifest.keys().any(|k| k.ends_with("moved.txt")));
+    let all = index.search(&SearchRequest { limit: 50, ..Default::default() }).expect("all");
+    assert_eq!(all.total, 2, "one paragraph per file, nothing left from before");
+}
+
+#[test]
+fn a_second_writer_is_told_the_index_is_locked() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (a, _) = SearchIndex::open_or_create(dir.path()).expect("create");
+    let (b, _) = SearchIndex::open_or_create(dir.path()).expect("open");
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (go_tx, go_rx) = std::sync::mpsc::channel::<()>();
+        let go_rx = std::sync::Mutex::new(go_rx);
+        s.spawn(move || {
+            // Hold the writer lock from inside an update's progress callback.
+            let _ = a.update(&[corpus().join("region-västernorrland")], &|_| {
+                let _ = tx.send(());
+                if let Ok(rx) = go_rx.lock() {
+                    let _ = rx.recv_timeout(std::time::Duration::from_secs(10));
+                }
+            });
+        });
+        rx.recv().expect("first writer started");
+        let err = b.update(&[corpus().join("region-västernorrland")], &|_| {}).expect_err("locked");
+        assert!(matches!(err, protokoll::Error::Locked { .. }), "{err}");
+        assert!(err.to_string().contains("locked"));
+        let _ = go_tx.send(());
+    });
+}
+
+#[test]
+fn an_interrupted_run_keeps_the_last_commit_and_the_next_completes_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).expect("mkdir");
+    let src = corpus().join("region-jämtland-härjedalen");
+    std::fs::copy(src.join("000_9fe46fef686c33c5.txt"), docs.join("a.txt")).expect("copy");
+    let idx = dir.path().join("index");
+    {
+        let (index, _) = SearchIndex::open_or_create(&idx).expect("create");
+        index.update(std::slice::from_ref(&docs), &|_| {}).expect("first");
+    }
+    std::fs::copy(src.join("002_8dac811150ac7724.txt"), docs.join("b.txt")).expect("copy");
+    // A run that dies before its commit: the panic stands for a kill.
+    let died = std::panic::catch_unwind(|| {
+        let (index, _) = SearchIndex::open_or_create(&idx).expect("open");
+        let _ = index.update(std::slice::from_ref(&docs), &|r| {
+            assert!(r.done != 1, "killed");
+        });
+    });
+    assert!(died.is_err());
+    let (index, opened) = SearchIndex::open_or_create(&idx).expect("reopen");
+    assert_eq!(opened, protokoll::index::Opened::Existing);
+    assert_eq!(index.manifest().expect("manifest").len(), 1, "the last commit, no more");
+    let next = index.update(std::slice::from_ref(&docs), &|_| {}).expect("complete");
+    assert_eq!((next.added, next.skipped), (1, 1));
+}
+
+#[test]
+fn an_index_of_another_schema_version_is_rebuilt() {
+    let dir = tempfile::tempdir().expect("temp");
+    {
+        let (index, _) = SearchIndex::open_or_create(dir.path()).expect("create");
+        index.update(&[corpus().join("region-västernorrland")], &|_| {}).expect("index");
+    }
+    std::fs::write(dir.path().join("protokoll-index.json"), r#"{"schema_version":0}"#)
+        .expect("write");
+    assert!(matches!(SearchIndex::open(dir.path()), Err(protokoll::Error::OldIndex { .. })));
+    let (index, opened) = SearchIndex::open_or_create(dir.path()).expect("rebuild");
+    assert_eq!(opened, protokoll::index::Opened::Rebuilt { found: "0".into() });
+    assert!(index.manifest().expect("manifest").is_empty());
+}
