@@ -194,11 +194,7 @@ fn date_bound(
 }
 
 impl SearchIndex {
-    fn filter_clauses(
-        &self,
-        f: &Filters,
-        doctype: &str,
-    ) -> Result<Clauses, Error> {
+    fn filter_clauses(&self, f: &Filters, doctype: &str) -> Result<Clauses, Error> {
         let fields = self.fields();
         let mut out: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, term(fields.doctype, doctype))];
@@ -330,7 +326,8 @@ impl SearchIndex {
             "year": { "terms": { "field": "year", "size": 100, "order": { "_key": "desc" } } },
         }))
         .map_err(|e| Error::Query { message: e.to_string() })?;
-        let collector = AggregationCollector::from_aggs(agg, tantivy::aggregation::AggContextParams::default());
+        let collector =
+            AggregationCollector::from_aggs(agg, tantivy::aggregation::AggContextParams::default());
         let res = searcher
             .search(query, &collector)
             .map_err(|e| Error::Index { path: self.dir.clone(), message: e.to_string() })?;
