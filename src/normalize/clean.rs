@@ -15,6 +15,10 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 ///   one tab; other runs of spaces become one space; the ends are trimmed.
 #[must_use]
 pub fn clean_line(raw: &str) -> String {
+    let trimmed = raw.trim_matches(' ');
+    if is_plain(trimmed) {
+        return nfc(trimmed).into_owned();
+    }
     let mut s: String = nfc(raw)
         .chars()
         .filter_map(|c| match c {
@@ -36,6 +40,31 @@ pub fn clean_line(raw: &str) -> String {
         }
     }
     s
+}
+
+/// Whether a line needs nothing but trimming: no odd spaces or hyphens, no markup, no tabs or
+/// runs of spaces (the common case, checked in one pass).
+fn is_plain(s: &str) -> bool {
+    let mut prev_space = false;
+    for c in s.chars() {
+        let odd = match c {
+            ' ' => prev_space,
+            '*' | '#' | '_' | '\\' => true,
+            c if c.is_whitespace() || c.is_control() => true,
+            c if c.is_ascii() => false,
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{2060}'
+            | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{2002}' | '\u{2003}'
+            | '\u{2010}' | '\u{2011}' | '\u{f0b7}' | '\u{2022}' | '\u{25cf}' | '\u{25aa}'
+            | '\u{2023}' => true,
+            _ => false,
+        };
+        if odd {
+            return false;
+        }
+        prev_space = c == ' ';
+    }
+    // "- " and "• " bullets are kept as they are; "* " was caught above.
+    true
 }
 
 /// NFC, without the work where the text is already in that form (nearly always).

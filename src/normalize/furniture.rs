@@ -112,7 +112,28 @@ pub fn web_boilerplate(i: &str) -> IResult<&str, ()> {
 /// Whether a cleaned line is furniture that can be dropped on its own.
 #[must_use]
 pub fn is_furniture(line: &str) -> bool {
-    signature_row(line).is_ok()
+    // Furniture is short; a long line is text (a cheap first look for the common case).
+    if line.is_empty() || line.len() > 120 {
+        return false;
+    }
+    let first = line.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    let signature_word = [
+        "ordförandens",
+        "ordförande",
+        "ordf",
+        "justerandens",
+        "justerandes",
+        "justerarens",
+        "justerares",
+        "justerare",
+        "sekreterarens",
+        "just",
+        "exp",
+        "utdragsbestyrkande",
+        "expedierat",
+    ]
+    .contains(&first.as_str());
+    (signature_word && signature_row(line).is_ok())
         || rule(line).is_ok()
         || page_number(line).is_ok()
         || web_boilerplate(line).is_ok()

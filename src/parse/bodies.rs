@@ -30,8 +30,10 @@ const BODY_ENDINGS: &[&str] = &[
 /// Whether a word names a body: `Socialnämnden`, `utskottet`, `Regionfullmäktige`.
 #[must_use]
 pub fn is_body_word(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    BODY_ENDINGS.iter().any(|e| lower.ends_with(e))
+    // Every ending ends in one of these letters: a cheap first look.
+    let last = w.chars().next_back().map(|c| c.to_ascii_lowercase());
+    matches!(last, Some('n' | 'd' | 'e' | 't' | 'g' | 'é' | 'É'))
+        && BODY_ENDINGS.iter().any(|e| super::lexical::ends_with_ci(w, e))
 }
 
 /// A body's name, definite or genitive: `Hälso- och sjukvårdsutskottet`,

@@ -77,6 +77,10 @@ fn leading_body(text: &str) -> Option<(String, &str)> {
 #[must_use]
 pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
     let line = line.trim();
+    // "beslutar", "beslöt", "föreslår", "BESLUTAR" all hold these letters: a cheap first look.
+    if !(line.contains("esl") || line.contains("ESL")) {
+        return None;
+    }
     if let Some((at, end)) = find_word(line, "föreslår") {
         let by = trailing_body(&line[..at]).or_else(|| lenient_subject(&line[..at], lenient))?;
         let after = line[end..].trim_start();

@@ -240,7 +240,7 @@ pub fn find_all(text: &str) -> Vec<(usize, Dnr)> {
     for (at, c) in text.char_indices() {
         if at >= skip_to
             && prev.is_none_or(|p| !p.is_alphanumeric() && p != '-' && p != '/')
-            && c.is_alphanumeric()
+            && (c.is_uppercase() || c.is_ascii_digit())
             && let Ok((rest, d)) = dnr(&text[at..])
         {
             skip_to = text.len() - rest.len();

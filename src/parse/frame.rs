@@ -62,11 +62,80 @@ fn genitive_body(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// First words of the labels below, lower case.
+const LABEL_FIRST_WORDS: &[&str] = &[
+    "bakgrund",
+    "bedömning",
+    "beredning",
+    "beslut",
+    "beslutet",
+    "beslutsexpediering",
+    "beslutsförslag",
+    "beslutsunderlag",
+    "bilagor",
+    "deltar",
+    "diarienr",
+    "diarienummer",
+    "dnr",
+    "ekonomiska",
+    "exp",
+    "expedieras",
+    "föredragande",
+    "förslag",
+    "förvaltningens",
+    "handlingar",
+    "handläggare",
+    "inledning",
+    "jäv",
+    "kopia",
+    "motivering",
+    "noteras",
+    "omröstning",
+    "omröstningsresultat",
+    "propositionsordning",
+    "protokollsanteckning",
+    "protokollsanteckningar",
+    "protokollsutdrag",
+    "reservation",
+    "reservationer",
+    "samlad",
+    "sammanfattning",
+    "skickas",
+    "sändlista",
+    "särskilt",
+    "underlag",
+    "votering",
+    "yrkande",
+    "yrkanden",
+    "ärendansvarig",
+    "ärendeansvarig",
+    "ärendebeskrivning",
+    "ärendet",
+    "överläggningar",
+];
+
+/// Whether a line can start with a label: its first word is a label's first word, a body's
+/// genitive (`Kommunstyrelsens beslut`), or it names a proposal (`Förvaltningens förslag …`).
+fn may_start_label(i: &str) -> bool {
+    let word = i.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if word.is_empty() || word.len() > 40 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    LABEL_FIRST_WORDS.contains(&lower.as_str())
+        || (lower.ends_with('s') && super::bodies::is_body_word(&lower[..lower.len() - 1]))
+        || i.contains("förslag")
+}
+
 /// A label at the start of a line and the value after it (empty for a label alone).
 ///
 /// Examples: `Beslut:`, `Förslag till beslut`, `Expedieras till`, `Diarienummer: 23HSN1782`,
 /// `Ärendansvarig: Anders Sylvan`, `Arbetsutskottets förslag till kommunstyrelsen`.
 pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
+    // A label line starts with one of the labels' first words (a cheap first look).
+    if !may_start_label(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let decision = alt((
         tag_no_case("beslutet"),
         tag_no_case("beslut"),

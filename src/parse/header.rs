@@ -201,6 +201,10 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     // A page header of a body and a date, or a body line over a date line (an extract's header).
     let non_blank: Vec<&Line> = all.iter().chain(furniture).filter(|l| !l.is_blank()).collect();
     for (k, line) in non_blank.iter().enumerate() {
+        // Both shapes are short lines; prose is not looked at.
+        if line.text.len() > 100 {
+            continue;
+        }
         if let Some((body, d)) = body_and_date(&line.text) {
             h.body.get_or_insert(body);
             if !date_from_label {

@@ -44,7 +44,9 @@ pub fn kind(lines: &[Line], title: &str, s: Signals) -> Kind {
         .map(|l| l.text.to_lowercase())
         .collect::<Vec<_>>()
         .join("\n");
-    let all_lower = |needle: &str| lines.iter().any(|l| l.text.to_lowercase().contains(needle));
+    let all_lower = |needle: &str| {
+        lines.iter().any(|l| l.text.contains("justerad") && l.text.to_lowercase().contains(needle))
+    };
     let says_extract = head.contains("protokollsutdrag")
         || head.contains("utdrag ur protokoll")
         || head.contains("utdrag ur sammanträdesprotokoll")

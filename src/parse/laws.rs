@@ -15,12 +15,10 @@ use super::lexical::{ws0, ws1};
 /// `brottsbalken`, `Kommunallagen`, `visselblåsarlagen`, `lag`.
 fn statute_word(i: &str) -> IResult<&str, &str> {
     verify(take_while1(|c: char| c.is_alphabetic() || c == '-'), |w: &str| {
-        let l = w.to_lowercase();
-        ["lag", "lagen", "balken", "förordning", "förordningen", "ordningen"]
-            .iter()
-            .any(|e| l.ends_with(e))
-            && !["inlagan", "underlag", "förslag"].iter().any(|x| l.ends_with(x))
-            && l != "planlag"
+        let ends = |e: &&str| super::lexical::ends_with_ci(w, e);
+        ["lag", "lagen", "balken", "förordning", "förordningen", "ordningen"].iter().any(ends)
+            && !["inlagan", "underlag", "förslag"].iter().any(ends)
+            && !w.eq_ignore_ascii_case("planlag")
     })
     .parse(i)
 }
@@ -83,15 +81,35 @@ fn code_number(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// Whether the word at the start of `s` is followed by a parenthesis: `lagen (1991:1128)`.
+fn before_parenthesis(s: &str) -> bool {
+    let end = s.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(s.len());
+    s[end..].trim_start_matches([' ', '\t']).starts_with('(')
+}
+
 /// Every statute cited in `text`, as written, in order, without repeats.
 #[must_use]
 pub fn laws(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // Every citation has a § or an SFS number's colon.
+    if !text.contains(['§', ':']) {
+        return out;
+    }
     let mut prev: Option<char> = None;
     let mut skip_to = 0;
     for (at, c) in text.char_indices() {
         if at >= skip_to && prev.is_none_or(|p| !p.is_alphanumeric()) && c.is_alphanumeric() {
-            let found = alt((section_of_statute, named_statute, code_number)).parse(&text[at..]);
+            let here = &text[at..];
+            let found = if c.is_ascii_digit() {
+                section_of_statute(here)
+            } else if c.is_uppercase() && code_number(here).is_ok() {
+                code_number(here)
+            } else if before_parenthesis(here) {
+                named_statute(here)
+            } else {
+                prev = Some(c);
+                continue;
+            };
             if let Ok((rest, law)) = found {
                 skip_to = text.len() - rest.len();
                 let law = law.replace('\t', " ");

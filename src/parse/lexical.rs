@@ -186,6 +186,23 @@ pub fn clock_labelled(i: &str) -> IResult<&str, String> {
         .parse(i)
 }
 
+/// Whether `word` ends with `suffix` (given in lower case), ignoring case, without allocating:
+/// `Socialnämnden` ends with `nämnden`, so does `SOCIALNÄMNDEN`.
+#[must_use]
+pub fn ends_with_ci(word: &str, suffix: &str) -> bool {
+    if word.ends_with(suffix) {
+        return true;
+    }
+    if word.len() < suffix.len() || !word.chars().rev().take(suffix.len()).any(char::is_uppercase) {
+        return false;
+    }
+    let mut w = word.chars().rev();
+    suffix
+        .chars()
+        .rev()
+        .all(|s| w.next().is_some_and(|c| c == s || c.to_lowercase().eq(std::iter::once(s))))
+}
+
 /// The byte offset just after the last character of `s` that matches `pred` (0 if none): the
 /// start of the last word when `pred` finds separators.
 #[must_use]

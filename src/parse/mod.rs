@@ -640,6 +640,11 @@ fn organization(path: &str, lines: &[Line], norm: &Normalized) -> Option<String>
     let mut counts: HashMap<String, (usize, u32)> = HashMap::new();
     for line in lines.iter().chain(&norm.furniture) {
         let t = &line.text;
+        // Every organisation name holds one of these; most lines hold none.
+        let cue = ["egion", "EGION", "andsting", "ANDSTING", "ommun", "OMMUN", "stad", "STAD"];
+        if !cue.iter().any(|c| t.contains(c)) {
+            continue;
+        }
         let mut prev: Option<char> = None;
         for (at, c) in t.char_indices() {
             if prev.is_none_or(|p| !p.is_alphanumeric())

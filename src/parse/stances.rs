@@ -46,6 +46,22 @@ const RESERVE: &[&str] = &["reserverar sig", "reserverade sig", "reserverar de s
 /// Phrases that mark jäv.
 const CONFLICT: &[&str] = &["jäv", "jävig", "jäviga"];
 
+/// Word pieces that every stance sentence holds, lower case.
+const CUES: &[&str] =
+    &["avstå", "avsto", "deltar", "deltog", "reserver", "jäv", "yrka", "röst", "nej"];
+
+/// Whether a text holds a cue word in lower case, capitalised or in capitals.
+fn has_cue(text: &str) -> bool {
+    CUES.iter().any(|c| text.contains(c))
+        || CUES_CAPITAL.iter().any(|c| text.contains(c))
+        || (text.chars().any(char::is_uppercase)
+            && CUES.iter().any(|c| text.contains(&c.to_uppercase())))
+}
+
+/// [`CUES`] as they start a sentence.
+const CUES_CAPITAL: &[&str] =
+    &["Avstå", "Avsto", "Deltar", "Deltog", "Reserver", "Jäv", "Yrka", "Röst", "Nej"];
+
 /// Finds the first phrase of `phrases` in `lower` at a word start; returns its byte range.
 fn find_phrase(lower: &str, phrases: &[&str]) -> Option<(usize, usize)> {
     phrases
@@ -91,25 +107,40 @@ fn push_unique(into: &mut Vec<Person>, people: Vec<Person>) {
 #[must_use]
 pub fn stances(text: &str) -> Stances {
     let mut out = Stances::default();
+    // Most paragraphs record no stance: one look for the cue words spares the sentence work.
+    if !has_cue(text) {
+        return out;
+    }
     for s in sentences(text) {
+        if !has_cue(&s) {
+            continue;
+        }
         let lower = s.to_lowercase();
         if lower.len() != s.len() {
             continue;
         }
-        if let Some((at, end)) = find_phrase(&lower, CONFLICT) {
+        if lower.contains("jäv")
+            && let Some((at, end)) = find_phrase(&lower, CONFLICT)
+        {
             let verb = find_phrase(&lower, &["anmäler", "anmälde", "deltar", "är jävig", "lämnar"])
                 .filter(|v| v.0 < at)
                 .unwrap_or((at, end));
             push_unique(&mut out.conflicts, people_around(&s, verb.0, end));
             continue;
         }
-        if let Some((at, end)) = find_phrase(&lower, ABSTAIN) {
+        if (lower.contains("avst") || lower.contains("deltar") || lower.contains("deltog"))
+            && let Some((at, end)) = find_phrase(&lower, ABSTAIN)
+        {
             push_unique(&mut out.abstained, people_around(&s, at, end));
         }
-        if let Some((at, end)) = find_phrase(&lower, RESERVE) {
+        if lower.contains("reserver")
+            && let Some((at, end)) = find_phrase(&lower, RESERVE)
+        {
             push_unique(&mut out.reserved, people_around(&s, at, end));
         }
-        if let Some((at, end)) = find_phrase(&lower, &["yrkar", "yrkade"]) {
+        if lower.contains("yrka")
+            && let Some((at, end)) = find_phrase(&lower, &["yrkar", "yrkade"])
+        {
             let what = s[end..].trim().trim_end_matches('.').to_string();
             for p in trailing_people(&s[..at]) {
                 if !p.name.is_empty() && !what.is_empty() {
@@ -117,7 +148,9 @@ pub fn stances(text: &str) -> Stances {
                 }
             }
         }
-        if let Some(v) = vote_counts(&lower) {
+        if (lower.contains("röst") || lower.contains("nej"))
+            && let Some(v) = vote_counts(&lower)
+        {
             let votes = out.votes.get_or_insert_with(Votes::default);
             votes.yes = votes.yes.or(v.yes);
             votes.no = votes.no.or(v.no);
