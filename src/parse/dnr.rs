@@ -231,22 +231,60 @@ pub fn labelled(value: &str) -> (Vec<Dnr>, bool) {
     (out, unread)
 }
 
+/// Where a case number may start: word starts in whitespace-separated tokens that hold a `/`,
+/// a `-` or a digit before a capital (`23HSN1782`), and the token before such a token when it
+/// is all capitals (`KS` in `KS 2023/123`). One pass over the bytes; the grammar runs only there.
+fn candidates(b: &[u8]) -> Vec<usize> {
+    let wordish = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev_token: Option<(usize, usize)> = None;
+    let mut interesting = false;
+    for i in 0..=b.len() {
+        let c = b.get(i).copied().unwrap_or(b' ');
+        if c.is_ascii_whitespace() {
+            if i > start {
+                if interesting {
+                    if let Some((ps, pe)) = prev_token
+                        && pe - ps <= 7
+                        && b[ps..pe].iter().all(u8::is_ascii_uppercase)
+                    {
+                        out.push(ps);
+                    }
+                    out.extend((start..i).filter(|&k| {
+                        wordish(b[k]) && b[k] < 0x80 && (k == start || !wordish(b[k - 1]))
+                    }));
+                }
+                prev_token = Some((start, i));
+            }
+            start = i + 1;
+            interesting = false;
+            continue;
+        }
+        interesting |= c == b'/'
+            || c == b'-'
+            || (c.is_ascii_uppercase() && i > start && b[i - 1].is_ascii_digit());
+    }
+    out
+}
+
 /// Every unambiguous case number in free text, in order, with byte offsets.
 #[must_use]
 pub fn find_all(text: &str) -> Vec<(usize, Dnr)> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
+    let bytes = text.as_bytes();
     let mut skip_to = 0;
-    for (at, c) in text.char_indices() {
+    for at in candidates(bytes) {
+        let c = bytes[at];
+        let after_joiner = at > 0 && matches!(bytes[at - 1], b'-' | b'/');
         if at >= skip_to
-            && prev.is_none_or(|p| !p.is_alphanumeric() && p != '-' && p != '/')
-            && (c.is_uppercase() || c.is_ascii_digit())
+            && !after_joiner
+            && (c.is_ascii_uppercase() || c.is_ascii_digit())
             && let Ok((rest, d)) = dnr(&text[at..])
         {
             skip_to = text.len() - rest.len();
             out.push((at, d));
         }
-        prev = Some(c);
     }
     out
 }

@@ -83,8 +83,46 @@ fn code_number(i: &str) -> IResult<&str, &str> {
 
 /// Whether the word at the start of `s` is followed by a parenthesis: `lagen (1991:1128)`.
 fn before_parenthesis(s: &str) -> bool {
-    let end = s.find(|c: char| !(c.is_alphabetic() || c == '-')).unwrap_or(s.len());
-    s[end..].trim_start_matches([' ', '\t']).starts_with('(')
+    let b = s.as_bytes();
+    let end = b
+        .iter()
+        .position(|&c| !(c.is_ascii_alphabetic() || c >= 0x80 || c == b'-'))
+        .unwrap_or(b.len());
+    b[end..].iter().find(|&&c| c != b' ' && c != b'\t') == Some(&b'(')
+}
+
+/// Where a citation may start, found from its fixed marks: the word starts in the few bytes
+/// before a `§` (`31 kap. 3 §`), and the word before an SFS number `(YYYY:` or `YYYY:` (`lagen`,
+/// `HSLF-FS`). Sorted, without repeats.
+fn anchors(b: &[u8]) -> Vec<usize> {
+    let wordish = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let word_start_before = |mut k: usize| {
+        while k > 0 && b[k - 1] == b' ' {
+            k -= 1;
+        }
+        while k > 0 && (wordish(b[k - 1]) || b[k - 1] == b'-') {
+            k -= 1;
+        }
+        k
+    };
+    let mut out = Vec::new();
+    for (p, &c) in b.iter().enumerate() {
+        if c == 0xA7 && p > 0 && b[p - 1] == 0xC2 {
+            // "§" is C2 A7; digits start the citation within ~24 bytes before it.
+            let from = p.saturating_sub(24);
+            out.extend(
+                (from..p).filter(|&k| b[k].is_ascii_digit() && (k == 0 || !wordish(b[k - 1]))),
+            );
+        } else if c == b':' && p >= 4 && b[p - 4..p].iter().all(u8::is_ascii_digit) {
+            let q = p - 4;
+            if q > 0 && matches!(b[q - 1], b'(' | b' ') {
+                out.push(word_start_before(q - 1));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Every statute cited in `text`, as written, in order, without repeats.
@@ -95,19 +133,19 @@ pub fn laws(text: &str) -> Vec<String> {
     if !text.contains(['§', ':']) {
         return out;
     }
-    let mut prev: Option<char> = None;
+    let bytes = text.as_bytes();
     let mut skip_to = 0;
-    for (at, c) in text.char_indices() {
-        if at >= skip_to && prev.is_none_or(|p| !p.is_alphanumeric()) && c.is_alphanumeric() {
+    for at in anchors(bytes) {
+        if at >= skip_to {
             let here = &text[at..];
+            let c = bytes[at];
             let found = if c.is_ascii_digit() {
                 section_of_statute(here)
-            } else if c.is_uppercase() && code_number(here).is_ok() {
+            } else if c.is_ascii_uppercase() && code_number(here).is_ok() {
                 code_number(here)
             } else if before_parenthesis(here) {
                 named_statute(here)
             } else {
-                prev = Some(c);
                 continue;
             };
             if let Ok((rest, law)) = found {
@@ -118,7 +156,6 @@ pub fn laws(text: &str) -> Vec<String> {
                 }
             }
         }
-        prev = Some(c);
     }
     out
 }

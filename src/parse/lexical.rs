@@ -210,6 +210,27 @@ pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
     s.char_indices().rev().find(|&(_, c)| pred(c)).map_or(0, |(p, c)| p + c.len_utf8())
 }
 
+/// Byte offsets of word starts: a letter or digit after a byte that is neither. Works on bytes
+/// (every non-ASCII character counts as a letter), so scanning long texts stays cheap.
+pub fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    let wordish = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    (0..b.len()).filter(move |&i| {
+        let c = b[i];
+        (c.is_ascii_alphanumeric() || c >= 0xC0) && (i == 0 || !wordish(b[i - 1]))
+    })
+}
+
+/// Whether `hay` starts with `needle` (lower case), ignoring the case of ASCII letters and of
+/// the Latin-1 letters Swedish uses (`Ä`/`ä`, `Ö`/`ö`, `Å`/`å`, `É`/`é`).
+#[must_use]
+pub fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len()
+        && hay.iter().zip(needle).all(|(&h, &n)| {
+            h == n || h.to_ascii_lowercase() == n || ((0x80..0xA0).contains(&h) && h + 0x20 == n)
+        })
+}
+
 /// Finds the first match of `parser` at a word start in `text`, returning the byte offset.
 pub fn find<'a, O>(
     text: &'a str,
