@@ -29,8 +29,9 @@ use schema::{Fields, INDEX_SCHEMA_VERSION};
 /// The file beside the index that records its schema version.
 const VERSION_FILE: &str = "protokoll-index.json";
 
-/// Memory budget of the index writer, shared by its threads.
-const WRITER_BUDGET: usize = 256 * 1024 * 1024;
+/// Memory budget of the index writer, shared by its threads (public so the index benchmark
+/// gives plain tantivy the same).
+pub const WRITER_BUDGET: usize = 256 * 1024 * 1024;
 
 /// Source bytes between two commits.
 const COMMIT_EVERY_BYTES: u64 = 256 * 1024 * 1024;
@@ -156,9 +157,7 @@ impl SearchIndex {
     }
 
     fn writer(&self) -> Result<IndexWriter, Error> {
-        let threads =
-            std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
-        self.index.writer_with_num_threads(threads, WRITER_BUDGET).map_err(|e| match e {
+        self.index.writer_with_num_threads(writer_threads(), WRITER_BUDGET).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(
                 tantivy::directory::error::LockError::LockBusy,
                 _,
@@ -317,6 +316,12 @@ impl SearchIndex {
         self.reader.reload().map_err(|e| index_error(&self.dir, e))?;
         Ok(())
     }
+}
+
+/// Indexing threads of the writer: one per core, at most four.
+#[must_use]
+pub fn writer_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4)
 }
 
 fn remove_index_files(dir: &Path) -> Result<(), Error> {
