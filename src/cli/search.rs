@@ -119,6 +119,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
         for (name, counts) in
             [("organisation", &f.organization), ("body", &f.body), ("year", &f.year)]
         {
+            if counts.is_empty() {
+                continue;
+            }
             let cells: Vec<String> = counts.iter().map(|(k, n)| format!("{k} {n}")).collect();
             line(&mut out, &format!("by {name}: {}", cells.join(" · ")))?;
         }
