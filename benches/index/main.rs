@@ -5,6 +5,7 @@
 //! cargo bench --bench index -- --gb 1            # 1 GiB corpus, seed 42
 //! cargo bench --bench index -- --gb 0.05         # a quick run
 //! cargo bench --bench index -- --gb 1 --corpus /data/bench --seed 7 --queries 300
+//! cargo bench --bench index -- --report          # the table of the last run again
 //! ```
 //!
 //! Steps (each measured phase in its own child process — this binary re-run with `--phase` — so
@@ -57,6 +58,7 @@ struct Options {
     json: PathBuf,
     queries: usize,
     phase: Option<String>,
+    report: bool,
 }
 
 fn options() -> Result<Options> {
@@ -69,6 +71,7 @@ fn options() -> Result<Options> {
         json: target.join("bench-index.json"),
         queries: 300,
         phase: None,
+        report: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -81,12 +84,14 @@ fn options() -> Result<Options> {
             "--json" => o.json = value("--json")?.into(),
             "--queries" => o.queries = value("--queries")?.parse()?,
             "--phase" => o.phase = Some(value("--phase")?),
+            // Print the table of the last run's JSON again, measuring nothing.
+            "--report" => o.report = true,
             // cargo bench passes --bench to every bench binary.
             "--bench" => {}
             "-h" | "--help" => {
                 bail!(
                     "usage: cargo bench --bench index -- [--gb 1] [--seed 42] [--corpus DIR] \
-                     [--work DIR] [--json FILE] [--queries 300]"
+                     [--work DIR] [--json FILE] [--queries 300] [--report]"
                 )
             }
             other => bail!("unknown argument `{other}` (try --help)"),
@@ -98,6 +103,12 @@ fn options() -> Result<Options> {
 fn main() -> Result<()> {
     let o = options()?;
     match o.phase.as_deref() {
+        None if o.report => {
+            let all: Value = serde_json::from_str(&std::fs::read_to_string(&o.json)?)?;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{}", table(&all))?;
+            Ok(())
+        }
         None => orchestrate(&o),
         Some(phase) => {
             let anon = anon_sampler();
@@ -291,8 +302,8 @@ fn table(v: &Value) -> String {
     );
     let _ = writeln!(
         t,
-        "\n{:<34} {:>9} {:>9} {:>10} {:>11} {:>9}",
-        "indexing", "wall s", "MB/s", "peak MB", "index MB", "index %"
+        "\n{:<34} {:>9} {:>9} {:>10} {:>9} {:>11} {:>9}",
+        "indexing", "wall s", "MB/s", "peak MB", "anon MB", "index MB", "index %"
     );
     for (name, key) in [
         ("protokoll (open_or_create+update)", "protokoll"),
@@ -302,11 +313,12 @@ fn table(v: &Value) -> String {
         let x = &v[key];
         let _ = writeln!(
             t,
-            "{:<34} {:>9.1} {:>9.1} {:>10.0} {:>11.0} {:>8.0}%",
+            "{:<34} {:>9.1} {:>9.1} {:>10.0} {:>9.0} {:>11.0} {:>8.0}%",
             name,
             f(&x["wall_s"]),
             f(&x["mb_per_s"]),
             f(&x["peak_rss_mb"]),
+            f(&x["peak_anon_mb"]),
             f(&x["index_bytes"]) / 1e6,
             100.0 * f(&x["index_bytes"]) / f(&c["bytes"])
         );
@@ -314,20 +326,22 @@ fn table(v: &Value) -> String {
     let p = &v["parse"];
     let _ = writeln!(
         t,
-        "{:<34} {:>9.1} {:>9.1} {:>10.0}",
+        "{:<34} {:>9.1} {:>9.1} {:>10.0} {:>9.0}",
         "read+hash+parse only (dump phase)",
         f(&p["parse_wall_s"]),
         f(&p["parse_mb_per_s"]),
-        f(&p["peak_rss_mb"])
+        f(&p["peak_rss_mb"]),
+        f(&p["peak_anon_mb"])
     );
     let n = &v["noop_update"];
     let _ = writeln!(
         t,
-        "{:<34} {:>9.2} {:>9.1} {:>10.0}",
+        "{:<34} {:>9.2} {:>9.1} {:>10.0} {:>9.0}",
         "no-op update (unchanged corpus)",
         f(&n["wall_s"]),
         f(&n["mb_per_s"]),
-        f(&n["peak_rss_mb"])
+        f(&n["peak_rss_mb"]),
+        f(&n["peak_anon_mb"])
     );
     let _ = writeln!(
         t,
