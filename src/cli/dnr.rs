@@ -15,6 +15,9 @@ pub struct Args {
     dnr: String,
     #[command(flatten)]
     filters: FilterArgs,
+    /// Only this kind of document (protocol, protocol_extract, official_letter, report).
+    #[arg(long)]
+    kind: Option<String>,
     /// One JSON object per paragraph.
     #[arg(long)]
     json: bool,
@@ -25,7 +28,7 @@ pub struct Args {
 /// Runs `protokoll dnr`.
 pub fn run(args: &Args) -> Result<Outcome> {
     let index = open_for_reading(&args.index.dir)?;
-    let trail = index.dnr_trail(&args.dnr, &args.filters.filters())?;
+    let trail = index.dnr_trail(&args.dnr, &args.filters.filters(args.kind.as_ref()))?;
     let mut out = stdout();
     if args.json {
         for e in &trail {

@@ -102,3 +102,14 @@ fn line(out: &mut impl Write, text: &str) -> io::Result<()> {
     out.write_all(text.as_bytes())?;
     out.write_all(b"\n")
 }
+
+#[cfg(test)]
+mod tests {
+    /// clap checks its definitions only in debug builds and only for the command being run:
+    /// this checks them all (two `--kind` flags on one command once slipped through).
+    #[test]
+    fn command_line_definitions_are_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

@@ -26,24 +26,21 @@ pub struct FilterArgs {
     /// Up to this date (YYYY-MM-DD or a year).
     #[arg(long)]
     to: Option<String>,
-    /// Only this kind of document (protocol, protocol_extract, official_letter, report).
-    #[arg(long)]
-    kind: Option<String>,
     /// Only paragraphs where this party took a stance or moved (abbreviation or name).
     #[arg(long)]
     party: Option<String>,
 }
 
 impl FilterArgs {
-    /// The library's filters.
-    pub fn filters(&self) -> Filters {
+    /// The library's filters, with the document kind the command takes under its own name.
+    pub fn filters(&self, kind: Option<&String>) -> Filters {
         Filters {
             organization: self.org.clone(),
             body: self.body.clone(),
             year: self.year,
             from: self.from.clone(),
             to: self.to.clone(),
-            kind: self.kind.clone(),
+            kind: kind.cloned(),
             party: self.party.clone(),
         }
     }
@@ -56,6 +53,9 @@ pub struct Args {
     query: String,
     #[command(flatten)]
     filters: FilterArgs,
+    /// Only this kind of document (protocol, protocol_extract, official_letter, report).
+    #[arg(long)]
+    kind: Option<String>,
     /// How many hits.
     #[arg(long, short = 'n', default_value_t = 10)]
     limit: usize,
@@ -77,7 +77,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let index = open_for_reading(&args.index.dir)?;
     let req = SearchRequest {
         query: args.query.clone(),
-        filters: args.filters.filters(),
+        filters: args.filters.filters(args.kind.as_ref()),
         limit: args.limit,
         sort_by_date: args.sort == "date",
         facets: args.facets,

@@ -21,6 +21,9 @@ pub struct Args {
     kind: Option<String>,
     #[command(flatten)]
     filters: FilterArgs,
+    /// Only this kind of document (protocol, protocol_extract, official_letter, report).
+    #[arg(long)]
+    doc_kind: Option<String>,
     /// Counts by person or by party instead of the list.
     #[arg(long, value_parser = ["person", "party"])]
     by: Option<String>,
@@ -40,7 +43,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let req = StanceRequest {
         person: args.person.clone(),
         kind: args.kind.clone(),
-        filters: args.filters.filters(),
+        filters: args.filters.filters(args.doc_kind.as_ref()),
     };
     let entries = index.stances(&req)?;
     let mut out = stdout();
