@@ -44,24 +44,46 @@ pub fn clean_line(raw: &str) -> String {
 
 /// Whether a line needs nothing but trimming: no odd spaces or hyphens, no markup, no tabs or
 /// runs of spaces (the common case, checked in one pass).
+///
+/// Works on the UTF-8 bytes and errs on the safe side: every character the cleaner changes —
+/// controls, Unicode spaces (U+0085, U+00A0, U+1680, U+2000–U+200F, U+2028–U+202F,
+/// U+205F–U+2060, U+3000), the soft hyphen, Unicode hyphens and bullets, U+FEFF — sends the
+/// line to the full cleaner, and so do a few rare blocks around them.
 fn is_plain(s: &str) -> bool {
+    let b = s.as_bytes();
     let mut prev_space = false;
-    for c in s.chars() {
+    for (k, &c) in b.iter().enumerate() {
+        let next = b.get(k + 1).copied().unwrap_or(0);
         let odd = match c {
-            ' ' => prev_space,
-            '*' | '#' | '_' | '\\' => true,
-            c if c.is_whitespace() || c.is_control() => true,
-            c if c.is_ascii() => false,
-            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{2060}'
-            | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{2002}' | '\u{2003}'
-            | '\u{2010}' | '\u{2011}' | '\u{f0b7}' | '\u{2022}' | '\u{25cf}' | '\u{25aa}'
-            | '\u{2023}' => true,
+            b' ' => prev_space,
+            b'*' | b'#' | b'_' | b'\\' => true,
+            0..=0x1F | 0x7F => true,
+            // U+0080–U+00A0 (C1 controls, NBSP) and U+00AD (soft hyphen).
+            0xC2 => next <= 0xA0 || next == 0xAD,
+            // U+1xxx (U+1680), U+3000 and U+Fxxx (U+FEFF, private-use bullets): rare, be safe.
+            0xE1 | 0xEF => true,
+            0xE3 => next == 0x80,
+            // U+2000–U+2011, U+2022–U+2023, U+2028–U+202F; U+205F–U+2060; U+25xx bullets.
+            0xE2 => {
+                let third = b.get(k + 2).copied().unwrap_or(0);
+                match next {
+                    0x80 => {
+                        third <= 0x91
+                            || third == 0xA2
+                            || third == 0xA3
+                            || (0xA8..=0xAF).contains(&third)
+                    }
+                    0x81 => third == 0x9F || third == 0xA0,
+                    0x96 | 0x97 => true,
+                    _ => false,
+                }
+            }
             _ => false,
         };
         if odd {
             return false;
         }
-        prev_space = c == ' ';
+        prev_space = c == b' ';
     }
     // "- " and "• " bullets are kept as they are; "* " was caught above.
     true
@@ -69,7 +91,13 @@ fn is_plain(s: &str) -> bool {
 
 /// NFC, without the work where the text is already in that form (nearly always).
 fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // Only combining marks can change under NFC here: U+0300–U+036F (CC/CD), U+1AB0–U+1DFF
+    // (E1), U+20D0–U+20FF (E2 83), U+FE20–U+FE2F (EF). Without them the text is already NFC.
+    let b = s.as_bytes();
+    let may_combine = b.iter().enumerate().any(|(k, &c)| {
+        matches!(c, 0xCC | 0xCD | 0xE1 | 0xEF) || (c == 0xE2 && b.get(k + 1) == Some(&0x83))
+    });
+    if !may_combine || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.nfc().collect())

@@ -230,6 +230,10 @@ const CITING: &[&str] = &[
 /// `prefix` the document's heading prefix for headings without `§`.
 #[must_use]
 pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
+    // Every marker starts with a capital or `§`: most words are ruled out at once.
+    if !i.starts_with(|c: char| c.is_uppercase() || c == '§') {
+        return None;
+    }
     if one_of(CONTENTS, i).is_some() {
         return Some(Marker::Contents);
     }
@@ -239,13 +243,15 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     if section_label(i).is_some() {
         return Some(Marker::Section);
     }
-    let cited = before.split_whitespace().last().is_some_and(|w| CITING.contains(&w));
+    // Only the end of `before` matters: it can be a whole page long.
+    let cited = before.trim_end().rsplit([' ', '\t']).next().is_some_and(|w| CITING.contains(&w));
     if !cited && crate::parse::paragraphs::heading(i).is_ok() {
         return Some(Marker::Heading);
     }
     // `Sn 50 Au 84 Sn 34 Au 57 Dnr …`: numbers of earlier handling right after a heading.
-    let words: Vec<&str> = before.split_whitespace().collect();
+    let words: Vec<&str> = before.split_whitespace().take(9).collect();
     let after_heading = !words.is_empty()
+        && words.len() < 9
         && words.len().is_multiple_of(2)
         && words
             .chunks(2)
