@@ -56,12 +56,11 @@ fn is_plain(s: &str) -> bool {
         let next = b.get(k + 1).copied().unwrap_or(0);
         let odd = match c {
             b' ' => prev_space,
-            b'*' | b'#' | b'_' | b'\\' => true,
-            0..=0x1F | 0x7F => true,
+            b'*' | b'#' | b'_' | b'\\' | 0..=0x1F | 0x7F | 0xE1 | 0xEF => true,
             // U+0080–U+00A0 (C1 controls, NBSP) and U+00AD (soft hyphen).
             0xC2 => next <= 0xA0 || next == 0xAD,
-            // U+1xxx (U+1680), U+3000 and U+Fxxx (U+FEFF, private-use bullets): rare, be safe.
-            0xE1 | 0xEF => true,
+            // U+1xxx (U+1680) and U+Fxxx (U+FEFF, private-use bullets) are in the first arm:
+            // rare blocks, sent to the full cleaner to be safe.
             0xE3 => next == 0x80,
             // U+2000–U+2011, U+2022–U+2023, U+2028–U+202F; U+205F–U+2060; U+25xx bullets.
             0xE2 => {
