@@ -234,19 +234,21 @@ const ELISION_WORDS: [&str; 9] =
 
 /// Rejoins words hyphenated at a line end: `Samman-` + `ställning` → `Sammanställning`, but
 /// keeps `Hälso-` + `och sjukvård` apart and `IT-` + `systemet` → `IT-systemet`.
+///
+/// Runs from the last line to the first, so a join never changes a line end that is still to
+/// be looked at: normalising twice gives what normalising once does.
 fn rejoin_hyphenation(lines: &mut Vec<Line>) {
-    let mut i = 0;
-    while i + 1 < lines.len() {
+    for i in (0..lines.len().saturating_sub(1)).rev() {
         let Some(stem) = hyphenated_stem(&lines[i].text) else {
-            i += 1;
             continue;
         };
         let next = &lines[i + 1].text;
         let first_word_end = next.find(char::is_whitespace).unwrap_or(next.len());
         let word = &next[..first_word_end];
         let lower_start = word.chars().next().is_some_and(char::is_lowercase);
-        if !lower_start || ELISION_WORDS.contains(&word) {
-            i += 1;
+        // A word that is itself cut ("ö-") is no continuation: joining it would leave a new
+        // line end to join, and normalising twice would differ from once.
+        if !lower_start || ELISION_WORDS.contains(&word) || word.ends_with('-') {
             continue;
         }
         let keep_hyphen = stem.chars().last().is_some_and(|c| !c.is_lowercase());
@@ -262,7 +264,6 @@ fn rejoin_hyphenation(lines: &mut Vec<Line>) {
         } else {
             lines[i + 1].text = rest;
         }
-        i += 1;
     }
 }
 
@@ -292,6 +293,15 @@ mod tests {
         );
         let n = normalize("ett nytt IT-\nsystemet är");
         assert_eq!(texts(&n), ["ett nytt IT-systemet", "är"]);
+    }
+
+    /// Found by the idempotence property: joining forwards left a new hyphenated line end.
+    #[test]
+    fn hyphenation_is_a_fixed_point() {
+        let once = normalize("Samman-\nöa-\natt anta planen;");
+        let again = normalize(&texts(&once).join("\n"));
+        assert_eq!(texts(&once), texts(&again));
+        assert_eq!(texts(&once), ["Sammanöaatt", "anta planen;"]);
     }
 
     #[test]

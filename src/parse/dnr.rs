@@ -294,6 +294,12 @@ pub fn find_all(text: &str) -> Vec<(usize, Dnr)> {
 pub fn key_of(query: &str) -> Option<String> {
     let upper = query.trim().to_uppercase();
     let q = upper.as_str();
+    // A series may look like a label ("DNR/1/1990"): read the whole first.
+    if let Ok((rest, d)) = labelled_one(q)
+        && rest.trim().is_empty()
+    {
+        return Some(d.key);
+    }
     let q = label(q).map_or(q, |(r, _)| r);
     match labelled_one(q) {
         Ok((rest, d)) if rest.trim().is_empty() => Some(d.key),
@@ -368,6 +374,13 @@ mod tests {
                 .map(|s| key_of(s))
                 .collect();
         assert!(keys.iter().all(|k| k.as_deref() == Some("HSN-2024-871")), "{keys:?}");
+    }
+
+    /// Found by the key property: a series spelled like the label was taken for the label.
+    #[test]
+    fn series_that_looks_like_a_label() {
+        assert_eq!(key_of("DNR/1/1990").as_deref(), Some("DNR-1990-1"));
+        assert_eq!(key_of("Dnr KS 2023/123").as_deref(), Some("KS-2023-123"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! ballots. Each is read from one sentence at a time; the people come from [`super::persons`].
 
 use super::persons::{leading_people, party, person, trailing_people};
-use super::text::sentences;
+use super::text::sentence_around;
 use crate::model::{Ballot, Motion, Person, Votes};
 
 /// What a paragraph records about its members' stances.
@@ -51,6 +51,21 @@ const CUES: &[&str] =
     &["avstå", "avsto", "deltar", "deltog", "reserver", "jäv", "yrka", "röst", "nej"];
 
 /// Whether a text holds a cue word in lower case, capitalised or in capitals.
+/// The sentences of `text` that hold a cue word, in order, each once.
+fn cue_sentences(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut spans: Vec<(usize, usize)> = CUES
+        .iter()
+        .chain(std::iter::once(&"jÄv"))
+        .flat_map(|c| lower.match_indices(c).map(|(p, _)| p))
+        .filter(|&p| text.is_char_boundary(p))
+        .map(|p| sentence_around(text, p))
+        .collect();
+    spans.sort_unstable();
+    spans.dedup();
+    spans.into_iter().map(|(a, b)| text[a..b].to_string()).collect()
+}
+
 fn has_cue(text: &str) -> bool {
     // ASCII lower case is enough: the cues' first letters are ASCII, and a capital Ä or Ö
     // inside a cue word ("JÄV") is rare enough to be looked for on its own.
@@ -107,10 +122,7 @@ pub fn stances(text: &str) -> Stances {
     if !has_cue(text) {
         return out;
     }
-    for s in sentences(text) {
-        if !has_cue(&s) {
-            continue;
-        }
+    for s in cue_sentences(text) {
         let lower = s.to_lowercase();
         if lower.len() != s.len() {
             continue;

@@ -65,6 +65,54 @@ const ABBREVIATIONS: &[&str] = &[
     "f.d", "ev", "inkl", "exkl", "tel", "s", "sid", "ordf", "bitr", "sekr",
 ];
 
+/// Whether the `.`, `!` or `?` at byte `at` of `para` ends a sentence: a space and a capital,
+/// digit or quote follow, and a full stop does not close an abbreviation (`t.ex.`, `kl.`) or an
+/// initial.
+#[must_use]
+pub fn ends_sentence(para: &str, at: usize) -> bool {
+    let b = para.as_bytes();
+    if b.get(at + 1) != Some(&b' ') {
+        return false;
+    }
+    let next_cap = para[at + 2..]
+        .chars()
+        .next()
+        .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '”');
+    if !next_cap {
+        return false;
+    }
+    if b[at] != b'.' {
+        return true;
+    }
+    let word_start = super::lexical::after_last(&para[..at], |ch| ch.is_whitespace() || ch == '(');
+    let word = para[word_start..at].to_lowercase();
+    !(ABBREVIATIONS.contains(&word.as_str())
+        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
+}
+
+/// The byte range of the sentence of `text` that holds byte `pos`, as [`sentences`] would cut
+/// it (trimmed).
+#[must_use]
+pub fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
+    let para_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
+    let para_end = text[pos..].find('\n').map_or(text.len(), |p| pos + p);
+    let para = &text[para_start..para_end];
+    let rel = pos - para_start;
+    let start = para[..rel]
+        .rmatch_indices(['.', '!', '?'])
+        .find(|&(at, _)| ends_sentence(para, at))
+        .map_or(0, |(at, _)| at + 1);
+    let end = para[rel..]
+        .match_indices(['.', '!', '?'])
+        .map(|(at, _)| rel + at)
+        .find(|&at| ends_sentence(para, at))
+        .map_or(para.len(), |at| at + 1);
+    let s = &para[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (para_start + start + lead, para_start + end - trail)
+}
+
 /// Splits prose into sentences at `.`, `!`, `?` followed by a space and a capital or digit,
 /// and at paragraph breaks; abbreviations (`t.ex.`, `kl.`, `m.m.`) do not end one.
 #[must_use]
@@ -72,25 +120,8 @@ pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for para in text.split('\n') {
         let mut start = 0;
-        let chars: Vec<(usize, char)> = para.char_indices().collect();
-        for (k, &(at, c)) in chars.iter().enumerate() {
-            if !matches!(c, '.' | '!' | '?') {
-                continue;
-            }
-            let next_space = chars.get(k + 1).is_some_and(|&(_, n)| n == ' ');
-            let next_cap = chars.get(k + 2).is_some_and(|&(_, n)| {
-                n.is_uppercase() || n.is_ascii_digit() || n == '"' || n == '”'
-            });
-            if !(next_space && next_cap) {
-                continue;
-            }
-            let word_start =
-                super::lexical::after_last(&para[..at], |ch| ch.is_whitespace() || ch == '(');
-            let word = para[word_start..at].to_lowercase();
-            if c == '.'
-                && (ABBREVIATIONS.contains(&word.as_str())
-                    || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
-            {
+        for (at, _) in para.match_indices(['.', '!', '?']) {
+            if !ends_sentence(para, at) {
                 continue;
             }
             let s = para[start..=at].trim();
