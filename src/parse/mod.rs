@@ -638,7 +638,9 @@ fn organization(path: &str, lines: &[Line], norm: &Normalized) -> Option<String>
         return from_path;
     }
     let mut counts: HashMap<String, (usize, u32)> = HashMap::new();
-    for line in lines.iter().chain(&norm.furniture) {
+    // The organisation is named in the header and the signatures, not deep in the text.
+    let head = lines.iter().filter(|l| !l.is_blank()).take(150);
+    for line in head.chain(&norm.furniture) {
         let t = &line.text;
         // Every organisation name holds one of these; most lines hold none.
         let cue = ["egion", "EGION", "andsting", "ANDSTING", "ommun", "OMMUN", "stad", "STAD"];

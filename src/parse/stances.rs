@@ -50,27 +50,29 @@ const CONFLICT: &[&str] = &["jäv", "jävig", "jäviga"];
 const CUES: &[&str] =
     &["avstå", "avsto", "deltar", "deltog", "reserver", "jäv", "yrka", "röst", "nej"];
 
-/// Whether a text holds a cue word in lower case, capitalised or in capitals.
+/// Byte offsets of the words that start with a cue, in any case: one pass over the bytes.
+fn cue_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    super::lexical::word_starts(text).filter(move |&at| {
+        let first = b[at].to_ascii_lowercase();
+        CUES.iter().any(|c| {
+            c.as_bytes()[0] == first && super::lexical::starts_with_ci(&b[at..], c.as_bytes())
+        })
+    })
+}
+
 /// The sentences of `text` that hold a cue word, in order, each once.
 fn cue_sentences(text: &str) -> Vec<String> {
-    let lower = text.to_ascii_lowercase();
-    let mut spans: Vec<(usize, usize)> = CUES
-        .iter()
-        .chain(std::iter::once(&"jÄv"))
-        .flat_map(|c| lower.match_indices(c).map(|(p, _)| p))
-        .filter(|&p| text.is_char_boundary(p))
-        .map(|p| sentence_around(text, p))
-        .collect();
+    let mut spans: Vec<(usize, usize)> =
+        cue_positions(text).map(|p| sentence_around(text, p)).collect();
     spans.sort_unstable();
     spans.dedup();
     spans.into_iter().map(|(a, b)| text[a..b].to_string()).collect()
 }
 
+/// Whether a text holds a word that starts with a cue, in lower case, capitalised or capitals.
 fn has_cue(text: &str) -> bool {
-    // ASCII lower case is enough: the cues' first letters are ASCII, and a capital Ä or Ö
-    // inside a cue word ("JÄV") is rare enough to be looked for on its own.
-    let lower = text.to_ascii_lowercase();
-    CUES.iter().any(|c| lower.contains(c)) || lower.contains("jÄv")
+    cue_positions(text).next().is_some()
 }
 
 /// Finds the first phrase of `phrases` in `lower` at a word start; returns its byte range.
