@@ -36,6 +36,15 @@ pub fn read(path: &Path) -> Result<Source> {
 /// # Errors
 /// When the bytes are empty, binary, or a format this build cannot read.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source> {
+    from_hashed_bytes(path, bytes, sha256_hex(bytes))
+}
+
+/// [`from_bytes`] for a caller that has hashed the bytes already (the indexer compares the
+/// hash with its manifest before deciding to parse).
+///
+/// # Errors
+/// When the bytes are empty, binary, or a format this build cannot read.
+pub fn from_hashed_bytes(path: &Path, bytes: &[u8], sha256: String) -> Result<Source> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::Empty { path: path.to_path_buf() });
     }
@@ -49,7 +58,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source> {
         decode(bytes).map_err(|offset| Error::Binary { path: path.to_path_buf(), offset })?;
     let info = SourceInfo {
         path: path.to_string_lossy().into_owned(),
-        sha256: hex(&Sha256::digest(bytes)),
+        sha256,
         format: "text".to_string(),
         bytes: bytes.len() as u64,
     };
@@ -90,9 +99,11 @@ fn binary_byte(bytes: &[u8]) -> Option<usize> {
     (n * 100 > sample.len()).then(|| sample.iter().position(control).unwrap_or(0))
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Hex SHA-256 of `bytes`: the content key of a source file.
+#[must_use]
+pub fn sha256_hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
         let _ = write!(s, "{b:02x}");
         s
     })

@@ -232,11 +232,11 @@ impl SearchIndex {
                             Outcome::Failed(Error::Io { path: path.clone(), source }.to_string())
                         }
                         Ok(bytes) => {
-                            let sha = sha256_hex(&bytes);
+                            let sha = crate::source::sha256_hex(&bytes);
                             if manifest.get(&key) == Some(&sha) {
                                 Outcome::Unchanged
                             } else {
-                                match crate::source::from_bytes(path, &bytes) {
+                                match crate::source::from_hashed_bytes(path, &bytes, sha) {
                                     Ok(src) => {
                                         let doc = crate::parse::document(&src.text, src.info);
                                         Outcome::Parsed(Box::new(doc), bytes.len() as u64)
@@ -333,15 +333,6 @@ fn remove_index_files(dir: &Path) -> Result<(), Error> {
         r.map_err(|source| Error::Io { path: p.clone(), source })?;
     }
     Ok(())
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    use std::fmt::Write;
-    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 enum Outcome {
