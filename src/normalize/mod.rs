@@ -78,7 +78,7 @@ pub fn normalize(text: &str) -> Normalized {
     }
     drop_repeated_headers(&mut lines, &mut furniture_lines);
     let double_spaced = is_double_spaced(&lines);
-    let mut lines = collapse_blanks(&lines, double_spaced);
+    let mut lines = collapse_blanks(lines, double_spaced);
     rejoin_hyphenation(&mut lines);
     furniture_lines.sort_by_key(|l| l.no);
     Normalized { lines, furniture: furniture_lines, double_spaced, flattened }
@@ -206,24 +206,22 @@ fn is_double_spaced(lines: &[Line]) -> bool {
 
 /// Keeps one empty line per blank run; in the double-spaced layout a single blank line is only
 /// the converter's spacing and goes, while two or more mark a real break.
-fn collapse_blanks(lines: &[Line], double_spaced: bool) -> Vec<Line> {
+fn collapse_blanks(lines: Vec<Line>, double_spaced: bool) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].is_blank() {
-            let start = i;
-            while i < lines.len() && lines[i].is_blank() {
-                i += 1;
-            }
-            let run = i - start;
-            let at_edge = out.is_empty() || i == lines.len();
-            if !at_edge && (!double_spaced || run >= 2) {
-                out.push(Line { no: lines[start].no, text: String::new() });
-            }
+    // A blank run: where it started and how long it is.
+    let mut run: Option<(u32, usize)> = None;
+    for line in lines {
+        if line.is_blank() {
+            run = Some(run.map_or((line.no, 1), |(no, n)| (no, n + 1)));
             continue;
         }
-        out.push(lines[i].clone());
-        i += 1;
+        if let Some((no, n)) = run.take()
+            && !out.is_empty()
+            && (!double_spaced || n >= 2)
+        {
+            out.push(Line { no, text: String::new() });
+        }
+        out.push(line);
     }
     out
 }

@@ -642,6 +642,10 @@ fn organization(path: &str, lines: &[Line], norm: &Normalized) -> Option<String>
     let head = lines.iter().filter(|l| !l.is_blank()).take(150);
     for line in head.chain(&norm.furniture) {
         let t = &line.text;
+        // A name in a header or signature sits on a short line (a flattened page is long).
+        if t.len() > 300 {
+            continue;
+        }
         // Every organisation name holds one of these; most lines hold none.
         let cue = ["egion", "EGION", "andsting", "ANDSTING", "ommun", "OMMUN", "stad", "STAD"];
         if !cue.iter().any(|c| t.contains(c)) {
