@@ -11,6 +11,7 @@ pub mod clean;
 pub mod flatten;
 pub mod furniture;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::parse::lexical;
@@ -129,14 +130,14 @@ fn unflatten(lines: Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<(u32, 
 /// Splits the source into numbered raw lines, joining a line whose `**` emphasis is left open
 /// with the lines that close it (at most three), as converters emit for a title that wraps:
 /// `**§ 96 Yttrande över remiss från Socialdepartementet:` … `(Ds 2023:26)**`.
-fn join_emphasis_spans(text: &str) -> Vec<(u32, String)> {
+fn join_emphasis_spans(text: &str) -> Vec<(u32, Cow<'_, str>)> {
     let src: Vec<&str> = text.split('\n').collect();
     let mut out = Vec::with_capacity(src.len());
     let mut i = 0;
     while i < src.len() {
-        let mut line = src[i].to_string();
         let no = i as u32 + 1;
-        if line.matches("**").count() % 2 == 1 {
+        if src[i].matches("**").count() % 2 == 1 {
+            let mut line = src[i].to_string();
             let close = (i + 1..src.len().min(i + 4))
                 .find(|&j| src[j].trim().is_empty() || src[j].matches("**").count() % 2 == 1);
             if let Some(j) = close.filter(|&j| !src[j].trim().is_empty()) {
@@ -144,13 +145,13 @@ fn join_emphasis_spans(text: &str) -> Vec<(u32, String)> {
                     line.push(' ');
                     line.push_str(part.trim());
                 }
-                out.push((no, line));
+                out.push((no, Cow::Owned(line)));
                 // Keep the line count: the joined lines become blanks-free gaps.
                 i = j + 1;
                 continue;
             }
         }
-        out.push((no, line));
+        out.push((no, Cow::Borrowed(src[i])));
         i += 1;
     }
     out
