@@ -51,6 +51,15 @@ pub fn clean_line(raw: &str) -> String {
 /// line to the full cleaner, and so do a few rare blocks around them.
 fn is_plain(s: &str) -> bool {
     let b = s.as_bytes();
+    // Most bytes are letters, digits, single spaces and punctuation: rule them out in bulk.
+    // (Not `#`, `*`, `\\`, `_`, controls, or the lead bytes C2, E0–E3, EF of odd characters.)
+    let quiet = |c: &u8| matches!(c, b'!' | b'"' | b'$'..=b')' | b'+'..=b'[' | b']'..=b'^' | b'`'..=b'~' | 0x80..=0xC1 | 0xC3..=0xDF | 0xE4..=0xEE | 0xF0..=0xFF);
+    if s.contains("  ") {
+        return false;
+    }
+    if b.iter().all(|c| quiet(c) || *c == b' ') {
+        return true;
+    }
     let mut prev_space = false;
     for (k, &c) in b.iter().enumerate() {
         let next = b.get(k + 1).copied().unwrap_or(0);

@@ -284,6 +284,10 @@ fn place_of(value: &str) -> Option<String> {
 /// `Paragrafen är justerad`, `Underskrifter`.
 #[must_use]
 pub fn is_closing(text: &str) -> bool {
+    // The longest label is 27 characters; prose is not lower-cased to find out.
+    if text.len() > 48 {
+        return false;
+    }
     let t = text.trim().trim_end_matches([':', '.']).to_lowercase();
     [
         "justeras",

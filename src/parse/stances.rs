@@ -55,9 +55,10 @@ fn cue_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
     super::lexical::word_starts(text).filter(move |&at| {
         let first = b[at].to_ascii_lowercase();
-        CUES.iter().any(|c| {
-            c.as_bytes()[0] == first && super::lexical::starts_with_ci(&b[at..], c.as_bytes())
-        })
+        matches!(first, b'a' | b'd' | b'r' | b'j' | b'y' | b'n')
+            && CUES.iter().any(|c| {
+                c.as_bytes()[0] == first && super::lexical::starts_with_ci(&b[at..], c.as_bytes())
+            })
     })
 }
 
