@@ -219,7 +219,7 @@ fn interpret(
     }
     if let Ok((r, role)) = role_word(seg) {
         let r = r.trim_start_matches(['.', ',']).trim();
-        if role == Role::Deputy {
+        if matches!(role, Role::Deputy | Role::ServingDeputy) {
             if let Some(who) = r.strip_prefix("för ") {
                 return (Role::ServingDeputy, None, Some(format!("ersätter {}", who.trim())));
             }
@@ -229,7 +229,8 @@ fn interpret(
         }
         return (role, None, (!r.is_empty()).then(|| r.to_string()));
     }
-    if let Some(who) = seg.strip_prefix("för ").or_else(|| seg.strip_prefix("ersätter ")) {
+    let serving_for = ["för ", "ersätter ", "tjänstgör för ", "tjänstgörande för ", "tjg för "];
+    if let Some(who) = serving_for.iter().find_map(|p| seg.strip_prefix(p)) {
         return (Role::ServingDeputy, None, Some(format!("ersätter {}", who.trim())));
     }
     if let Some(inner) = seg.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
@@ -433,6 +434,16 @@ mod tests {
 
     #[test]
     fn flattened_and_other_layouts() {
+        check(
+            "Dora Dahl (SD), tjänstgörande ersättare för Erik Ek (SD)",
+            Some(Role::Member),
+            &[("Dora Dahl", Some("SD"), Role::ServingDeputy, None, Some("ersätter Erik Ek (SD)"))],
+        );
+        check(
+            "Eva Berg (V), tjänstgör för Per Holm (V)",
+            Some(Role::Deputy),
+            &[("Eva Berg", Some("V"), Role::ServingDeputy, None, Some("ersätter Per Holm (V)"))],
+        );
         check(
             "Tony Hansson (S) ordförande Marie Göransson (S) ersättare för Agneta Nilsson (S) Gabriel Barjosef (S) ledamot",
             Some(Role::Member),

@@ -268,7 +268,16 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
         tag("-gruppen"),
     )
         .map(|(p, _)| vec![group(p)]);
-    alt((from_parties, named, gruppen)).parse(i)
+    // "Sverigedemokraterna deltar inte i beslutet", "Moderaterna och Kristdemokraterna …".
+    let party_word = verify(take_while1(char::is_alphabetic), |w: &str| {
+        w.starts_with(char::is_uppercase) && party_by_name(w).is_some()
+    });
+    let bare = separated_list1(
+        alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))),
+        party_word,
+    )
+    .map(|ws: Vec<&str>| ws.into_iter().filter_map(party_by_name).map(group).collect());
+    alt((from_parties, named, gruppen, bare)).parse(i)
 }
 
 fn group(party: &str) -> Person {
@@ -352,6 +361,11 @@ mod tests {
             vec![p("", Some("M")), p("", Some("KD"))]
         );
         assert_eq!(trailing_people("Sverigedemokraternas ledamöter"), vec![p("", Some("SD"))]);
+        assert_eq!(
+            trailing_people("Moderaterna och Kristdemokraterna"),
+            vec![p("", Some("M")), p("", Some("KD"))]
+        );
+        assert_eq!(leading_people("Sverigedemokraterna deltar inte"), vec![p("", Some("SD"))]);
         assert_eq!(party_by_name("Sjukvårdspartiet"), Some("SJVP"));
         assert_eq!(party_by_name("Kristdemokraterna"), Some("KD"));
     }
