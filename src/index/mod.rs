@@ -36,7 +36,7 @@ pub const WRITER_BUDGET: usize = 256 * 1024 * 1024;
 /// Source bytes between two commits.
 const COMMIT_EVERY_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Files parsed in parallel before their documents are handed to the writer.
+/// Parsed files that may wait for the writer (bounds the memory held between the two).
 const BATCH_FILES: usize = 64;
 
 /// An opened index.
@@ -221,35 +221,43 @@ impl SearchIndex {
         report.files = todo.len();
         progress(&report);
         let f = self.fields;
-        let mut since_commit = 0u64;
-        for batch in todo.chunks(BATCH_FILES) {
-            let results: Vec<(PathBuf, Outcome)> = batch
-                .par_iter()
-                .map(|path| {
-                    let key = path.to_string_lossy().into_owned();
-                    let outcome = match std::fs::read(path) {
-                        Err(source) => {
-                            Outcome::Failed(Error::Io { path: path.clone(), source }.to_string())
-                        }
-                        Ok(bytes) => {
-                            let sha = crate::source::sha256_hex(&bytes);
-                            if manifest.get(&key) == Some(&sha) {
-                                Outcome::Unchanged
-                            } else {
-                                match crate::source::from_hashed_bytes(path, &bytes, sha) {
-                                    Ok(src) => {
-                                        let doc = crate::parse::document(&src.text, src.info);
-                                        Outcome::Parsed(Box::new(doc), bytes.len() as u64)
-                                    }
-                                    Err(e) => Outcome::Failed(e.to_string()),
-                                }
-                            }
-                        }
-                    };
-                    (path.clone(), outcome)
-                })
-                .collect();
-            for (path, outcome) in results {
+        // Reading, hashing, parsing and converting run on the rayon pool while this thread
+        // hands documents to the writer: the two overlap instead of taking turns by batch.
+        let read_one = |path: &PathBuf| -> Outcome {
+            let key = path.to_string_lossy();
+            let bytes = match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(source) => {
+                    return Outcome::Failed(Error::Io { path: path.clone(), source }.to_string());
+                }
+            };
+            let sha = crate::source::sha256_hex(&bytes);
+            if manifest.get(key.as_ref()) == Some(&sha) {
+                return Outcome::Unchanged;
+            }
+            match crate::source::from_hashed_bytes(path, &bytes, sha) {
+                Ok(src) => {
+                    let doc = crate::parse::document(&src.text, src.info);
+                    Outcome::Parsed {
+                        docs: convert::documents(&f, &doc),
+                        paragraphs: doc.paragraphs.len(),
+                        warnings: doc.warnings.len(),
+                        bytes: bytes.len() as u64,
+                    }
+                }
+                Err(e) => Outcome::Failed(e.to_string()),
+            }
+        };
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Outcome)>(BATCH_FILES);
+        std::thread::scope(|s| -> Result<(), Error> {
+            s.spawn(|| {
+                // Stops early when the receiver is gone (an error or a panic below).
+                let _ = todo
+                    .par_iter()
+                    .try_for_each_with(tx, |tx, path| tx.send((path.clone(), read_one(path))));
+            });
+            let mut since_commit = 0u64;
+            for (path, outcome) in rx {
                 let key = path.to_string_lossy().into_owned();
                 match outcome {
                     Outcome::Unchanged => report.skipped += 1,
@@ -260,7 +268,7 @@ impl SearchIndex {
                         }
                         report.failed.push(message);
                     }
-                    Outcome::Parsed(doc, bytes) => {
+                    Outcome::Parsed { docs, paragraphs, warnings, bytes } => {
                         if manifest.contains_key(&key) {
                             writer.delete_term(Term::from_field_text(f.path, &key));
                             report.replaced += 1;
@@ -268,23 +276,24 @@ impl SearchIndex {
                             report.added += 1;
                         }
                         report.documents += 1;
-                        report.paragraphs += doc.paragraphs.len();
-                        report.warnings += doc.warnings.len();
+                        report.paragraphs += paragraphs;
+                        report.warnings += warnings;
                         report.bytes += bytes;
                         since_commit += bytes;
-                        for d in convert::documents(&f, &doc) {
+                        for d in docs {
                             writer.add_document(d).map_err(|e| index_error(&self.dir, e))?;
                         }
                     }
                 }
                 report.done += 1;
                 progress(&report);
+                if since_commit >= COMMIT_EVERY_BYTES {
+                    writer.commit().map_err(|e| index_error(&self.dir, e))?;
+                    since_commit = 0;
+                }
             }
-            if since_commit >= COMMIT_EVERY_BYTES {
-                writer.commit().map_err(|e| index_error(&self.dir, e))?;
-                since_commit = 0;
-            }
-        }
+            Ok(())
+        })?;
         // Files indexed before from these folders that are gone now (deleted or moved).
         let under_roots = |p: &str| roots.iter().any(|r| Path::new(p).starts_with(r));
         for path in manifest.keys() {
@@ -335,10 +344,11 @@ fn remove_index_files(dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// What reading one file came to.
 enum Outcome {
     Unchanged,
     Failed(String),
-    Parsed(Box<crate::model::Document>, u64),
+    Parsed { docs: Vec<TantivyDocument>, paragraphs: usize, warnings: usize, bytes: u64 },
 }
 
 /// What an update did.
