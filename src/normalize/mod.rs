@@ -33,6 +33,15 @@ impl Line {
     }
 }
 
+/// Numbered, trimmed lines of a test input, as the grammars' unit tests take them.
+#[cfg(test)]
+pub(crate) fn test_lines(text: &str) -> Vec<Line> {
+    text.lines()
+        .enumerate()
+        .map(|(i, t)| Line { no: i as u32 + 1, text: t.trim().to_string() })
+        .collect()
+}
+
 /// A normalised text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {

@@ -264,12 +264,7 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
 mod tests {
     use super::*;
 
-    fn lines(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| Line { no: i as u32 + 1, text: t.trim().to_string() })
-            .collect()
-    }
+    use crate::normalize::test_lines as lines;
 
     #[track_caller]
     fn check(

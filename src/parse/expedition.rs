@@ -79,12 +79,7 @@ pub fn recipients(value: &str, lines: &[&Line]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn lines(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| Line { no: i as u32 + 1, text: t.trim().to_string() })
-            .collect()
-    }
+    use crate::normalize::test_lines as lines;
 
     #[track_caller]
     fn check(value: &str, text: &str, expected: &[&str]) {

@@ -389,12 +389,7 @@ pub fn signatures(lines: &[Line], h: &mut Header) {
 mod tests {
     use super::*;
 
-    fn lines(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| Line { no: i as u32 + 1, text: t.trim().to_string() })
-            .collect()
-    }
+    use crate::normalize::test_lines as lines;
 
     #[test]
     fn region_vasternorrland_header() {

@@ -142,12 +142,7 @@ pub fn sentences(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn lines(text: &str) -> Vec<Line> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| Line { no: i as u32 + 1, text: t.to_string() })
-            .collect()
-    }
+    use crate::normalize::test_lines as lines;
 
     #[test]
     fn joins_wrapped_lines() {
