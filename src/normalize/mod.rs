@@ -267,7 +267,8 @@ fn rejoin_hyphenation(lines: &mut Vec<Line>) {
         }
         joined.push_str(word);
         lines[i].text = joined;
-        if rest.is_empty() {
+        // What is left may be furniture now ("a\t-" → "-"), as a second pass would find.
+        if rest.is_empty() || furniture::is_furniture(&rest) {
             lines.remove(i + 1);
         } else {
             lines[i + 1].text = rest;
@@ -310,6 +311,8 @@ mod tests {
         let again = normalize(&texts(&once).join("\n"));
         assert_eq!(texts(&once), texts(&again));
         assert_eq!(texts(&once), ["Sammanöaatt", "anta planen;"]);
+        let once = normalize("Samman-\na\t-");
+        assert_eq!(texts(&once), ["Sammana"]);
     }
 
     #[test]

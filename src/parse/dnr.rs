@@ -111,11 +111,34 @@ fn glued(i: &str) -> IResult<&str, Parts<'_>> {
         .parse(i)
 }
 
-/// `SERIES YYMM-NNNN`, Stockholms läns landsting: `LS 1305-0677` (2013, 677).
+/// `SERIES YEAR-NUMBER` with a space: `RS 2023-05521` (Västra Götaland style). A second
+/// part that is itself a year (`VP 2024-2026`) is a range, not a case number.
+fn series_space_year_dash_number(i: &str) -> IResult<&str, Parts<'_>> {
+    let (rest, (s, _, y, _, n, ())) =
+        (series, ws1, year4, char('-'), digits(1, 7), no_digit_follows).parse(i)?;
+    let looks_like_year = n.len() == 4 && year4(n).is_ok();
+    let number = n.parse::<u32>().unwrap_or(0);
+    // "KS 2023-12-07 § 123" is a body and a date.
+    let date = rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    if looks_like_year || number == 0 || date {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, (Some(s), y, number)))
+}
+
+/// `SERIES YYMM-NNNN`, Stockholms läns landsting: `LS 1305-0677` (2013, 677). The month must be
+/// a month, and two years (`VP 2024-2026`, `VP 2012-2014`) are a range, not a case number.
 fn series_yymm_number(i: &str) -> IResult<&str, Parts<'_>> {
-    (series, ws1, year2, digits(2, 2), char('-'), digits(4, 4), no_digit_follows)
-        .map(|(s, _, y, _, _, n, ())| (Some(s), y, n.parse().unwrap_or(0)))
-        .parse(i)
+    let (rest, (s, _, yymm, _, n, ())) =
+        (series, ws1, digits(4, 4), char('-'), digits(4, 4), no_digit_follows).parse(i)?;
+    let month: u32 = yymm[2..].parse().unwrap_or(0);
+    let range = year4(yymm).is_ok() && year4(n).is_ok();
+    let number: u32 = n.parse().unwrap_or(0);
+    if !(1..=12).contains(&month) || range || number == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    let (_, y) = year2(&yymm[..2])?;
+    Ok((rest, (Some(s), y, number)))
 }
 
 /// Any unambiguous case number, safe to look for in free text.
@@ -127,6 +150,7 @@ pub fn dnr(i: &str) -> IResult<&str, Dnr> {
         series_dashed,
         series_year_number,
         series_yymm_number,
+        series_space_year_dash_number,
         glued,
     ))
     .parse(i)?;
@@ -245,11 +269,16 @@ fn candidates(b: &[u8]) -> Vec<usize> {
         if c.is_ascii_whitespace() {
             if i > start {
                 if interesting {
-                    if let Some((ps, pe)) = prev_token
-                        && pe - ps <= 7
-                        && b[ps..pe].iter().all(u8::is_ascii_uppercase)
-                    {
-                        out.push(ps);
+                    if let Some((ps, pe)) = prev_token {
+                        // "(RS 2023-04410)": the series may follow an opening bracket.
+                        let ps = ps
+                            + b[ps..pe]
+                                .iter()
+                                .take_while(|c| matches!(c, b'(' | b'[' | b'"'))
+                                .count();
+                        if ps < pe && pe - ps <= 7 && b[ps..pe].iter().all(u8::is_ascii_uppercase) {
+                            out.push(ps);
+                        }
                     }
                     out.extend((start..i).filter(|&k| {
                         wordish(b[k]) && b[k] < 0x80 && (k == start || !wordish(b[k - 1]))
@@ -360,6 +389,7 @@ mod tests {
         check("SLK-2025-00283", "SLK-2025-283", "");
         check("KS 2018/124 Årsredovisning", "KS-2018-124", " Årsredovisning");
         check("LS 1305-0677 Anf. 1-5", "LS-2013-677", " Anf. 1-5");
+        check("RS 2023-05521)", "RS-2023-5521", ")");
         check("KS 02-820 107", "KS-2002-820", "");
         check("31/16", "2016-31", "");
         check("00087/2025", "2025-87", "");
@@ -394,6 +424,9 @@ mod tests {
             "HSLF-FS 2022:62",
             "SOU 2017:114",
             "verksamhetsplan 2024–2026",
+            "enligt VP 2024-2026",
+            "enligt VP 2012-2014",
+            "beslut i KS 2023-12-07 § 123",
             "Dnr 2016/",
         ] {
             assert_eq!(find_all(text), vec![], "{text}");
@@ -405,6 +438,8 @@ mod tests {
         let found = find_all("tertialrapporten per april (RS/99/2024). Kostnader (RS/494/2023)");
         let keys: Vec<_> = found.iter().map(|(_, d)| d.key.as_str()).collect();
         assert_eq!(keys, ["RS-2024-99", "RS-2023-494"]);
+        let found = find_all("riskanalyser inom förvaltningarna (RS 2023-04410).");
+        assert_eq!(found[0].1.key, "RS-2023-4410");
         let found = find_all("- Handlingsplan 2024–2026, 23HSN2705");
         assert_eq!(found[0].1.raw, "23HSN2705");
     }

@@ -164,6 +164,10 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
                 if h.time.is_none() {
                     h.time = lexical::find(value, lexical::clock_labelled).map(|x| x.1);
                 }
+                // "Tid: 09.00–12.15": under a time label the clock needs no "kl".
+                if h.time.is_none() && label == HeaderLabel::Time {
+                    h.time = lexical::find(value, lexical::clock).map(|x| x.1);
+                }
                 if label == HeaderLabel::PlaceAndTime && h.place.is_none() {
                     h.place = place_of(value);
                 }
@@ -405,6 +409,13 @@ mod tests {
             Some("Regionens hus i Härnösand, E-huset lokal \"Nämndsalen\"")
         );
         assert_eq!(h.dnr[0].raw, "23HSN1");
+    }
+
+    #[test]
+    fn time_label_without_kl() {
+        let ls = lines("Sammanträdesdatum: 2024-02-13\nTid: 09.00–12.15");
+        let h = header(&ls, &[], &ls);
+        assert_eq!((h.date, h.time.as_deref()), (Some((2024, 2, 13)), Some("09:00")));
     }
 
     #[test]
