@@ -18,6 +18,7 @@
 //! - att-clauses, Expedieras till lists, yrkanden, abstentions, reservations, jäv and votes;
 //! - sizes: extracts 3–15 KB, protocols 15–60 KB, one in ten 100–300 KB.
 
+use protokoll::parse::lexical::MONTHS;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -529,21 +530,6 @@ const HEADS: &[&[&str]] = &[
     &["utveckling", "utvecklingen"],
     &["effekter", "effekterna"],
     &["risker", "riskerna", "risk"],
-];
-
-const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
 ];
 
 const WEEKDAYS: &[&str] = &["måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen"];
@@ -1132,7 +1118,7 @@ fn att_clause(rng: &mut Rng, m: &Meeting<'_>, title: &str) -> String {
         11 => format!(
             "att ge {official} i uppdrag att se över {thing} senast {} {}",
             rng.range(1, 28),
-            rng.pick(MONTHS)
+            rng.pick(&MONTHS)
         ),
         12 => "att uppdraget finansieras inom befintlig ram".to_string(),
         _ => "att paragrafen förklaras omedelbart justerad".to_string(),
@@ -1176,7 +1162,7 @@ fn paragraph(
                     " Ärendet behandlades av {} den {} {} {}, § {} ({spelled}).",
                     b.to_lowercase(),
                     rng.range(1, 28),
-                    rng.pick(MONTHS),
+                    rng.pick(&MONTHS),
                     cited.year,
                     rng.range(1, 250)
                 );

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::index::{IndexDir, open_for_reading};
 use super::search::FilterArgs;
-use super::{Outcome, line, stdout};
+use super::{Outcome, json_line, line, stdout};
 
 /// Arguments of `protokoll dnr`.
 #[derive(Debug, clap::Args)]
@@ -32,8 +32,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let mut out = stdout();
     if args.json {
         for e in &trail {
-            serde_json::to_writer(&mut out, e)?;
-            line(&mut out, "")?;
+            json_line(&mut out, e)?;
         }
         out.flush()?;
         return Ok(Outcome::Ok);

@@ -97,6 +97,13 @@ fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::new(io::stdout().lock())
 }
 
+/// Writes one JSON object and a newline (NDJSON).
+fn json_line(out: &mut impl Write, value: &impl serde::Serialize) -> anyhow::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    line(out, "")?;
+    Ok(())
+}
+
 /// Writes a line to `out`.
 fn line(out: &mut impl Write, text: &str) -> io::Result<()> {
     out.write_all(text.as_bytes())?;

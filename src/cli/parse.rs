@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use protokoll::Document;
 
-use super::{Outcome, documents, line, stdout};
+use super::{Outcome, documents, json_line, line, stdout};
 
 /// Arguments of `protokoll parse`.
 #[derive(Debug, clap::Args)]
@@ -42,8 +42,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 serde_json::to_writer_pretty(&mut out, &doc)?;
                 line(&mut out, "")?;
             } else {
-                serde_json::to_writer(&mut out, &doc)?;
-                line(&mut out, "")?;
+                json_line(&mut out, &doc)?;
             }
         } else {
             summary(&mut out, &doc)?;

@@ -6,7 +6,7 @@ use anyhow::Result;
 use protokoll::index::query::{Filters, Hit, SearchRequest};
 
 use super::index::{IndexDir, open_for_reading};
-use super::{Outcome, line, stdout};
+use super::{Outcome, json_line, line, stdout};
 
 /// Filters shared by `search`, `dnr` and `stances`.
 #[derive(Debug, Clone, clap::Args)]
@@ -86,8 +86,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let mut out = stdout();
     if args.json {
         for hit in &res.hits {
-            serde_json::to_writer(&mut out, hit)?;
-            line(&mut out, "")?;
+            json_line(&mut out, hit)?;
         }
         if let Some(f) = &res.facets {
             serde_json::to_writer(

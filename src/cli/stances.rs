@@ -8,7 +8,7 @@ use protokoll::index::query::{StanceEntry, StanceRequest};
 
 use super::index::{IndexDir, open_for_reading};
 use super::search::FilterArgs;
-use super::{Outcome, line, stdout};
+use super::{Outcome, json_line, line, stdout};
 
 /// Arguments of `protokoll stances`.
 #[derive(Debug, clap::Args)]
@@ -95,8 +95,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     }
     if args.json {
         for e in &entries {
-            serde_json::to_writer(&mut out, e)?;
-            line(&mut out, "")?;
+            json_line(&mut out, e)?;
         }
     } else if args.csv {
         line(&mut out, "kind,name,party,date,organization,body,path,number,title")?;

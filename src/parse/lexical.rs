@@ -85,22 +85,24 @@ pub fn short_date(i: &str) -> IResult<&str, Ymd> {
     .parse(i)
 }
 
+/// The Swedish month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// A Swedish month name, full or abbreviated (`december`, `dec.`), as its number.
 pub fn month_name(i: &str) -> IResult<&str, u32> {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let (rest, w) = take_while1(char::is_alphabetic)(i)?;
     let lower = w.to_lowercase();
     let found = MONTHS.iter().position(|m| {
