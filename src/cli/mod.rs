@@ -97,6 +97,15 @@ fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::new(io::stdout().lock())
 }
 
+/// A person as the summaries print one: `Pia Lundin (SJVP)`, or `(SD)` for a party group.
+fn person_label(name: &str, party: Option<&str>) -> String {
+    match (party, name.is_empty()) {
+        (Some(p), true) => format!("({p})"),
+        (Some(p), false) => format!("{name} ({p})"),
+        (None, _) => name.to_string(),
+    }
+}
+
 /// Writes one JSON object and a newline (NDJSON).
 fn json_line(out: &mut impl Write, value: &impl serde::Serialize) -> anyhow::Result<()> {
     serde_json::to_writer(&mut *out, value)?;

@@ -99,11 +99,7 @@ fn summary(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
             if !people.is_empty() {
                 let names: Vec<String> = people
                     .iter()
-                    .map(|x| match &x.party {
-                        Some(party) if x.name.is_empty() => format!("({party})"),
-                        Some(party) => format!("{} ({party})", x.name),
-                        None => x.name.clone(),
-                    })
+                    .map(|x| super::person_label(&x.name, x.party.as_deref()))
                     .collect();
                 line(out, &format!("      {what}: {}", names.join(", ")))?;
             }

@@ -105,11 +105,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     } else {
         line(&mut out, &format!("{} stance(s)", entries.len()))?;
         for e in &entries {
-            let who = match (&e.party, e.name.is_empty()) {
-                (Some(p), true) => format!("({p})"),
-                (Some(p), false) => format!("{} ({p})", e.name),
-                (None, _) => e.name.clone(),
-            };
+            let who = super::person_label(&e.name, e.party.as_deref());
             let number = e.number.map_or_else(String::new, |n| format!("§ {n} "));
             line(
                 &mut out,

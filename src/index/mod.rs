@@ -76,10 +76,7 @@ impl SearchIndex {
         let version_path = dir.join(VERSION_FILE);
         let mut opened = Opened::Existing;
         if meta.exists() {
-            let found = std::fs::read_to_string(&version_path)
-                .ok()
-                .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-                .and_then(|v| v.get("schema_version").and_then(serde_json::Value::as_u64));
+            let found = schema_version_in(dir);
             if found != Some(u64::from(INDEX_SCHEMA_VERSION)) {
                 opened = Opened::Rebuilt {
                     found: found.map_or_else(|| "none".to_string(), |v| v.to_string()),
@@ -113,11 +110,7 @@ impl SearchIndex {
         if !dir.join("meta.json").exists() {
             return Err(Error::NoIndex { path: dir.to_path_buf() });
         }
-        let found = std::fs::read_to_string(dir.join(VERSION_FILE))
-            .ok()
-            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-            .and_then(|v| v.get("schema_version").and_then(serde_json::Value::as_u64));
-        if found != Some(u64::from(INDEX_SCHEMA_VERSION)) {
+        if schema_version_in(dir) != Some(u64::from(INDEX_SCHEMA_VERSION)) {
             return Err(Error::OldIndex { path: dir.to_path_buf() });
         }
         let index = Index::open_in_dir(dir).map_err(|e| index_error(dir, e))?;
@@ -156,6 +149,11 @@ impl SearchIndex {
         self.reader.searcher()
     }
 
+    /// Turns a tantivy error into this index's [`Error::Index`].
+    pub(crate) fn err(&self) -> impl Fn(tantivy::TantivyError) -> Error + Copy + '_ {
+        |e| index_error(&self.dir, e)
+    }
+
     fn writer(&self) -> Result<IndexWriter, Error> {
         self.index.writer_with_num_threads(writer_threads(), WRITER_BUDGET).map_err(|e| match e {
             tantivy::TantivyError::LockFailure(
@@ -176,10 +174,10 @@ impl SearchIndex {
             Term::from_field_text(self.fields.doctype, "file"),
             IndexRecordOption::Basic,
         );
-        let docs = searcher.search(&q, &DocSetCollector).map_err(|e| index_error(&self.dir, e))?;
+        let docs = searcher.search(&q, &DocSetCollector).map_err(self.err())?;
         let mut out = HashMap::with_capacity(docs.len());
         for addr in docs {
-            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| index_error(&self.dir, e))?;
+            let doc: TantivyDocument = searcher.doc(addr).map_err(self.err())?;
             let get = |f| doc.get_first(f).and_then(|v| v.as_str()).map(str::to_string);
             if let (Some(p), Some(h)) = (get(self.fields.path), get(self.fields.sha256)) {
                 out.insert(p, h);
@@ -281,14 +279,14 @@ impl SearchIndex {
                         report.bytes += bytes;
                         since_commit += bytes;
                         for d in docs {
-                            writer.add_document(d).map_err(|e| index_error(&self.dir, e))?;
+                            writer.add_document(d).map_err(self.err())?;
                         }
                     }
                 }
                 report.done += 1;
                 progress(&report);
                 if since_commit >= COMMIT_EVERY_BYTES {
-                    writer.commit().map_err(|e| index_error(&self.dir, e))?;
+                    writer.commit().map_err(self.err())?;
                     since_commit = 0;
                 }
             }
@@ -302,9 +300,9 @@ impl SearchIndex {
                 report.removed += 1;
             }
         }
-        writer.commit().map_err(|e| index_error(&self.dir, e))?;
-        writer.wait_merging_threads().map_err(|e| index_error(&self.dir, e))?;
-        self.reader.reload().map_err(|e| index_error(&self.dir, e))?;
+        writer.commit().map_err(self.err())?;
+        writer.wait_merging_threads().map_err(self.err())?;
+        self.reader.reload().map_err(self.err())?;
         report.elapsed = started.elapsed();
         Ok(report)
     }
@@ -318,11 +316,11 @@ impl SearchIndex {
         for doc in docs {
             writer.delete_term(Term::from_field_text(self.fields.path, &doc.source.path));
             for d in convert::documents(&self.fields, doc) {
-                writer.add_document(d).map_err(|e| index_error(&self.dir, e))?;
+                writer.add_document(d).map_err(self.err())?;
             }
         }
-        writer.commit().map_err(|e| index_error(&self.dir, e))?;
-        self.reader.reload().map_err(|e| index_error(&self.dir, e))?;
+        writer.commit().map_err(self.err())?;
+        self.reader.reload().map_err(self.err())?;
         Ok(())
     }
 }
@@ -331,6 +329,12 @@ impl SearchIndex {
 #[must_use]
 pub fn writer_threads() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4)
+}
+
+/// The schema version written beside the index in `dir`, if any can be read.
+fn schema_version_in(dir: &Path) -> Option<u64> {
+    let text = std::fs::read_to_string(dir.join(VERSION_FILE)).ok()?;
+    serde_json::from_str::<serde_json::Value>(&text).ok()?.get("schema_version")?.as_u64()
 }
 
 fn remove_index_files(dir: &Path) -> Result<(), Error> {

@@ -265,10 +265,7 @@ impl SearchIndex {
         clauses.push((Occur::Must, main.box_clone()));
         let query = BooleanQuery::new(clauses);
         let limit = req.limit.max(1);
-        let err = |e: tantivy::TantivyError| Error::Index {
-            path: self.dir.clone(),
-            message: e.to_string(),
-        };
+        let err = self.err();
         let (total, top): (usize, Vec<(f32, DocAddress)>) = if req.sort_by_date {
             let (n, docs) = searcher
                 .search(
@@ -328,9 +325,7 @@ impl SearchIndex {
         .map_err(|e| Error::Query { message: e.to_string() })?;
         let collector =
             AggregationCollector::from_aggs(agg, tantivy::aggregation::AggContextParams::default());
-        let res = searcher
-            .search(query, &collector)
-            .map_err(|e| Error::Index { path: self.dir.clone(), message: e.to_string() })?;
+        let res = searcher.search(query, &collector).map_err(self.err())?;
         let json =
             serde_json::to_value(res).map_err(|e| Error::Query { message: e.to_string() })?;
         let counts = |name: &str| -> Counts {
@@ -372,10 +367,7 @@ impl SearchIndex {
         ]);
         let mut clauses = self.filter_clauses(filters, "paragraph")?;
         clauses.push((Occur::Must, Box::new(either)));
-        let err = |e: tantivy::TantivyError| Error::Index {
-            path: self.dir.clone(),
-            message: e.to_string(),
-        };
+        let err = self.err();
         let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector).map_err(err)?;
         let mut out = Vec::with_capacity(docs.len());
         for addr in docs {
@@ -441,10 +433,7 @@ impl SearchIndex {
                 });
             }
         }
-        let err = |e: tantivy::TantivyError| Error::Index {
-            path: self.dir.clone(),
-            message: e.to_string(),
-        };
+        let err = self.err();
         let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector).map_err(err)?;
         let mut out = Vec::with_capacity(docs.len());
         for addr in docs {
