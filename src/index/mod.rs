@@ -37,7 +37,7 @@ pub const WRITER_BUDGET: usize = 256 * 1024 * 1024;
 const COMMIT_EVERY_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Parsed files that may wait for the writer (bounds the memory held between the two).
-const BATCH_FILES: usize = 64;
+const QUEUED_FILES: usize = 64;
 
 /// An opened index.
 pub struct SearchIndex {
@@ -246,7 +246,7 @@ impl SearchIndex {
                 Err(e) => Outcome::Failed(e.to_string()),
             }
         };
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Outcome)>(BATCH_FILES);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Outcome)>(QUEUED_FILES);
         std::thread::scope(|s| -> Result<(), Error> {
             s.spawn(|| {
                 // Stops early when the receiver is gone (an error or a panic below).

@@ -52,7 +52,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
     let preamble = &lines[..first];
     let mut head = header::header(preamble, &norm.furniture, lines);
     header::signatures(preamble, &mut head);
-    let (mut attendees, attendee_warnings) = attendees::attendees(preamble);
+    let (attendees, attendee_warnings) = attendees::attendees(preamble);
     warnings.extend(attendee_warnings);
 
     let mut paragraphs = Vec::new();
@@ -121,9 +121,6 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
         .find(|a| a.role == crate::model::Role::Secretary)
         .map(|a| a.name.clone())
         .or(head.secretary.clone());
-    if attendees.is_empty() && kind != Kind::Protocol {
-        attendees.clear();
-    }
     let title = match kind {
         Kind::Protocol => Some(match &body {
             Some(b) => format!("{b} protokoll"),
