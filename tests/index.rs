@@ -32,6 +32,14 @@ fn search(q: &str, filters: Filters) -> protokoll::index::query::SearchResults {
         .expect(q)
 }
 
+/// The search as typed and stemmed, without the Swedish widening.
+fn plain(q: &str) -> usize {
+    shared()
+        .search(&SearchRequest { query: q.into(), limit: 20, plain: true, ..Default::default() })
+        .expect(q)
+        .total
+}
+
 fn titles(q: &str) -> Vec<String> {
     search(q, Filters::default()).hits.into_iter().map(|h| h.title).collect()
 }
@@ -58,11 +66,16 @@ fn phrases_and_boolean_operators() {
     );
     let words = search("ekonomi balans", Filters::default()).total;
     assert!(words >= phrase.total);
-    let both = search("budget AND uppföljning", Filters::default()).total;
-    let either = search("budget OR uppföljning", Filters::default()).total;
+    let both = plain("budget AND uppföljning");
+    let either = plain("budget OR uppföljning");
     assert!(both >= 1 && either > both, "AND {both}, OR {either}");
-    let minus = search("budget -uppföljning", Filters::default()).total;
-    assert_eq!(minus + both, search("budget", Filters::default()).total);
+    assert_eq!(plain("budget -uppföljning") + both, plain("budget"));
+    // Widened, "budget" also finds "årsbudgeten" and "driftbudget"; "-uppföljning" still
+    // takes out every paragraph with the word.
+    assert!(search("budget", Filters::default()).total > plain("budget"));
+    assert!(search("budget -uppföljning", Filters::default()).hits.iter().all(|h| {
+        !h.snippet.to_lowercase().contains("uppföljning") && !h.title.contains("uppföljning")
+    }));
 }
 
 #[test]
@@ -288,4 +301,65 @@ fn an_index_of_another_schema_version_is_rebuilt() {
     let (index, opened) = SearchIndex::open_or_create(dir.path()).expect("rebuild");
     assert_eq!(opened, protokoll::index::Opened::Rebuilt { found: "0".into() });
     assert!(index.manifest().expect("manifest").is_empty());
+}
+
+/// The paragraphs (file name, §) of a widened search, best first.
+fn ranked(q: &str) -> Vec<(String, Option<u64>)> {
+    search(q, Filters::default())
+        .hits
+        .into_iter()
+        .map(|h| (h.path.rsplit('/').next().unwrap_or_default().to_string(), h.number))
+        .collect()
+}
+
+#[test]
+fn exact_matches_rank_above_compounds_lemmas_and_typos() {
+    for q in ["nämnd", "budget", "beslut", "protokollet", "revision"] {
+        let exact = plain(q);
+        let widened = search(q, Filters::default());
+        assert!(widened.total >= exact, "{q}");
+        // The first `exact` hits are the words as typed, each scored above the rest.
+        for (rank, hit) in widened.hits.iter().enumerate() {
+            let bonus = hit.score >= protokoll::index::expand::EXACT_BONUS;
+            assert_eq!(bonus, rank < exact, "{q}: hit {rank} {hit:?}");
+        }
+    }
+}
+
+#[test]
+fn compounds_are_found_by_their_last_part() {
+    // "Socialnämnden" is the only form in § 49 of Vilhelmina; "nämnd" finds it after the
+    // paragraphs with the word itself.
+    assert!(
+        ranked("nämnd").contains(&("24_vilhelmina-socialnamnden-2016-06-09.txt".into(), Some(49)))
+    );
+    // "revision" finds "miljörevision" (§ 94) and nothing that merely ends in the letters.
+    assert!(ranked("revision").contains(&("004_2881339b2791bead.txt".into(), Some(94))));
+}
+
+#[test]
+fn forms_that_snowball_misses_are_found() {
+    // The text says "avstår från att delta"; Snowball leaves "avstod" and "avstår" apart.
+    assert_eq!(plain("avstod"), 0);
+    assert!(ranked("avstod").contains(&("004_2881339b2791bead.txt".into(), Some(96))));
+}
+
+#[test]
+fn parties_by_name_or_abbreviation() {
+    // Only "(SJVP)" is written in the minutes.
+    assert_eq!(plain("Sjukvårdspartiet"), 0);
+    let hits = ranked("Sjukvårdspartiet");
+    assert!(hits.contains(&("004_2881339b2791bead.txt".into(), Some(96))), "{hits:?}");
+}
+
+#[test]
+fn a_typo_finds_its_word_and_a_rare_word_is_not_drowned() {
+    assert_eq!(plain("folkomrösting"), 0);
+    assert_eq!(
+        ranked("folkomrösting").first(),
+        Some(&("11_atvidaberg-ks-2013-01-09.txt".into(), Some(1)))
+    );
+    // "Votering" occurs once: no fuzzy neighbours are added to a word the index has.
+    assert_eq!(plain("votering"), 1);
+    assert_eq!(search("votering", Filters::default()).total, 1);
 }

@@ -65,6 +65,9 @@ pub struct Args {
     /// Also count all hits per organisation, body and year.
     #[arg(long)]
     facets: bool,
+    /// Only the words as typed (stemmed): no lemmas, compounds, party names or typo fallback.
+    #[arg(long)]
+    plain: bool,
     /// One JSON object per hit.
     #[arg(long)]
     json: bool,
@@ -81,6 +84,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         limit: args.limit,
         sort_by_date: args.sort == "date",
         facets: args.facets,
+        plain: args.plain,
     };
     let res = index.search(&req)?;
     let mut out = stdout();

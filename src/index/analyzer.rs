@@ -5,8 +5,12 @@
 //!   "avstår från att delta i beslutet" and save little.
 //! - `key`: the whole value lower-cased, for exact filters on organisation and body.
 //! - `name`: words, lower case, ASCII folding, for person look-ups ("Hogfeldt" finds "Högfeldt").
+//! - `lemma` and `reversed`: every lemma variant of a word (see [`super::lemma`]), forwards and
+//!   backwards.
 
 use tantivy::Index;
+
+use super::lemma::LemmaTokenizer;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
     Stemmer, TextAnalyzer,
@@ -18,6 +22,10 @@ pub const SWEDISH: &str = "sv";
 pub const KEY: &str = "key";
 /// Name of the person-name analyzer.
 pub const NAME: &str = "name";
+/// Name of the lemma analyzer.
+pub const LEMMA: &str = "lemma";
+/// Name of the reversed-lemma analyzer.
+pub const REVERSED: &str = "reversed";
 
 /// The Swedish analyzer.
 #[must_use]
@@ -50,6 +58,8 @@ pub fn register(index: &Index) {
     tokenizers.register(SWEDISH, swedish());
     tokenizers.register(KEY, key());
     tokenizers.register(NAME, name());
+    tokenizers.register(LEMMA, TextAnalyzer::from(LemmaTokenizer::new(false)));
+    tokenizers.register(REVERSED, TextAnalyzer::from(LemmaTokenizer::new(true)));
 }
 
 /// The lower-cased key of a filter value, as the `key` analyzer makes it.

@@ -16,6 +16,16 @@ pub fn day_number(date: &str) -> Option<u64> {
     (digits.len() == 8).then(|| digits.parse().ok()).flatten()
 }
 
+/// The year and number of a case key, without its series: `KS-2025-87` → `2025-87`.
+#[must_use]
+pub fn case_number(key: &str) -> &str {
+    let mut dashes = key.rmatch_indices('-').map(|(i, _)| i);
+    match (dashes.next(), dashes.next()) {
+        (Some(_), Some(i)) => &key[i + 1..],
+        _ => key,
+    }
+}
+
 /// Fields shared by a document's paragraph and stance entries.
 fn common(d: &mut TantivyDocument, f: &Fields, doc: &Document) {
     d.add_text(f.path, &doc.source.path);
@@ -60,12 +70,23 @@ pub fn documents(f: &Fields, doc: &Document) -> Vec<TantivyDocument> {
         }
         d.add_text(f.title, &p.title);
         d.add_text(f.text, &p.text);
+        for field in [f.lemma, f.reversed] {
+            d.add_text(field, &p.title);
+            d.add_text(field, &p.text);
+        }
         for k in &p.dnr {
             d.add_text(f.dnr, &k.key);
             d.add_text(f.dnr_raw, &k.raw);
         }
         for k in &p.references.dnr {
             d.add_text(f.cited, &k.key);
+        }
+        let mut numbers: Vec<&str> =
+            p.dnr.iter().chain(&p.references.dnr).map(|k| case_number(&k.key)).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        for n in numbers {
+            d.add_text(f.case_number, n);
         }
         let mut parties: Vec<&str> = p
             .abstained

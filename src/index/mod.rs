@@ -10,6 +10,8 @@
 
 pub mod analyzer;
 pub mod convert;
+pub mod expand;
+pub mod lemma;
 pub mod query;
 pub mod schema;
 

@@ -53,6 +53,8 @@ pub struct SearchRequest {
     pub sort_by_date: bool,
     /// Count hits per organisation, body and year.
     pub facets: bool,
+    /// Match the words as typed and stemmed only: no lemmas, compounds, parties or typos.
+    pub plain: bool,
 }
 
 /// One ranked paragraph.
@@ -230,11 +232,18 @@ impl SearchIndex {
     }
 
     /// The text part of a search: the user's query over title and text, and, where the query
-    /// is a case number in any spelling, the paragraphs that carry or cite it.
-    fn text_query(&self, q: &str) -> Result<Box<dyn Query>, Error> {
+    /// is a case number in any spelling, the paragraphs that carry or cite it. A plain query
+    /// (words, phrases, `-word`) is widened in Swedish ([`super::expand`]) unless `plain`; the
+    /// second value says so (snippets then highlight lemma matches too).
+    fn text_query(
+        &self,
+        searcher: &Searcher,
+        q: &str,
+        plain: bool,
+    ) -> Result<(Box<dyn Query>, bool), Error> {
         let fields = self.fields();
         if q.trim().is_empty() {
-            return Ok(Box::new(AllQuery));
+            return Ok((Box::new(AllQuery), false));
         }
         let mut parser = QueryParser::for_index(&self.index, vec![fields.title, fields.text]);
         parser.set_conjunction_by_default();
@@ -245,12 +254,24 @@ impl SearchIndex {
                 (Occur::Should, Box::new(BoostQuery::new(term(fields.dnr, &key), 3.0))),
                 (Occur::Should, term(fields.cited, &key)),
             ];
+            if !key.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                // No series typed (`00087/2025`): any series with that year and number.
+                should.push((Occur::Should, term(fields.case_number, &key)));
+            }
             if let Ok(p) = parsed {
                 should.push((Occur::Should, p));
             }
-            return Ok(Box::new(BooleanQuery::new(should)));
+            return Ok((Box::new(BooleanQuery::new(should)), false));
         }
-        parsed.map_err(|e| Error::Query { message: explain_query_error(q, &e.to_string()) })
+        let parsed =
+            parsed.map_err(|e| Error::Query { message: explain_query_error(q, &e.to_string()) })?;
+        match super::expand::plain_items(q) {
+            Some(items) if !plain => {
+                let mut expander = super::expand::Expander::new(searcher, fields);
+                Ok((expander.query(&items, Some(parsed)), true))
+            }
+            _ => Ok((parsed, false)),
+        }
     }
 
     /// Runs a full-text search.
@@ -260,7 +281,7 @@ impl SearchIndex {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, Error> {
         let fields = *self.fields();
         let searcher = self.searcher();
-        let main = self.text_query(&req.query)?;
+        let (main, widened) = self.text_query(&searcher, &req.query, req.plain)?;
         let mut clauses = self.filter_clauses(&req.filters, "paragraph")?;
         clauses.push((Occur::Must, main.box_clone()));
         let query = BooleanQuery::new(clauses);
@@ -282,12 +303,17 @@ impl SearchIndex {
                 .search(&query, &(Count, TopDocs::with_limit(limit).order_by_score()))
                 .map_err(err)?
         };
-        let mut snippets = SnippetGenerator::create(&searcher, &*main, fields.text).map_err(err)?;
+        let highlight = if widened { fields.lemma } else { fields.text };
+        let mut snippets = SnippetGenerator::create(&searcher, &*main, highlight).map_err(err)?;
         snippets.set_max_num_chars(220);
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
-            let snippet = snippets.snippet_from_doc(&doc);
+            let snippet = if widened {
+                snippets.snippet(&first_str(&doc, fields.text).unwrap_or_default())
+            } else {
+                snippets.snippet_from_doc(&doc)
+            };
             let (text, highlights) = if snippet.fragment().is_empty() {
                 let t = first_str(&doc, fields.text).unwrap_or_default();
                 (t.chars().take(200).collect::<String>(), Vec::new())

@@ -9,10 +9,10 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::analyzer::{KEY, SWEDISH};
+use super::analyzer::{KEY, LEMMA, REVERSED, SWEDISH};
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is rebuilt.
-pub const INDEX_SCHEMA_VERSION: u32 = 1;
+pub const INDEX_SCHEMA_VERSION: u32 = 2;
 
 /// Handles of every field.
 #[derive(Debug, Clone, Copy)]
@@ -49,10 +49,17 @@ pub struct Fields {
     pub title: Field,
     /// Paragraph text (Swedish analysis, positions for phrases).
     pub text: Field,
+    /// Title and text as lemma variants (see [`super::lemma`]), without positions.
+    pub lemma: Field,
+    /// Title and text as reversed lemma variants: finds compounds by their last part.
+    pub reversed: Field,
     /// Keys of the paragraph's own case numbers.
     pub dnr: Field,
     /// Keys of the case numbers it cites.
     pub cited: Field,
+    /// Year and number of every case number it carries or cites, without the series
+    /// (`2025-87`), for a query that leaves the series out.
+    pub case_number: Field,
     /// The case numbers as written, stored.
     pub dnr_raw: Field,
     /// Parties with a stance or a motion in the paragraph (or of a stance document).
@@ -92,6 +99,11 @@ pub fn build() -> (Schema, Fields) {
             )
             .set_stored()
     };
+    let words = |tokenizer: &str, option: IndexRecordOption| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(option),
+        )
+    };
     let person = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(super::analyzer::NAME)
@@ -114,8 +126,11 @@ pub fn build() -> (Schema, Fields) {
         page: b.add_u64_field("page", STORED),
         title: b.add_text_field("title", swedish(true)),
         text: b.add_text_field("text", swedish(true)),
+        lemma: b.add_text_field("lemma", words(LEMMA, IndexRecordOption::WithFreqs)),
+        reversed: b.add_text_field("reversed", words(REVERSED, IndexRecordOption::Basic)),
         dnr: b.add_text_field("dnr", STRING | STORED),
         cited: b.add_text_field("cited", STRING | STORED),
+        case_number: b.add_text_field("case_number", STRING),
         dnr_raw: b.add_text_field("dnr_raw", STORED),
         party: b.add_text_field("party", STRING | STORED),
         decision: b.add_text_field("decision", STORED),
@@ -150,8 +165,11 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         page: f("page")?,
         title: f("title")?,
         text: f("text")?,
+        lemma: f("lemma")?,
+        reversed: f("reversed")?,
         dnr: f("dnr")?,
         cited: f("cited")?,
+        case_number: f("case_number")?,
         dnr_raw: f("dnr_raw")?,
         party: f("party")?,
         decision: f("decision")?,

@@ -1,0 +1,441 @@
+//! What a query means in Swedish minutes: each word widened, in tiers that rank below the words
+//! as typed.
+//!
+//! A plain query (words, `"phrases"`, `-word`) is read word by word. Each word matches, in
+//! falling order of weight:
+//!
+//! 1. as typed, stemmed, in title or text (Snowball: `beslut`, `besluten`);
+//! 2. a party's name for its abbreviation and back (`Kristdemokraterna` ~ `KD`);
+//! 3. its lemma variants ([`super::lemma`]: `avstod` ~ `avstår`, `protokollet` ~ `protokoll`);
+//! 4. compounds that end in it (`kameror` → `trygghetskameror`), found in the `reversed`
+//!    field's term dictionary, the corpus being the lexicon: the first part must be a word the
+//!    corpus knows, or both parts long;
+//! 5. its parts written apart, when it is a compound of two known words
+//!    (`sotningstaxa` → `taxa för sotning`, `nöjesliv` → `nöjes- och kulturliv`);
+//! 6. only when none of that exists in the index: the nearest spellings (edit distance 1, 2 for
+//!    long words; a missing diacritic costs nothing), at most a few, weighted low — a typo
+//!    finds its word, and a rare word that is in the index is never drowned by neighbours.
+//!
+//! Every word must match (AND), and a paragraph that matches the whole query as typed gets a
+//! constant bonus that puts it above every paragraph matched only through tiers 2–6.
+
+use std::collections::HashMap;
+
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::{Searcher, Term};
+
+use super::lemma::LemmaTokenizer;
+use super::schema::Fields;
+use crate::parse::persons::PARTIES;
+
+/// Weights of the tiers; tier 1's title weighs more, as in the plain search.
+const TEXT: f32 = 1.0;
+const TITLE: f32 = 2.0;
+const PARTY: f32 = 0.8;
+const LEMMA: f32 = 0.5;
+const COMPOUND: f32 = 0.35;
+const SPLIT: f32 = 0.35;
+const FUZZY: f32 = 0.1;
+/// The bonus of a paragraph that matches the query as typed: above any sum of tier scores.
+pub const EXACT_BONUS: f32 = 1000.0;
+/// Compounds kept per word (the most frequent), fuzzy neighbours per word.
+const MAX_COMPOUNDS: usize = 40;
+const MAX_FUZZY: usize = 5;
+/// Dictionary entries looked at per segment for one compound head.
+const MAX_SCAN: usize = 4000;
+
+/// One part of a plain query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// A word (a chunk between spaces may hold several, as in `klanerna/familjerna`).
+    Word(String),
+    /// A word that must not occur: `-budget`.
+    Not(String),
+    /// A quoted phrase, matched as typed.
+    Phrase(String),
+}
+
+/// The items of a plain query, or `None` when it uses the query language (fields,
+/// operators, parentheses, wildcards), which is then taken as typed.
+#[must_use]
+pub fn plain_items(q: &str) -> Option<Vec<Item>> {
+    if q.contains([':', '(', ')', '^', '~', '*', '[', ']', '{', '}', '+']) {
+        return None;
+    }
+    let mut items = Vec::new();
+    for (i, part) in q.split('"').enumerate() {
+        if i % 2 == 1 {
+            if !part.trim().is_empty() {
+                items.push(Item::Phrase(part.trim().to_string()));
+            }
+            continue;
+        }
+        for chunk in part.split_whitespace() {
+            if matches!(chunk, "AND" | "OR" | "NOT" | "&&" | "||") {
+                return None;
+            }
+            match chunk.strip_prefix('-') {
+                Some(w) if !w.is_empty() => items.push(Item::Not(w.to_string())),
+                _ => items.push(Item::Word(chunk.to_string())),
+            }
+        }
+    }
+    q.matches('"').count().is_multiple_of(2).then_some(items)
+}
+
+/// Builds the widened query of plain words against one searcher.
+pub struct Expander<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    swedish: TextAnalyzer,
+    lemma: LemmaTokenizer,
+}
+
+/// A clause and whether anything in the index can match it.
+type Clause = (Box<dyn Query>, bool);
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, boost))
+}
+
+fn any_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(clauses.into_iter().map(|c| (Occur::Should, c)).collect()))
+}
+
+impl<'a> Expander<'a> {
+    /// An expander over `searcher`'s index.
+    #[must_use]
+    pub fn new(searcher: &'a Searcher, fields: &'a Fields) -> Self {
+        Self {
+            searcher,
+            fields,
+            swedish: super::analyzer::swedish(),
+            lemma: LemmaTokenizer::new(false),
+        }
+    }
+
+    fn doc_freq(&self, field: Field, text: &str) -> u64 {
+        self.searcher.doc_freq(&Term::from_field_text(field, text)).unwrap_or(0)
+    }
+
+    fn term(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
+        let q = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
+        boosted(Box::new(q), boost)
+    }
+
+    /// The words of a chunk as the Swedish analyzer cuts and stems them.
+    fn stems(&mut self, chunk: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stream = self.swedish.token_stream(chunk);
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    /// The words of a chunk as written: `klanerna/familjerna` → `klanerna`, `familjerna`.
+    fn words(chunk: &str) -> Vec<&str> {
+        chunk.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+    }
+
+    /// The widened query for the items, with the bonus for matching them as typed (`exact`,
+    /// the query parsed by tantivy's parser).
+    #[must_use]
+    pub fn query(&mut self, items: &[Item], exact: Option<Box<dyn Query>>) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for item in items {
+            match item {
+                Item::Word(chunk) => {
+                    for w in Self::words(chunk) {
+                        clauses.push((Occur::Must, self.word(w).0));
+                    }
+                }
+                Item::Not(chunk) => {
+                    for s in self.stems(chunk) {
+                        clauses.push((Occur::MustNot, Self::term(self.fields.text, &s, 1.0)));
+                        clauses.push((Occur::MustNot, Self::term(self.fields.title, &s, 1.0)));
+                    }
+                }
+                Item::Phrase(phrase) => {
+                    // Matched as typed (below); its lemmas only light up the snippet.
+                    for w in Self::words(phrase) {
+                        for v in self.lemma.word(w) {
+                            clauses.push((Occur::Should, Self::term(self.fields.lemma, &v, 0.01)));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(exact) = exact {
+            let has_phrase = items.iter().any(|i| matches!(i, Item::Phrase(_)));
+            // A phrase is matched as typed: the exact query must hold, and carries the bonus.
+            let occur = if has_phrase { Occur::Must } else { Occur::Should };
+            clauses.push((occur, Box::new(ConstScoreQuery::new(exact.box_clone(), EXACT_BONUS))));
+            clauses.push((Occur::Should, exact));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The clause of one word: every tier that can match it.
+    fn word(&mut self, w: &str) -> Clause {
+        let f = *self.fields;
+        let mut tiers: Vec<Box<dyn Query>> = Vec::new();
+        let mut found = false;
+        for s in self.stems(w) {
+            found |= self.doc_freq(f.text, &s) > 0 || self.doc_freq(f.title, &s) > 0;
+            tiers.push(Self::term(f.text, &s, TEXT));
+            tiers.push(Self::term(f.title, &s, TITLE));
+        }
+        for (field, t) in self.party(w) {
+            found |= self.doc_freq(field, &t) > 0;
+            tiers.push(Self::term(field, &t, PARTY));
+        }
+        let (lemma, lemma_found) = self.lemma_clause(w, true);
+        found |= lemma_found;
+        tiers.push(lemma);
+        if let Some((a, b)) = self.split(w) {
+            let (qa, _) = self.lemma_clause(&a, true);
+            let (qb, _) = self.lemma_clause(&b, true);
+            let both = BooleanQuery::new(vec![(Occur::Must, qa), (Occur::Must, qb)]);
+            tiers.push(boosted(Box::new(both), SPLIT));
+            found = true;
+        }
+        if !found {
+            for (t, distance) in self.fuzzy(w) {
+                let boost = FUZZY / (1.0 + f32::from(distance));
+                tiers.push(Self::term(f.lemma, &t, boost));
+                found = true;
+            }
+        }
+        (any_of(tiers), found)
+    }
+
+    /// A word's lemma variants and, with `compounds`, the compounds ending in them.
+    fn lemma_clause(&self, w: &str, compounds: bool) -> Clause {
+        let f = self.fields;
+        let mut out = Vec::new();
+        let mut found = false;
+        for v in self.lemma.word(w) {
+            found |= self.doc_freq(f.lemma, &v) > 0;
+            out.push(Self::term(f.lemma, &v, LEMMA));
+            if compounds {
+                for (t, _) in self.compounds(&v) {
+                    out.push(Self::term(f.lemma, &t, COMPOUND));
+                    found = true;
+                }
+            }
+        }
+        (any_of(out), found)
+    }
+
+    /// Whether the corpus knows `w` as a word of its own (any lemma variant, or without a
+    /// linking `s`: `trygghets` → `trygghet`).
+    fn known(&self, w: &str) -> bool {
+        let bare = w.strip_suffix('s').filter(|b| b.chars().count() >= 3);
+        std::iter::once(w)
+            .chain(bare)
+            .flat_map(|x| self.lemma.word(x))
+            .any(|v| self.doc_freq(self.fields.lemma, &v) > 0)
+    }
+
+    /// Compounds in the index that end in the lemma `head`, most frequent first:
+    /// `kamer` → `trygghetskamer`, `övervakningskamer`.
+    fn compounds(&self, head: &str) -> Vec<(String, u64)> {
+        let n = head.chars().count();
+        if n < 3 {
+            return Vec::new();
+        }
+        let rev: String = head.chars().rev().collect();
+        let mut found: HashMap<String, u64> = HashMap::new();
+        for segment in self.searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.fields.reversed) else { continue };
+            let Ok(mut stream) = inverted.terms().range().ge(rev.as_bytes()).into_stream() else {
+                continue;
+            };
+            let mut scanned = 0;
+            while stream.advance() && scanned < MAX_SCAN {
+                scanned += 1;
+                if !stream.key().starts_with(rev.as_bytes()) {
+                    break;
+                }
+                let Ok(key) = std::str::from_utf8(stream.key()) else { continue };
+                if key.chars().count() < n + 3 {
+                    continue;
+                }
+                let term: String = key.chars().rev().collect();
+                *found.entry(term).or_default() += u64::from(stream.value().doc_freq);
+            }
+        }
+        let mut out: Vec<(String, u64)> = found.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.retain(|(term, _)| {
+            let modifier: String = term.chars().take(term.chars().count() - n).collect();
+            (n >= 5 && modifier.chars().count() >= 4) || self.known(&modifier)
+        });
+        out.truncate(MAX_COMPOUNDS);
+        out
+    }
+
+    /// A compound query word's two parts, both known to the corpus, the most even split
+    /// first: `sotningstaxa` → (`sotnings`, `taxa`), `flyktingmottagande` → (`flykting`,
+    /// `mottagande`).
+    fn split(&self, w: &str) -> Option<(String, String)> {
+        let chars: Vec<char> = w.to_lowercase().chars().collect();
+        let n = chars.len();
+        if n < 7 || !chars.iter().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let mut cuts: Vec<usize> = (3..=n - 3).collect();
+        cuts.sort_by_key(|&i| std::cmp::Reverse(i.min(n - i)));
+        cuts.into_iter().find_map(|i| {
+            let left: String = chars[..i].iter().collect();
+            let right: String = chars[i..].iter().collect();
+            (self.known(&right) && self.known(&left)).then_some((left, right))
+        })
+    }
+
+    /// The other spellings of a party: its abbreviation for its name and back, as text terms
+    /// and as the paragraph's party.
+    fn party(&mut self, w: &str) -> Vec<(Field, String)> {
+        let upper = w.to_uppercase();
+        let abbreviation = crate::parse::persons::party_by_name(w).or_else(|| {
+            let typed_as_abbreviation = upper.chars().count() >= 2 || w == upper;
+            PARTIES.iter().find(|(_, a)| *a == upper && typed_as_abbreviation).map(|(_, a)| *a)
+        });
+        let Some(abbreviation) = abbreviation else { return Vec::new() };
+        let mut out = vec![
+            (self.fields.party, abbreviation.to_string()),
+            (self.fields.text, abbreviation.to_lowercase()),
+        ];
+        for (name, _) in PARTIES.iter().filter(|(_, a)| *a == abbreviation) {
+            for s in self.stems(name) {
+                out.push((self.fields.text, s));
+            }
+        }
+        out
+    }
+
+    /// The nearest spellings of a word the index lacks, among the lemma terms that start like
+    /// it (a diacritic may be missing from the first letter too): at most [`MAX_FUZZY`],
+    /// nearest and most frequent first.
+    fn fuzzy(&self, w: &str) -> Vec<(String, u8)> {
+        let variants = self.lemma.word(w);
+        let Some(first) = w.to_lowercase().chars().next() else { return Vec::new() };
+        let n = w.chars().count();
+        if n < 4 {
+            return Vec::new();
+        }
+        let max = if n >= 8 { 2 } else { 1 };
+        let mut best: HashMap<String, (u8, u64)> = HashMap::new();
+        for start in first_letters(first) {
+            let mut prefix = [0u8; 4];
+            let prefix = start.encode_utf8(&mut prefix).as_bytes();
+            for segment in self.searcher.segment_readers() {
+                let Ok(inverted) = segment.inverted_index(self.fields.lemma) else { continue };
+                let Ok(mut stream) = inverted.terms().range().ge(prefix).into_stream() else {
+                    continue;
+                };
+                while stream.advance() {
+                    if !stream.key().starts_with(prefix) {
+                        break;
+                    }
+                    let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
+                    let d = variants.iter().filter_map(|v| distance(v, term, max)).min();
+                    if let Some(d) = d {
+                        let e = best.entry(term.to_string()).or_insert((d, 0));
+                        e.1 += u64::from(stream.value().doc_freq);
+                    }
+                }
+            }
+        }
+        let mut out: Vec<(String, (u8, u64))> = best.into_iter().collect();
+        out.sort_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)).then(a.0.cmp(&b.0)));
+        out.into_iter().take(MAX_FUZZY).map(|(t, (d, _))| (t, d)).collect()
+    }
+}
+
+/// Letters a word typed with `c` first may start with in the index: `o` → `o`, `ö`.
+fn first_letters(c: char) -> Vec<char> {
+    match c {
+        'a' => vec!['a', 'å', 'ä'],
+        'o' => vec!['o', 'ö'],
+        'e' => vec!['e', 'é'],
+        _ => vec![c],
+    }
+}
+
+/// Letters equal but for a diacritic: `o`/`ö`, `a`/`å`/`ä`, `e`/`é`.
+fn same_letter(a: char, b: char) -> bool {
+    let fold = |c: char| match c {
+        'å' | 'ä' | 'á' | 'à' => 'a',
+        'ö' | 'ó' | 'ø' => 'o',
+        'é' | 'è' => 'e',
+        'ü' => 'u',
+        c => c,
+    };
+    fold(a) == fold(b)
+}
+
+/// The edit distance of `a` and `b` (insertions, deletions, substitutions and swaps of
+/// neighbours; a missing diacritic is free) when it is at most `max`.
+fn distance(a: &str, b: &str, max: u8) -> Option<u8> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > usize::from(max) {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![vec![0u8; width]; a.len() + 1];
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = u8::try_from(j).unwrap_or(u8::MAX);
+    }
+    for i in 1..=a.len() {
+        rows[i][0] = u8::try_from(i).unwrap_or(u8::MAX);
+        let mut row_min = rows[i][0];
+        for j in 1..width {
+            let cost = u8::from(!same_letter(a[i - 1], b[j - 1]));
+            let mut d = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    let d = rows[a.len()][b.len()];
+    (d <= max).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_queries_are_read_word_by_word() {
+        assert_eq!(
+            plain_items(r#"kameror "ekonomi i balans" -budget"#),
+            Some(vec![
+                Item::Word("kameror".into()),
+                Item::Phrase("ekonomi i balans".into()),
+                Item::Not("budget".into()),
+            ])
+        );
+        assert_eq!(plain_items("title:budget"), None);
+        assert_eq!(plain_items("budget OR skatt"), None);
+        assert_eq!(plain_items("\"unclosed"), None);
+    }
+
+    #[test]
+    fn distances_forgive_diacritics() {
+        assert_eq!(distance("hogfeldt", "högfeldt", 1), Some(0));
+        assert_eq!(distance("folkomrösting", "folkomröstning", 2), Some(1));
+        assert_eq!(distance("budjet", "budget", 1), Some(1));
+        assert_eq!(distance("revisor", "revision", 1), None);
+        assert_eq!(distance("ab", "ba", 1), Some(1));
+    }
+}
