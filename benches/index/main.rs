@@ -368,8 +368,21 @@ fn table(v: &Value) -> String {
         "\n{:<34} {:>6} {:>10} {:>10} {:>10} {:>10}",
         "queries (warm)", "n", "p50 ms", "p99 ms", "max ms", "mean hits"
     );
-    for kind in ["term", "phrase", "filtered", "dnr"] {
+    for kind in [
+        "term",
+        "term_plain",
+        "phrase",
+        "phrase_plain",
+        "filtered",
+        "filtered_plain",
+        "typo",
+        "typo_plain",
+        "dnr",
+    ] {
         let x = &q[kind];
+        if x.is_null() {
+            continue;
+        }
         let _ = writeln!(
             t,
             "{:<34} {:>6} {:>10.3} {:>10.3} {:>10.3} {:>10.1}",
@@ -384,8 +397,20 @@ fn table(v: &Value) -> String {
     let _ = writeln!(
         t,
         "(targets: term and dnr p99 < 10 ms; peak memory < 1000 MB. peak MB is VmHWM, which \
-        counts touched pages of the mapped index files; anon MB is sampled RssAnon, the heap)"
+        counts touched pages of the mapped index files; anon MB is sampled RssAnon, the heap;\n\
+        `_plain` is the same queries without the Swedish widening: target widened p99 ≤ 2× plain)"
     );
+    let sizes = &q["field_bytes"];
+    if let Some(total) = sizes["total"].as_f64() {
+        let own: f64 = ["lemma", "reversed", "case_number"].iter().map(|k| f(&sizes[*k])).sum();
+        let _ = writeln!(
+            t,
+            "index growth for the Swedish search (lemma, reversed, case_number fields): {:.0} MB, \
+            {:.1}% of the index",
+            own / 1e6,
+            100.0 * own / total
+        );
+    }
     t
 }
 
@@ -656,25 +681,19 @@ fn phase_query(o: &Options) -> Result<Value> {
             }
         })
         .collect();
-    let term_q: Vec<Box<dyn Fn() -> Result<usize>>> = terms
-        .iter()
-        .map(|w| -> Box<dyn Fn() -> Result<usize>> {
-            let req = SearchRequest { query: w.clone(), limit: 10, ..SearchRequest::default() };
-            Box::new(move || search(req.clone()))
-        })
+    let request = |query: String, filters: Filters| SearchRequest {
+        query,
+        filters,
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    let term_r: Vec<SearchRequest> =
+        terms.iter().map(|w| request(w.clone(), Filters::default())).collect();
+    let phrase_r: Vec<SearchRequest> = (0..n)
+        .map(|_| request(format!("\"{}\"", rng.pick(&phrases)), Filters::default()))
         .collect();
-    let phrase_q: Vec<Box<dyn Fn() -> Result<usize>>> = (0..n)
-        .map(|_| -> Box<dyn Fn() -> Result<usize>> {
-            let req = SearchRequest {
-                query: format!("\"{}\"", rng.pick(&phrases)),
-                limit: 10,
-                ..SearchRequest::default()
-            };
-            Box::new(move || search(req.clone()))
-        })
-        .collect();
-    let filtered_q: Vec<Box<dyn Fn() -> Result<usize>>> = (0..n)
-        .map(|i| -> Box<dyn Fn() -> Result<usize>> {
+    let filtered_r: Vec<SearchRequest> = (0..n)
+        .map(|i| {
             let f = rng.pick(&filters);
             let mut filters = Filters::default();
             match i % 3 {
@@ -685,15 +704,33 @@ fn phase_query(o: &Options) -> Result<Value> {
                 }
                 _ => filters.body = f[1].as_str().map(String::from),
             }
-            let req = SearchRequest {
-                query: rng.pick(&words).clone(),
-                filters,
-                limit: 10,
-                ..SearchRequest::default()
-            };
-            Box::new(move || search(req.clone()))
+            request(rng.pick(&words).clone(), filters)
         })
         .collect();
+    // Typo: a long word with one letter dropped, the path of the fuzzy fallback.
+    let typo_r: Vec<SearchRequest> = (0..n)
+        .map(|_| {
+            let w: Vec<char> = rng.pick(&long_words).chars().collect();
+            let at = 1 + rng.below(w.len().saturating_sub(2).max(1));
+            let typo: String =
+                w.iter().enumerate().filter(|(i, _)| *i != at).map(|(_, c)| *c).collect();
+            request(typo, Filters::default())
+        })
+        .collect();
+    let runs = |reqs: &[SearchRequest], plain: bool| -> Vec<Box<dyn Fn() -> Result<usize>>> {
+        reqs.iter()
+            .map(|r| -> Box<dyn Fn() -> Result<usize>> {
+                let req = SearchRequest { plain, ..r.clone() };
+                Box::new(move || search(req.clone()))
+            })
+            .collect()
+    };
+    let (term_q, phrase_q, filtered_q, typo_q) = (
+        runs(&term_r, false),
+        runs(&phrase_r, false),
+        runs(&filtered_r, false),
+        runs(&typo_r, false),
+    );
     let mut unparsed = 0;
     let dnr_q: Vec<Box<dyn Fn() -> Result<usize>>> = (0..n)
         .filter_map(|_| -> Option<Box<dyn Fn() -> Result<usize>>> {
@@ -722,7 +759,30 @@ fn phase_query(o: &Options) -> Result<Value> {
         "term": measure(&term_q)?,
         "phrase": measure(&phrase_q)?,
         "filtered": measure(&filtered_q)?,
+        "typo": measure(&typo_q)?,
         "dnr": measure(&dnr_q)?,
+        "term_plain": measure(&runs(&term_r, true))?,
+        "phrase_plain": measure(&runs(&phrase_r, true))?,
+        "filtered_plain": measure(&runs(&filtered_r, true))?,
+        "typo_plain": measure(&runs(&typo_r, true))?,
         "dnr_spellings_not_read": unparsed,
+        "field_bytes": field_bytes(&index)?,
     }))
+}
+
+/// Bytes of the index per field (term dictionary, postings, positions, norms), summed over
+/// segments: what the Swedish search's own fields cost.
+fn field_bytes(index: &SearchIndex) -> Result<Value> {
+    let usage = index.searcher().space_usage()?;
+    let mut sizes = serde_json::Map::new();
+    for seg in usage.segments() {
+        for part in [seg.termdict(), seg.postings(), seg.positions(), seg.fieldnorms()] {
+            for field in part.fields() {
+                let e = sizes.entry(field.field_name().to_string()).or_insert(json!(0));
+                *e = json!(e.as_u64().unwrap_or(0) + field.total().get_bytes());
+            }
+        }
+    }
+    sizes.insert("total".into(), json!(usage.total().get_bytes()));
+    Ok(Value::Object(sizes))
 }

@@ -26,7 +26,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{Searcher, Term};
 
-use super::lemma::LemmaTokenizer;
+use super::lemma::Lemmatizer;
 use super::schema::Fields;
 use crate::parse::persons::PARTIES;
 
@@ -41,7 +41,7 @@ const FUZZY: f32 = 0.1;
 /// The bonus of a paragraph that matches the query as typed: above any sum of tier scores.
 pub const EXACT_BONUS: f32 = 1000.0;
 /// Compounds kept per word (the most frequent), fuzzy neighbours per word.
-const MAX_COMPOUNDS: usize = 40;
+const MAX_COMPOUNDS: usize = 24;
 const MAX_FUZZY: usize = 5;
 /// Dictionary entries looked at per segment for one compound head.
 const MAX_SCAN: usize = 4000;
@@ -90,7 +90,7 @@ pub struct Expander<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
     swedish: TextAnalyzer,
-    lemma: LemmaTokenizer,
+    lemma: Lemmatizer,
 }
 
 /// A clause and whether anything in the index can match it.
@@ -108,12 +108,7 @@ impl<'a> Expander<'a> {
     /// An expander over `searcher`'s index.
     #[must_use]
     pub fn new(searcher: &'a Searcher, fields: &'a Fields) -> Self {
-        Self {
-            searcher,
-            fields,
-            swedish: super::analyzer::swedish(),
-            lemma: LemmaTokenizer::new(false),
-        }
+        Self { searcher, fields, swedish: super::analyzer::swedish(), lemma: Lemmatizer::default() }
     }
 
     fn doc_freq(&self, field: Field, text: &str) -> u64 {
@@ -172,8 +167,7 @@ impl<'a> Expander<'a> {
             let has_phrase = items.iter().any(|i| matches!(i, Item::Phrase(_)));
             // A phrase is matched as typed: the exact query must hold, and carries the bonus.
             let occur = if has_phrase { Occur::Must } else { Occur::Should };
-            clauses.push((occur, Box::new(ConstScoreQuery::new(exact.box_clone(), EXACT_BONUS))));
-            clauses.push((Occur::Should, exact));
+            clauses.push((occur, Box::new(ConstScoreQuery::new(exact, EXACT_BONUS))));
         }
         Box::new(BooleanQuery::new(clauses))
     }
@@ -270,12 +264,14 @@ impl<'a> Expander<'a> {
         }
         let mut out: Vec<(String, u64)> = found.into_iter().collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        out.retain(|(term, _)| {
-            let modifier: String = term.chars().take(term.chars().count() - n).collect();
-            (n >= 5 && modifier.chars().count() >= 4) || self.known(&modifier)
-        });
-        out.truncate(MAX_COMPOUNDS);
-        out
+        // The most frequent first, the first part checked only as far as needed.
+        out.into_iter()
+            .filter(|(term, _)| {
+                let modifier: String = term.chars().take(term.chars().count() - n).collect();
+                (n >= 5 && modifier.chars().count() >= 4) || self.known(&modifier)
+            })
+            .take(MAX_COMPOUNDS)
+            .collect()
     }
 
     /// A compound query word's two parts, both known to the corpus, the most even split
@@ -317,35 +313,44 @@ impl<'a> Expander<'a> {
         out
     }
 
-    /// The nearest spellings of a word the index lacks, among the lemma terms that start like
-    /// it (a diacritic may be missing from the first letter too): at most [`MAX_FUZZY`],
+    /// The nearest spellings of a word the index lacks, among the lemma terms that start with
+    /// the same two letters (a missing diacritic allowed in them): at most [`MAX_FUZZY`],
     /// nearest and most frequent first.
     fn fuzzy(&self, w: &str) -> Vec<(String, u8)> {
-        let variants = self.lemma.word(w);
-        let Some(first) = w.to_lowercase().chars().next() else { return Vec::new() };
-        let n = w.chars().count();
-        if n < 4 {
+        let variants: Vec<Vec<char>> =
+            self.lemma.word(w).iter().map(|v| v.chars().collect()).collect();
+        let lower: Vec<char> = w.to_lowercase().chars().collect();
+        if lower.len() < 4 {
             return Vec::new();
         }
-        let max = if n >= 8 { 2 } else { 1 };
+        let max = if lower.len() >= 8 { 2 } else { 1 };
         let mut best: HashMap<String, (u8, u64)> = HashMap::new();
-        for start in first_letters(first) {
-            let mut prefix = [0u8; 4];
-            let prefix = start.encode_utf8(&mut prefix).as_bytes();
-            for segment in self.searcher.segment_readers() {
-                let Ok(inverted) = segment.inverted_index(self.fields.lemma) else { continue };
-                let Ok(mut stream) = inverted.terms().range().ge(prefix).into_stream() else {
-                    continue;
-                };
-                while stream.advance() {
-                    if !stream.key().starts_with(prefix) {
-                        break;
-                    }
-                    let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
-                    let d = variants.iter().filter_map(|v| distance(v, term, max)).min();
-                    if let Some(d) = d {
-                        let e = best.entry(term.to_string()).or_insert((d, 0));
-                        e.1 += u64::from(stream.value().doc_freq);
+        let mut scratch = Vec::new();
+        let mut term = Vec::new();
+        for a in same_letters(lower[0]) {
+            for b in same_letters(lower[1]) {
+                let prefix = format!("{a}{b}");
+                for segment in self.searcher.segment_readers() {
+                    let Ok(inverted) = segment.inverted_index(self.fields.lemma) else {
+                        continue;
+                    };
+                    let range = inverted.terms().range().ge(prefix.as_bytes());
+                    let Ok(mut stream) = range.into_stream() else { continue };
+                    while stream.advance() {
+                        if !stream.key().starts_with(prefix.as_bytes()) {
+                            break;
+                        }
+                        let Ok(text) = std::str::from_utf8(stream.key()) else { continue };
+                        term.clear();
+                        term.extend(text.chars());
+                        let d = variants
+                            .iter()
+                            .filter_map(|v| distance(v, &term, max, &mut scratch))
+                            .min();
+                        if let Some(d) = d {
+                            let e = best.entry(text.to_string()).or_insert((d, 0));
+                            e.1 += u64::from(stream.value().doc_freq);
+                        }
                     }
                 }
             }
@@ -356,12 +361,13 @@ impl<'a> Expander<'a> {
     }
 }
 
-/// Letters a word typed with `c` first may start with in the index: `o` → `o`, `ö`.
-fn first_letters(c: char) -> Vec<char> {
+/// Letters the index may have where `c` was typed: `o` → `o`, `ö`.
+fn same_letters(c: char) -> Vec<char> {
     match c {
         'a' => vec!['a', 'å', 'ä'],
         'o' => vec!['o', 'ö'],
         'e' => vec!['e', 'é'],
+        'u' => vec!['u', 'ü'],
         _ => vec![c],
     }
 }
@@ -379,35 +385,37 @@ fn same_letter(a: char, b: char) -> bool {
 }
 
 /// The edit distance of `a` and `b` (insertions, deletions, substitutions and swaps of
-/// neighbours; a missing diacritic is free) when it is at most `max`.
-fn distance(a: &str, b: &str, max: u8) -> Option<u8> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+/// neighbours; a missing diacritic is free) when it is at most `max`. `rows` is scratch space.
+fn distance(a: &[char], b: &[char], max: u8, rows: &mut Vec<u8>) -> Option<u8> {
     if a.len().abs_diff(b.len()) > usize::from(max) {
         return None;
     }
     let width = b.len() + 1;
-    let mut rows = vec![vec![0u8; width]; a.len() + 1];
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = u8::try_from(j).unwrap_or(u8::MAX);
+    rows.clear();
+    rows.resize((a.len() + 1) * width, 0);
+    let at = |i: usize, j: usize| i * width + j;
+    for j in 0..width {
+        rows[at(0, j)] = u8::try_from(j).unwrap_or(u8::MAX);
     }
     for i in 1..=a.len() {
-        rows[i][0] = u8::try_from(i).unwrap_or(u8::MAX);
-        let mut row_min = rows[i][0];
+        rows[at(i, 0)] = u8::try_from(i).unwrap_or(u8::MAX);
+        let mut row_min = rows[at(i, 0)];
         for j in 1..width {
             let cost = u8::from(!same_letter(a[i - 1], b[j - 1]));
-            let mut d = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            let mut d = (rows[at(i - 1, j)] + 1)
+                .min(rows[at(i, j - 1)] + 1)
+                .min(rows[at(i - 1, j - 1)] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
+                d = d.min(rows[at(i - 2, j - 2)] + 1);
             }
-            rows[i][j] = d;
+            rows[at(i, j)] = d;
             row_min = row_min.min(d);
         }
         if row_min > max {
             return None;
         }
     }
-    let d = rows[a.len()][b.len()];
+    let d = rows[at(a.len(), b.len())];
     (d <= max).then_some(d)
 }
 
@@ -432,10 +440,14 @@ mod tests {
 
     #[test]
     fn distances_forgive_diacritics() {
-        assert_eq!(distance("hogfeldt", "högfeldt", 1), Some(0));
-        assert_eq!(distance("folkomrösting", "folkomröstning", 2), Some(1));
-        assert_eq!(distance("budjet", "budget", 1), Some(1));
-        assert_eq!(distance("revisor", "revision", 1), None);
-        assert_eq!(distance("ab", "ba", 1), Some(1));
+        let d = |a: &str, b: &str, max| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            distance(&a, &b, max, &mut Vec::new())
+        };
+        assert_eq!(d("hogfeldt", "högfeldt", 1), Some(0));
+        assert_eq!(d("folkomrösting", "folkomröstning", 2), Some(1));
+        assert_eq!(d("budjet", "budget", 1), Some(1));
+        assert_eq!(d("revisor", "revision", 1), None);
+        assert_eq!(d("ab", "ba", 1), Some(1));
     }
 }

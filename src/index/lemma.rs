@@ -13,6 +13,8 @@
 //! dictionary finds the compounds ending in a word (`kamer` → `trygghetskamer`).
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use frostem::{Algorithm, Stemmer};
 use tantivy::tokenizer::{
@@ -163,11 +165,36 @@ const STOP: &[&str] = &[
     "samt", "eller", "även", "under", "efter", "vid", "ett", "där", "detta", "denna", "dessa",
 ];
 
+/// [`VERB_FORMS`] ordered by their last two bytes, for a look-up without hashing.
+fn verb_forms() -> &'static [(u16, &'static str, &'static str)] {
+    static FORMS: OnceLock<Vec<(u16, &'static str, &'static str)>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut v: Vec<_> = VERB_FORMS.iter().map(|(f, i)| (last_two(f), *f, *i)).collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// The last two bytes of a word, as one number.
+fn last_two(w: &str) -> u16 {
+    let b = w.as_bytes();
+    match b.len() {
+        0 => 0,
+        1 => u16::from(b[0]),
+        n => u16::from_be_bytes([b[n - 2], b[n - 1]]),
+    }
+}
+
 /// The infinitive of a strong or irregular verb form, particle kept: `avstod` → `avstå`.
+/// The longest form that ends the word wins.
 fn verb_infinitive(word: &str) -> Option<String> {
-    VERB_FORMS
+    let forms = verb_forms();
+    let key = last_two(word);
+    let from = forms.partition_point(|f| f.0 < key);
+    forms[from..]
         .iter()
-        .filter_map(|(form, inf)| {
+        .take_while(|f| f.0 == key)
+        .filter_map(|&(_, form, inf)| {
             let prefix = word.strip_suffix(form)?;
             let ok = PARTICLES.contains(&prefix)
                 || (form.chars().count() >= 4 && prefix.chars().count() >= 2);
@@ -218,7 +245,9 @@ pub fn lemmas(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
             break;
         }
     }
-    if (word.ends_with("de") || word.ends_with("te") || word.ends_with('t'))
+    if (word.ends_with("de")
+        || word.ends_with("te")
+        || (word.ends_with('t') && !word.ends_with("et")))
         && n >= 6
         && let Some(b) = stem.strip_suffix(['d', 't']).filter(|b| b.chars().count() >= 4)
     {
@@ -226,46 +255,112 @@ pub fn lemmas(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The lemma analyzer: words, lower case, long tokens and stop words dropped, every lemma
-/// variant at the word's position; `reversed` spells each variant backwards.
+/// Lemma variants of words, with a Snowball stemmer of its own.
+#[derive(Clone)]
+pub struct Lemmatizer {
+    stemmer: Stemmer,
+    words: SimpleTokenizer,
+}
+
+impl Default for Lemmatizer {
+    fn default() -> Self {
+        Self { stemmer: Stemmer::new(Algorithm::Swedish), words: SimpleTokenizer::default() }
+    }
+}
+
+impl Lemmatizer {
+    /// The lemma variants of one word as the `lemma` field indexes them: none for a stop
+    /// word, a word of one or two letters, a number or an overlong token.
+    #[must_use]
+    pub fn word(&self, word: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        push_variants(&self.stemmer, word, &mut out);
+        out
+    }
+
+    /// The `lemma` and `reversed` field values of a paragraph's title and text, from one pass
+    /// over their words: every variant at its word's place, and each distinct variant once,
+    /// spelled backwards.
+    #[must_use]
+    pub fn paragraph(&mut self, parts: &[&str]) -> (PreTokenizedString, PreTokenizedString) {
+        let mut tokens = Vec::new();
+        let mut distinct: HashSet<String> = HashSet::new();
+        let mut variants = Vec::new();
+        let mut position = 0;
+        for (i, part) in parts.iter().enumerate() {
+            // Title and text are apart: no phrase across them.
+            position += i * 100;
+            let mut words = self.words.token_stream(part);
+            while words.advance() {
+                let t = words.token();
+                variants.clear();
+                push_variants(&self.stemmer, &t.text, &mut variants);
+                for v in &variants {
+                    tokens.push(Token {
+                        offset_from: t.offset_from,
+                        offset_to: t.offset_to,
+                        position,
+                        text: v.clone(),
+                        position_length: 1,
+                    });
+                    if !distinct.contains(v) {
+                        distinct.insert(v.clone());
+                    }
+                }
+                position += 1;
+            }
+        }
+        let mut reversed: Vec<Token> = distinct
+            .into_iter()
+            .map(|v| Token { text: v.chars().rev().collect(), ..Token::default() })
+            .collect();
+        reversed.sort_by(|a, b| a.text.cmp(&b.text));
+        for (i, t) in reversed.iter_mut().enumerate() {
+            t.position = i;
+        }
+        (
+            PreTokenizedString { text: String::new(), tokens },
+            PreTokenizedString { text: String::new(), tokens: reversed },
+        )
+    }
+}
+
+/// Appends the variants of [`Lemmatizer::word`] to `out`.
+fn push_variants(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
+    let n = word.chars().count();
+    if n < 3 || word.len() > 40 || word.chars().all(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let lower = word.to_lowercase();
+    if !STOP.contains(&lower.as_str()) {
+        lemmas(stemmer, &lower, out);
+    }
+}
+
+/// The analyzer of the `lemma` field (and, `reversed`, of the `reversed` field): what the
+/// snippets of a widened search highlight with. The index itself is fed pre-tokenized values
+/// from [`Lemmatizer::paragraph`], which gives the same tokens.
 #[derive(Clone)]
 pub struct LemmaTokenizer {
     reversed: bool,
-    stemmer: Stemmer,
-    words: SimpleTokenizer,
+    lemmatizer: Lemmatizer,
+    initials: Option<Vec<char>>,
 }
 
 impl LemmaTokenizer {
     /// The analyzer of the `lemma` field (`reversed` false) or the `reversed` field.
     #[must_use]
     pub fn new(reversed: bool) -> Self {
-        Self {
-            reversed,
-            stemmer: Stemmer::new(Algorithm::Swedish),
-            words: SimpleTokenizer::default(),
-        }
+        Self { reversed, lemmatizer: Lemmatizer::default(), initials: None }
     }
 
-    /// The lemma variants of one word as this analyzer indexes them (empty for a stop word).
+    /// A `lemma` analyzer for highlighting terms that start with one of `initials`: other
+    /// words are skipped unanalysed. Every variant of a word starts with the word's first
+    /// letter (a stem is a beginning; a strong verb keeps its first consonant: `gick` → `gå`).
     #[must_use]
-    pub fn word(&self, word: &str) -> Vec<String> {
-        variants(&self.stemmer, self.reversed, word)
+    pub fn highlighting(initials: Vec<char>) -> Self {
+        Self { reversed: false, lemmatizer: Lemmatizer::default(), initials: Some(initials) }
     }
-}
-
-/// The lemma variants of one word as indexed, reversed or not (empty for a stop word).
-fn variants(stemmer: &Stemmer, reversed: bool, word: &str) -> Vec<String> {
-    let lower = word.to_lowercase();
-    let mut out = Vec::new();
-    if !STOP.contains(&lower.as_str()) && lower.len() <= 40 {
-        lemmas(stemmer, &lower, &mut out);
-    }
-    if reversed {
-        for v in &mut out {
-            *v = v.chars().rev().collect();
-        }
-    }
-    out
 }
 
 impl Tokenizer for LemmaTokenizer {
@@ -273,20 +368,30 @@ impl Tokenizer for LemmaTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
         let mut tokens = Vec::new();
-        let mut words = self.words.token_stream(text);
+        let mut words = self.lemmatizer.words.token_stream(text);
         let mut position = 0;
+        let mut variants = Vec::new();
         while words.advance() {
             let t = words.token();
-            for v in variants(&self.stemmer, self.reversed, &t.text) {
+            position += 1;
+            if let Some(initials) = &self.initials {
+                let first = t.text.chars().next().and_then(|c| c.to_lowercase().next());
+                if !first.is_some_and(|c| initials.contains(&c)) {
+                    continue;
+                }
+            }
+            variants.clear();
+            push_variants(&self.lemmatizer.stemmer, &t.text, &mut variants);
+            for v in variants.drain(..) {
+                let text = if self.reversed { v.chars().rev().collect() } else { v };
                 tokens.push(Token {
                     offset_from: t.offset_from,
                     offset_to: t.offset_to,
-                    position,
-                    text: v,
+                    position: position - 1,
+                    text,
                     position_length: 1,
                 });
             }
-            position += 1;
         }
         PreTokenizedStream::from(PreTokenizedString { text: String::new(), tokens })
     }
@@ -297,7 +402,7 @@ mod tests {
     use super::*;
 
     fn lem(w: &str) -> Vec<String> {
-        LemmaTokenizer::new(false).word(w)
+        Lemmatizer::default().word(w)
     }
 
     fn meet(a: &str, b: &str) -> bool {
@@ -338,7 +443,12 @@ mod tests {
     }
 
     #[test]
-    fn reversed_spells_backwards() {
-        assert_eq!(LemmaTokenizer::new(true).word("kameror"), vec!["remak".to_string()]);
+    fn a_paragraph_gives_variants_and_distinct_reversed_terms() {
+        let (lemma, reversed) =
+            Lemmatizer::default().paragraph(&["Kameror", "fler kameror och beslutet"]);
+        let texts: Vec<&str> = lemma.tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["kamer", "fler", "kamer", "beslut"]);
+        let back: Vec<&str> = reversed.tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(back, ["relf", "remak", "tulseb"]);
     }
 }

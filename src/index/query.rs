@@ -1,6 +1,7 @@
 //! Questions to the index: ranked full-text search with filters, snippets and counts; the
 //! follow-up trail of a case number; and who abstained, reserved themselves or declared jäv.
 
+use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use serde::Serialize;
@@ -12,12 +13,13 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::TokenStream;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::SearchIndex;
 use super::analyzer;
 use super::convert::day_number;
+use super::lemma::LemmaTokenizer;
 use crate::error::Error;
 use crate::model::Decision;
 
@@ -303,8 +305,11 @@ impl SearchIndex {
                 .search(&query, &(Count, TopDocs::with_limit(limit).order_by_score()))
                 .map_err(err)?
         };
-        let highlight = if widened { fields.lemma } else { fields.text };
-        let mut snippets = SnippetGenerator::create(&searcher, &*main, highlight).map_err(err)?;
+        let mut snippets = if widened {
+            lemma_snippets(&searcher, &*main, fields.lemma)
+        } else {
+            SnippetGenerator::create(&searcher, &*main, fields.text).map_err(err)?
+        };
         snippets.set_max_num_chars(220);
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
@@ -481,6 +486,29 @@ impl SearchIndex {
         });
         Ok(out)
     }
+}
+
+/// Snippets of a widened search: the lemma terms of the query, highlighted wherever a word of
+/// the text has them among its variants (words with another first letter are not analysed).
+/// Rarer terms weigh more in choosing the fragment, as in tantivy's own generator.
+#[allow(clippy::cast_precision_loss)] // a weight: a document count's precision does not matter
+fn lemma_snippets(searcher: &Searcher, query: &dyn Query, lemma: Field) -> SnippetGenerator {
+    let mut terms: BTreeMap<String, f32> = BTreeMap::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == lemma
+            && let Some(text) = term.value().as_str()
+            && !terms.contains_key(text)
+        {
+            let df = searcher.doc_freq(term).unwrap_or(0);
+            if df > 0 {
+                terms.insert(text.to_string(), 1.0 / (1.0 + df as f32));
+            }
+        }
+    });
+    let mut initials: Vec<char> = terms.keys().filter_map(|t| t.chars().next()).collect();
+    initials.dedup();
+    let tokenizer = TextAnalyzer::from(LemmaTokenizer::highlighting(initials));
+    SnippetGenerator::new(terms, tokenizer, lemma, 220)
 }
 
 fn first_str(doc: &TantivyDocument, f: Field) -> Option<String> {
