@@ -363,3 +363,26 @@ fn a_typo_finds_its_word_and_a_rare_word_is_not_drowned() {
     assert_eq!(plain("votering"), 1);
     assert_eq!(search("votering", Filters::default()).total, 1);
 }
+
+#[test]
+fn a_case_number_without_its_series_finds_every_series() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).expect("docs");
+    // A classification code glued on, as document systems print it, and a citation.
+    std::fs::write(
+        docs.join("a.txt"),
+        "§ 5 Avgifter\n\nDiarienummer: 1.1.3-00087/2025\n\nSe även KS 00012/2024.\n",
+    )
+    .expect("write");
+    let (index, _) = SearchIndex::open_or_create(&dir.path().join("ix")).expect("create");
+    index.update(&[docs], &|_| {}).expect("index");
+    let trail = index.dnr_trail("00087/2025", &Filters::default()).expect("trail");
+    assert_eq!(trail.len(), 1);
+    assert_eq!(trail[0].relation, "own");
+    let cited = index.dnr_trail("12/2024", &Filters::default()).expect("cited");
+    assert_eq!(cited.iter().map(|t| t.relation).collect::<Vec<_>>(), ["cited"]);
+    let hits =
+        index.search(&SearchRequest { query: "00087/2025".into(), limit: 5, ..Default::default() });
+    assert_eq!(hits.expect("search").total, 1);
+}

@@ -392,10 +392,16 @@ impl SearchIndex {
         })?;
         let fields = *self.fields();
         let searcher = self.searcher();
-        let either = BooleanQuery::new(vec![
+        let mut either: Clauses = vec![
             (Occur::Should, term(fields.dnr, &key)),
             (Occur::Should, term(fields.cited, &key)),
-        ]);
+        ];
+        let no_series = !key.starts_with(|c: char| c.is_ascii_alphabetic());
+        if no_series {
+            // `00087/2025`: the case in any series.
+            either.push((Occur::Should, term(fields.case_number, &key)));
+        }
+        let either = BooleanQuery::new(either);
         let mut clauses = self.filter_clauses(filters, "paragraph")?;
         clauses.push((Occur::Must, Box::new(either)));
         let err = self.err();
@@ -403,7 +409,9 @@ impl SearchIndex {
         let mut out = Vec::with_capacity(docs.len());
         for addr in docs {
             let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
-            let own = all_str(&doc, fields.dnr).contains(&key);
+            let own = all_str(&doc, fields.dnr)
+                .iter()
+                .any(|k| *k == key || (no_series && super::convert::case_number(k) == key));
             out.push(TrailEntry {
                 date: first_str(&doc, fields.date),
                 organization: first_str(&doc, fields.organization),

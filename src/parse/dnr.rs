@@ -13,6 +13,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, one_of};
 use nom::combinator::{opt, recognize, verify};
+use nom::multi::many1;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
@@ -141,9 +142,32 @@ fn series_yymm_number(i: &str) -> IResult<&str, Parts<'_>> {
     Ok((rest, (Some(s), y, number)))
 }
 
+/// A classification code glued before a case number, as document systems print them:
+/// `1.1.3-` in `1.1.3-00087/2025`, `2.4-` in `KS 2.4-00012/2023`. At least one dot, so that
+/// it is never a year or a number.
+fn archive_code(i: &str) -> IResult<&str, &str> {
+    recognize((digits(1, 3), many1((char('.'), digits(1, 3))), char('-'))).parse(i)
+}
+
+/// `[SERIES ]CODE-NUMBER/YEAR`, with a classification code glued on: `1.1.3-00087/2025`,
+/// `KS 2.4-00012/2023`. The code makes it unambiguous, even in free text.
+fn coded_number_year(i: &str) -> IResult<&str, Parts<'_>> {
+    (opt((series, alt((ws1, tag("-"))))), archive_code, number, char('/'), year4, no_digit_follows)
+        .map(|(s, _, n, _, y, ())| (s.map(|x| x.0), y, n))
+        .parse(i)
+}
+
+/// `SERIES NUMBER/YEAR` with a four-digit year: `KS 00087/2025`, `KS-87/2025`.
+fn series_number_year4(i: &str) -> IResult<&str, Parts<'_>> {
+    (series, alt((ws1, tag("-"))), number, char('/'), year4, no_digit_follows)
+        .map(|(s, _, n, _, y, ())| (Some(s), y, n))
+        .parse(i)
+}
+
 /// Any unambiguous case number, safe to look for in free text.
 ///
-/// Examples: `HSN/876/2024`, `HSN-871-2024`, `KS 2023/123`, `23HSN1782`, `LS 1305-0677`.
+/// Examples: `HSN/876/2024`, `HSN-871-2024`, `KS 2023/123`, `23HSN1782`, `LS 1305-0677`,
+/// `KS 00087/2025`, `1.1.3-00087/2025`.
 pub fn dnr(i: &str) -> IResult<&str, Dnr> {
     let (rest, parts) = alt((
         series_number_year_slashed,
@@ -152,6 +176,8 @@ pub fn dnr(i: &str) -> IResult<&str, Dnr> {
         series_yymm_number,
         series_space_year_dash_number,
         glued,
+        coded_number_year,
+        series_number_year4,
     ))
     .parse(i)?;
     Ok((rest, make(&i[..i.len() - rest.len()], parts)))
@@ -394,6 +420,9 @@ mod tests {
         check("31/16", "2016-31", "");
         check("00087/2025", "2025-87", "");
         check("2012-KS0123", "KS-2012-123", "");
+        check("1.1.3-00087/2025", "2025-87", "");
+        check("KS 2.4-00012/2023", "KS-2023-12", "");
+        check("KS 00087/2025", "KS-2025-87", "");
     }
 
     #[test]
@@ -428,6 +457,8 @@ mod tests {
             "enligt VP 2012-2014",
             "beslut i KS 2023-12-07 § 123",
             "Dnr 2016/",
+            "avsnitt 1.2 och 3/2025",
+            "version 1.1.3-2 från 2025",
         ] {
             assert_eq!(find_all(text), vec![], "{text}");
         }
@@ -442,6 +473,9 @@ mod tests {
         assert_eq!(found[0].1.key, "RS-2023-4410");
         let found = find_all("- Handlingsplan 2024–2026, 23HSN2705");
         assert_eq!(found[0].1.raw, "23HSN2705");
+        let found = find_all("ärendet (dnr 1.1.3-00087/2025) och KS 00012/2024.");
+        let keys: Vec<_> = found.iter().map(|(_, d)| d.key.as_str()).collect();
+        assert_eq!(keys, ["2025-87", "KS-2024-12"]);
     }
 
     #[test]
