@@ -165,6 +165,24 @@ fn list_item(line: &str) -> Option<&str> {
     None
 }
 
+/// Clauses written on one line (flattened text, or a lead followed by its clauses):
+/// `anta planen, att uppdra åt nämnden …; att …` is cut before each `, att`, `; att` and
+/// `samt att`. An `att` inside a clause (`ge i uppdrag att ta fram`) is not a cut.
+fn split_inline(clause: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = clause;
+    while let Some((end, next)) = [", att ", "; att ", " samt att "]
+        .iter()
+        .filter_map(|sep| rest.find(sep).map(|at| (at, at + sep.len())))
+        .min()
+    {
+        out.push(&rest[..end]);
+        rest = &rest[next..];
+    }
+    out.push(rest);
+    out
+}
+
 /// Trims a clause: no trailing `;`, `,`, `.`, `samt`, `och`.
 fn tidy(clause: &str) -> String {
     let mut c = clause.trim().replace('\t', " ");
@@ -211,7 +229,7 @@ fn clauses_after(lines: &[&Line]) -> Vec<String> {
         }
         after_blank = false;
     }
-    clauses.iter().map(|c| tidy(c)).filter(|c| !c.is_empty()).collect()
+    clauses.iter().flat_map(|c| split_inline(c)).map(tidy).filter(|c| !c.is_empty()).collect()
 }
 
 /// Reads a decision from a run of lines.
@@ -231,7 +249,7 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
                 let r = lead.rest.trim();
                 (!r.is_empty()).then_some(r)
             }) {
-                clauses.push(tidy(c));
+                clauses.extend(split_inline(c).into_iter().map(tidy).filter(|c| !c.is_empty()));
             }
             clauses.extend(clauses_after(&lines[i + 1..]));
             if clauses.is_empty() && !in_section {
@@ -348,6 +366,15 @@ mod tests {
             Some("Kommunstyrelsen"),
             None,
             1,
+        );
+        // Clauses run together on one line, as a flattened page gives them.
+        check(
+            "Kommunfullmäktige beslutar att anta planen, att ge nämnden i uppdrag att återkomma samt att lägga rapporten till handlingarna.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunfullmäktige"),
+            None,
+            3,
         );
     }
 
