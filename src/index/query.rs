@@ -305,19 +305,23 @@ impl SearchIndex {
                 .search(&query, &(Count, TopDocs::with_limit(limit).order_by_score()))
                 .map_err(err)?
         };
-        let mut snippets = if widened {
-            lemma_snippets(&searcher, &*main, fields.lemma)
-        } else {
-            SnippetGenerator::create(&searcher, &*main, fields.text).map_err(err)?
-        };
-        snippets.set_max_num_chars(220);
+        // Widened: lemma matches first; a hit found only through words the lemma field does not
+        // hold (party abbreviations, short words) falls back to the stemmed text's snippet.
+        let mut lemma_gen = widened.then(|| lemma_snippets(&searcher, &*main, fields.lemma));
+        let mut text_gen = SnippetGenerator::create(&searcher, &*main, fields.text).map_err(err)?;
+        text_gen.set_max_num_chars(220);
+        if let Some(g) = &mut lemma_gen {
+            g.set_max_num_chars(220);
+        }
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
-            let snippet = if widened {
-                snippets.snippet(&first_str(&doc, fields.text).unwrap_or_default())
-            } else {
-                snippets.snippet_from_doc(&doc)
+            let snippet = match &lemma_gen {
+                Some(g) => {
+                    let s = g.snippet(&first_str(&doc, fields.text).unwrap_or_default());
+                    if s.highlighted().is_empty() { text_gen.snippet_from_doc(&doc) } else { s }
+                }
+                None => text_gen.snippet_from_doc(&doc),
             };
             let (text, highlights) = if snippet.fragment().is_empty() {
                 let t = first_str(&doc, fields.text).unwrap_or_default();
