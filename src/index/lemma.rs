@@ -377,6 +377,14 @@ impl Tokenizer for LemmaTokenizer {
             if let Some(initials) = &self.initials {
                 let first = t.text.chars().next().and_then(|c| c.to_lowercase().next());
                 if !first.is_some_and(|c| initials.contains(&c)) {
+                    // An empty token matches no term but lets a fragment grow over the word.
+                    tokens.push(Token {
+                        offset_from: t.offset_from,
+                        offset_to: t.offset_to,
+                        position: position - 1,
+                        text: String::new(),
+                        position_length: 1,
+                    });
                     continue;
                 }
             }
