@@ -224,13 +224,19 @@ impl<'a> Expander<'a> {
         (any_of(out), found)
     }
 
-    /// Whether the corpus knows `w` as a word of its own (any lemma variant, or without a
-    /// linking `s`: `trygghets` → `trygghet`).
+    /// Whether the corpus knows `w` as a word of its own: any lemma variant, or without a
+    /// linking `s` (`trygghets` → `trygghet`) or a linking vowel (`kvinno` → `kvinn`, as in
+    /// `kvinnor`).
     fn known(&self, w: &str) -> bool {
-        let bare = w.strip_suffix('s').filter(|b| b.chars().count() >= 3);
-        std::iter::once(w)
-            .chain(bare)
-            .flat_map(|x| self.lemma.word(x))
+        let bare = w
+            .strip_suffix(['s', 'a', 'e', 'o', 'u'])
+            .filter(|b| b.chars().count() >= 3)
+            .map(str::to_string);
+        std::iter::once(w.to_string())
+            .chain(bare.clone())
+            .flat_map(|x| self.lemma.word(&x))
+            // A stem is itself a lemma term ("kvinn"), though no word of three letters is one.
+            .chain(bare.into_iter().filter(|b| b.chars().count() >= 4))
             .any(|v| self.doc_freq(self.fields.lemma, &v) > 0)
     }
 
@@ -268,7 +274,12 @@ impl<'a> Expander<'a> {
         out.into_iter()
             .filter(|(term, _)| {
                 let modifier: String = term.chars().take(term.chars().count() - n).collect();
-                (n >= 5 && modifier.chars().count() >= 4) || self.known(&modifier)
+                let m = modifier.chars().count();
+                // Both parts long, or a linking `s` that marks a compound (`sotnings|taxa`),
+                // or a first part the corpus knows: never `föränd|ring`.
+                (n >= 5 && m >= 4)
+                    || (n >= 4 && m >= 5 && modifier.ends_with('s'))
+                    || self.known(&modifier)
             })
             .take(MAX_COMPOUNDS)
             .collect()

@@ -283,32 +283,21 @@ impl Lemmatizer {
     /// spelled backwards.
     #[must_use]
     pub fn paragraph(&mut self, parts: &[&str]) -> (PreTokenizedString, PreTokenizedString) {
-        let mut tokens = Vec::new();
+        let mut tokens: Vec<Token> = Vec::new();
         let mut distinct: HashSet<String> = HashSet::new();
-        let mut variants = Vec::new();
-        let mut position = 0;
-        for (i, part) in parts.iter().enumerate() {
-            // Title and text are apart: no phrase across them.
-            position += i * 100;
-            let mut words = self.words.token_stream(part);
-            while words.advance() {
-                let t = words.token();
-                variants.clear();
-                push_variants(&self.stemmer, &t.text, &mut variants);
-                for v in &variants {
-                    tokens.push(Token {
-                        offset_from: t.offset_from,
-                        offset_to: t.offset_to,
-                        position,
-                        text: v.clone(),
-                        position_length: 1,
-                    });
-                    if !distinct.contains(v) {
-                        distinct.insert(v.clone());
-                    }
+        let mut base = 0;
+        for part in parts {
+            let mut last = 0;
+            walk(&self.stemmer, &mut self.words, part, None, |mut t| {
+                last = t.position;
+                // Title and text are apart: no phrase across them.
+                t.position += base;
+                if !distinct.contains(&t.text) {
+                    distinct.insert(t.text.clone());
                 }
-                position += 1;
-            }
+                tokens.push(t);
+            });
+            base += last + 100;
         }
         let mut reversed: Vec<Token> = distinct
             .into_iter()
@@ -323,6 +312,101 @@ impl Lemmatizer {
             PreTokenizedString { text: String::new(), tokens: reversed },
         )
     }
+}
+
+/// Every lemma variant of every word of `text`, as tokens at the word's place (positions from
+/// 0). An elided compound's first part also gets the variants of its possible completions
+/// (`nöjes- och kulturlivet`: `nöjes` stands for `nöjeslivet` too, see [`elided_completions`]).
+/// With `initials`, a word starting with another letter is not analysed and gives one empty
+/// token, which matches nothing.
+fn walk(
+    stemmer: &Stemmer,
+    words: &mut SimpleTokenizer,
+    text: &str,
+    initials: Option<&[char]>,
+    mut emit: impl FnMut(Token),
+) {
+    let bytes = text.as_bytes();
+    // The first part of an elided compound and whether its conjunction has been seen; its
+    // tokens and those after it are held back until the completions are known, so that tokens
+    // come out in text order (snippets need it).
+    let mut elided: Option<(Token, bool)> = None;
+    let mut held: Vec<Token> = Vec::new();
+    let mut first_tokens = 0;
+    let mut variants = Vec::new();
+    let mut stream = words.token_stream(text);
+    let mut position = 0;
+    while stream.advance() {
+        let t = stream.token();
+        let at = |text: String| Token {
+            offset_from: t.offset_from,
+            offset_to: t.offset_to,
+            position,
+            text,
+            position_length: 1,
+        };
+        match elided.take() {
+            Some((first, false)) if ELISION_JOINS.contains(&t.text.as_str()) => {
+                elided = Some((first, true));
+            }
+            Some((first, true)) => {
+                variants.clear();
+                for completion in elided_completions(&first.text, &t.text) {
+                    push_variants(stemmer, &completion, &mut variants);
+                }
+                let rest = held.split_off(first_tokens);
+                held.extend(variants.drain(..).map(|v| Token { text: v, ..first.clone() }));
+                held.extend(rest);
+            }
+            _ => {}
+        }
+        if elided.is_none() {
+            held.drain(..).for_each(&mut emit);
+        }
+        let opens_elision = bytes.get(t.offset_to) == Some(&b'-')
+            && bytes.get(t.offset_to + 1).is_some_and(u8::is_ascii_whitespace);
+        let first = t.text.chars().next().and_then(|c| c.to_lowercase().next());
+        variants.clear();
+        if initials.is_some_and(|i| !first.is_some_and(|c| i.contains(&c))) {
+            variants.push(String::new());
+        } else {
+            push_variants(stemmer, &t.text, &mut variants);
+        }
+        if opens_elision {
+            elided = Some((at(t.text.clone()), false));
+            first_tokens = variants.len();
+        }
+        for v in variants.drain(..) {
+            if elided.is_some() {
+                held.push(at(v));
+            } else {
+                emit(at(v));
+            }
+        }
+        position += 1;
+    }
+    held.drain(..).for_each(&mut emit);
+}
+
+/// Words that join an elided compound to the whole one: `nöjes- och kulturliv`.
+const ELISION_JOINS: &[&str] = &["och", "eller", "samt", "respektive", "resp", "som", "till"];
+
+/// The words an elided first part may stand for: `nöjes` before `kulturlivet` is `nöjes` +
+/// one of the possible last parts of `kulturlivet` (`livet`, `urlivet`, …). Without a lexicon
+/// the cut is unknown, so every cut that leaves three letters on each side is tried; the
+/// wrong ones are words no one searches for.
+fn elided_completions(first: &str, whole: &str) -> Vec<String> {
+    let chars: Vec<char> = whole.chars().collect();
+    if chars.len() < 6 || first.chars().count() < 2 {
+        return Vec::new();
+    }
+    (3..=chars.len() - 3)
+        .map(|k| {
+            let mut w = first.to_string();
+            w.extend(&chars[k..]);
+            w
+        })
+        .collect()
 }
 
 /// Appends the variants of [`Lemmatizer::word`] to `out`.
@@ -368,39 +452,14 @@ impl Tokenizer for LemmaTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
         let mut tokens = Vec::new();
-        let mut words = self.lemmatizer.words.token_stream(text);
-        let mut position = 0;
-        let mut variants = Vec::new();
-        while words.advance() {
-            let t = words.token();
-            position += 1;
-            if let Some(initials) = &self.initials {
-                let first = t.text.chars().next().and_then(|c| c.to_lowercase().next());
-                if !first.is_some_and(|c| initials.contains(&c)) {
-                    // An empty token matches no term but lets a fragment grow over the word.
-                    tokens.push(Token {
-                        offset_from: t.offset_from,
-                        offset_to: t.offset_to,
-                        position: position - 1,
-                        text: String::new(),
-                        position_length: 1,
-                    });
-                    continue;
-                }
+        let reversed = self.reversed;
+        let Lemmatizer { stemmer, words } = &mut self.lemmatizer;
+        walk(stemmer, words, text, self.initials.as_deref(), |mut t| {
+            if reversed {
+                t.text = t.text.chars().rev().collect();
             }
-            variants.clear();
-            push_variants(&self.lemmatizer.stemmer, &t.text, &mut variants);
-            for v in variants.drain(..) {
-                let text = if self.reversed { v.chars().rev().collect() } else { v };
-                tokens.push(Token {
-                    offset_from: t.offset_from,
-                    offset_to: t.offset_to,
-                    position: position - 1,
-                    text,
-                    position_length: 1,
-                });
-            }
-        }
+            tokens.push(t);
+        });
         PreTokenizedStream::from(PreTokenizedString { text: String::new(), tokens })
     }
 }
@@ -458,5 +517,24 @@ mod tests {
         assert_eq!(texts, ["kamer", "fler", "kamer", "beslut"]);
         let back: Vec<&str> = reversed.tokens.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(back, ["relf", "remak", "tulseb"]);
+        // "nöjes- och kulturlivet": "nöjes" also stands for "nöjeslivet".
+        let (lemma, _) = Lemmatizer::default().paragraph(&["", "nöjes- och kulturlivet"]);
+        let at_first: Vec<&str> =
+            lemma.tokens.iter().filter(|t| t.offset_from == 0).map(|t| t.text.as_str()).collect();
+        assert!(at_first.contains(&"nöjesliv"), "{at_first:?}");
+    }
+
+    /// Found by the index tests: snippets panic when tokens go back in the text.
+    #[test]
+    fn tokens_come_in_text_order() {
+        for mut tokenizer in [LemmaTokenizer::new(false), LemmaTokenizer::highlighting(vec!['k'])] {
+            let mut stream = tokenizer.token_stream("Stärka nöjes- och kulturlivet, nöjes- inte");
+            let mut offsets = Vec::new();
+            while stream.advance() {
+                offsets.push(stream.token().offset_from);
+            }
+            assert!(offsets.windows(2).all(|w| w[0] <= w[1]), "{offsets:?}");
+            assert!(offsets.len() >= 4, "{offsets:?}");
+        }
     }
 }
