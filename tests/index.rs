@@ -350,6 +350,11 @@ fn parties_by_name_or_abbreviation() {
     assert_eq!(plain("Sjukvårdspartiet"), 0);
     let hits = ranked("Sjukvårdspartiet");
     assert!(hits.contains(&("004_2881339b2791bead.txt".into(), Some(96))), "{hits:?}");
+    // Every hit names the party; "Sjukvårdspartiet Västernorrland" in the party table must not
+    // bring in the region's other paragraphs.
+    for h in search("Sjukvårdspartiet", Filters::default()).hits {
+        assert!(h.snippet.contains("SJVP") || h.title.contains("SJVP"), "{h:?}");
+    }
 }
 
 #[test]

@@ -316,7 +316,10 @@ impl<'a> Expander<'a> {
             (self.fields.party, abbreviation.to_string()),
             (self.fields.text, abbreviation.to_lowercase()),
         ];
-        for (name, _) in PARTIES.iter().filter(|(_, a)| *a == abbreviation) {
+        // One-word names only: "Sjukvårdspartiet Västernorrland" must not bring in every
+        // paragraph that names the region.
+        let names = PARTIES.iter().filter(|(n, a)| *a == abbreviation && !n.contains(' '));
+        for (name, _) in names {
             for s in self.stems(name) {
                 out.push((self.fields.text, s));
             }
