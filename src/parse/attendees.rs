@@ -318,6 +318,8 @@ fn ends_block(text: &str) -> bool {
 /// the block that could not be read.
 #[must_use]
 pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
+    let lines = unweave(lines);
+    let lines = lines.as_ref();
     let mut out: Vec<Attendee> = Vec::new();
     let mut warnings = Vec::new();
     let mut section: Option<Role> = None;
@@ -367,9 +369,82 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     (out, warnings)
 }
 
+/// The headings of an attendance table printed in columns, one per column, and nothing else:
+/// `Ledamöter\tErsättare`, `Beslutande\tTjänstgörande ersättare`.
+fn column_headings(text: &str) -> Option<usize> {
+    let cells: Vec<&str> = text.split('\t').collect();
+    let headings = cells.len() >= 2
+        && cells.iter().all(|c| {
+            role_heading(c.trim()).is_ok_and(|(_, (r, rest))| r.is_some() && rest.is_empty())
+        });
+    headings.then_some(cells.len())
+}
+
+/// Reads an attendance table printed in columns column by column, as the lists it is: under
+/// a line of column headings (`Ledamöter\tErsättare`), each row's k-th cell belongs to the k-th
+/// heading, until a blank line; a row without the full set of cells belongs to the first
+/// column (`Erica Stenberg (SD) endast förmiddagen`, once the second list has ended). PDF and
+/// DOCX tables give this layout; other text comes back as it is.
+fn unweave(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
+    if !lines.iter().any(|l| l.text.contains('\t') && column_headings(&l.text).is_some()) {
+        return std::borrow::Cow::Borrowed(lines);
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut k = 0;
+    while k < lines.len() {
+        let Some(n) = column_headings(&lines[k].text) else {
+            out.push(lines[k].clone());
+            k += 1;
+            continue;
+        };
+        let mut columns: Vec<Vec<Line>> = lines[k]
+            .text
+            .split('\t')
+            .map(|h| vec![Line { no: lines[k].no, text: h.trim().to_string() }])
+            .collect();
+        k += 1;
+        while k < lines.len() && !lines[k].is_blank() {
+            let cells: Vec<&str> = lines[k].text.split('\t').collect();
+            if cells.len() == n {
+                for (col, cell) in columns.iter_mut().zip(cells) {
+                    if !cell.trim().is_empty() {
+                        col.push(Line { no: lines[k].no, text: cell.trim().to_string() });
+                    }
+                }
+            } else {
+                columns[0].push(lines[k].clone());
+            }
+            k += 1;
+        }
+        for col in columns {
+            out.extend(col);
+            out.push(Line { no: out.last().map_or(1, |l: &Line| l.no), text: String::new() });
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_read_as_lists() {
+        let lines = crate::normalize::test_lines(
+            "Ledamöter\tErsättare\nElina Backlund Arab (S) Ordförande\tGudrun Sjödin (S)\nErica Stenberg (SD) endast förmiddagen den 7/12\n\nTjänstepersoner\nMaria Öhman, Sekreterare",
+        );
+        let (got, _) = attendees(&lines);
+        let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Elina Backlund Arab", Role::Chair),
+                ("Erica Stenberg", Role::Member),
+                ("Gudrun Sjödin", Role::Deputy),
+                ("Maria Öhman", Role::Secretary)
+            ]
+        );
+    }
 
     type Expected<'a> = (&'a str, Option<&'a str>, Role, Option<&'a str>, Option<&'a str>);
 

@@ -7,7 +7,7 @@ use nom::bytes::complete::{tag, tag_no_case, take_while1};
 use nom::combinator::{opt, recognize, verify};
 use nom::{IResult, Parser};
 
-use super::lexical::ws1;
+use super::lexical::{sp1, ws1};
 
 /// Endings of a body's name, definite and indefinite.
 const BODY_ENDINGS: &[&str] = &[
@@ -106,7 +106,7 @@ pub fn organization(i: &str) -> IResult<&str, String> {
         alt((tag("Region"), tag("Landstinget"), tag("REGION"), tag("LANDSTINGET"))),
         ws1,
         cap,
-        opt((ws1, verify(cap, |w: &str| w != "Hälso" && !is_body_word(w)))),
+        opt((sp1, verify(cap, |w: &str| w != "Hälso" && !is_body_word(w)))),
     )
         .map(|(r, _, a, b)| {
             // "Region Jämtland Härjedalens externa webbsida": the genitive goes.
@@ -194,6 +194,11 @@ mod tests {
         assert_eq!(
             organization("Region Jämtland Härjedalens").map(|x| x.1),
             Ok("Region Jämtland Härjedalen".into())
+        );
+        // A PDF page header: the next column is no part of the name.
+        assert_eq!(
+            organization("REGION VÄSTERNORRLAND\tPROTOKOLL\tSida 1(12)").map(|x| x.1),
+            Ok("Region Västernorrland".into())
         );
         assert_eq!(
             organization_from_dir("region-jämtland-härjedalen").as_deref(),

@@ -26,6 +26,12 @@ pub fn ws1(i: &str) -> IResult<&str, &str> {
     take_while1(is_space)(i)
 }
 
+/// One or more spaces, no tab: words of one name never span a column gap
+/// (`REGION VÄSTERNORRLAND\tPROTOKOLL`).
+pub fn sp1(i: &str) -> IResult<&str, &str> {
+    take_while1(|c| c == ' ')(i)
+}
+
 /// A run of letters (any script), hyphens allowed inside: `Hälso`, `Sjöö-Törner`.
 pub fn word(i: &str) -> IResult<&str, &str> {
     recognize((
