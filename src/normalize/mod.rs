@@ -54,6 +54,18 @@ pub struct Normalized {
     /// Each page was flattened onto one line and has been cut into pseudo-lines
     /// ([`flatten`]); a pseudo-line keeps the number of the line it came from.
     pub flattened: bool,
+    /// The source lines on which pages 2, 3, … start: the text marks page breaks with form
+    /// feeds (PDF and DOCX extraction, `pdftotext`). Empty when it marks none.
+    pub page_starts: Vec<u32>,
+}
+
+impl Normalized {
+    /// The page a source line is on, where the text marks pages.
+    #[must_use]
+    pub fn page_of(&self, line: u32) -> Option<u32> {
+        (!self.page_starts.is_empty())
+            .then(|| 1 + self.page_starts.partition_point(|&s| s <= line) as u32)
+    }
 }
 
 /// Normalises a decoded text. Pure and infallible.
@@ -66,6 +78,11 @@ pub fn normalize(text: &str) -> Normalized {
     let flattened = flatten::is_flattened(cleaned.iter().map(|(_, t)| t.as_str()));
     if flattened {
         cleaned = unflatten(cleaned, &mut furniture_lines);
+    }
+    let page_starts = page_starts(text);
+    if !page_starts.is_empty() {
+        drop_page_edges(&mut cleaned, &page_starts, &mut furniture_lines);
+        join_page_seams(&mut cleaned, &page_starts);
     }
     let mut lines: Vec<Line> = Vec::with_capacity(cleaned.len());
     let mut skip_value_line = false;
@@ -91,7 +108,134 @@ pub fn normalize(text: &str) -> Normalized {
     let mut lines = collapse_blanks(lines, double_spaced);
     rejoin_hyphenation(&mut lines);
     furniture_lines.sort_by_key(|l| l.no);
-    Normalized { lines, furniture: furniture_lines, double_spaced, flattened }
+    Normalized { lines, furniture: furniture_lines, double_spaced, flattened, page_starts }
+}
+
+/// The lines on which pages after the first start: a form feed before a line's text starts a
+/// page on that line, one after it on the next.
+fn page_starts(text: &str) -> Vec<u32> {
+    let mut starts: Vec<u32> = Vec::new();
+    if !text.contains('\x0c') {
+        return starts;
+    }
+    for (i, line) in text.split('\n').enumerate() {
+        let no = i as u32 + 1;
+        let mut seen_text = false;
+        for c in line.chars() {
+            if c == '\x0c' {
+                let at = if seen_text { no + 1 } else { no };
+                if starts.last().is_none_or(|&l| l < at) && at > 1 {
+                    starts.push(at);
+                }
+            } else if !c.is_whitespace() {
+                seen_text = true;
+            }
+        }
+    }
+    starts
+}
+
+/// Closes the gap a page break leaves inside a sentence: where the last line of a page ends
+/// open (a letter, digit, comma or hyphen) and the next page goes on in lower case, the blank
+/// lines between them go, so the sentence stays one block (`… inom hälso- och` / page break /
+/// `sjukvården och tandvården`). A new `att`-clause is left a block of its own.
+fn join_page_seams(lines: &mut Vec<(u32, String)>, starts: &[u32]) {
+    let mut gone = vec![false; lines.len()];
+    for &start in starts {
+        let Some(b) = lines.iter().position(|(no, t)| *no >= start && !t.is_empty()) else {
+            continue;
+        };
+        let Some(a) = lines[..b].iter().rposition(|(_, t)| !t.is_empty()) else { continue };
+        let ends_open = lines[a]
+            .1
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-'));
+        let next = &lines[b].1;
+        let goes_on =
+            next.chars().next().is_some_and(char::is_lowercase) && !next.starts_with("att ");
+        if ends_open && goes_on {
+            gone[a + 1..b].iter_mut().for_each(|g| *g = true);
+        }
+    }
+    if gone.contains(&true) {
+        let mut k = 0;
+        lines.retain(|_| {
+            k += 1;
+            !gone[k - 1]
+        });
+    }
+}
+
+/// How many lines at the top and at the bottom of a page may be its header and footer.
+const PAGE_EDGE: usize = 3;
+
+/// Sets aside the page headers and footers a paged text repeats: a short line among the first
+/// or last few of a page whose shape (numbers, case and spaces aside) recurs at the edge of two
+/// pages or more and of at least two pages in five — `Sida 2(12)`, `Justerandes sign
+/// Utdragsbestyrkande`, `Hälso- och sjukvårdsutskottet  Datum 2023-12-07 – 08`. The first
+/// page's copy stays: it names the organisation, body and date once.
+fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &mut Vec<Line>) {
+    let page_of = |no: u32| starts.partition_point(|&s| s <= no);
+    let pages = starts.len() + 1;
+    // A run of digits is one `#`: `Sida 9(12)` and `Sida 10(12)` have one shape.
+    let shape = |t: &str| -> String {
+        let mut out = String::with_capacity(t.len());
+        for c in t.chars().filter(|c| !c.is_whitespace()) {
+            if !c.is_ascii_digit() {
+                out.push(c.to_ascii_lowercase());
+            } else if !out.ends_with('#') {
+                out.push('#');
+            }
+        }
+        out
+    };
+    // The indices of each page's edge lines.
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    let mut by_page: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    for (k, (no, t)) in lines.iter().enumerate() {
+        if !t.is_empty() {
+            by_page[page_of(*no).min(pages - 1)].push(k);
+        }
+    }
+    for (page, ks) in by_page.iter().enumerate() {
+        let n = ks.len();
+        edges[page].extend(ks.iter().take(PAGE_EDGE));
+        edges[page].extend(ks.iter().skip(n.saturating_sub(PAGE_EDGE).max(PAGE_EDGE.min(n))));
+    }
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    for (page, ks) in edges.iter().enumerate() {
+        for &k in ks {
+            let t = &lines[k].1;
+            if t.chars().count() <= 120 {
+                let on_pages = seen.entry(shape(t)).or_default();
+                if on_pages.last() != Some(&page) {
+                    on_pages.push(page);
+                }
+            }
+        }
+    }
+    let mut gone = vec![false; lines.len()];
+    for ks in edges.iter().skip(1) {
+        for &k in ks {
+            let n = seen.get(&shape(&lines[k].1)).map_or(0, Vec::len);
+            if n >= 2 && n * 5 >= pages * 2 {
+                gone[k] = true;
+            }
+        }
+    }
+    if !gone.contains(&true) {
+        return;
+    }
+    let mut k = 0;
+    lines.retain(|(no, t)| {
+        let drop = gone[k];
+        k += 1;
+        if drop {
+            furniture.push(Line { no: *no, text: t.clone() });
+        }
+        !drop
+    });
 }
 
 /// Re-frames a flattened text: the web page's title lines before `Transkript` go to the
