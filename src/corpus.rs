@@ -1,5 +1,6 @@
 //! Which files are documents: the given files as they are, and under a folder every `.txt`,
-//! `.md` or `.text` file (README files excepted), in sorted order so every run is the same.
+//! `.md`, `.text`, `.pdf` or `.docx` file (README files excepted), in sorted order so every run
+//! is the same. What a file holds is told by its content when it is read ([`crate::source`]).
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +9,7 @@ use walkdir::WalkDir;
 use crate::error::{Error, Result};
 
 /// File endings read as documents when walking a folder.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "text", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "text", "markdown", "pdf", "docx"];
 
 /// Whether a file found in a folder is a document.
 #[must_use]

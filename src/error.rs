@@ -1,4 +1,5 @@
-//! Errors of the operations that can truly fail: reading a file, walking a folder.
+//! Errors of the operations that can truly fail: reading a file, extracting its text, walking a
+//! folder, the index.
 //!
 //! Parsing has no error type: it returns a document and warnings (see [`crate::parse`]).
 //! Every error names the path it concerns, so one line on stderr says what went wrong where.
@@ -32,13 +33,23 @@ pub enum Error {
         /// Where the first binary byte is.
         offset: usize,
     },
-    /// A format this build cannot read.
-    #[error("{}: {format} input is not supported", path.display())]
-    Unsupported {
+    /// A PDF or DOCX that gave no text: encrypted, damaged, a scan, not a Word document.
+    #[error("{}: {source}", path.display())]
+    Extract {
         /// The file.
         path: PathBuf,
-        /// What the content looks like: "PDF", "DOCX".
-        format: &'static str,
+        /// What is wrong with it.
+        source: crate::extract::ExtractError,
+    },
+    /// The file is larger than any minutes document, so it is not read at all.
+    #[error("{}: too large ({} MB; documents over {} MB are not read)", path.display(), bytes / 1_000_000, limit / 1_000_000)]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
     },
     /// The index could not be opened, read or written.
     #[error("index {}: {message}", path.display())]

@@ -15,6 +15,7 @@
 
 pub mod corpus;
 pub mod error;
+pub mod extract;
 pub mod index;
 pub mod model;
 pub mod normalize;

@@ -1,16 +1,23 @@
 //! Reading a document: the only file reading on the parse path.
 //!
-//! Bytes are hashed (SHA-256, the key for incremental indexing), their format recognised by
-//! content, and text decoded: UTF-8 (with or without BOM), UTF-16 with a BOM, else
+//! Bytes are hashed (SHA-256, the key for incremental indexing) and their format recognised by
+//! content, never by the file's name ([`Format::sniff`]): a PDF or DOCX goes to its extractor
+//! ([`crate::extract`]), text is decoded — UTF-8 (with or without BOM), UTF-16 with a BOM, else
 //! Windows-1252, the common encoding of older Swedish archives (a superset of Latin-1's
-//! printable range). Binary and empty files are refused with an error naming the file.
+//! printable range). Binary, empty and oversized files are refused with an error naming the
+//! file.
 
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+use crate::extract::{self, Format};
 use crate::model::SourceInfo;
+
+/// The largest file read as a document. Minutes with scanned annexes reach tens of megabytes;
+/// anything larger is not a protocol, and reading it whole would only cost memory.
+pub const MAX_BYTES: u64 = 512 * 1024 * 1024;
 
 /// A read and decoded document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +33,21 @@ pub struct Source {
 /// # Errors
 /// When the file cannot be read, is empty, is binary, or is a format this build cannot read.
 pub fn read(path: &Path) -> Result<Source> {
-    let bytes =
-        std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bytes = read_bytes(path)?;
     from_bytes(path, &bytes)
+}
+
+/// The bytes of the file at `path`, refusing one over [`MAX_BYTES`] before reading it.
+///
+/// # Errors
+/// When the file cannot be read or is too large.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > MAX_BYTES {
+        return Err(Error::TooLarge { path: path.to_path_buf(), bytes: len, limit: MAX_BYTES });
+    }
+    std::fs::read(path).map_err(io)
 }
 
 /// Decodes bytes already read from `path`.
@@ -45,21 +64,29 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source> {
 /// # Errors
 /// When the bytes are empty, binary, or a format this build cannot read.
 pub fn from_hashed_bytes(path: &Path, bytes: &[u8], sha256: String) -> Result<Source> {
+    let empty = || Error::Empty { path: path.to_path_buf() };
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::Empty { path: path.to_path_buf() });
+        return Err(empty());
     }
-    if bytes.starts_with(b"%PDF") {
-        return Err(Error::Unsupported { path: path.to_path_buf(), format: "PDF" });
+    let extracted = |r: std::result::Result<extract::Extracted, extract::ExtractError>| {
+        r.map(|e| e.text).map_err(|source| Error::Extract { path: path.to_path_buf(), source })
+    };
+    let (text, format) = match Format::sniff(bytes) {
+        Format::Pdf => (extracted(extract::pdf::text(bytes))?, "pdf"),
+        Format::Zip => (extracted(extract::docx::text(bytes))?, "docx"),
+        Format::Text => {
+            let text = decode(bytes)
+                .map_err(|offset| Error::Binary { path: path.to_path_buf(), offset })?;
+            (text, "text")
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(empty());
     }
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(Error::Unsupported { path: path.to_path_buf(), format: "ZIP/DOCX" });
-    }
-    let text =
-        decode(bytes).map_err(|offset| Error::Binary { path: path.to_path_buf(), offset })?;
     let info = SourceInfo {
         path: path.to_string_lossy().into_owned(),
         sha256,
-        format: "text".to_string(),
+        format: format.to_string(),
         bytes: bytes.len() as u64,
     };
     Ok(Source { info, text })
@@ -128,6 +155,7 @@ mod tests {
         assert_eq!(decode(b"abc\x00def"), Err(3));
         let p = Path::new("x.txt");
         assert!(matches!(from_bytes(p, b"  \n"), Err(Error::Empty { .. })));
-        assert!(matches!(from_bytes(p, b"%PDF-1.7"), Err(Error::Unsupported { .. })));
+        assert!(matches!(from_bytes(p, b"%PDF-1.7"), Err(Error::Extract { .. })));
+        assert!(matches!(from_bytes(p, b"PK\x03\x04\0\0"), Err(Error::Extract { .. })));
     }
 }

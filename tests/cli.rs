@@ -99,7 +99,7 @@ fn bad_files_are_reported_and_the_run_goes_on() {
     assert_eq!(err.lines().count(), 4, "{err}");
     assert!(err.contains("b_empty.txt: empty file"), "{err}");
     assert!(err.contains("c_binary.txt: not a text file"), "{err}");
-    assert!(err.contains("e.pdf.txt: PDF input is not supported"), "{err}");
+    assert!(err.contains("e.pdf.txt: damaged PDF"), "{err}");
     assert!(err.contains("missing.txt"), "{err}");
     let docs: Vec<serde_json::Value> =
         stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
@@ -271,4 +271,54 @@ fn assert_keys(line: &str, keys: &[&str]) {
     let at: Vec<usize> =
         keys.iter().map(|k| line.find(&format!("\"{k}\":")).expect("key")).collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "keys out of order in {line}");
+}
+
+/// A folder as a user downloads it: PDFs and a DOCX among bad files. The good ones are parsed
+/// and indexed, each bad one named once with its reason, and search hits carry their page.
+#[test]
+fn pdf_and_docx_folders_parse_index_and_search() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path().join("arkiv");
+    std::fs::create_dir_all(&d).expect("mkdir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for name in [
+        "vasternorrland-hsu-2023-12-07.pdf",
+        "jamtland-hsn-2024-06-13-extract.docx",
+        "bad-encrypted.pdf",
+        "bad-scanned.pdf",
+        "bad-odt-named.docx",
+    ] {
+        std::fs::copy(fixtures.join(name), d.join(name)).expect("copy");
+    }
+    // Content decides, not the name: a PDF saved without its extension's case.
+    std::fs::copy(fixtures.join("jamtland-hsn-2024-06-13-extract.pdf"), d.join("utdrag.PDF"))
+        .expect("copy");
+    let o = protokoll_in(dir.path(), &["parse", "--json", "arkiv"], &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(err.contains("bad-encrypted.pdf: encrypted PDF: it needs a password"), "{err}");
+    assert!(err.contains("bad-scanned.pdf: no text layer: needs OCR"), "{err}");
+    assert!(err.contains("bad-odt-named.docx: not a DOCX: an OpenDocument file"), "{err}");
+    let docs: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    let formats: Vec<&str> = docs.iter().filter_map(|d| d["source"]["format"].as_str()).collect();
+    assert_eq!(formats, ["docx", "pdf", "pdf"]);
+
+    let o = protokoll_in(dir.path(), &["index", "--index", "idx", "arkiv"], &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("indexed 3 documents"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("3 failed"), "{}", stderr(&o));
+    let o = protokoll_in(
+        dir.path(),
+        &["search", "--index", "idx", "--json", "visselblåsarärenden"],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hit: serde_json::Value =
+        serde_json::from_str(stdout(&o).lines().next().expect("a hit")).expect("json");
+    assert_eq!(hit["number"], 93);
+    assert_eq!(hit["page"], 4);
+    let o = protokoll_in(dir.path(), &["search", "--index", "idx", "visselblåsarärenden"], &[]);
+    assert!(stdout(&o).contains("vasternorrland-hsu-2023-12-07.pdf (page 4)"), "{}", stdout(&o));
 }

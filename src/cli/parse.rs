@@ -11,7 +11,7 @@ use super::{Outcome, documents, json_line, line, stdout};
 /// Arguments of `protokoll parse`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files or folders to parse (folders: every .txt/.md file, sorted).
+    /// Files or folders to parse (folders: every .txt/.md/.pdf/.docx file, sorted).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Print the JSON model (SCHEMA.md), one object per line.
@@ -20,6 +20,10 @@ pub struct Args {
     /// With --json: indent the output (one document per block).
     #[arg(long, requires = "json")]
     pretty: bool,
+    /// Print the text as read, not parsed: what the PDF or DOCX extractor (or the decoder)
+    /// gave, pages separated by form feeds.
+    #[arg(long, conflicts_with = "json")]
+    text: bool,
 }
 
 /// Runs `protokoll parse`.
@@ -28,6 +32,17 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let files = documents(&args.paths, &mut failed);
     let mut out = stdout();
     for path in files {
+        if args.text {
+            match protokoll::source::read(&path) {
+                Ok(src) => out.write_all(src.text.as_bytes())?,
+                Err(e) => {
+                    failed += 1;
+                    out.flush()?;
+                    eprintln!("protokoll: {e}");
+                }
+            }
+            continue;
+        }
         let doc = match protokoll::parse_file(&path) {
             Ok(doc) => doc,
             Err(e) => {

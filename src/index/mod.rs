@@ -225,11 +225,9 @@ impl SearchIndex {
         // hands documents to the writer: the two overlap instead of taking turns by batch.
         let read_one = |path: &PathBuf| -> Outcome {
             let key = path.to_string_lossy();
-            let bytes = match std::fs::read(path) {
+            let bytes = match crate::source::read_bytes(path) {
                 Ok(bytes) => bytes,
-                Err(source) => {
-                    return Outcome::Failed(Error::Io { path: path.clone(), source }.to_string());
-                }
+                Err(e) => return Outcome::Failed(e.to_string()),
             };
             let sha = crate::source::sha256_hex(&bytes);
             if manifest.get(key.as_ref()) == Some(&sha) {
