@@ -8,6 +8,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use protokoll::extract::Format;
 
 const FILES: [&str; 4] = [
     "vasternorrland-hsu-2023-12-07.pdf",
@@ -20,8 +21,9 @@ fn bench(c: &mut Criterion) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let files: Vec<(&str, Vec<u8>)> =
         FILES.iter().map(|f| (*f, std::fs::read(dir.join(f)).expect("fixture"))).collect();
-    let extract = |name: &str, bytes: &[u8]| {
-        if name.ends_with(".pdf") {
+    let is_pdf = |bytes: &[u8]| Format::sniff(bytes) == Format::Pdf;
+    let extract = |bytes: &[u8]| {
+        if is_pdf(bytes) {
             protokoll::extract::pdf::text(bytes)
         } else {
             protokoll::extract::docx::text(bytes)
@@ -31,14 +33,14 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("bytes");
     for (name, bytes) in &files {
         g.throughput(Throughput::Bytes(bytes.len() as u64));
-        g.bench_function(*name, |b| b.iter(|| black_box(extract(name, black_box(bytes)))));
+        g.bench_function(*name, |b| b.iter(|| black_box(extract(black_box(bytes)))));
     }
     g.finish();
     let mut g = c.benchmark_group("pages");
-    for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with(".pdf")) {
-        let pages = extract(name, bytes).pages.unwrap_or(1);
+    for (name, bytes) in files.iter().filter(|(_, b)| is_pdf(b)) {
+        let pages = extract(bytes).pages.unwrap_or(1);
         g.throughput(Throughput::Elements(u64::from(pages)));
-        g.bench_function(*name, |b| b.iter(|| black_box(extract(name, black_box(bytes)))));
+        g.bench_function(*name, |b| b.iter(|| black_box(extract(black_box(bytes)))));
     }
     g.finish();
 }
