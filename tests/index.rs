@@ -338,10 +338,30 @@ fn compounds_are_found_by_their_last_part() {
 }
 
 #[test]
+fn compounds_are_found_by_their_first_part() {
+    // § 93 says "Visselblåsarärenden" and "visselblåsarfunktionen", never "visselblåsare".
+    assert_eq!(plain("visselblåsare"), 0);
+    assert_eq!(
+        ranked("visselblåsare").first(),
+        Some(&("004_2881339b2791bead.txt".into(), Some(93)))
+    );
+    let hit = &search("visselblåsare", Filters::default()).hits[0];
+    assert!(hit.snippet.to_lowercase().contains("visselblåsar"), "{hit:?}");
+    // § 95 has only "revisionsrapporter".
+    assert!(ranked("revision").contains(&("004_2881339b2791bead.txt".into(), Some(95))));
+    // Only § 93 speaks of whistle-blowers: nothing else comes in through the first part.
+    assert_eq!(search("visselblåsare", Filters::default()).total, 1);
+}
+
+#[test]
 fn forms_that_snowball_misses_are_found() {
     // The text says "avstår från att delta"; Snowball leaves "avstod" and "avstår" apart.
     assert_eq!(plain("avstod"), 0);
     assert!(ranked("avstod").contains(&("004_2881339b2791bead.txt".into(), Some(96))));
+    // A plural that changes its vowel: Kramfors writes only "ledamöter".
+    assert!(ranked("ledamot").contains(&("13_kramfors-ksau-2018.txt".into(), None)));
+    // A verb and its noun of action: Hultsfred's "tillsättning" for "tillsätta".
+    assert!(ranked("tillsätta").contains(&("09_hultsfred-ksau-2014.txt".into(), Some(130))));
 }
 
 #[test]
@@ -354,6 +374,12 @@ fn parties_by_name_or_abbreviation() {
     // bring in the region's other paragraphs.
     for h in search("Sjukvårdspartiet", Filters::default()).hits {
         assert!(h.snippet.contains("SJVP") || h.title.contains("SJVP"), "{h:?}");
+    }
+    // A party named only in titles: "… av Helene Öberg (MP) om …" (§ 143, § 144).
+    let hits = ranked("Miljöpartiet");
+    for n in [143, 144] {
+        let p = ("26_stockholms-lans-landstingsfullmaktige-2013.txt".to_string(), Some(n));
+        assert!(hits.contains(&p), "{hits:?}");
     }
 }
 

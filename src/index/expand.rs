@@ -9,7 +9,9 @@
 //! 3. its lemma variants ([`super::lemma`]: `avstod` ~ `avstår`, `protokollet` ~ `protokoll`);
 //! 4. compounds that end in it (`kameror` → `trygghetskameror`), found in the `reversed`
 //!    field's term dictionary, the corpus being the lexicon: the first part must be a word the
-//!    corpus knows, or both parts long;
+//!    corpus knows, or both parts long; and compounds that start with it (`visselblåsare` →
+//!    `visselblåsarärenden`, `revision` → `revisionsrapporter`), found in the `lemma` field's,
+//!    where the rest must be a word the corpus knows;
 //! 5. its parts written apart, when it is a compound of two known words
 //!    (`sotningstaxa` → `taxa för sotning`, `nöjesliv` → `nöjes- och kulturliv`);
 //! 6. only when none of that exists in the index: the nearest spellings (edit distance 1, 2 for
@@ -185,10 +187,19 @@ impl<'a> Expander<'a> {
         for (field, t) in self.party(w) {
             found |= self.doc_freq(field, &t) > 0;
             tiers.push(Self::term(field, &t, PARTY));
+            // A party named in a title: `Motion från Helene Öberg (MP)`.
+            if field == f.text {
+                found |= self.doc_freq(f.title, &t) > 0;
+                tiers.push(Self::term(f.title, &t, PARTY));
+            }
         }
         let (lemma, lemma_found) = self.lemma_clause(w, true);
         found |= lemma_found;
         tiers.push(lemma);
+        for (t, _) in self.compounds_starting(w) {
+            tiers.push(Self::term(f.lemma, &t, COMPOUND));
+            found = true;
+        }
         if let Some((a, b)) = self.split(w) {
             let (qa, _) = self.lemma_clause(&a, true);
             let (qb, _) = self.lemma_clause(&b, true);
@@ -282,6 +293,58 @@ impl<'a> Expander<'a> {
                     || self.known(&modifier)
             })
             .take(MAX_COMPOUNDS)
+            .collect()
+    }
+
+    /// Compounds in the index that start with the word, most frequent first: lemma terms that
+    /// begin with it, or with it less a final vowel (`visselblåsare` → `visselblåsar|ärend`),
+    /// and go on with a word of four letters or more that the corpus knows, a linking `s` aside
+    /// (`revision` → `revision|s|rapport`). Never `plan` → `plan|ering`.
+    fn compounds_starting(&self, w: &str) -> Vec<(String, u64)> {
+        let lower = w.to_lowercase();
+        if !lower.chars().all(char::is_alphabetic) {
+            return Vec::new();
+        }
+        let mut prefixes = vec![lower.clone()];
+        if let Some(b) = lower.strip_suffix(['e', 'a', 'o']) {
+            prefixes.push(b.to_string());
+        }
+        let mut candidates: HashMap<String, (u64, usize)> = HashMap::new();
+        for p in prefixes.iter().filter(|p| p.chars().count() >= 4) {
+            for segment in self.searcher.segment_readers() {
+                let Ok(inverted) = segment.inverted_index(self.fields.lemma) else { continue };
+                let Ok(mut stream) = inverted.terms().range().ge(p.as_bytes()).into_stream() else {
+                    continue;
+                };
+                let mut scanned = 0;
+                while stream.advance() && scanned < MAX_SCAN {
+                    scanned += 1;
+                    if !stream.key().starts_with(p.as_bytes()) {
+                        break;
+                    }
+                    if stream.key().len() < p.len() + 4 {
+                        continue;
+                    }
+                    let Ok(key) = std::str::from_utf8(stream.key()) else { continue };
+                    let e = candidates.entry(key.to_string()).or_insert((0, p.len()));
+                    e.0 += u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        let mut ranked: Vec<(String, (u64, usize))> = candidates.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            // The head is checked only as far as needed, most frequent first.
+            .take(MAX_SCAN / 10)
+            .filter(|(term, (_, at))| {
+                let rest = &term[*at..];
+                let head =
+                    rest.strip_prefix('s').filter(|h| h.chars().count() >= 4).unwrap_or(rest);
+                head.chars().count() >= 4 && self.known(head)
+            })
+            .take(MAX_COMPOUNDS)
+            .map(|(t, (n, _))| (t, n))
             .collect()
     }
 

@@ -87,6 +87,8 @@ const VERB_FORMS: &[(&str, &str)] = &[
     ("satte", "sätta"),
     ("sattes", "sätta"),
     ("satts", "sätta"),
+    ("satt", "sätta"),
+    ("satta", "sätta"),
     ("sade", "säga"),
     ("sades", "säga"),
     ("sagt", "säga"),
@@ -152,6 +154,47 @@ const VERB_FORMS: &[(&str, &str)] = &[
     ("hört", "höra"),
 ];
 
+/// Nouns whose plural changes the vowel, as minutes use them: a plural form and its singular.
+/// Matched at the end of a word (`riksdagsledamöter` → `riksdagsledamot`).
+const UMLAUT_PLURALS: &[(&str, &str)] = &[
+    ("ledamöterna", "ledamot"),
+    ("ledamöter", "ledamot"),
+    ("männen", "man"),
+    ("män", "man"),
+    ("städerna", "stad"),
+    ("städer", "stad"),
+    ("länderna", "land"),
+    ("länder", "land"),
+    ("händerna", "hand"),
+    ("händer", "hand"),
+    ("bönderna", "bonde"),
+    ("bönder", "bonde"),
+    ("tänder", "tand"),
+    ("bränderna", "brand"),
+    ("bränder", "brand"),
+    ("stränder", "strand"),
+    ("söner", "son"),
+    ("rötter", "rot"),
+    ("fötter", "fot"),
+    ("böckerna", "bok"),
+    ("böcker", "bok"),
+    ("nätter", "natt"),
+    ("stänger", "stång"),
+    ("döttrar", "dotter"),
+    ("bröder", "broder"),
+];
+
+/// The singular of a plural in [`UMLAUT_PLURALS`], prefix kept: `förtroendemän` →
+/// `förtroendeman`. A form of three letters (`män`) only after a part of four or more, so that
+/// `kommän` is not read as one.
+fn umlaut_singular(word: &str) -> Option<String> {
+    UMLAUT_PLURALS.iter().find_map(|(plural, singular)| {
+        let prefix = word.strip_suffix(plural)?;
+        let ok = prefix.is_empty() || plural.chars().count() >= 5 || prefix.chars().count() >= 4;
+        ok.then(|| format!("{prefix}{singular}"))
+    })
+}
+
 /// Verb particles and prefixes a short strong form may follow: `av|stod`, `ut|såg`.
 const PARTICLES: &[&str] = &[
     "", "av", "an", "be", "bi", "bort", "efter", "emot", "fast", "fram", "för", "före", "genom",
@@ -210,8 +253,9 @@ fn verb_infinitive(word: &str) -> Option<String> {
 /// - definite singular `-et`/`-ets`: `beslutet` → `beslut`, `protokollet` → `protokoll`;
 /// - definite `-n` after a vowel: `försvarsindustrin` → `försvarsindustri`;
 /// - definite plural `-ena`: `områdena` → `områd`;
+/// - plurals that change the vowel: `ledamöter` → `ledamot`, `förtroendemän` → `förtroendeman`;
 /// - nouns of action: `bordläggning` → `bordlägg`, `investering` → `invester`,
-///   `anmälan` → `anmäl`;
+///   `anmälan` → `anmäl`, `tillsättning` → `tillsät` (as `tillsätta`);
 /// - weak past tense and supine: `tillstyrkte`, `tillstyrkt` → `tillstyrk`.
 pub fn lemmas(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
     let start = out.len();
@@ -226,6 +270,9 @@ pub fn lemmas(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
     }
     let stem = stemmer.stem(word).into_owned();
     push(Cow::Borrowed(&stem), out);
+    if let Some(singular) = umlaut_singular(word) {
+        push(stemmer.stem(&singular), out);
+    }
     let n = word.chars().count();
     let bare = |suffix: &str, min: usize| {
         word.strip_suffix(suffix).filter(|b| b.chars().count() >= min && n > suffix.len())
@@ -242,6 +289,8 @@ pub fn lemmas(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
     for suffix in ["ning", "ing"] {
         if let Some(b) = stem.strip_suffix(suffix).filter(|b| b.chars().count() >= 4) {
             push(Cow::Borrowed(b), out);
+            // The verb's own stem: `tillsättning` → `tillsätt` → `tillsät`, as `tillsätta`.
+            push(stemmer.stem(b), out);
             break;
         }
     }
