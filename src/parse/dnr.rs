@@ -130,8 +130,13 @@ fn series_space_year_dash_number(i: &str) -> IResult<&str, Parts<'_>> {
 /// `SERIES YYMM-NNNN`, Stockholms läns landsting: `LS 1305-0677` (2013, 677). The month must be
 /// a month, and two years (`VP 2024-2026`, `VP 2012-2014`) are a range, not a case number.
 fn series_yymm_number(i: &str) -> IResult<&str, Parts<'_>> {
+    yymm_number(i, 4)
+}
+
+/// [`series_yymm_number`] with a number of `min` to 5 digits: as typed, `LS 1305-677`.
+fn yymm_number(i: &str, min: usize) -> IResult<&str, Parts<'_>> {
     let (rest, (s, _, yymm, _, n, ())) =
-        (series, ws1, digits(4, 4), char('-'), digits(4, 4), no_digit_follows).parse(i)?;
+        (series, ws1, digits(4, 4), char('-'), digits(min, 5), no_digit_follows).parse(i)?;
     let month: u32 = yymm[2..].parse().unwrap_or(0);
     let range = year4(yymm).is_ok() && year4(n).is_ok();
     let number: u32 = n.parse().unwrap_or(0);
@@ -213,6 +218,22 @@ fn labelled_number_year(i: &str) -> IResult<&str, Parts<'_>> {
         .parse(i)
 }
 
+/// `SERIES NUMBER-YEAR` with a space, as a user types `HSN-1157-2023`: `HSN 1157-2023`. Only
+/// after a label or as a query: in free text it could be a range.
+fn labelled_series_number_dash_year(i: &str) -> IResult<&str, Parts<'_>> {
+    let (rest, (s, _, n, _, y, ())) =
+        (series, ws1, number, char('-'), year4, no_digit_follows).parse(i)?;
+    if (1950..=2100).contains(&i32::try_from(n).unwrap_or(0)) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, (Some(s), y, n)))
+}
+
+/// `SERIES YYMM-N` with a short number, after a label or as a query: `LS 1305-677`.
+fn labelled_yymm_number(i: &str) -> IResult<&str, Parts<'_>> {
+    yymm_number(i, 1)
+}
+
 /// `YEAR-SERIES[-]NUMBER` after a label: `2012-KS0123`, `2012-KS-123`.
 fn labelled_year_series_number(i: &str) -> IResult<&str, Parts<'_>> {
     (year4, char('-'), series, opt(char('-')), number, no_digit_follows)
@@ -228,6 +249,8 @@ pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
     }
     let (rest, parts) = alt((
         series_yy_number,
+        labelled_series_number_dash_year,
+        labelled_yymm_number,
         labelled_year_number,
         labelled_number_year,
         labelled_year_series_number,
@@ -440,6 +463,16 @@ mod tests {
     fn series_that_looks_like_a_label() {
         assert_eq!(key_of("DNR/1/1990").as_deref(), Some("DNR-1990-1"));
         assert_eq!(key_of("Dnr KS 2023/123").as_deref(), Some("KS-2023-123"));
+    }
+
+    /// Spellings users type for numbers the corpus writes `HSN/1157/2023` and `LS 1305-0677`.
+    #[test]
+    fn typed_spellings() {
+        assert_eq!(key_of("HSN 1157-2023").as_deref(), Some("HSN-2023-1157"));
+        assert_eq!(key_of("LS 1305-677").as_deref(), Some("LS-2013-677"));
+        assert_eq!(key_of("LS 1305-0677").as_deref(), Some("LS-2013-677"));
+        // Not in free text: `HSN 1157-2023` there could be anything.
+        assert!(find_all("enligt HSN 1157-2023 och").is_empty());
     }
 
     #[test]
