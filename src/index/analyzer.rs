@@ -5,8 +5,8 @@
 //!   "avstår från att delta i beslutet" and save little.
 //! - `key`: the whole value lower-cased, for exact filters on organisation and body.
 //! - `name`: words, lower case, ASCII folding, for person look-ups ("Hogfeldt" finds "Högfeldt").
-//! - `lemma` and `reversed`: every lemma variant of a word (see [`super::lemma`]), forwards and
-//!   backwards.
+//! - `lemma`: every lemma variant of a word (see [`super::lemma`]), and each distinct one once
+//!   more backwards.
 
 use tantivy::Index;
 
@@ -24,8 +24,6 @@ pub const KEY: &str = "key";
 pub const NAME: &str = "name";
 /// Name of the lemma analyzer.
 pub const LEMMA: &str = "lemma";
-/// Name of the reversed-lemma analyzer.
-pub const REVERSED: &str = "reversed";
 
 /// The Swedish analyzer.
 #[must_use]
@@ -58,8 +56,7 @@ pub fn register(index: &Index) {
     tokenizers.register(SWEDISH, swedish());
     tokenizers.register(KEY, key());
     tokenizers.register(NAME, name());
-    tokenizers.register(LEMMA, TextAnalyzer::from(LemmaTokenizer::new(false)));
-    tokenizers.register(REVERSED, TextAnalyzer::from(LemmaTokenizer::new(true)));
+    tokenizers.register(LEMMA, TextAnalyzer::from(LemmaTokenizer::new()));
 }
 
 /// The lower-cased key of a filter value, as the `key` analyzer makes it.

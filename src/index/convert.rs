@@ -3,7 +3,6 @@
 
 use tantivy::TantivyDocument;
 
-use super::lemma::Lemmatizer;
 use super::schema::Fields;
 use crate::model::{Document, Person};
 
@@ -53,7 +52,6 @@ fn common(d: &mut TantivyDocument, f: &Fields, doc: &Document) {
 #[must_use]
 pub fn documents(f: &Fields, doc: &Document) -> Vec<TantivyDocument> {
     let mut out = Vec::with_capacity(doc.paragraphs.len() + 1);
-    let mut lemmatizer = Lemmatizer::default();
     let mut file = TantivyDocument::default();
     file.add_text(f.doctype, "file");
     file.add_text(f.path, &doc.source.path);
@@ -72,9 +70,9 @@ pub fn documents(f: &Fields, doc: &Document) -> Vec<TantivyDocument> {
         }
         d.add_text(f.title, &p.title);
         d.add_text(f.text, &p.text);
-        let (lemma, reversed) = lemmatizer.paragraph(&[&p.title, &p.text]);
-        d.add_pre_tokenized_text(f.lemma, lemma);
-        d.add_pre_tokenized_text(f.reversed, reversed);
+        // Analysed by tantivy's indexing threads (the `lemma` analyzer), like title and text.
+        d.add_text(f.lemma, &p.title);
+        d.add_text(f.lemma, &p.text);
         for k in &p.dnr {
             d.add_text(f.dnr, &k.key);
             d.add_text(f.dnr_raw, &k.raw);

@@ -7,8 +7,8 @@
 //! 1. as typed, stemmed, in title or text (Snowball: `beslut`, `besluten`);
 //! 2. a party's name for its abbreviation and back (`Kristdemokraterna` ~ `KD`);
 //! 3. its lemma variants ([`super::lemma`]: `avstod` ~ `avstår`, `protokollet` ~ `protokoll`);
-//! 4. compounds that end in it (`kameror` → `trygghetskameror`), found in the `reversed`
-//!    field's term dictionary, the corpus being the lexicon: the first part must be a word the
+//! 4. compounds that end in it (`kameror` → `trygghetskameror`), found among the `lemma`
+//!    field's reversed terms, the corpus being the lexicon: the first part must be a word the
 //!    corpus knows, or both parts long; and compounds that start with it (`visselblåsare` →
 //!    `visselblåsarärenden`, `revision` → `revisionsrapporter`), found in the `lemma` field's,
 //!    where the rest must be a word the corpus knows;
@@ -258,10 +258,10 @@ impl<'a> Expander<'a> {
         if n < 3 {
             return Vec::new();
         }
-        let rev: String = head.chars().rev().collect();
+        let rev = super::lemma::reversed_term(head);
         let mut found: HashMap<String, u64> = HashMap::new();
         for segment in self.searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(self.fields.reversed) else { continue };
+            let Ok(inverted) = segment.inverted_index(self.fields.lemma) else { continue };
             let Ok(mut stream) = inverted.terms().range().ge(rev.as_bytes()).into_stream() else {
                 continue;
             };
@@ -271,7 +271,8 @@ impl<'a> Expander<'a> {
                 if !stream.key().starts_with(rev.as_bytes()) {
                     break;
                 }
-                let Ok(key) = std::str::from_utf8(stream.key()) else { continue };
+                // The reversed word, without its mark.
+                let Ok(key) = std::str::from_utf8(&stream.key()[1..]) else { continue };
                 if key.chars().count() < n + 3 {
                     continue;
                 }

@@ -8,12 +8,15 @@
 //! variant and never loses the plain stem: `budget` gives `budget` and `budg`, `budgeten` gives
 //! `budget`, and the two still meet.
 //!
-//! [`LemmaTokenizer`] is the analyzer of the `lemma` field (every variant at the word's
-//! position, so snippets highlight them) and, reversed, of the `reversed` field, whose term
-//! dictionary finds the compounds ending in a word (`kamer` → `trygghetskamer`).
+//! [`LemmaTokenizer`] is the analyzer of the `lemma` field: every variant of every word, and
+//! each distinct variant once more spelled backwards behind [`REVERSED_MARK`], so that the
+//! field's term dictionary also finds the compounds ending in a word (`kamer` →
+//! `trygghetskamer`, looked up as `\u{1}remak…`). Tantivy runs it in its indexing threads on
+//! the raw title and text. With [`LemmaTokenizer::highlighting`] it gives the forward variants
+//! only, at each word's offsets, for snippets.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use frostem::{Algorithm, Stemmer};
@@ -326,41 +329,6 @@ impl Lemmatizer {
         push_variants(&self.stemmer, word, &mut out);
         out
     }
-
-    /// The `lemma` and `reversed` field values of a paragraph's title and text, from one pass
-    /// over their words: every variant at its word's place, and each distinct variant once,
-    /// spelled backwards.
-    #[must_use]
-    pub fn paragraph(&mut self, parts: &[&str]) -> (PreTokenizedString, PreTokenizedString) {
-        let mut tokens: Vec<Token> = Vec::new();
-        let mut distinct: HashSet<String> = HashSet::new();
-        let mut base = 0;
-        for part in parts {
-            let mut last = 0;
-            walk(&self.stemmer, &mut self.words, part, None, |mut t| {
-                last = t.position;
-                // Title and text are apart: no phrase across them.
-                t.position += base;
-                if !distinct.contains(&t.text) {
-                    distinct.insert(t.text.clone());
-                }
-                tokens.push(t);
-            });
-            base += last + 100;
-        }
-        let mut reversed: Vec<Token> = distinct
-            .into_iter()
-            .map(|v| Token { text: v.chars().rev().collect(), ..Token::default() })
-            .collect();
-        reversed.sort_by(|a, b| a.text.cmp(&b.text));
-        for (i, t) in reversed.iter_mut().enumerate() {
-            t.position = i;
-        }
-        (
-            PreTokenizedString { text: String::new(), tokens },
-            PreTokenizedString { text: String::new(), tokens: reversed },
-        )
-    }
 }
 
 /// Every lemma variant of every word of `text`, as tokens at the word's place (positions from
@@ -371,6 +339,7 @@ impl Lemmatizer {
 fn walk(
     stemmer: &Stemmer,
     words: &mut SimpleTokenizer,
+    cache: &mut VariantCache,
     text: &str,
     initials: Option<&[char]>,
     mut emit: impl FnMut(Token),
@@ -419,7 +388,7 @@ fn walk(
         if initials.is_some_and(|i| !first.is_some_and(|c| i.contains(&c))) {
             variants.push(String::new());
         } else {
-            push_variants(stemmer, &t.text, &mut variants);
+            cache.variants(stemmer, &t.text, &mut variants);
         }
         if opens_elision {
             elided = Some((at(t.text.clone()), false));
@@ -458,6 +427,32 @@ fn elided_completions(first: &str, whole: &str) -> Vec<String> {
         .collect()
 }
 
+/// The variants of words already seen: text repeats its words (a few hundred make most of
+/// it), and a look-up is far cheaper than lower-casing, stemming and the suffix rules again.
+/// Bounded: it starts over past [`VariantCache::MAX`] words.
+#[derive(Clone, Default)]
+struct VariantCache {
+    words: HashMap<String, Box<[String]>>,
+}
+
+impl VariantCache {
+    const MAX: usize = 200_000;
+
+    /// Appends the variants of `word` to `out`, as [`push_variants`] gives them.
+    fn variants(&mut self, stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
+        if let Some(v) = self.words.get(word) {
+            out.extend(v.iter().cloned());
+            return;
+        }
+        let start = out.len();
+        push_variants(stemmer, word, out);
+        if self.words.len() >= Self::MAX {
+            self.words.clear();
+        }
+        self.words.insert(word.to_string(), out[start..].to_vec().into_boxed_slice());
+    }
+}
+
 /// Appends the variants of [`Lemmatizer::word`] to `out`.
 fn push_variants(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
     let n = word.chars().count();
@@ -470,29 +465,43 @@ fn push_variants(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The analyzer of the `lemma` field (and, `reversed`, of the `reversed` field): what the
-/// snippets of a widened search highlight with. The index itself is fed pre-tokenized values
-/// from [`Lemmatizer::paragraph`], which gives the same tokens.
-#[derive(Clone)]
-pub struct LemmaTokenizer {
-    reversed: bool,
-    lemmatizer: Lemmatizer,
-    initials: Option<Vec<char>>,
+/// What marks a reversed variant in the `lemma` field: below every letter, so reversed terms
+/// sort apart from the forward ones and no word's prefix is one.
+pub const REVERSED_MARK: char = '\u{1}';
+
+/// `kamer` → `\u{1}remak`: how the `lemma` field spells a variant backwards.
+#[must_use]
+pub fn reversed_term(variant: &str) -> String {
+    std::iter::once(REVERSED_MARK).chain(variant.chars().rev()).collect()
 }
 
+/// The analyzer of the `lemma` field, and (with [`LemmaTokenizer::highlighting`]) what the
+/// snippets of a widened search highlight with.
+#[derive(Clone, Default)]
+pub struct LemmaTokenizer {
+    lemmatizer: Lemmatizer,
+    initials: Option<Vec<char>>,
+    /// Distinct variants already given backwards in this text.
+    seen: HashSet<String>,
+    cache: VariantCache,
+}
+
+
 impl LemmaTokenizer {
-    /// The analyzer of the `lemma` field (`reversed` false) or the `reversed` field.
+    /// The analyzer of the `lemma` field: every variant at its word, and each distinct variant
+    /// once more, reversed behind [`REVERSED_MARK`].
     #[must_use]
-    pub fn new(reversed: bool) -> Self {
-        Self { reversed, lemmatizer: Lemmatizer::default(), initials: None }
+    pub fn new() -> Self {
+        Self::default()
     }
 
-    /// A `lemma` analyzer for highlighting terms that start with one of `initials`: other
-    /// words are skipped unanalysed. Every variant of a word starts with the word's first
-    /// letter (a stem is a beginning; a strong verb keeps its first consonant: `gick` → `gå`).
+    /// An analyzer for highlighting terms that start with one of `initials`: forward variants
+    /// only, other words skipped unanalysed. Every variant of a word starts with the word's
+    /// first letter (a stem is a beginning; a strong verb keeps its first consonant: `gick` →
+    /// `gå`).
     #[must_use]
     pub fn highlighting(initials: Vec<char>) -> Self {
-        Self { reversed: false, lemmatizer: Lemmatizer::default(), initials: Some(initials) }
+        Self { initials: Some(initials), ..Self::default() }
     }
 }
 
@@ -501,13 +510,17 @@ impl Tokenizer for LemmaTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
         let mut tokens = Vec::new();
-        let reversed = self.reversed;
+        let index = self.initials.is_none();
+        self.seen.clear();
+        let seen = &mut self.seen;
         let Lemmatizer { stemmer, words } = &mut self.lemmatizer;
-        walk(stemmer, words, text, self.initials.as_deref(), |mut t| {
-            if reversed {
-                t.text = t.text.chars().rev().collect();
-            }
+        walk(stemmer, words, &mut self.cache, text, self.initials.as_deref(), |t| {
+            let back = (index && !t.text.is_empty() && !seen.contains(&t.text)).then(|| {
+                seen.insert(t.text.clone());
+                Token { text: reversed_term(&t.text), ..t.clone() }
+            });
             tokens.push(t);
+            tokens.extend(back);
         });
         PreTokenizedStream::from(PreTokenizedString { text: String::new(), tokens })
     }
@@ -558,25 +571,40 @@ mod tests {
         assert!(lem("och").is_empty());
     }
 
+    fn tokens(tokenizer: &mut LemmaTokenizer, text: &str) -> Vec<(usize, String)> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push((stream.token().offset_from, stream.token().text.clone()));
+        }
+        out
+    }
+
     #[test]
-    fn a_paragraph_gives_variants_and_distinct_reversed_terms() {
-        let (lemma, reversed) =
-            Lemmatizer::default().paragraph(&["Kameror", "fler kameror och beslutet"]);
-        let texts: Vec<&str> = lemma.tokens.iter().map(|t| t.text.as_str()).collect();
-        assert_eq!(texts, ["kamer", "fler", "kamer", "beslut"]);
-        let back: Vec<&str> = reversed.tokens.iter().map(|t| t.text.as_str()).collect();
-        assert_eq!(back, ["relf", "remak", "tulseb"]);
+    fn the_field_gets_variants_and_distinct_reversed_terms() {
+        let texts: Vec<String> = tokens(&mut LemmaTokenizer::new(), "fler kameror och beslutet")
+            .into_iter()
+            .map(|(_, t)| t.replace(REVERSED_MARK, "<"))
+            .collect();
+        assert_eq!(texts, ["fler", "<relf", "kamer", "<remak", "beslut", "<tulseb"]);
+        let again = tokens(&mut LemmaTokenizer::new(), "kameror kameror");
+        assert_eq!(again.len(), 3, "{again:?}");
+        // Highlighting gives the forward variants only.
+        let hl = tokens(&mut LemmaTokenizer::highlighting(vec!['k']), "fler kameror");
+        assert_eq!(hl, [(0, String::new()), (5, "kamer".to_string())]);
         // "nöjes- och kulturlivet": "nöjes" also stands for "nöjeslivet".
-        let (lemma, _) = Lemmatizer::default().paragraph(&["", "nöjes- och kulturlivet"]);
-        let at_first: Vec<&str> =
-            lemma.tokens.iter().filter(|t| t.offset_from == 0).map(|t| t.text.as_str()).collect();
-        assert!(at_first.contains(&"nöjesliv"), "{at_first:?}");
+        let at_first: Vec<String> = tokens(&mut LemmaTokenizer::new(), "nöjes- och kulturlivet")
+            .into_iter()
+            .filter(|(at, _)| *at == 0)
+            .map(|(_, t)| t)
+            .collect();
+        assert!(at_first.contains(&"nöjesliv".to_string()), "{at_first:?}");
     }
 
     /// Found by the index tests: snippets panic when tokens go back in the text.
     #[test]
     fn tokens_come_in_text_order() {
-        for mut tokenizer in [LemmaTokenizer::new(false), LemmaTokenizer::highlighting(vec!['k'])] {
+        for mut tokenizer in [LemmaTokenizer::new(), LemmaTokenizer::highlighting(vec!['k'])] {
             let mut stream = tokenizer.token_stream("Stärka nöjes- och kulturlivet, nöjes- inte");
             let mut offsets = Vec::new();
             while stream.advance() {

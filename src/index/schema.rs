@@ -9,10 +9,10 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::analyzer::{KEY, LEMMA, REVERSED, SWEDISH};
+use super::analyzer::{KEY, LEMMA, SWEDISH};
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is rebuilt.
-pub const INDEX_SCHEMA_VERSION: u32 = 3;
+pub const INDEX_SCHEMA_VERSION: u32 = 4;
 
 /// Handles of every field.
 #[derive(Debug, Clone, Copy)]
@@ -49,10 +49,9 @@ pub struct Fields {
     pub title: Field,
     /// Paragraph text (Swedish analysis, positions for phrases).
     pub text: Field,
-    /// Title and text as lemma variants (see [`super::lemma`]), without positions.
+    /// Title and text as lemma variants (see [`super::lemma`]), without positions; each
+    /// distinct variant also reversed behind a mark, which finds compounds by their last part.
     pub lemma: Field,
-    /// Title and text as reversed lemma variants: finds compounds by their last part.
-    pub reversed: Field,
     /// Keys of the paragraph's own case numbers.
     pub dnr: Field,
     /// Keys of the case numbers it cites.
@@ -127,7 +126,6 @@ pub fn build() -> (Schema, Fields) {
         title: b.add_text_field("title", swedish(true)),
         text: b.add_text_field("text", swedish(true)),
         lemma: b.add_text_field("lemma", words(LEMMA, IndexRecordOption::WithFreqs)),
-        reversed: b.add_text_field("reversed", words(REVERSED, IndexRecordOption::Basic)),
         dnr: b.add_text_field("dnr", STRING | STORED),
         cited: b.add_text_field("cited", STRING | STORED),
         case_number: b.add_text_field("case_number", STRING),
@@ -166,7 +164,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         title: f("title")?,
         text: f("text")?,
         lemma: f("lemma")?,
-        reversed: f("reversed")?,
         dnr: f("dnr")?,
         cited: f("cited")?,
         case_number: f("case_number")?,
