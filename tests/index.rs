@@ -326,6 +326,28 @@ fn exact_matches_rank_above_compounds_lemmas_and_typos() {
     }
 }
 
+/// When the words as typed fill the page, the page is theirs and related forms are not
+/// searched; a longer page brings them in after the typed ones.
+#[test]
+fn a_page_the_typed_words_fill_is_not_widened() {
+    let exact = plain("nämnd");
+    assert!(exact >= 3, "{exact}");
+    let req = |limit| SearchRequest { query: "nämnd".into(), limit, ..Default::default() };
+    let page = shared().search(&req(exact)).expect("search");
+    assert!(page.typed_only);
+    assert_eq!(page.total, exact);
+    let all = shared().search(&req(1000)).expect("search");
+    assert!(!all.typed_only);
+    assert!(all.total > exact, "{} > {exact}", all.total);
+    // The first page is the same either way.
+    let first: Vec<_> = page.hits.iter().map(|h| (&h.path, h.number)).collect();
+    let again: Vec<_> = all.hits.iter().take(exact).map(|h| (&h.path, h.number)).collect();
+    assert_eq!(first.len(), again.len());
+    for hit in &first {
+        assert!(again.contains(hit), "{hit:?}");
+    }
+}
+
 #[test]
 fn compounds_are_found_by_their_last_part() {
     // "Socialnämnden" is the only form in § 49 of Vilhelmina; "nämnd" finds it after the

@@ -106,8 +106,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
     line(
         &mut out,
         &format!(
-            "{} matching paragraphs{}",
+            "{} matching paragraphs{}{}",
             res.total,
+            if res.typed_only { " as typed (related forms would rank after them)" } else { "" },
             if res.total > res.hits.len() {
                 format!(", showing {}", res.hits.len())
             } else {

@@ -46,7 +46,10 @@ pub const EXACT_BONUS: f32 = 1000.0;
 const MAX_COMPOUNDS: usize = 24;
 const MAX_FUZZY: usize = 5;
 /// Dictionary entries looked at per segment for one compound head.
-const MAX_SCAN: usize = 4000;
+const MAX_SCAN: usize = 1024;
+/// Candidate compounds whose other part is checked, the most frequent first: rarer ones would
+/// add little to a page of ten and cost a look-up each.
+const MAX_CHECKED: usize = 96;
 
 /// One part of a plain query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,10 +96,19 @@ pub struct Expander<'a> {
     fields: &'a Fields,
     swedish: TextAnalyzer,
     lemma: Lemmatizer,
+    /// Words already looked up with [`Expander::known`]: compound checks ask about the same
+    /// parts again and again.
+    known: std::cell::RefCell<HashMap<String, bool>>,
 }
 
 /// A clause and whether anything in the index can match it.
 type Clause = (Box<dyn Query>, bool);
+
+/// A word's clause, and whether it holds more than the word's stems.
+struct WordClause {
+    query: Box<dyn Query>,
+    widens: bool,
+}
 
 fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, boost))
@@ -110,7 +122,13 @@ impl<'a> Expander<'a> {
     /// An expander over `searcher`'s index.
     #[must_use]
     pub fn new(searcher: &'a Searcher, fields: &'a Fields) -> Self {
-        Self { searcher, fields, swedish: super::analyzer::swedish(), lemma: Lemmatizer::default() }
+        Self {
+            searcher,
+            fields,
+            swedish: super::analyzer::swedish(),
+            lemma: Lemmatizer::default(),
+            known: std::cell::RefCell::new(HashMap::new()),
+        }
     }
 
     fn doc_freq(&self, field: Field, text: &str) -> u64 {
@@ -138,21 +156,30 @@ impl<'a> Expander<'a> {
     }
 
     /// The widened query for the items, with the bonus for matching them as typed (`exact`,
-    /// the query parsed by tantivy's parser).
+    /// the query parsed by tantivy's parser). `None` when no word widens (stop words,
+    /// two-letter words, numbers): the query as typed is the whole query then.
     #[must_use]
-    pub fn query(&mut self, items: &[Item], exact: Option<Box<dyn Query>>) -> Box<dyn Query> {
+    pub fn query(
+        &mut self,
+        items: &[Item],
+        exact: Option<Box<dyn Query>>,
+    ) -> Option<Box<dyn Query>> {
+        let mut widens = false;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for item in items {
             match item {
                 Item::Word(chunk) => {
                     for w in Self::words(chunk) {
-                        clauses.push((Occur::Must, self.word(w).0));
+                        let c = self.word(w);
+                        widens |= c.widens;
+                        clauses.push((Occur::Must, c.query));
                     }
                 }
                 Item::Not(chunk) => {
                     for s in self.stems(chunk) {
-                        clauses.push((Occur::MustNot, Self::term(self.fields.text, &s, 1.0)));
-                        clauses.push((Occur::MustNot, Self::term(self.fields.title, &s, 1.0)));
+                        for field in [self.fields.text, self.fields.title] {
+                            clauses.push((Occur::MustNot, Self::term(field, &s, 1.0)));
+                        }
                     }
                 }
                 Item::Phrase(phrase) => {
@@ -171,18 +198,20 @@ impl<'a> Expander<'a> {
             let occur = if has_phrase { Occur::Must } else { Occur::Should };
             clauses.push((occur, Box::new(ConstScoreQuery::new(exact, EXACT_BONUS))));
         }
-        Box::new(BooleanQuery::new(clauses))
+        widens.then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
     }
 
     /// The clause of one word: every tier that can match it.
-    fn word(&mut self, w: &str) -> Clause {
+    fn word(&mut self, w: &str) -> WordClause {
         let f = *self.fields;
         let mut tiers: Vec<Box<dyn Query>> = Vec::new();
         let mut found = false;
-        for s in self.stems(w) {
-            found |= self.doc_freq(f.text, &s) > 0 || self.doc_freq(f.title, &s) > 0;
-            tiers.push(Self::term(f.text, &s, TEXT));
-            tiers.push(Self::term(f.title, &s, TITLE));
+        let stems = self.stems(w);
+        let has_lemmas = !self.lemma.word(w).is_empty();
+        for s in &stems {
+            found |= self.doc_freq(f.text, s) > 0 || self.doc_freq(f.title, s) > 0;
+            tiers.push(Self::term(f.text, s, TEXT));
+            tiers.push(Self::term(f.title, s, TITLE));
         }
         for (field, t) in self.party(w) {
             found |= self.doc_freq(field, &t) > 0;
@@ -201,7 +230,9 @@ impl<'a> Expander<'a> {
             found = true;
         }
         if let Some((a, b)) = self.split(w) {
-            let (qa, _) = self.lemma_clause(&a, true);
+            // The last part may stand in a compound of its own ("Stöd - och
+            // serviceavdelningen" for "stödavdelningen"); the first part stands alone.
+            let (qa, _) = self.lemma_clause(&a, false);
             let (qb, _) = self.lemma_clause(&b, true);
             let both = BooleanQuery::new(vec![(Occur::Must, qa), (Occur::Must, qb)]);
             tiers.push(boosted(Box::new(both), SPLIT));
@@ -211,10 +242,11 @@ impl<'a> Expander<'a> {
             for (t, distance) in self.fuzzy(w) {
                 let boost = FUZZY / (1.0 + f32::from(distance));
                 tiers.push(Self::term(f.lemma, &t, boost));
-                found = true;
             }
         }
-        (any_of(tiers), found)
+        // Beyond the stems' two terms and the lemma clause, or lemmas that can match more.
+        let widens = has_lemmas || tiers.len() > stems.len() * 2 + 1;
+        WordClause { query: any_of(tiers), widens }
     }
 
     /// A word's lemma variants and, with `compounds`, the compounds ending in them.
@@ -239,6 +271,15 @@ impl<'a> Expander<'a> {
     /// linking `s` (`trygghets` → `trygghet`) or a linking vowel (`kvinno` → `kvinn`, as in
     /// `kvinnor`).
     fn known(&self, w: &str) -> bool {
+        if let Some(&k) = self.known.borrow().get(w) {
+            return k;
+        }
+        let k = self.known_uncached(w);
+        self.known.borrow_mut().insert(w.to_string(), k);
+        k
+    }
+
+    fn known_uncached(&self, w: &str) -> bool {
         let bare = w
             .strip_suffix(['s', 'a', 'e', 'o', 'u'])
             .filter(|b| b.chars().count() >= 3)
@@ -284,6 +325,7 @@ impl<'a> Expander<'a> {
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         // The most frequent first, the first part checked only as far as needed.
         out.into_iter()
+            .take(MAX_CHECKED)
             .filter(|(term, _)| {
                 let modifier: String = term.chars().take(term.chars().count() - n).collect();
                 let m = modifier.chars().count();
@@ -337,7 +379,7 @@ impl<'a> Expander<'a> {
         ranked
             .into_iter()
             // The head is checked only as far as needed, most frequent first.
-            .take(MAX_SCAN / 10)
+            .take(MAX_CHECKED)
             .filter(|(term, (_, at))| {
                 let rest = &term[*at..];
                 let head =
@@ -393,42 +435,41 @@ impl<'a> Expander<'a> {
 
     /// The nearest spellings of a word the index lacks, among the lemma terms that start with
     /// the same two letters (a missing diacritic allowed in them): at most [`MAX_FUZZY`],
-    /// nearest and most frequent first.
+    /// nearest and most frequent first. A Levenshtein automaton walks the term dictionary, so
+    /// only terms within reach are visited; for short words one more edit than allowed is let
+    /// through it, for the diacritics our [`distance`] forgives, and our distance then decides.
     fn fuzzy(&self, w: &str) -> Vec<(String, u8)> {
-        let variants: Vec<Vec<char>> =
-            self.lemma.word(w).iter().map(|v| v.chars().collect()).collect();
         let lower: Vec<char> = w.to_lowercase().chars().collect();
         if lower.len() < 4 {
             return Vec::new();
         }
         let max = if lower.len() >= 8 { 2 } else { 1 };
+        let variants = self.lemma.word(w);
         let mut best: HashMap<String, (u8, u64)> = HashMap::new();
         let mut scratch = Vec::new();
         let mut term = Vec::new();
-        for a in same_letters(lower[0]) {
-            for b in same_letters(lower[1]) {
-                let prefix = format!("{a}{b}");
-                for segment in self.searcher.segment_readers() {
-                    let Ok(inverted) = segment.inverted_index(self.fields.lemma) else {
+        for v in &variants {
+            let chars: Vec<char> = v.chars().collect();
+            let dfa = Dfa(levenshtein((max + 1).min(2)).build_dfa(v));
+            for segment in self.searcher.segment_readers() {
+                let Ok(inverted) = segment.inverted_index(self.fields.lemma) else { continue };
+                let Ok(mut stream) = inverted.terms().search(&dfa).into_stream() else {
+                    continue;
+                };
+                while stream.advance() {
+                    let Ok(text) = std::str::from_utf8(stream.key()) else { continue };
+                    term.clear();
+                    term.extend(text.chars());
+                    let same_start = term.len() >= 2
+                        && same_letter(term[0], lower[0])
+                        && same_letter(term[1], lower[1]);
+                    if !same_start {
                         continue;
-                    };
-                    let range = inverted.terms().range().ge(prefix.as_bytes());
-                    let Ok(mut stream) = range.into_stream() else { continue };
-                    while stream.advance() {
-                        if !stream.key().starts_with(prefix.as_bytes()) {
-                            break;
-                        }
-                        let Ok(text) = std::str::from_utf8(stream.key()) else { continue };
-                        term.clear();
-                        term.extend(text.chars());
-                        let d = variants
-                            .iter()
-                            .filter_map(|v| distance(v, &term, max, &mut scratch))
-                            .min();
-                        if let Some(d) = d {
-                            let e = best.entry(text.to_string()).or_insert((d, 0));
-                            e.1 += u64::from(stream.value().doc_freq);
-                        }
+                    }
+                    if let Some(d) = distance(&chars, &term, max, &mut scratch) {
+                        let e = best.entry(text.to_string()).or_insert((d, 0));
+                        e.0 = e.0.min(d);
+                        e.1 += u64::from(stream.value().doc_freq);
                     }
                 }
             }
@@ -439,14 +480,35 @@ impl<'a> Expander<'a> {
     }
 }
 
-/// Letters the index may have where `c` was typed: `o` → `o`, `ö`.
-fn same_letters(c: char) -> Vec<char> {
-    match c {
-        'a' => vec!['a', 'å', 'ä'],
-        'o' => vec!['o', 'ö'],
-        'e' => vec!['e', 'é'],
-        'u' => vec!['u', 'ü'],
-        _ => vec![c],
+/// The Levenshtein automaton builder for `distance` edits (at most two; transpositions one
+/// edit), built once: building its tables is the costly part.
+fn levenshtein(distance: u8) -> &'static levenshtein_automata::LevenshteinAutomatonBuilder {
+    use levenshtein_automata::LevenshteinAutomatonBuilder as Builder;
+    static BUILDERS: [std::sync::OnceLock<Builder>; 3] = [const { std::sync::OnceLock::new() }; 3];
+    let d = distance.min(2);
+    BUILDERS[usize::from(d)].get_or_init(|| Builder::new(d, true))
+}
+
+/// A Levenshtein DFA as an automaton over the term dictionary.
+struct Dfa(levenshtein_automata::DFA);
+
+impl tantivy_fst::Automaton for Dfa {
+    type State = u32;
+
+    fn start(&self) -> u32 {
+        self.0.initial_state()
+    }
+
+    fn is_match(&self, state: &u32) -> bool {
+        matches!(self.0.distance(*state), levenshtein_automata::Distance::Exact(_))
+    }
+
+    fn can_match(&self, state: &u32) -> bool {
+        *state != levenshtein_automata::SINK_STATE
+    }
+
+    fn accept(&self, state: &u32, byte: u8) -> u32 {
+        self.0.transition(*state, byte)
     }
 }
 

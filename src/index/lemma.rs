@@ -486,7 +486,6 @@ pub struct LemmaTokenizer {
     cache: VariantCache,
 }
 
-
 impl LemmaTokenizer {
     /// The analyzer of the `lemma` field: every variant at its word, and each distinct variant
     /// once more, reversed behind [`REVERSED_MARK`].

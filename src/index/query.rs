@@ -106,8 +106,11 @@ pub struct Facets {
 /// The answer to a search.
 #[derive(Debug, Clone, Default)]
 pub struct SearchResults {
-    /// Matching paragraphs in all.
+    /// Matching paragraphs in all; with `typed_only`, those matching the words as typed.
     pub total: usize,
+    /// The words as typed filled the page, so related forms (which rank after them) were not
+    /// searched and `total` does not count them.
+    pub typed_only: bool,
     /// The best (or newest) of them.
     pub hits: Vec<Hit>,
     /// Counts, when asked for.
@@ -175,6 +178,13 @@ pub struct StanceEntry {
 /// Clauses of a boolean query.
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
 
+/// The text part of a search: a query to run as it is, or a plain query as typed with the
+/// items to widen it by when its own matches do not fill the page.
+enum TextQuery {
+    Fixed(Box<dyn Query>),
+    Widenable { typed: Box<dyn Query>, items: Vec<super::expand::Item> },
+}
+
 fn term(field: Field, value: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
 }
@@ -235,17 +245,11 @@ impl SearchIndex {
 
     /// The text part of a search: the user's query over title and text, and, where the query
     /// is a case number in any spelling, the paragraphs that carry or cite it. A plain query
-    /// (words, phrases, `-word`) is widened in Swedish ([`super::expand`]) unless `plain`; the
-    /// second value says so (snippets then highlight lemma matches too).
-    fn text_query(
-        &self,
-        searcher: &Searcher,
-        q: &str,
-        plain: bool,
-    ) -> Result<(Box<dyn Query>, bool), Error> {
+    /// (words, phrases, `-word`) is widenable in Swedish ([`super::expand`]) unless `plain`.
+    fn text_query(&self, q: &str, plain: bool) -> Result<TextQuery, Error> {
         let fields = self.fields();
         if q.trim().is_empty() {
-            return Ok((Box::new(AllQuery), false));
+            return Ok(TextQuery::Fixed(Box::new(AllQuery)));
         }
         let mut parser = QueryParser::for_index(&self.index, vec![fields.title, fields.text]);
         parser.set_conjunction_by_default();
@@ -263,17 +267,19 @@ impl SearchIndex {
             if let Ok(p) = parsed {
                 should.push((Occur::Should, p));
             }
-            return Ok((Box::new(BooleanQuery::new(should)), false));
+            return Ok(TextQuery::Fixed(Box::new(BooleanQuery::new(should))));
         }
         let parsed =
             parsed.map_err(|e| Error::Query { message: explain_query_error(q, &e.to_string()) })?;
-        match super::expand::plain_items(q) {
-            Some(items) if !plain => {
-                let mut expander = super::expand::Expander::new(searcher, fields);
-                Ok((expander.query(&items, Some(parsed)), true))
+        Ok(match super::expand::plain_items(q) {
+            // A phrase is matched as typed: with no free word there is nothing to widen.
+            Some(items)
+                if !plain && items.iter().any(|i| matches!(i, super::expand::Item::Word(_))) =>
+            {
+                TextQuery::Widenable { typed: parsed, items }
             }
-            _ => Ok((parsed, false)),
-        }
+            _ => TextQuery::Fixed(parsed),
+        })
     }
 
     /// Runs a full-text search.
@@ -283,30 +289,65 @@ impl SearchIndex {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, Error> {
         let fields = *self.fields();
         let searcher = self.searcher();
-        let (main, widened) = self.text_query(&searcher, &req.query, req.plain)?;
-        let mut clauses = self.filter_clauses(&req.filters, "paragraph")?;
-        clauses.push((Occur::Must, main.box_clone()));
-        let query = BooleanQuery::new(clauses);
+        let filters = self.filter_clauses(&req.filters, "paragraph")?;
+        let with_filters = |q: Box<dyn Query>| -> BooleanQuery {
+            let mut clauses: Clauses = filters.iter().map(|(o, c)| (*o, c.box_clone())).collect();
+            clauses.push((Occur::Must, q));
+            BooleanQuery::new(clauses)
+        };
         let limit = req.limit.max(1);
         let err = self.err();
-        let (total, top): (usize, Vec<(f32, DocAddress)>) = if req.sort_by_date {
-            let (n, docs) = searcher
-                .search(
-                    &query,
-                    &(
-                        Count,
-                        TopDocs::with_limit(limit).order_by_fast_field::<u64>("day", Order::Desc),
-                    ),
-                )
-                .map_err(err)?;
-            (n, docs.into_iter().map(|(_, a)| (0.0, a)).collect())
-        } else {
-            searcher
-                .search(&query, &(Count, TopDocs::with_limit(limit).order_by_score()))
-                .map_err(err)?
+        let ranked = |q: &dyn Query| -> Result<(usize, Vec<(f32, DocAddress)>), Error> {
+            if req.sort_by_date {
+                let by_day =
+                    TopDocs::with_limit(limit).order_by_fast_field::<u64>("day", Order::Desc);
+                let (n, docs) = searcher.search(q, &(Count, by_day)).map_err(err)?;
+                Ok((n, docs.into_iter().map(|(_, a)| (0.0, a)).collect()))
+            } else {
+                searcher
+                    .search(q, &(Count, TopDocs::with_limit(limit).order_by_score()))
+                    .map_err(err)
+            }
         };
-        // Widened: lemma matches first; a hit found only through words the lemma field does not
-        // hold (party abbreviations, short words) falls back to the stemmed text's snippet.
+        // The words as typed rank above every widened match, so where they fill the page the
+        // page is theirs and nothing need be widened. Sorting by date and counting facets take
+        // every match, widened or not.
+        let (main, widened, typed_only, total, top) =
+            match self.text_query(&req.query, req.plain)? {
+                TextQuery::Fixed(q) => {
+                    let (total, top) = ranked(&with_filters(q.box_clone()))?;
+                    (q, false, false, total, top)
+                }
+                TextQuery::Widenable { typed, items } => {
+                    let first = (!req.sort_by_date && !req.facets)
+                        .then(|| ranked(&with_filters(typed.box_clone())))
+                        .transpose()?;
+                    match first {
+                        Some((total, top)) if top.len() >= limit => {
+                            let bonus = super::expand::EXACT_BONUS;
+                            let top = top.into_iter().map(|(s, a)| (s + bonus, a)).collect();
+                            (typed, false, true, total, top)
+                        }
+                        first => {
+                            let mut expander = super::expand::Expander::new(&searcher, &fields);
+                            if let Some(w) = expander.query(&items, Some(typed.box_clone())) {
+                                let (total, top) = ranked(&with_filters(w.box_clone()))?;
+                                (w, true, false, total, top)
+                            } else {
+                                let (total, top) = match first {
+                                    Some(done) => done,
+                                    None => ranked(&with_filters(typed.box_clone()))?,
+                                };
+                                (typed, false, false, total, top)
+                            }
+                        }
+                    }
+                }
+            };
+        let query = with_filters(main.box_clone());
+        // The stemmed text's snippet first: it lights up the words as typed, and party
+        // abbreviations. A hit of a widened search found only through lemmas or compounds
+        // falls back to the lemma snippet, which analyses the text again.
         let mut lemma_gen = widened.then(|| lemma_snippets(&searcher, &*main, fields.lemma));
         let mut text_gen = SnippetGenerator::create(&searcher, &*main, fields.text).map_err(err)?;
         text_gen.set_max_num_chars(220);
@@ -316,12 +357,12 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
+            let typed = text_gen.snippet_from_doc(&doc);
             let snippet = match &lemma_gen {
-                Some(g) => {
-                    let s = g.snippet(&first_str(&doc, fields.text).unwrap_or_default());
-                    if s.highlighted().is_empty() { text_gen.snippet_from_doc(&doc) } else { s }
+                Some(g) if typed.highlighted().is_empty() => {
+                    g.snippet(&first_str(&doc, fields.text).unwrap_or_default())
                 }
-                None => text_gen.snippet_from_doc(&doc),
+                _ => typed,
             };
             let (text, highlights) = if snippet.fragment().is_empty() {
                 let t = first_str(&doc, fields.text).unwrap_or_default();
@@ -348,7 +389,7 @@ impl SearchIndex {
             });
         }
         let facets = if req.facets { Some(self.facets(&searcher, &query)?) } else { None };
-        Ok(SearchResults { total, hits, facets })
+        Ok(SearchResults { total, typed_only, hits, facets })
     }
 
     fn facets(&self, searcher: &Searcher, query: &dyn Query) -> Result<Facets, Error> {
