@@ -75,6 +75,19 @@ fn pdf_and_docx_parse_as_their_text_does() {
     }
 }
 
+/// Another producer: Ghostscript's ps2pdf, Type 1C fonts in WinAnsi without a Unicode map,
+/// as older archives hold them.
+#[test]
+fn a_ghostscript_pdf_parses_as_its_text_does() {
+    let from_text = parse(&root().join(PAIRS[0].1));
+    let doc = parse(&fixture("jamtland-hsn-2024-06-13-extract-ghostscript.pdf"));
+    assert_eq!(essentials(&doc), essentials(&from_text));
+    assert_eq!(
+        (doc.kind, &doc.organization, &doc.body, &doc.date),
+        (from_text.kind, &from_text.organization, &from_text.body, &from_text.date)
+    );
+}
+
 #[test]
 fn pdf_paragraphs_know_their_page() {
     let doc = parse(&fixture("vasternorrland-hsu-2023-12-07.pdf"));
