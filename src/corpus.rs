@@ -1,6 +1,8 @@
 //! Which files are documents: the given files as they are, and under a folder every `.txt`,
-//! `.md`, `.text`, `.pdf` or `.docx` file (README files excepted), in sorted order so every run
-//! is the same. What a file holds is told by its content when it is read ([`crate::source`]).
+//! `.md`, `.text`, `.pdf` or `.docx` file (README files excepted), and every file without an
+//! extension that starts like a PDF or a ZIP (downloads often lose their extension), in sorted
+//! order so every run is the same. What a file holds is told by its content when it is read
+//! ([`crate::source`]).
 
 use std::path::{Path, PathBuf};
 
@@ -11,16 +13,28 @@ use crate::error::{Error, Result};
 /// File endings read as documents when walking a folder.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "text", "markdown", "pdf", "docx"];
 
-/// Whether a file found in a folder is a document.
+/// Whether a file found in a folder is a document, by its name; a file without an extension
+/// is one when its first bytes say PDF or ZIP ([`starts_like_a_document`]).
 #[must_use]
 pub fn is_document(path: &Path) -> bool {
-    let ext_ok = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let readme = name.to_ascii_lowercase().starts_with("readme");
-    ext_ok && !readme && !name.starts_with('.')
+    if name.to_ascii_lowercase().starts_with("readme") || name.starts_with('.') {
+        return false;
+    }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) => EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()),
+        None => starts_like_a_document(path),
+    }
+}
+
+/// Whether the file's first kilobyte holds a PDF header or it starts as a ZIP (DOCX). A file
+/// that cannot be read is not taken (reading it later would only fail).
+fn starts_like_a_document(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 1024];
+    let Ok(mut f) = std::fs::File::open(path) else { return false };
+    let n = f.read(&mut head).unwrap_or(0);
+    crate::extract::Format::sniff(&head[..n]) != crate::extract::Format::Text
 }
 
 /// The documents under `paths`: files as given, folders walked (hidden entries skipped).

@@ -290,9 +290,16 @@ fn pdf_and_docx_folders_parse_index_and_search() {
     ] {
         std::fs::copy(fixtures.join(name), d.join(name)).expect("copy");
     }
-    // Content decides, not the name: a PDF saved without its extension's case.
+    // Content decides, not the name: a PDF saved with its extension in capitals, and one
+    // downloaded without any (an extension-less file that is not a document stays out).
     std::fs::copy(fixtures.join("jamtland-hsn-2024-06-13-extract.pdf"), d.join("utdrag.PDF"))
         .expect("copy");
+    std::fs::copy(
+        fixtures.join("jamtland-hsn-2024-06-13-extract-ghostscript.pdf"),
+        d.join("nedladdad"),
+    )
+    .expect("copy");
+    std::fs::write(d.join("LICENSE"), "not minutes").expect("write");
     let o = protokoll_in(dir.path(), &["parse", "--json", "arkiv"], &[]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
@@ -303,11 +310,11 @@ fn pdf_and_docx_folders_parse_index_and_search() {
     let docs: Vec<serde_json::Value> =
         stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
     let formats: Vec<&str> = docs.iter().filter_map(|d| d["source"]["format"].as_str()).collect();
-    assert_eq!(formats, ["docx", "pdf", "pdf"]);
+    assert_eq!(formats, ["docx", "pdf", "pdf", "pdf"]);
 
     let o = protokoll_in(dir.path(), &["index", "--index", "idx", "arkiv"], &[]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("indexed 3 documents"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("indexed 4 documents"), "{}", stderr(&o));
     assert!(stderr(&o).contains("3 failed"), "{}", stderr(&o));
     let o = protokoll_in(
         dir.path(),
