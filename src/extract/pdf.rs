@@ -148,11 +148,16 @@ impl<'a> Font<'a> {
         self.widths.get(&code).copied().unwrap_or(self.default_width)
     }
 
-    /// The text of one code; Latin-1 where the font has no usable encoding.
+    /// The text of one code; Latin-1 where the font has no usable encoding. A ligature glyph
+    /// (`ﬁ`, `ﬂ`, U+FB00–U+FB06) gives its letters, or `ﬁnansiering` would never be found as
+    /// `finansiering`.
     fn decode(&self, code_bytes: &[u8], out: &mut String) {
         let ok = self.encoding.as_ref().is_some_and(|e| e.write_to_string(code_bytes, out).is_ok());
         if !ok {
             out.extend(code_bytes.iter().map(|&b| char::from(b)));
+        }
+        if out.contains(|c| ('\u{fb00}'..='\u{fb06}').contains(&c)) {
+            *out = out.chars().map(unligature).collect();
         }
     }
 }
@@ -422,6 +427,19 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// The letters of a Latin ligature glyph; any other character as it is.
+fn unligature(c: char) -> String {
+    match c {
+        '\u{fb00}' => "ff".into(),
+        '\u{fb01}' => "fi".into(),
+        '\u{fb02}' => "fl".into(),
+        '\u{fb03}' => "ffi".into(),
+        '\u{fb04}' => "ffl".into(),
+        '\u{fb05}' | '\u{fb06}' => "st".into(),
+        c => c.to_string(),
+    }
+}
+
 fn next_line(st: &mut State, tx: f64, ty: f64) {
     st.tlm = mul(&translate(tx, ty), &st.tlm);
     st.tm = st.tlm;
@@ -530,6 +548,13 @@ mod tests {
             ("92", 80.0, 640.0),
         ]);
         assert_eq!(lines(page), "Ledamöter\tErsättare\nPia Lundin (SJVP)\tGudrun Sjödin\n\n§ 92\n");
+    }
+
+    #[test]
+    fn ligatures_give_their_letters() {
+        let s: String =
+            "\u{fb01}nansiering av \u{fb02}yktingmottagande".chars().map(unligature).collect();
+        assert_eq!(s, "finansiering av flyktingmottagande");
     }
 
     #[test]
