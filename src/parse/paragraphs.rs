@@ -6,7 +6,7 @@
 //! starts a paragraph at every heading line; this module also reads the title that follows.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n};
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::{opt, rest, verify};
 use nom::sequence::preceded;
@@ -54,11 +54,14 @@ fn heading_tail(i: &str) -> IResult<&str, &str> {
 
 /// The § heading of a paragraph.
 ///
-/// Pattern: `[PREFIX ] § NUMBER [– NUMBER] [TITLE]` or `§§ NUMBER – NUMBER [TITLE]`.
-/// Examples: `§ 90 Val av justerare`, `§76`, `KF § 267 Dnr KS 02-820 107`, `§§ 3–5`.
+/// Pattern: `[PREFIX ] § NUMBER [– NUMBER] [TITLE]` or `§§ NUMBER – NUMBER [TITLE]`, the sign
+/// also written out (`Paragraf 5`).
+/// Examples: `§ 90 Val av justerare`, `§76`, `KF § 267 Dnr KS 02-820 107`, `§§ 3–5`,
+/// `Paragraf 12 Val av justerare`.
 pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
     let range_end = opt(preceded((ws0, dash, ws0), uint));
-    (opt((prefix, ws1)), alt((tag("§§"), tag("§"))), ws0, uint, range_end, heading_tail)
+    let sign = alt((tag("§§"), tag("§"), preceded(tag_no_case("paragraf"), ws1)));
+    (opt((prefix, ws1)), sign, ws0, uint, range_end, heading_tail)
         .map(|(p, _, _, number, last, rest)| Heading {
             prefix: p.map(|x| x.0),
             number,
@@ -228,6 +231,9 @@ mod tests {
         check("KF § 267 Dnr KS 02-820 107", Some("KF"), 267, "Dnr KS 02-820 107");
         check("KF § 266", Some("KF"), 266, "");
         check("§ 142", None, 142, "");
+        let (_, h) = heading("Paragraf 12 Val av justerare").expect("written out");
+        assert_eq!((h.number, h.rest), (12, "Val av justerare"));
+        assert!(heading("Paragraf 5 i reglementet anger").is_err());
         let (_, h) = heading("§§ 3–5 Anmälningsärenden").expect("range");
         assert_eq!((h.number, h.last), (3, Some(5)));
     }
