@@ -292,6 +292,25 @@ impl<'a> Expander<'a> {
             .any(|v| self.doc_freq(self.fields.lemma, &v) > 0)
     }
 
+    /// Visits the `lemma` terms that start with `prefix` and their paragraph counts, at most
+    /// [`MAX_SCAN`] of them per segment.
+    fn scan_lemma_terms(&self, prefix: &[u8], mut visit: impl FnMut(&[u8], u64)) {
+        for segment in self.searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.fields.lemma) else { continue };
+            let Ok(mut stream) = inverted.terms().range().ge(prefix).into_stream() else {
+                continue;
+            };
+            let mut scanned = 0;
+            while stream.advance() && scanned < MAX_SCAN {
+                scanned += 1;
+                if !stream.key().starts_with(prefix) {
+                    break;
+                }
+                visit(stream.key(), u64::from(stream.value().doc_freq));
+            }
+        }
+    }
+
     /// Compounds in the index that end in the lemma `head`, most frequent first:
     /// `kamer` → `trygghetskamer`, `övervakningskamer`.
     fn compounds(&self, head: &str) -> Vec<(String, u64)> {
@@ -301,26 +320,13 @@ impl<'a> Expander<'a> {
         }
         let rev = super::lemma::reversed_term(head);
         let mut found: HashMap<String, u64> = HashMap::new();
-        for segment in self.searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(self.fields.lemma) else { continue };
-            let Ok(mut stream) = inverted.terms().range().ge(rev.as_bytes()).into_stream() else {
-                continue;
-            };
-            let mut scanned = 0;
-            while stream.advance() && scanned < MAX_SCAN {
-                scanned += 1;
-                if !stream.key().starts_with(rev.as_bytes()) {
-                    break;
-                }
-                // The reversed word, without its mark.
-                let Ok(key) = std::str::from_utf8(&stream.key()[1..]) else { continue };
-                if key.chars().count() < n + 3 {
-                    continue;
-                }
-                let term: String = key.chars().rev().collect();
-                *found.entry(term).or_default() += u64::from(stream.value().doc_freq);
+        self.scan_lemma_terms(rev.as_bytes(), |key, doc_freq| {
+            // The reversed word, without its mark.
+            let Ok(key) = std::str::from_utf8(&key[1..]) else { return };
+            if key.chars().count() >= n + 3 {
+                *found.entry(key.chars().rev().collect()).or_default() += doc_freq;
             }
-        }
+        });
         let mut out: Vec<(String, u64)> = found.into_iter().collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         // The most frequent first, the first part checked only as far as needed.
@@ -354,25 +360,13 @@ impl<'a> Expander<'a> {
         }
         let mut candidates: HashMap<String, (u64, usize)> = HashMap::new();
         for p in prefixes.iter().filter(|p| p.chars().count() >= 4) {
-            for segment in self.searcher.segment_readers() {
-                let Ok(inverted) = segment.inverted_index(self.fields.lemma) else { continue };
-                let Ok(mut stream) = inverted.terms().range().ge(p.as_bytes()).into_stream() else {
-                    continue;
-                };
-                let mut scanned = 0;
-                while stream.advance() && scanned < MAX_SCAN {
-                    scanned += 1;
-                    if !stream.key().starts_with(p.as_bytes()) {
-                        break;
-                    }
-                    if stream.key().len() < p.len() + 4 {
-                        continue;
-                    }
-                    let Ok(key) = std::str::from_utf8(stream.key()) else { continue };
-                    let e = candidates.entry(key.to_string()).or_insert((0, p.len()));
-                    e.0 += u64::from(stream.value().doc_freq);
+            self.scan_lemma_terms(p.as_bytes(), |key, doc_freq| {
+                if key.len() < p.len() + 4 {
+                    return;
                 }
-            }
+                let Ok(key) = std::str::from_utf8(key) else { return };
+                candidates.entry(key.to_string()).or_insert((0, p.len())).0 += doc_freq;
+            });
         }
         let mut ranked: Vec<(String, (u64, usize))> = candidates.into_iter().collect();
         ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
