@@ -72,6 +72,15 @@ pub fn from_hashed_bytes(path: &Path, bytes: &[u8], sha256: String) -> Result<So
         r.map(|e| e.text).map_err(|source| Error::Extract { path: path.to_path_buf(), source })
     };
     let (text, format) = match Format::sniff(bytes) {
+        // A text that quotes a PDF header near its start is still text: a PDF proper starts
+        // with its header, and one that does not only counts as one when it reads as one.
+        Format::Pdf if !bytes.starts_with(b"%PDF-") => match extract::pdf::text(bytes) {
+            Ok(e) => (e.text, "pdf"),
+            Err(e) => match decode(bytes) {
+                Ok(text) if !text.contains('\u{fffd}') => (text, "text"),
+                _ => return Err(Error::Extract { path: path.to_path_buf(), source: e }),
+            },
+        },
         Format::Pdf => (extracted(extract::pdf::text(bytes))?, "pdf"),
         Format::Zip => (extracted(extract::docx::text(bytes))?, "docx"),
         Format::Text => {
@@ -156,6 +165,9 @@ mod tests {
         let p = Path::new("x.txt");
         assert!(matches!(from_bytes(p, b"  \n"), Err(Error::Empty { .. })));
         assert!(matches!(from_bytes(p, b"%PDF-1.7"), Err(Error::Extract { .. })));
+        // A note that quotes a PDF header is text.
+        let note = from_bytes(p, "Filen börjar med %PDF-1.7 och är trasig.\n".as_bytes());
+        assert_eq!(note.map(|s| s.info.format).ok().as_deref(), Some("text"));
         assert!(matches!(from_bytes(p, b"PK\x03\x04\0\0"), Err(Error::Extract { .. })));
     }
 }
