@@ -142,7 +142,9 @@ fn page_starts(text: &str) -> Vec<u32> {
 fn join_page_seams(lines: &mut Vec<(u32, String)>, starts: &[u32]) {
     let mut gone = vec![false; lines.len()];
     for &start in starts {
-        let Some(b) = lines.iter().position(|(no, t)| *no >= start && !t.is_empty()) else {
+        let from = lines.partition_point(|(no, _)| *no < start);
+        let Some(b) = lines[from..].iter().position(|(_, t)| !t.is_empty()).map(|b| b + from)
+        else {
             continue;
         };
         let Some(a) = lines[..b].iter().rposition(|(_, t)| !t.is_empty()) else { continue };
@@ -158,84 +160,111 @@ fn join_page_seams(lines: &mut Vec<(u32, String)>, starts: &[u32]) {
             gone[a + 1..b].iter_mut().for_each(|g| *g = true);
         }
     }
-    if gone.contains(&true) {
-        let mut k = 0;
-        lines.retain(|_| {
-            k += 1;
-            !gone[k - 1]
-        });
+    remove_marked(lines, &gone, |_| {});
+}
+
+/// Removes the lines marked `gone`, handing each to `removed` first.
+fn remove_marked(
+    lines: &mut Vec<(u32, String)>,
+    gone: &[bool],
+    mut removed: impl FnMut(&(u32, String)),
+) {
+    if !gone.contains(&true) {
+        return;
     }
+    let mut k = 0;
+    lines.retain(|l| {
+        k += 1;
+        if gone[k - 1] {
+            removed(l);
+        }
+        !gone[k - 1]
+    });
+}
+
+/// Whether a line at a page's edge may be a header or footer: short, no sentence (it would end
+/// in a full stop), no § heading, section label or case-number label, which recur at the top
+/// of every page of minutes that start each § on a page of their own.
+fn is_furniture_like(t: &str) -> bool {
+    use crate::parse::{dnr, frame, paragraphs};
+    t.chars().count() <= 120
+        && !t.ends_with('.')
+        && paragraphs::heading(t).is_err()
+        && frame::label(t).is_err()
+        && dnr::label(t).map_or(true, |(_, l)| l.is_empty())
 }
 
 /// How many lines at the top and at the bottom of a page may be its header and footer.
 const PAGE_EDGE: usize = 3;
 
 /// Sets aside the page headers and footers a paged text repeats: a short line among the first
-/// or last few of a page whose shape (numbers, case and spaces aside) recurs at the edge of two
-/// pages or more and of at least two pages in five — `Sida 2(12)`, `Justerandes sign
+/// or last few of a page whose shape (case and spaces aside, and the page number of a line that
+/// numbers pages) recurs at the edge of two pages or more and of at least two pages in five — `Sida 2(12)`, `Justerandes sign
 /// Utdragsbestyrkande`, `Hälso- och sjukvårdsutskottet  Datum 2023-12-07 – 08`. The first
 /// page's copy stays: it names the organisation, body and date once.
 fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &mut Vec<Line>) {
     let page_of = |no: u32| starts.partition_point(|&s| s <= no);
     let pages = starts.len() + 1;
-    // A run of digits is one `#`: `Sida 9(12)` and `Sida 10(12)` have one shape.
+    // Spaces and case aside; and where the line numbers the page (`Sida 9(12)`, `9 (12)`,
+    // `9/12`), a run of digits is one `#`, so that `Sida 9(12)` and `Sida 10(12)` have one
+    // shape. Other numbers must recur as they are: `Diarienummer: 23HSN1782` heading every
+    // page of a protocol that starts each § on a page of its own is no furniture.
     let shape = |t: &str| -> String {
-        let mut out = String::with_capacity(t.len());
+        let mut exact = String::with_capacity(t.len());
+        let mut numbered = String::with_capacity(t.len());
         for c in t.chars().filter(|c| !c.is_whitespace()) {
+            let c = c.to_lowercase().next().unwrap_or(c);
+            exact.push(c);
             if !c.is_ascii_digit() {
-                out.push(c.to_ascii_lowercase());
-            } else if !out.ends_with('#') {
-                out.push('#');
+                numbered.push(c);
+            } else if !numbered.ends_with('#') {
+                numbered.push('#');
             }
         }
-        out
+        let numbers_the_page = numbered.contains("sida#")
+            || numbered.ends_with("#(#)")
+            || numbered.ends_with("#/#")
+            || matches!(numbered.as_str(), "#" | "-#-");
+        if numbers_the_page { numbered } else { exact }
     };
-    // The indices of each page's edge lines.
-    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    // Each page's edge lines: their index and their place (from the top, or from the bottom).
     let mut by_page: Vec<Vec<usize>> = vec![Vec::new(); pages];
     for (k, (no, t)) in lines.iter().enumerate() {
         if !t.is_empty() {
             by_page[page_of(*no).min(pages - 1)].push(k);
         }
     }
-    for (page, ks) in by_page.iter().enumerate() {
-        let n = ks.len();
-        edges[page].extend(ks.iter().take(PAGE_EDGE));
-        edges[page].extend(ks.iter().skip(n.saturating_sub(PAGE_EDGE).max(PAGE_EDGE.min(n))));
-    }
-    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    let edges: Vec<Vec<(isize, usize)>> = by_page
+        .iter()
+        .map(|ks| {
+            let n = ks.len();
+            let top = ks.iter().take(PAGE_EDGE).enumerate().map(|(i, &k)| (i as isize, k));
+            let from = n.saturating_sub(PAGE_EDGE).max(PAGE_EDGE.min(n));
+            let bottom =
+                ks[from..].iter().enumerate().map(|(i, &k)| (i as isize - (n - from) as isize, k));
+            top.chain(bottom).filter(|&(_, k)| is_furniture_like(&lines[k].1)).collect()
+        })
+        .collect();
+    // Where each (place, shape) stands, by page.
+    let mut seen: HashMap<(isize, String), Vec<usize>> = HashMap::new();
     for (page, ks) in edges.iter().enumerate() {
-        for &k in ks {
-            let t = &lines[k].1;
-            if t.chars().count() <= 120 {
-                let on_pages = seen.entry(shape(t)).or_default();
-                if on_pages.last() != Some(&page) {
-                    on_pages.push(page);
-                }
+        for &(at, k) in ks {
+            let on_pages = seen.entry((at, shape(&lines[k].1))).or_default();
+            if on_pages.last() != Some(&page) {
+                on_pages.push(page);
             }
         }
     }
     let mut gone = vec![false; lines.len()];
     for ks in edges.iter().skip(1) {
-        for &k in ks {
-            let n = seen.get(&shape(&lines[k].1)).map_or(0, Vec::len);
+        for &(at, k) in ks {
+            let n = seen.get(&(at, shape(&lines[k].1))).map_or(0, Vec::len);
             if n >= 2 && n * 5 >= pages * 2 {
                 gone[k] = true;
             }
         }
     }
-    if !gone.contains(&true) {
-        return;
-    }
-    let mut k = 0;
-    lines.retain(|(no, t)| {
-        let drop = gone[k];
-        k += 1;
-        if drop {
-            furniture.push(Line { no: *no, text: t.clone() });
-        }
-        !drop
-    });
+    remove_marked(lines, &gone, |(no, t)| furniture.push(Line { no: *no, text: t.clone() }));
 }
 
 /// Re-frames a flattened text: the web page's title lines before `Transkript` go to the
@@ -478,6 +507,30 @@ mod tests {
         );
         assert_eq!(texts(&n), ["text", "", "mer text"]);
         assert_eq!(n.furniture.len(), 5);
+    }
+
+    /// A protocol that starts every § on a page of its own repeats the shape of its dnr line at
+    /// every page's top; only the page numbers and the repeated header are furniture.
+    #[test]
+    fn page_edges_repeat_furniture_not_case_numbers() {
+        let page = |n: u32, dnr: u32| {
+            format!(
+                "Socialnämnden 2016-06-09\n\n§ {n} Ärende {n}\n\nDiarienummer: 16SN{dnr}\n\nNämnden beslutar att godkänna.\n\nSida {n}(4)\n"
+            )
+        };
+        let text = [page(1, 11), page(2, 25), page(3, 37), page(4, 40)].join("\x0c");
+        let n = normalize(&text);
+        assert_eq!(n.page_starts.len(), 3);
+        let kept = texts(&n);
+        assert_eq!(kept.iter().filter(|t| t.starts_with("Diarienummer")).count(), 4, "{kept:?}");
+        assert_eq!(kept.iter().filter(|t| t.starts_with("Socialnämnden")).count(), 1, "{kept:?}");
+        assert_eq!(kept.iter().filter(|t| t.starts_with("Nämnden beslutar")).count(), 4);
+        // "Sida 1(4)" goes by the furniture grammar, the others as repeated page numbers.
+        assert_eq!(kept.iter().filter(|t| t.starts_with("Sida")).count(), 0, "{kept:?}");
+        assert_eq!(
+            n.page_of(n.lines.iter().find(|l| l.text == "§ 3 Ärende 3").map_or(0, |l| l.no)),
+            Some(3)
+        );
     }
 
     #[test]
