@@ -107,7 +107,8 @@ fn summary(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
             )
         });
         let dnr = if dnr.is_empty() { String::new() } else { format!(" ({})", dnr.join(", ")) };
-        line(out, &format!("  {number} {}{dnr}{decision}", p.title))?;
+        let page = p.page.map_or_else(String::new, |n| format!(" · p. {n}"));
+        line(out, &format!("  {number} {}{dnr}{decision}{page}", p.title))?;
         for (what, people) in
             [("abstained", &p.abstained), ("reserved", &p.reserved), ("jäv", &p.conflicts)]
         {
