@@ -233,7 +233,17 @@ fn dnr_and_stances_commands() {
         stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
     assert_keys(
         stdout(&o).lines().next().unwrap_or_default(),
-        &["date", "organization", "body", "path", "number", "title", "relation", "decision"],
+        &[
+            "date",
+            "organization",
+            "body",
+            "path",
+            "number",
+            "title",
+            "relation",
+            "decision",
+            "page",
+        ],
     );
     assert!(rows.iter().any(|r| r["relation"] == "own" && r["number"] == 98));
     let o = protokoll_in(dir.path(), &["dnr", "--index", "idx", "not a number"], &[]);
@@ -328,4 +338,9 @@ fn pdf_and_docx_folders_parse_index_and_search() {
     assert_eq!(hit["page"], 4);
     let o = protokoll_in(dir.path(), &["search", "--index", "idx", "visselblåsarärenden"], &[]);
     assert!(stdout(&o).contains("vasternorrland-hsu-2023-12-07.pdf (page 4)"), "{}", stdout(&o));
+    // The trail of a case knows the page too.
+    let o = protokoll_in(dir.path(), &["dnr", "--index", "idx", "--json", "HSN-2023-4749"], &[]);
+    let row: serde_json::Value =
+        serde_json::from_str(stdout(&o).lines().next().expect("a row")).expect("json");
+    assert_eq!((row["number"].as_u64(), row["page"].as_u64()), (Some(93), Some(4)));
 }

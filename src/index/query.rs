@@ -136,6 +136,8 @@ pub struct TrailEntry {
     pub relation: &'static str,
     /// The decision, as in SCHEMA.md.
     pub decision: Option<Decision>,
+    /// Page of the source PDF or DOCX where the paragraph starts.
+    pub page: Option<u64>,
     /// Source line.
     #[serde(skip)]
     pub line: Option<u64>,
@@ -467,6 +469,7 @@ impl SearchIndex {
                 relation: if own { "own" } else { "cited" },
                 decision: first_str(&doc, fields.decision)
                     .and_then(|j| serde_json::from_str(&j).ok()),
+                page: first_u64(&doc, fields.page),
                 line: first_u64(&doc, fields.line),
             });
         }
