@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 pub const EXTENSIONS: &[&str] = &["txt", "md", "text", "markdown", "pdf", "docx"];
 
 /// Whether a file found in a folder is a document, by its name; a file without an extension
-/// is one when its first bytes say PDF or ZIP ([`starts_like_a_document`]).
+/// is one when its first kilobyte says PDF or ZIP.
 #[must_use]
 pub fn is_document(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
