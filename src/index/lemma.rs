@@ -16,7 +16,7 @@
 //! only, at each word's offsets, for snippets.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use frostem::{Algorithm, Stemmer};
@@ -339,7 +339,6 @@ impl Lemmatizer {
 fn walk(
     stemmer: &Stemmer,
     words: &mut SimpleTokenizer,
-    cache: &mut VariantCache,
     text: &str,
     initials: Option<&[char]>,
     mut emit: impl FnMut(Token),
@@ -388,7 +387,7 @@ fn walk(
         if initials.is_some_and(|i| !first.is_some_and(|c| i.contains(&c))) {
             variants.push(String::new());
         } else {
-            cache.variants(stemmer, &t.text, &mut variants);
+            push_variants(stemmer, &t.text, &mut variants);
         }
         if opens_elision {
             elided = Some((at(t.text.clone()), false));
@@ -427,32 +426,6 @@ fn elided_completions(first: &str, whole: &str) -> Vec<String> {
         .collect()
 }
 
-/// The variants of words already seen: text repeats its words (a few hundred make most of
-/// it), and a look-up is far cheaper than lower-casing, stemming and the suffix rules again.
-/// Bounded: it starts over past [`VariantCache::MAX`] words.
-#[derive(Clone, Default)]
-struct VariantCache {
-    words: HashMap<String, Box<[String]>>,
-}
-
-impl VariantCache {
-    const MAX: usize = 200_000;
-
-    /// Appends the variants of `word` to `out`, as [`push_variants`] gives them.
-    fn variants(&mut self, stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
-        if let Some(v) = self.words.get(word) {
-            out.extend(v.iter().cloned());
-            return;
-        }
-        let start = out.len();
-        push_variants(stemmer, word, out);
-        if self.words.len() >= Self::MAX {
-            self.words.clear();
-        }
-        self.words.insert(word.to_string(), out[start..].to_vec().into_boxed_slice());
-    }
-}
-
 /// Appends the variants of [`Lemmatizer::word`] to `out`.
 fn push_variants(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
     let n = word.chars().count();
@@ -483,7 +456,6 @@ pub struct LemmaTokenizer {
     initials: Option<Vec<char>>,
     /// Distinct variants already given backwards in this text.
     seen: HashSet<String>,
-    cache: VariantCache,
 }
 
 impl LemmaTokenizer {
@@ -513,7 +485,7 @@ impl Tokenizer for LemmaTokenizer {
         self.seen.clear();
         let seen = &mut self.seen;
         let Lemmatizer { stemmer, words } = &mut self.lemmatizer;
-        walk(stemmer, words, &mut self.cache, text, self.initials.as_deref(), |t| {
+        walk(stemmer, words, text, self.initials.as_deref(), |t| {
             let back = (index && !t.text.is_empty() && !seen.contains(&t.text)).then(|| {
                 seen.insert(t.text.clone());
                 Token { text: reversed_term(&t.text), ..t.clone() }
