@@ -85,8 +85,10 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
 
     // Pages where the text marks them, or a PDF of one page.
     let paged = !norm.page_starts.is_empty() || source.format == "pdf";
-    for p in paragraphs.iter_mut().filter(|_| paged) {
-        p.page = Some(norm.page_of(p.line).unwrap_or(1));
+    if paged {
+        for p in &mut paragraphs {
+            p.page = Some(norm.page_of(p.line).unwrap_or(1));
+        }
     }
 
     // A § 1-style extract of one paragraph carries the document's case number.
