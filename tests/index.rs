@@ -286,6 +286,22 @@ fn an_interrupted_run_keeps_the_last_commit_and_the_next_completes_it() {
     assert_eq!(index.manifest().expect("manifest").len(), 1, "the last commit, no more");
     let next = index.update(std::slice::from_ref(&docs), &|_| {}).expect("complete");
     assert_eq!((next.added, next.skipped), (1, 1));
+    drop(index);
+    // The lexicon beside the index covers both files once reopened: "hälsovårdsdirektör" is
+    // found only through it ("hälso- och sjukvårdsdirektör").
+    let reopened = SearchIndex::open(&idx).expect("open");
+    let req =
+        SearchRequest { query: "hälsovårdsdirektör".into(), limit: 10, ..Default::default() };
+    let mut files: Vec<String> = reopened
+        .search(&req)
+        .expect("search")
+        .hits
+        .into_iter()
+        .map(|h| h.path.rsplit('/').next().unwrap_or_default().to_string())
+        .collect();
+    files.sort();
+    files.dedup();
+    assert_eq!(files, ["a.txt", "b.txt"]);
 }
 
 #[test]
@@ -373,6 +389,16 @@ fn compounds_are_found_by_their_first_part() {
     assert!(ranked("revision").contains(&("004_2881339b2791bead.txt".into(), Some(95))));
     // Only § 93 speaks of whistle-blowers: nothing else comes in through the first part.
     assert_eq!(search("visselblåsare", Filters::default()).total, 1);
+}
+
+#[test]
+fn elided_compounds_are_found() {
+    // Jämtland writes "kläd- och hygienregler"; "klädregler" is never written.
+    assert_eq!(plain("klädregler"), 0);
+    let hits = search("klädregler", Filters::default()).hits;
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].path.ends_with("003_47a2c9f5086c0156.txt"));
+    assert!(hits[0].snippet.contains("kläd"), "{:?}", hits[0]);
 }
 
 #[test]

@@ -5,12 +5,9 @@
 //!   "avstår från att delta i beslutet" and save little.
 //! - `key`: the whole value lower-cased, for exact filters on organisation and body.
 //! - `name`: words, lower case, ASCII folding, for person look-ups ("Hogfeldt" finds "Högfeldt").
-//! - `lemma`: every lemma variant of a word (see [`super::lemma`]), and each distinct one once
-//!   more backwards.
 
 use tantivy::Index;
 
-use super::lemma::LemmaTokenizer;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
     Stemmer, TextAnalyzer,
@@ -22,8 +19,6 @@ pub const SWEDISH: &str = "sv";
 pub const KEY: &str = "key";
 /// Name of the person-name analyzer.
 pub const NAME: &str = "name";
-/// Name of the lemma analyzer.
-pub const LEMMA: &str = "lemma";
 
 /// The Swedish analyzer.
 #[must_use]
@@ -56,7 +51,6 @@ pub fn register(index: &Index) {
     tokenizers.register(SWEDISH, swedish());
     tokenizers.register(KEY, key());
     tokenizers.register(NAME, name());
-    tokenizers.register(LEMMA, TextAnalyzer::from(LemmaTokenizer::new()));
 }
 
 /// The lower-cased key of a filter value, as the `key` analyzer makes it.

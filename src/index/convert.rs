@@ -70,9 +70,6 @@ pub fn documents(f: &Fields, doc: &Document) -> Vec<TantivyDocument> {
         }
         d.add_text(f.title, &p.title);
         d.add_text(f.text, &p.text);
-        // Analysed by tantivy's indexing threads (the `lemma` analyzer), like title and text.
-        d.add_text(f.lemma, &p.title);
-        d.add_text(f.lemma, &p.text);
         for k in &p.dnr {
             d.add_text(f.dnr, &k.key);
             d.add_text(f.dnr_raw, &k.raw);

@@ -7,21 +7,25 @@
 //! 1. as typed, stemmed, in title or text (Snowball: `beslut`, `besluten`);
 //! 2. a party's name for its abbreviation and back (`Kristdemokraterna` ~ `KD`);
 //! 3. its lemma variants ([`super::lemma`]: `avstod` ~ `avstår`, `protokollet` ~ `protokoll`);
-//! 4. compounds that end in it (`kameror` → `trygghetskameror`), found among the `lemma`
-//!    field's reversed terms, the corpus being the lexicon: the first part must be a word the
-//!    corpus knows, or both parts long; and compounds that start with it (`visselblåsare` →
-//!    `visselblåsarärenden`, `revision` → `revisionsrapporter`), found in the `lemma` field's,
-//!    where the rest must be a word the corpus knows;
+//! 4. compounds that end in it (`kameror` → `trygghetskameror`), found among the
+//!    [lexicon](super::lexicon)'s reversed variants, the corpus being the lexicon: the first part
+//!    must be a word the corpus knows, or both parts long; and compounds that start with it
+//!    (`visselblåsare` → `visselblåsarärenden`, `revision` → `revisionsrapporter`), found among
+//!    its forward variants, where the rest must be a word the corpus knows;
 //! 5. its parts written apart, when it is a compound of two known words
 //!    (`sotningstaxa` → `taxa för sotning`, `nöjesliv` → `nöjes- och kulturliv`);
+//!    and elided compounds (`klädregler` → `kläd- och hygienregler`);
 //! 6. only when none of that exists in the index: the nearest spellings (edit distance 1, 2 for
 //!    long words; a missing diacritic costs nothing), at most a few, weighted low — a typo
 //!    finds its word, and a rare word that is in the index is never drowned by neighbours.
 //!
+//! Tiers 3 to 6 find lemma variants in the lexicon and search the stems of the text they came
+//! from, in the `text` and `title` fields: the index holds no variant itself.
+//!
 //! Every word must match (AND), and a paragraph that matches the whole query as typed gets a
 //! constant bonus that puts it above every paragraph matched only through tiers 2–6.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -29,6 +33,7 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{Searcher, Term};
 
 use super::lemma::Lemmatizer;
+use super::lexicon::{Lexicon, reversed_term};
 use super::schema::Fields;
 use crate::parse::persons::PARTIES;
 
@@ -45,7 +50,7 @@ pub const EXACT_BONUS: f32 = 1000.0;
 /// Compounds kept per word (the most frequent), fuzzy neighbours per word.
 const MAX_COMPOUNDS: usize = 24;
 const MAX_FUZZY: usize = 5;
-/// Dictionary entries looked at per segment for one compound head.
+/// Lexicon entries looked at for one compound head.
 const MAX_SCAN: usize = 1024;
 /// Candidate compounds whose other part is checked, the most frequent first: rarer ones would
 /// add little to a page of ten and cost a look-up each.
@@ -94,6 +99,7 @@ pub fn plain_items(q: &str) -> Option<Vec<Item>> {
 pub struct Expander<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
+    lexicon: &'a Lexicon,
     swedish: TextAnalyzer,
     lemma: Lemmatizer,
     /// Words already looked up with [`Expander::known`]: compound checks ask about the same
@@ -119,12 +125,13 @@ fn any_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 }
 
 impl<'a> Expander<'a> {
-    /// An expander over `searcher`'s index.
+    /// An expander over `searcher`'s index and its lexicon.
     #[must_use]
-    pub fn new(searcher: &'a Searcher, fields: &'a Fields) -> Self {
+    pub fn new(searcher: &'a Searcher, fields: &'a Fields, lexicon: &'a Lexicon) -> Self {
         Self {
             searcher,
             fields,
+            lexicon,
             swedish: super::analyzer::swedish(),
             lemma: Lemmatizer::default(),
             known: std::cell::RefCell::new(HashMap::new()),
@@ -185,8 +192,9 @@ impl<'a> Expander<'a> {
                 Item::Phrase(phrase) => {
                     // Matched as typed (below); its lemmas only light up the snippet.
                     for w in Self::words(phrase) {
-                        for v in self.lemma.word(w) {
-                            clauses.push((Occur::Should, Self::term(self.fields.lemma, &v, 0.01)));
+                        let variants = self.lemma.word(w).into_iter().map(|v| (v, 0.01));
+                        for q in self.variant_terms(variants) {
+                            clauses.push((Occur::Should, q));
                         }
                     }
                 }
@@ -225,10 +233,9 @@ impl<'a> Expander<'a> {
         let (lemma, lemma_found) = self.lemma_clause(w, true);
         found |= lemma_found;
         tiers.push(lemma);
-        for (t, _) in self.compounds_starting(w) {
-            tiers.push(Self::term(f.lemma, &t, COMPOUND));
-            found = true;
-        }
+        let starting = self.compounds_starting(w);
+        found |= !starting.is_empty();
+        tiers.extend(self.variant_terms(starting.into_iter().map(|(t, _)| (t, COMPOUND))));
         if let Some((a, b)) = self.split(w) {
             // The last part may stand in a compound of its own ("Stöd - och
             // serviceavdelningen" for "stödavdelningen"); the first part stands alone.
@@ -238,11 +245,17 @@ impl<'a> Expander<'a> {
             tiers.push(boosted(Box::new(both), SPLIT));
             found = true;
         }
+        if let Some(q) = self.elided(w) {
+            tiers.push(boosted(q, SPLIT));
+            found = true;
+        }
         if !found {
-            for (t, distance) in self.fuzzy(w) {
-                let boost = FUZZY / (1.0 + f32::from(distance));
-                tiers.push(Self::term(f.lemma, &t, boost));
-            }
+            let near = self.fuzzy(w).into_iter();
+            tiers.extend(
+                self.variant_terms(
+                    near.map(|(t, distance)| (t, FUZZY / (1.0 + f32::from(distance)))),
+                ),
+            );
         }
         // Beyond the stems' two terms and the lemma clause, or lemmas that can match more.
         let widens = has_lemmas || tiers.len() > stems.len() * 2 + 1;
@@ -251,20 +264,39 @@ impl<'a> Expander<'a> {
 
     /// A word's lemma variants and, with `compounds`, the compounds ending in them.
     fn lemma_clause(&self, w: &str, compounds: bool) -> Clause {
-        let f = self.fields;
-        let mut out = Vec::new();
+        let mut variants = Vec::new();
         let mut found = false;
         for v in self.lemma.word(w) {
-            found |= self.doc_freq(f.lemma, &v) > 0;
-            out.push(Self::term(f.lemma, &v, LEMMA));
+            found |= self.lexicon.count(&v) > 0;
             if compounds {
                 for (t, _) in self.compounds(&v) {
-                    out.push(Self::term(f.lemma, &t, COMPOUND));
+                    variants.push((t, COMPOUND));
                     found = true;
                 }
             }
+            variants.push((v, LEMMA));
         }
-        (any_of(out), found)
+        (any_of(self.variant_terms(variants)), found)
+    }
+
+    /// The queries of lemma variants: the stems of the text each stands for (see
+    /// [`Lexicon::stems`]), in text and title, each stem once at its variants' highest weight.
+    fn variant_terms(
+        &self,
+        variants: impl IntoIterator<Item = (String, f32)>,
+    ) -> Vec<Box<dyn Query>> {
+        let mut stems: BTreeMap<String, f32> = BTreeMap::new();
+        for (v, boost) in variants {
+            for s in self.lexicon.stems(&v) {
+                let e = stems.entry(s).or_insert(boost);
+                *e = e.max(boost);
+            }
+        }
+        let f = self.fields;
+        stems
+            .into_iter()
+            .flat_map(|(s, boost)| [Self::term(f.text, &s, boost), Self::term(f.title, &s, boost)])
+            .collect()
     }
 
     /// Whether the corpus knows `w` as a word of its own: any lemma variant, or without a
@@ -289,48 +321,16 @@ impl<'a> Expander<'a> {
             .flat_map(|x| self.lemma.word(&x))
             // A stem is itself a lemma term ("kvinn"), though no word of three letters is one.
             .chain(bare.into_iter().filter(|b| b.chars().count() >= 4))
-            .any(|v| self.doc_freq(self.fields.lemma, &v) > 0)
-    }
-
-    /// Visits the `lemma` terms that start with `prefix` and their paragraph counts, at most
-    /// [`MAX_SCAN`] of them per segment.
-    fn scan_lemma_terms(&self, prefix: &[u8], mut visit: impl FnMut(&[u8], u64)) {
-        for segment in self.searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(self.fields.lemma) else { continue };
-            let Ok(mut stream) = inverted.terms().range().ge(prefix).into_stream() else {
-                continue;
-            };
-            let mut scanned = 0;
-            while stream.advance() && scanned < MAX_SCAN {
-                scanned += 1;
-                if !stream.key().starts_with(prefix) {
-                    break;
-                }
-                visit(stream.key(), u64::from(stream.value().doc_freq));
-            }
-        }
+            .any(|v| self.lexicon.count(&v) > 0)
     }
 
     /// Compounds in the index that end in the lemma `head`, most frequent first:
     /// `kamer` → `trygghetskamer`, `övervakningskamer`.
     fn compounds(&self, head: &str) -> Vec<(String, u64)> {
         let n = head.chars().count();
-        if n < 3 {
-            return Vec::new();
-        }
-        let rev = super::lemma::reversed_term(head);
-        let mut found: HashMap<String, u64> = HashMap::new();
-        self.scan_lemma_terms(rev.as_bytes(), |key, doc_freq| {
-            // The reversed word, without its mark.
-            let Ok(key) = std::str::from_utf8(&key[1..]) else { return };
-            if key.chars().count() >= n + 3 {
-                *found.entry(key.chars().rev().collect()).or_default() += doc_freq;
-            }
-        });
-        let mut out: Vec<(String, u64)> = found.into_iter().collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         // The most frequent first, the first part checked only as far as needed.
-        out.into_iter()
+        self.ending_in(head)
+            .into_iter()
             .take(MAX_CHECKED)
             .filter(|(term, _)| {
                 let modifier: String = term.chars().take(term.chars().count() - n).collect();
@@ -343,6 +343,66 @@ impl<'a> Expander<'a> {
             })
             .take(MAX_COMPOUNDS)
             .collect()
+    }
+
+    /// Variants in the lexicon that end in `head` after three letters or more, most frequent
+    /// first, unchecked.
+    fn ending_in(&self, head: &str) -> Vec<(String, u64)> {
+        let n = head.chars().count();
+        if n < 3 {
+            return Vec::new();
+        }
+        let rev = reversed_term(head);
+        let mut found: HashMap<String, u64> = HashMap::new();
+        self.lexicon.scan(rev.as_bytes(), MAX_SCAN, |key, doc_freq| {
+            // The reversed word, without its mark.
+            let Ok(key) = std::str::from_utf8(&key[1..]) else { return };
+            if key.chars().count() >= n + 3 {
+                *found.entry(key.chars().rev().collect()).or_default() += doc_freq;
+            }
+        });
+        let mut out: Vec<(String, u64)> = found.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
+    /// A compound written with its first part elided before another compound: `klädregler` in
+    /// `kläd- och hygienregler`, `hälsovårdsdirektör` in `hälso- och sjukvårdsdirektör`. The
+    /// query word is cut where its first part is a word the text elides ([`Lexicon::elided`]),
+    /// and the paragraph must hold that part and a compound that ends in the rest.
+    fn elided(&self, w: &str) -> Option<Box<dyn Query>> {
+        let chars: Vec<char> = w.to_lowercase().chars().collect();
+        let n = chars.len();
+        if n < 7 || !chars.iter().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let mut cuts = Vec::new();
+        for i in 3..=n - 4 {
+            let first: String = chars[..i].iter().collect();
+            if self.lexicon.elided(&first) == 0 {
+                continue;
+            }
+            let rest: String = chars[i..].iter().collect();
+            let mut wholes: Vec<(String, f32)> = Vec::new();
+            for v in self.lemma.word(&rest) {
+                let ending = self.ending_in(&v).into_iter().take(MAX_COMPOUNDS);
+                wholes.extend(ending.map(|(t, _)| (t, 1.0)));
+            }
+            if wholes.is_empty() {
+                continue;
+            }
+            let firsts = first_stems(&self.swedish, &first);
+            let f = self.fields;
+            let first = firsts
+                .iter()
+                .flat_map(|s| [Self::term(f.text, s, 1.0), Self::term(f.title, s, 1.0)])
+                .collect();
+            cuts.push(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, any_of(first)),
+                (Occur::Must, any_of(self.variant_terms(wholes))),
+            ])) as Box<dyn Query>);
+        }
+        (!cuts.is_empty()).then(|| any_of(cuts))
     }
 
     /// Compounds in the index that start with the word, most frequent first: lemma terms that
@@ -360,7 +420,7 @@ impl<'a> Expander<'a> {
         }
         let mut candidates: HashMap<String, (u64, usize)> = HashMap::new();
         for p in prefixes.iter().filter(|p| p.chars().count() >= 4) {
-            self.scan_lemma_terms(p.as_bytes(), |key, doc_freq| {
+            self.lexicon.scan(p.as_bytes(), MAX_SCAN, |key, doc_freq| {
                 if key.len() < p.len() + 4 {
                     return;
                 }
@@ -427,9 +487,9 @@ impl<'a> Expander<'a> {
         out
     }
 
-    /// The nearest spellings of a word the index lacks, among the lemma terms that start with
-    /// the same two letters (a missing diacritic allowed in them): at most [`MAX_FUZZY`],
-    /// nearest and most frequent first. A Levenshtein automaton walks the term dictionary, so
+    /// The nearest spellings of a word the index lacks, among the lexicon's variants that start
+    /// with the same two letters (a missing diacritic allowed in them): at most [`MAX_FUZZY`],
+    /// nearest and most frequent first. A Levenshtein automaton walks the lexicon, so
     /// only terms within reach are visited; for short words one more edit than allowed is let
     /// through it, for the diacritics our [`distance`] forgives, and our distance then decides.
     fn fuzzy(&self, w: &str) -> Vec<(String, u8)> {
@@ -445,33 +505,34 @@ impl<'a> Expander<'a> {
         for v in &variants {
             let chars: Vec<char> = v.chars().collect();
             let dfa = Dfa(levenshtein((max + 1).min(2)).build_dfa(v));
-            for segment in self.searcher.segment_readers() {
-                let Ok(inverted) = segment.inverted_index(self.fields.lemma) else { continue };
-                let Ok(mut stream) = inverted.terms().search(&dfa).into_stream() else {
-                    continue;
-                };
-                while stream.advance() {
-                    let Ok(text) = std::str::from_utf8(stream.key()) else { continue };
-                    term.clear();
-                    term.extend(text.chars());
-                    let same_start = term.len() >= 2
-                        && same_letter(term[0], lower[0])
-                        && same_letter(term[1], lower[1]);
-                    if !same_start {
-                        continue;
-                    }
-                    if let Some(d) = distance(&chars, &term, max, &mut scratch) {
-                        let e = best.entry(text.to_string()).or_insert((d, 0));
-                        e.0 = e.0.min(d);
-                        e.1 += u64::from(stream.value().doc_freq);
-                    }
+            self.lexicon.search(&dfa, |text, count| {
+                term.clear();
+                term.extend(text.chars());
+                let same_start = term.len() >= 2
+                    && same_letter(term[0], lower[0])
+                    && same_letter(term[1], lower[1]);
+                if same_start && let Some(d) = distance(&chars, &term, max, &mut scratch) {
+                    let e = best.entry(text.to_string()).or_insert((d, 0));
+                    e.0 = e.0.min(d);
+                    e.1 += count;
                 }
-            }
+            });
         }
         let mut out: Vec<(String, (u8, u64))> = best.into_iter().collect();
         out.sort_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)).then(a.0.cmp(&b.0)));
         out.into_iter().take(MAX_FUZZY).map(|(t, (d, _))| (t, d)).collect()
     }
+}
+
+/// The stems of a word as the Swedish analyzer makes them.
+fn first_stems(swedish: &TextAnalyzer, word: &str) -> Vec<String> {
+    let mut analyzer = swedish.clone();
+    let mut stream = analyzer.token_stream(word);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
 }
 
 /// The Levenshtein automaton builder for `distance` edits (at most two; transpositions one

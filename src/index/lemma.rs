@@ -8,21 +8,13 @@
 //! variant and never loses the plain stem: `budget` gives `budget` and `budg`, `budgeten` gives
 //! `budget`, and the two still meet.
 //!
-//! [`LemmaTokenizer`] is the analyzer of the `lemma` field: every variant of every word, and
-//! each distinct variant once more spelled backwards behind [`REVERSED_MARK`], so that the
-//! field's term dictionary also finds the compounds ending in a word (`kamer` →
-//! `trygghetskamer`, looked up as `\u{1}remak…`). Tantivy runs it in its indexing threads on
-//! the raw title and text. With [`LemmaTokenizer::highlighting`] it gives the forward variants
-//! only, at each word's offsets, for snippets.
+//! [`super::lexicon`] keeps the variants of every word of the index, and the query widens
+//! through it.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use frostem::{Algorithm, Stemmer};
-use tantivy::tokenizer::{
-    PreTokenizedStream, PreTokenizedString, SimpleTokenizer, Token, TokenStream, Tokenizer,
-};
 
 /// Strong and irregular verbs of minutes: a form and the infinitive it belongs to. Matched at
 /// the end of a word after a verb particle (`avstod` → `avstå`) or, for forms of four letters or
@@ -311,119 +303,23 @@ pub fn lemmas(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
 #[derive(Clone)]
 pub struct Lemmatizer {
     stemmer: Stemmer,
-    words: SimpleTokenizer,
 }
 
 impl Default for Lemmatizer {
     fn default() -> Self {
-        Self { stemmer: Stemmer::new(Algorithm::Swedish), words: SimpleTokenizer::default() }
+        Self { stemmer: Stemmer::new(Algorithm::Swedish) }
     }
 }
 
 impl Lemmatizer {
-    /// The lemma variants of one word as the `lemma` field indexes them: none for a stop
-    /// word, a word of one or two letters, a number or an overlong token.
+    /// The lemma variants of one word as the lexicon keeps them: none for a stop word, a word
+    /// of one or two letters, a number or an overlong token.
     #[must_use]
     pub fn word(&self, word: &str) -> Vec<String> {
         let mut out = Vec::new();
         push_variants(&self.stemmer, word, &mut out);
         out
     }
-}
-
-/// Every lemma variant of every word of `text`, as tokens at the word's place (positions from
-/// 0). An elided compound's first part also gets the variants of its possible completions
-/// (`nöjes- och kulturlivet`: `nöjes` stands for `nöjeslivet` too, see [`elided_completions`]).
-/// With `initials`, a word starting with another letter is not analysed and gives one empty
-/// token, which matches nothing.
-fn walk(
-    stemmer: &Stemmer,
-    words: &mut SimpleTokenizer,
-    text: &str,
-    initials: Option<&[char]>,
-    mut emit: impl FnMut(Token),
-) {
-    let bytes = text.as_bytes();
-    // The first part of an elided compound and whether its conjunction has been seen; its
-    // tokens and those after it are held back until the completions are known, so that tokens
-    // come out in text order (snippets need it).
-    let mut elided: Option<(Token, bool)> = None;
-    let mut held: Vec<Token> = Vec::new();
-    let mut first_tokens = 0;
-    let mut variants = Vec::new();
-    let mut stream = words.token_stream(text);
-    let mut position = 0;
-    while stream.advance() {
-        let t = stream.token();
-        let at = |text: String| Token {
-            offset_from: t.offset_from,
-            offset_to: t.offset_to,
-            position,
-            text,
-            position_length: 1,
-        };
-        match elided.take() {
-            Some((first, false)) if ELISION_JOINS.contains(&t.text.as_str()) => {
-                elided = Some((first, true));
-            }
-            Some((first, true)) => {
-                variants.clear();
-                for completion in elided_completions(&first.text, &t.text) {
-                    push_variants(stemmer, &completion, &mut variants);
-                }
-                let rest = held.split_off(first_tokens);
-                held.extend(variants.drain(..).map(|v| Token { text: v, ..first.clone() }));
-                held.extend(rest);
-            }
-            _ => {}
-        }
-        if elided.is_none() {
-            held.drain(..).for_each(&mut emit);
-        }
-        let opens_elision = bytes.get(t.offset_to) == Some(&b'-')
-            && bytes.get(t.offset_to + 1).is_some_and(u8::is_ascii_whitespace);
-        let first = t.text.chars().next().and_then(|c| c.to_lowercase().next());
-        variants.clear();
-        if initials.is_some_and(|i| !first.is_some_and(|c| i.contains(&c))) {
-            variants.push(String::new());
-        } else {
-            push_variants(stemmer, &t.text, &mut variants);
-        }
-        if opens_elision {
-            elided = Some((at(t.text.clone()), false));
-            first_tokens = variants.len();
-        }
-        for v in variants.drain(..) {
-            if elided.is_some() {
-                held.push(at(v));
-            } else {
-                emit(at(v));
-            }
-        }
-        position += 1;
-    }
-    held.drain(..).for_each(&mut emit);
-}
-
-/// Words that join an elided compound to the whole one: `nöjes- och kulturliv`.
-const ELISION_JOINS: &[&str] = &["och", "eller", "samt", "respektive", "resp", "som", "till"];
-
-/// The words an elided first part may stand for: `nöjes` before `kulturlivet` is `nöjes` +
-/// one of the possible last parts of `kulturlivet` (`livet`, `urlivet`, …). Without a lexicon
-/// the cut is unknown, so every cut that leaves three letters on each side is tried; the
-/// wrong ones are words no one searches for.
-fn elided_completions(first: &str, whole: &str) -> Vec<String> {
-    let chars: Vec<char> = whole.chars().collect();
-    if chars.len() < 6 || first.chars().count() < 2 {
-        return Vec::new();
-    }
-    (3..=chars.len() - 3)
-        .map(|k| {
-            let mut w = first.to_string();
-            w.extend(&chars[k..]);
-            w
-        })
-        .collect()
 }
 
 /// Appends the variants of [`Lemmatizer::word`] to `out`.
@@ -435,65 +331,6 @@ fn push_variants(stemmer: &Stemmer, word: &str, out: &mut Vec<String>) {
     let lower = word.to_lowercase();
     if !STOP.contains(&lower.as_str()) {
         lemmas(stemmer, &lower, out);
-    }
-}
-
-/// What marks a reversed variant in the `lemma` field: below every letter, so reversed terms
-/// sort apart from the forward ones and no word's prefix is one.
-pub const REVERSED_MARK: char = '\u{1}';
-
-/// `kamer` → `\u{1}remak`: how the `lemma` field spells a variant backwards.
-#[must_use]
-pub fn reversed_term(variant: &str) -> String {
-    std::iter::once(REVERSED_MARK).chain(variant.chars().rev()).collect()
-}
-
-/// The analyzer of the `lemma` field, and (with [`LemmaTokenizer::highlighting`]) what the
-/// snippets of a widened search highlight with.
-#[derive(Clone, Default)]
-pub struct LemmaTokenizer {
-    lemmatizer: Lemmatizer,
-    initials: Option<Vec<char>>,
-    /// Distinct variants already given backwards in this text.
-    seen: HashSet<String>,
-}
-
-impl LemmaTokenizer {
-    /// The analyzer of the `lemma` field: every variant at its word, and each distinct variant
-    /// once more, reversed behind [`REVERSED_MARK`].
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// An analyzer for highlighting terms that start with one of `initials`: forward variants
-    /// only, other words skipped unanalysed. Every variant of a word starts with the word's
-    /// first letter (a stem is a beginning; a strong verb keeps its first consonant: `gick` →
-    /// `gå`).
-    #[must_use]
-    pub fn highlighting(initials: Vec<char>) -> Self {
-        Self { initials: Some(initials), ..Self::default() }
-    }
-}
-
-impl Tokenizer for LemmaTokenizer {
-    type TokenStream<'a> = PreTokenizedStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> PreTokenizedStream {
-        let mut tokens = Vec::new();
-        let index = self.initials.is_none();
-        self.seen.clear();
-        let seen = &mut self.seen;
-        let Lemmatizer { stemmer, words } = &mut self.lemmatizer;
-        walk(stemmer, words, text, self.initials.as_deref(), |t| {
-            let back = (index && !t.text.is_empty() && !seen.contains(&t.text)).then(|| {
-                seen.insert(t.text.clone());
-                Token { text: reversed_term(&t.text), ..t.clone() }
-            });
-            tokens.push(t);
-            tokens.extend(back);
-        });
-        PreTokenizedStream::from(PreTokenizedString { text: String::new(), tokens })
     }
 }
 
@@ -540,49 +377,5 @@ mod tests {
             assert!(!meet(a, b), "{a} {:?} ~ {b} {:?}", lem(a), lem(b));
         }
         assert!(lem("och").is_empty());
-    }
-
-    fn tokens(tokenizer: &mut LemmaTokenizer, text: &str) -> Vec<(usize, String)> {
-        let mut stream = tokenizer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push((stream.token().offset_from, stream.token().text.clone()));
-        }
-        out
-    }
-
-    #[test]
-    fn the_field_gets_variants_and_distinct_reversed_terms() {
-        let texts: Vec<String> = tokens(&mut LemmaTokenizer::new(), "fler kameror och beslutet")
-            .into_iter()
-            .map(|(_, t)| t.replace(REVERSED_MARK, "<"))
-            .collect();
-        assert_eq!(texts, ["fler", "<relf", "kamer", "<remak", "beslut", "<tulseb"]);
-        let again = tokens(&mut LemmaTokenizer::new(), "kameror kameror");
-        assert_eq!(again.len(), 3, "{again:?}");
-        // Highlighting gives the forward variants only.
-        let hl = tokens(&mut LemmaTokenizer::highlighting(vec!['k']), "fler kameror");
-        assert_eq!(hl, [(0, String::new()), (5, "kamer".to_string())]);
-        // "nöjes- och kulturlivet": "nöjes" also stands for "nöjeslivet".
-        let at_first: Vec<String> = tokens(&mut LemmaTokenizer::new(), "nöjes- och kulturlivet")
-            .into_iter()
-            .filter(|(at, _)| *at == 0)
-            .map(|(_, t)| t)
-            .collect();
-        assert!(at_first.contains(&"nöjesliv".to_string()), "{at_first:?}");
-    }
-
-    /// Found by the index tests: snippets panic when tokens go back in the text.
-    #[test]
-    fn tokens_come_in_text_order() {
-        for mut tokenizer in [LemmaTokenizer::new(), LemmaTokenizer::highlighting(vec!['k'])] {
-            let mut stream = tokenizer.token_stream("Stärka nöjes- och kulturlivet, nöjes- inte");
-            let mut offsets = Vec::new();
-            while stream.advance() {
-                offsets.push(stream.token().offset_from);
-            }
-            assert!(offsets.windows(2).all(|w| w[0] <= w[1]), "{offsets:?}");
-            assert!(offsets.len() >= 4, "{offsets:?}");
-        }
     }
 }

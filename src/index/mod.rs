@@ -12,11 +12,13 @@ pub mod analyzer;
 pub mod convert;
 pub mod expand;
 pub mod lemma;
+pub mod lexicon;
 pub mod query;
 pub mod schema;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -26,6 +28,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::error::Error;
+use lexicon::{Lexicon, Pending, WordCounts};
 use schema::{Fields, INDEX_SCHEMA_VERSION};
 
 /// The file beside the index that records its schema version.
@@ -47,6 +50,10 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     dir: PathBuf,
+    /// Whether the index lives in `dir` (else in memory, with its lexicon).
+    on_disk: bool,
+    /// The lexicon of the last commit.
+    lexicon: RwLock<Arc<Lexicon>>,
 }
 
 /// What opening found.
@@ -101,7 +108,7 @@ impl SearchIndex {
                 .map_err(|source| Error::Io { path: version_path.clone(), source })?;
             index
         };
-        Self::from_index(index, dir).map(|s| (s, opened))
+        Self::from_index(index, Some(dir)).map(|s| (s, opened))
     }
 
     /// Opens an existing index for reading.
@@ -116,7 +123,7 @@ impl SearchIndex {
             return Err(Error::OldIndex { path: dir.to_path_buf() });
         }
         let index = Index::open_in_dir(dir).map_err(|e| index_error(dir, e))?;
-        Self::from_index(index, dir)
+        Self::from_index(index, Some(dir))
     }
 
     /// An index in memory (tests).
@@ -125,18 +132,61 @@ impl SearchIndex {
     /// When tantivy cannot create it.
     pub fn in_ram() -> Result<Self, Error> {
         let (schema, _) = schema::build();
-        Self::from_index(Index::create_in_ram(schema), Path::new(""))
+        Self::from_index(Index::create_in_ram(schema), None)
     }
 
-    fn from_index(index: Index, dir: &Path) -> Result<Self, Error> {
+    fn from_index(index: Index, dir: Option<&Path>) -> Result<Self, Error> {
+        let path = dir.unwrap_or(Path::new(""));
         analyzer::register(&index);
-        let fields = schema::fields_of(&index.schema()).map_err(|e| index_error(dir, e))?;
+        let fields = schema::fields_of(&index.schema()).map_err(|e| index_error(path, e))?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(|e| index_error(dir, e))?;
-        Ok(SearchIndex { index, reader, fields, dir: dir.to_path_buf() })
+            .map_err(|e| index_error(path, e))?;
+        let lexicon = match dir {
+            Some(dir) => Lexicon::open(dir).map_err(|e| index_error(dir, e))?,
+            None => Lexicon::default(),
+        };
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            dir: path.to_path_buf(),
+            on_disk: dir.is_some(),
+            lexicon: RwLock::new(Arc::new(lexicon)),
+        })
+    }
+
+    /// The lexicon of the last commit (see [`lexicon`]).
+    #[must_use]
+    pub fn lexicon(&self) -> Arc<Lexicon> {
+        match self.lexicon.read() {
+            Ok(l) => l.clone(),
+            Err(e) => e.into_inner().clone(),
+        }
+    }
+
+    /// Writes the pending words into the lexicon; called before each commit, so that the
+    /// lexicon always covers the committed paragraphs.
+    fn write_lexicon(&self, pending: &mut Pending) -> Result<(), Error> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let old = self.lexicon();
+        let bytes = pending.merge_into(&old).map_err(|e| index_error(&self.dir, e))?;
+        if self.on_disk {
+            lexicon::write(&self.dir, &bytes).map_err(|source| Error::Io {
+                path: self.dir.join(lexicon::LEXICON_FILE),
+                source,
+            })?;
+        }
+        let new = lexicon::from_bytes(bytes).map_err(|e| index_error(&self.dir, e))?;
+        match self.lexicon.write() {
+            Ok(mut l) => *l = Arc::new(new),
+            Err(e) => *e.into_inner() = Arc::new(new),
+        }
+        Ok(())
     }
 
     /// The field handles.
@@ -238,6 +288,7 @@ impl SearchIndex {
                     let doc = crate::parse::document(&src.text, src.info);
                     Outcome::Parsed {
                         docs: convert::documents(&f, &doc),
+                        words: WordCounts::of(&doc),
                         paragraphs: doc.paragraphs.len(),
                         warnings: doc.warnings.len(),
                         bytes: bytes.len() as u64,
@@ -255,6 +306,7 @@ impl SearchIndex {
                     .try_for_each_with(tx, |tx, path| tx.send((path.clone(), read_one(path))));
             });
             let mut since_commit = 0u64;
+            let mut pending = Pending::default();
             for (path, outcome) in rx {
                 let key = path.to_string_lossy().into_owned();
                 match outcome {
@@ -266,7 +318,7 @@ impl SearchIndex {
                         }
                         report.failed.push(message);
                     }
-                    Outcome::Parsed { docs, paragraphs, warnings, bytes } => {
+                    Outcome::Parsed { docs, words, paragraphs, warnings, bytes } => {
                         if manifest.contains_key(&key) {
                             writer.delete_term(Term::from_field_text(f.path, &key));
                             report.replaced += 1;
@@ -281,16 +333,18 @@ impl SearchIndex {
                         for d in docs {
                             writer.add_document(d).map_err(self.err())?;
                         }
+                        pending.add(words);
                     }
                 }
                 report.done += 1;
                 progress(&report);
                 if since_commit >= COMMIT_EVERY_BYTES {
+                    self.write_lexicon(&mut pending)?;
                     writer.commit().map_err(self.err())?;
                     since_commit = 0;
                 }
             }
-            Ok(())
+            self.write_lexicon(&mut pending)
         })?;
         // Files indexed before from these folders that are gone now (deleted or moved).
         let under_roots = |p: &str| roots.iter().any(|r| Path::new(p).starts_with(r));
@@ -313,12 +367,15 @@ impl SearchIndex {
     /// When the index cannot be written.
     pub fn add_documents(&self, docs: &[crate::model::Document]) -> Result<(), Error> {
         let mut writer = self.writer()?;
+        let mut pending = Pending::default();
         for doc in docs {
             writer.delete_term(Term::from_field_text(self.fields.path, &doc.source.path));
             for d in convert::documents(&self.fields, doc) {
                 writer.add_document(d).map_err(self.err())?;
             }
+            pending.add(WordCounts::of(doc));
         }
+        self.write_lexicon(&mut pending)?;
         writer.commit().map_err(self.err())?;
         self.reader.reload().map_err(self.err())?;
         Ok(())
@@ -352,7 +409,13 @@ fn remove_index_files(dir: &Path) -> Result<(), Error> {
 enum Outcome {
     Unchanged,
     Failed(String),
-    Parsed { docs: Vec<TantivyDocument>, paragraphs: usize, warnings: usize, bytes: u64 },
+    Parsed {
+        docs: Vec<TantivyDocument>,
+        words: WordCounts,
+        paragraphs: usize,
+        warnings: usize,
+        bytes: u64,
+    },
 }
 
 /// What an update did.

@@ -1,7 +1,6 @@
 //! Questions to the index: ranked full-text search with filters, snippets and counts; the
 //! follow-up trail of a case number; and who abstained, reserved themselves or declared jäv.
 
-use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use serde::Serialize;
@@ -13,13 +12,12 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::tokenizer::TokenStream;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::SearchIndex;
 use super::analyzer;
 use super::convert::day_number;
-use super::lemma::LemmaTokenizer;
 use crate::error::Error;
 use crate::model::Decision;
 
@@ -314,58 +312,48 @@ impl SearchIndex {
         // The words as typed rank above every widened match, so where they fill the page the
         // page is theirs and nothing need be widened. Sorting by date and counting facets take
         // every match, widened or not.
-        let (main, widened, typed_only, total, top) =
-            match self.text_query(&req.query, req.plain)? {
-                TextQuery::Fixed(q) => {
-                    let (total, top) = ranked(&with_filters(q.box_clone()))?;
-                    (q, false, false, total, top)
-                }
-                TextQuery::Widenable { typed, items } => {
-                    let first = (!req.sort_by_date && !req.facets)
-                        .then(|| ranked(&with_filters(typed.box_clone())))
-                        .transpose()?;
-                    match first {
-                        Some((total, top)) if top.len() >= limit => {
-                            let bonus = super::expand::EXACT_BONUS;
-                            let top = top.into_iter().map(|(s, a)| (s + bonus, a)).collect();
-                            (typed, false, true, total, top)
-                        }
-                        first => {
-                            let mut expander = super::expand::Expander::new(&searcher, &fields);
-                            if let Some(w) = expander.query(&items, Some(typed.box_clone())) {
-                                let (total, top) = ranked(&with_filters(w.box_clone()))?;
-                                (w, true, false, total, top)
-                            } else {
-                                let (total, top) = match first {
-                                    Some(done) => done,
-                                    None => ranked(&with_filters(typed.box_clone()))?,
-                                };
-                                (typed, false, false, total, top)
-                            }
+        let (main, typed_only, total, top) = match self.text_query(&req.query, req.plain)? {
+            TextQuery::Fixed(q) => {
+                let (total, top) = ranked(&with_filters(q.box_clone()))?;
+                (q, false, total, top)
+            }
+            TextQuery::Widenable { typed, items } => {
+                let first = (!req.sort_by_date && !req.facets)
+                    .then(|| ranked(&with_filters(typed.box_clone())))
+                    .transpose()?;
+                match first {
+                    Some((total, top)) if top.len() >= limit => {
+                        let bonus = super::expand::EXACT_BONUS;
+                        let top = top.into_iter().map(|(s, a)| (s + bonus, a)).collect();
+                        (typed, true, total, top)
+                    }
+                    first => {
+                        let lexicon = self.lexicon();
+                        let mut expander =
+                            super::expand::Expander::new(&searcher, &fields, &lexicon);
+                        if let Some(w) = expander.query(&items, Some(typed.box_clone())) {
+                            let (total, top) = ranked(&with_filters(w.box_clone()))?;
+                            (w, false, total, top)
+                        } else {
+                            let (total, top) = match first {
+                                Some(done) => done,
+                                None => ranked(&with_filters(typed.box_clone()))?,
+                            };
+                            (typed, false, total, top)
                         }
                     }
                 }
-            };
+            }
+        };
         let query = with_filters(main.box_clone());
-        // The stemmed text's snippet first: it lights up the words as typed, and party
-        // abbreviations. A hit of a widened search found only through lemmas or compounds
-        // falls back to the lemma snippet, which analyses the text again.
-        let mut lemma_gen = widened.then(|| lemma_snippets(&searcher, &*main, fields.lemma));
+        // A widened query searches stems of the text too, so the text's snippet lights up
+        // lemmas, compounds and party names as well as the words as typed.
         let mut text_gen = SnippetGenerator::create(&searcher, &*main, fields.text).map_err(err)?;
         text_gen.set_max_num_chars(220);
-        if let Some(g) = &mut lemma_gen {
-            g.set_max_num_chars(220);
-        }
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(err)?;
-            let typed = text_gen.snippet_from_doc(&doc);
-            let snippet = match &lemma_gen {
-                Some(g) if typed.highlighted().is_empty() => {
-                    g.snippet(&first_str(&doc, fields.text).unwrap_or_default())
-                }
-                _ => typed,
-            };
+            let snippet = text_gen.snippet_from_doc(&doc);
             let (text, highlights) = if snippet.fragment().is_empty() {
                 let t = first_str(&doc, fields.text).unwrap_or_default();
                 (t.chars().take(200).collect::<String>(), Vec::new())
@@ -542,29 +530,6 @@ impl SearchIndex {
         });
         Ok(out)
     }
-}
-
-/// Snippets of a widened search: the lemma terms of the query, highlighted wherever a word of
-/// the text has them among its variants (words with another first letter are not analysed).
-/// Rarer terms weigh more in choosing the fragment, as in tantivy's own generator.
-#[allow(clippy::cast_precision_loss)] // a weight: a document count's precision does not matter
-fn lemma_snippets(searcher: &Searcher, query: &dyn Query, lemma: Field) -> SnippetGenerator {
-    let mut terms: BTreeMap<String, f32> = BTreeMap::new();
-    query.query_terms(&mut |term, _| {
-        if term.field() == lemma
-            && let Some(text) = term.value().as_str()
-            && !terms.contains_key(text)
-        {
-            let df = searcher.doc_freq(term).unwrap_or(0);
-            if df > 0 {
-                terms.insert(text.to_string(), 1.0 / (1.0 + df as f32));
-            }
-        }
-    });
-    let mut initials: Vec<char> = terms.keys().filter_map(|t| t.chars().next()).collect();
-    initials.dedup();
-    let tokenizer = TextAnalyzer::from(LemmaTokenizer::highlighting(initials));
-    SnippetGenerator::new(terms, tokenizer, lemma, 220)
 }
 
 fn first_str(doc: &TantivyDocument, f: Field) -> Option<String> {

@@ -9,10 +9,10 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::analyzer::{KEY, LEMMA, SWEDISH};
+use super::analyzer::{KEY, SWEDISH};
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is rebuilt.
-pub const INDEX_SCHEMA_VERSION: u32 = 4;
+pub const INDEX_SCHEMA_VERSION: u32 = 5;
 
 /// Handles of every field.
 #[derive(Debug, Clone, Copy)]
@@ -49,9 +49,6 @@ pub struct Fields {
     pub title: Field,
     /// Paragraph text (Swedish analysis, positions for phrases).
     pub text: Field,
-    /// Title and text as lemma variants (see [`super::lemma`]), without positions; each
-    /// distinct variant also reversed behind a mark, which finds compounds by their last part.
-    pub lemma: Field,
     /// Keys of the paragraph's own case numbers.
     pub dnr: Field,
     /// Keys of the case numbers it cites.
@@ -98,11 +95,6 @@ pub fn build() -> (Schema, Fields) {
             )
             .set_stored()
     };
-    let words = |tokenizer: &str, option: IndexRecordOption| {
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(option),
-        )
-    };
     let person = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(super::analyzer::NAME)
@@ -125,7 +117,6 @@ pub fn build() -> (Schema, Fields) {
         page: b.add_u64_field("page", STORED),
         title: b.add_text_field("title", swedish(true)),
         text: b.add_text_field("text", swedish(true)),
-        lemma: b.add_text_field("lemma", words(LEMMA, IndexRecordOption::WithFreqs)),
         dnr: b.add_text_field("dnr", STRING | STORED),
         cited: b.add_text_field("cited", STRING | STORED),
         case_number: b.add_text_field("case_number", STRING),
@@ -163,7 +154,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         page: f("page")?,
         title: f("title")?,
         text: f("text")?,
-        lemma: f("lemma")?,
         dnr: f("dnr")?,
         cited: f("cited")?,
         case_number: f("case_number")?,
