@@ -4,7 +4,7 @@
 //!
 //! A word of the text (`beslutet`) has lemma variants ([`super::lemma`]: `beslutet`, `beslut`)
 //! and one stem in the `text` and `title` fields (the Swedish analyzer's: `beslutet`). The map
-//! holds three kinds of keys, each with a count of the paragraphs whose words gave it:
+//! holds these kinds of keys, each with a count of the documents whose words gave it:
 //!
 //! - `beslut`: a variant, spelled forward — compounds by their first part are a prefix range;
 //! - `\u{1}tulseb`: the same variant backwards behind [`REVERSED_MARK`] — compounds by their
@@ -19,10 +19,10 @@
 //! them.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::directory::{Directory, MmapDirectory, OwnedBytes};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy_fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
@@ -97,13 +97,13 @@ impl Lexicon {
         self.len() == 0
     }
 
-    /// Paragraphs whose words have the variant (0 when none has).
+    /// Documents whose words have the variant (0 when none has).
     #[must_use]
     pub fn count(&self, variant: &str) -> u64 {
         self.map.as_ref().and_then(|m| m.get(variant)).unwrap_or(0)
     }
 
-    /// Paragraphs that write `word` as an elided first part: `kläd` in `kläd- och
+    /// Documents that write `word` as an elided first part: `kläd` in `kläd- och
     /// hygienregler`.
     #[must_use]
     pub fn elided(&self, word: &str) -> u64 {
@@ -152,51 +152,43 @@ impl Lexicon {
     }
 }
 
-/// The words of a parsed document that have lemma variants, lower-cased, each with the number
-/// of paragraphs (title and text) it occurs in. Counted while parsing, so that the writer only
-/// learns the words it has not met yet.
+/// The distinct words of a parsed document (title and text of every paragraph), lower-cased,
+/// and the elided first parts among them behind their mark. Found while parsing, on the
+/// parsing threads; the writer's thread only counts them.
 #[derive(Debug, Default)]
-pub struct WordCounts(HashMap<String, u32>);
+pub struct WordCounts(Vec<String>);
 
 impl WordCounts {
-    /// Counts the words of a document's paragraphs.
+    /// The words of a document's paragraphs.
     #[must_use]
     pub fn of(doc: &Document) -> Self {
         Self::of_paragraphs(doc.paragraphs.iter().map(|p| [p.title.as_str(), p.text.as_str()]))
     }
 
-    /// Counts the words of paragraphs given as their title and text.
+    /// The words of paragraphs given as their title and text.
     pub fn of_paragraphs<'a>(paragraphs: impl IntoIterator<Item = [&'a str; 2]>) -> Self {
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        let mut seen: HashSet<Cow<'a, str>> = HashSet::new();
-        for texts in paragraphs {
-            for t in texts {
-                words(t, |w, elided| {
-                    if w.len() > 40 || w.bytes().all(|b| b.is_ascii_digit()) {
-                        return;
-                    }
-                    let lower = if w.chars().any(char::is_uppercase) {
-                        Cow::Owned(w.to_lowercase())
-                    } else {
-                        Cow::Borrowed(w)
-                    };
-                    if elided {
-                        seen.insert(Cow::Owned(format!("{ELIDED_MARK}{lower}")));
-                    }
-                    if w.len() >= 3 {
-                        seen.insert(lower);
-                    }
-                });
-            }
-            for w in seen.drain() {
-                if let Some(n) = counts.get_mut(w.as_ref()) {
-                    *n += 1;
-                } else {
-                    counts.insert(w.into_owned(), 1);
+        let mut seen: FxHashSet<Cow<'a, str>> = FxHashSet::default();
+        for t in paragraphs.into_iter().flatten() {
+            words(t, |w, elided| {
+                if w.len() > 40 || w.bytes().all(|b| b.is_ascii_digit()) {
+                    return;
                 }
-            }
+                let lower = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
+                    && w.chars().any(char::is_uppercase)
+                {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                };
+                if elided {
+                    seen.insert(Cow::Owned(format!("{ELIDED_MARK}{lower}")));
+                }
+                if w.len() >= 3 {
+                    seen.insert(lower);
+                }
+            });
         }
-        WordCounts(counts)
+        WordCounts(seen.into_iter().map(Cow::into_owned).collect())
     }
 }
 
@@ -216,19 +208,15 @@ fn words<'a>(text: &'a str, mut visit: impl FnMut(&'a str, bool)) {
     }
 }
 
-/// Words met since the lexicon was last written, and their paragraph counts.
+/// Words met since the lexicon was last written, and the number of documents of each.
 #[derive(Debug, Default)]
-pub struct Pending(HashMap<String, u32>);
+pub struct Pending(FxHashMap<String, u32>);
 
 impl Pending {
     /// Adds a document's words.
     pub fn add(&mut self, words: WordCounts) {
-        if self.0.is_empty() {
-            self.0 = words.0;
-            return;
-        }
-        for (w, n) in words.0 {
-            *self.0.entry(w).or_insert(0) += n;
+        for w in words.0 {
+            *self.0.entry(w).or_insert(0) += 1;
         }
     }
 
@@ -353,7 +341,7 @@ mod tests {
         let mut stems = lex.stems("beslut");
         stems.sort();
         assert!(stems.contains(&"beslutet".to_string()) || stems.contains(&"beslut".to_string()));
-        // "beslutet" occurs in two paragraphs, counted once in each.
+        // "beslutet" occurs in two documents, counted once in each.
         assert!(lex.count("beslut") >= 2, "{}", lex.count("beslut"));
         assert!(lex.count(&reversed_term("kamer")) == 1);
         assert_eq!(lex.count("och"), 0, "stop words have no variants");

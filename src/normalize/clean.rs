@@ -17,7 +17,8 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 pub fn clean_line(raw: &str) -> String {
     let trimmed = raw.trim_matches(' ');
     if is_plain(trimmed) {
-        return nfc(trimmed).into_owned();
+        // A plain line holds no combining mark either: it is in NFC already.
+        return trimmed.to_string();
     }
     let mut s: String = nfc(raw)
         .chars()
@@ -43,17 +44,17 @@ pub fn clean_line(raw: &str) -> String {
 }
 
 /// Whether a line needs nothing but trimming: no odd spaces or hyphens, no markup, no tabs or
-/// runs of spaces (the common case, checked in one pass).
+/// runs of spaces, no combining marks that NFC would compose (the common case, checked in one
+/// pass).
 ///
 /// Works on the UTF-8 bytes and errs on the safe side: every character the cleaner changes —
 /// controls, Unicode spaces (U+0085, U+00A0, U+1680, U+2000–U+200F, U+2028–U+202F,
-/// U+205F–U+2060, U+3000), the soft hyphen, Unicode hyphens and bullets, U+FEFF — sends the
-/// line to the full cleaner, and so do a few rare blocks around them.
+/// U+205F–U+2060, U+3000), the soft hyphen, Unicode hyphens and bullets, U+FEFF, and the
+/// combining marks [`nfc`] looks for (lead bytes CC, CD, E1, EF and E2 83) — sends the line to
+/// the full cleaner, and so do a few rare blocks around them.
 fn is_plain(s: &str) -> bool {
     let b = s.as_bytes();
-    // Most bytes are letters, digits, single spaces and punctuation: rule them out in bulk.
-    // (Not `#`, `*`, `\\`, `_`, controls, or the lead bytes C2, E0–E3, EF of odd characters.)
-    let quiet = |c: &u8| matches!(c, b'!' | b'"' | b'$'..=b')' | b'+'..=b'[' | b']'..=b'^' | b'`'..=b'~' | 0x80..=0xC1 | 0xC3..=0xDF | 0xE4..=0xEE | 0xF0..=0xFF);
+    let quiet = |c: &u8| QUIET[usize::from(*c)];
     if s.contains("  ") {
         return false;
     }
@@ -65,13 +66,14 @@ fn is_plain(s: &str) -> bool {
         let next = b.get(k + 1).copied().unwrap_or(0);
         let odd = match c {
             b' ' => prev_space,
-            b'*' | b'#' | b'_' | b'\\' | 0..=0x1F | 0x7F | 0xE1 | 0xEF => true,
+            b'*' | b'#' | b'_' | b'\\' | 0..=0x1F | 0x7F | 0xCC | 0xCD | 0xE1 | 0xEF => true,
             // U+0080–U+00A0 (C1 controls, NBSP) and U+00AD (soft hyphen).
             0xC2 => next <= 0xA0 || next == 0xAD,
             // U+1xxx (U+1680) and U+Fxxx (U+FEFF, private-use bullets) are in the first arm:
             // rare blocks, sent to the full cleaner to be safe.
             0xE3 => next == 0x80,
-            // U+2000–U+2011, U+2022–U+2023, U+2028–U+202F; U+205F–U+2060; U+25xx bullets.
+            // U+2000–U+2011, U+2022–U+2023, U+2028–U+202F; U+205F–U+2060; U+20Dx–U+20Fx;
+            // U+25xx bullets.
             0xE2 => {
                 let third = b.get(k + 2).copied().unwrap_or(0);
                 match next {
@@ -82,7 +84,8 @@ fn is_plain(s: &str) -> bool {
                             || (0xA8..=0xAF).contains(&third)
                     }
                     0x81 => third == 0x9F || third == 0xA0,
-                    0x96 | 0x97 => true,
+                    // U+20D0–U+20FF (combining marks for symbols); U+25xx bullets.
+                    0x83 | 0x96 | 0x97 => true,
                     _ => false,
                 }
             }
@@ -96,6 +99,19 @@ fn is_plain(s: &str) -> bool {
     // "- " and "• " bullets are kept as they are; "* " was caught above.
     true
 }
+
+/// Bytes that never make a line need cleaning: letters, digits, punctuation, and UTF-8 bytes
+/// other than the lead bytes C2, CC, CD, E0–E3 and EF of odd characters and combining marks
+/// (not `#`, `*`, `\\`, `_`, the space or controls).
+const QUIET: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = matches!(c as u8, b'!' | b'"' | b'$'..=b')' | b'+'..=b'[' | b']'..=b'^' | b'`'..=b'~' | 0x80..=0xC1 | 0xC3..=0xCB | 0xCE..=0xDF | 0xE4..=0xEE | 0xF0..=0xFF);
+        c += 1;
+    }
+    table
+};
 
 /// NFC, without the work where the text is already in that form (nearly always).
 fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
@@ -193,5 +209,7 @@ mod tests {
         );
         check("Samman\u{ad}ställning\u{a0}av", "Sammanställning av");
         check("Sta\u{30a}ngby", "Stångby");
+        // A line that is plain but for a combining mark is still composed.
+        check("Rene\u{301} Nilsson (C)", "René Nilsson (C)");
     }
 }

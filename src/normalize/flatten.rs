@@ -145,7 +145,9 @@ const CONTENTS: &[&str] =
 
 /// One of `words` as a whole word (or phrase) at the start of `i`.
 fn one_of<'a>(words: &[&str], i: &'a str) -> Option<(&'a str, &'a str)> {
-    words.iter().find_map(|w| {
+    // Tried at most word starts of a page: the first byte rules out nearly every entry.
+    let first = i.as_bytes().first()?;
+    words.iter().filter(|w| w.as_bytes().first() == Some(first)).find_map(|w| {
         let r = i.strip_prefix(w)?;
         r.chars().next().is_none_or(|c| !c.is_alphanumeric()).then(|| (r, &i[..w.len()]))
     })
@@ -249,16 +251,18 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
         return Some(Marker::Heading);
     }
     // `Sn 50 Au 84 Sn 34 Au 57 Dnr …`: numbers of earlier handling right after a heading.
-    let words: Vec<&str> = before.split_whitespace().take(9).collect();
-    let after_heading = !words.is_empty()
-        && words.len() < 9
-        && words.len().is_multiple_of(2)
-        && words
-            .chunks(2)
-            .all(|c| c[1].parse::<u32>().is_ok() && c[0].starts_with(|ch: char| ch.is_uppercase()));
+    let after_heading = || {
+        let words: Vec<&str> = before.split_whitespace().take(9).collect();
+        !words.is_empty()
+            && words.len() < 9
+            && words.len().is_multiple_of(2)
+            && words.chunks(2).all(|c| {
+                c[1].parse::<u32>().is_ok() && c[0].starts_with(|ch: char| ch.is_uppercase())
+            })
+    };
     if let Some(p) = prefix
-        && !after_heading
         && prefixed_number(p, i).is_some()
+        && !after_heading()
     {
         return Some(Marker::Heading);
     }

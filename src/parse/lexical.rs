@@ -221,11 +221,20 @@ pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
 /// Byte offsets of word starts: a letter or digit after a byte that is neither. Works on bytes
 /// (every non-ASCII character counts as a letter), so scanning long texts stays cheap.
 pub fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    word_starts_where(text, |_| true)
+}
+
+/// [`word_starts`] of the words whose first byte passes `first`, tested before anything else
+/// (the cheap reject of a search for a few cue words).
+pub fn word_starts_where<'a>(
+    text: &'a str,
+    first: impl Fn(u8) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
     let b = text.as_bytes();
     let wordish = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
     (0..b.len()).filter(move |&i| {
         let c = b[i];
-        (c.is_ascii_alphanumeric() || c >= 0xC0) && (i == 0 || !wordish(b[i - 1]))
+        first(c) && (c.is_ascii_alphanumeric() || c >= 0xC0) && (i == 0 || !wordish(b[i - 1]))
     })
 }
 

@@ -53,12 +53,13 @@ const CUES: &[&str] =
 /// Byte offsets of the words that start with a cue, in any case: one pass over the bytes.
 fn cue_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
-    super::lexical::word_starts(text).filter(move |&at| {
+    let cue_letter =
+        |c: u8| matches!(c.to_ascii_lowercase(), b'a' | b'd' | b'r' | b'j' | b'y' | b'n');
+    super::lexical::word_starts_where(text, cue_letter).filter(move |&at| {
         let first = b[at].to_ascii_lowercase();
-        matches!(first, b'a' | b'd' | b'r' | b'j' | b'y' | b'n')
-            && CUES.iter().any(|c| {
-                c.as_bytes()[0] == first && super::lexical::starts_with_ci(&b[at..], c.as_bytes())
-            })
+        CUES.iter().any(|c| {
+            c.as_bytes()[0] == first && super::lexical::starts_with_ci(&b[at..], c.as_bytes())
+        })
     })
 }
 
