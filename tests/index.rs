@@ -304,6 +304,37 @@ fn an_interrupted_run_keeps_the_last_commit_and_the_next_completes_it() {
     assert_eq!(files, ["a.txt", "b.txt"]);
 }
 
+/// Found by the 1 GB benchmark: a commit in the middle of a run, while every parsing thread
+/// waits to hand over a file, must not wait for those threads (the lexicon merge once did).
+#[test]
+fn many_commits_while_files_wait_for_the_writer() {
+    let dir = tempfile::tempdir().expect("temp");
+    let docs = dir.path().join("docs");
+    let mut copies = 0;
+    for k in 0..8 {
+        let to = docs.join(format!("copy-{k}"));
+        for entry in walkdir::WalkDir::new(corpus()).into_iter().filter_map(Result::ok) {
+            if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "txt") {
+                let name = entry.path().strip_prefix(corpus()).expect("under corpus");
+                let target = to.join(name);
+                std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+                std::fs::copy(entry.path(), &target).expect("copy");
+                copies += 1;
+            }
+        }
+    }
+    let (index, _) = SearchIndex::open_or_create(&dir.path().join("index")).expect("create");
+    let index = index.with_commit_every(16 * 1024);
+    let report = index.update(&[docs], &|_| {}).expect("update");
+    assert_eq!(report.documents, copies);
+    assert!(report.bytes > 20 * 16 * 1024, "{} bytes: too few commits", report.bytes);
+    // Words of every batch reached the lexicon: found only through it, once per copy.
+    for q in ["klädregler", "visselblåsare"] {
+        let req = SearchRequest { query: q.into(), limit: 100, ..Default::default() };
+        assert_eq!(index.search(&req).expect("search").total, 8, "{q}");
+    }
+}
+
 #[test]
 fn an_index_of_another_schema_version_is_rebuilt() {
     let dir = tempfile::tempdir().expect("temp");

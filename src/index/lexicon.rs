@@ -21,7 +21,6 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::directory::{Directory, MmapDirectory, OwnedBytes};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
@@ -232,22 +231,15 @@ impl Pending {
     /// # Errors
     /// When the map cannot be built (it cannot, keys being sorted here).
     pub fn merge_into(&mut self, old: &Lexicon) -> tantivy_fst::Result<Vec<u8>> {
+        // On the calling thread, not the rayon pool: the indexer calls this while the pool's
+        // threads may all be waiting to hand it parsed files.
         let words = std::mem::take(&mut self.0);
-        let mut keys: Vec<(Vec<u8>, u64)> = words
-            .into_par_iter()
-            .fold(
-                || (Lemmatizer::default(), super::analyzer::swedish(), Vec::new()),
-                |(lemmatizer, mut swedish, mut keys), (word, n)| {
-                    word_keys(&lemmatizer, &mut swedish, &word, u64::from(n), &mut keys);
-                    (lemmatizer, swedish, keys)
-                },
-            )
-            .map(|(_, _, keys)| keys)
-            .reduce(Vec::new, |mut a, mut b| {
-                a.append(&mut b);
-                a
-            });
-        keys.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (lemmatizer, mut swedish) = (Lemmatizer::default(), super::analyzer::swedish());
+        let mut keys: Vec<(Vec<u8>, u64)> = Vec::with_capacity(words.len() * 6);
+        for (word, n) in words {
+            word_keys(&lemmatizer, &mut swedish, &word, u64::from(n), &mut keys);
+        }
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut builder = MapBuilder::memory();
         let mut new = keys.into_iter().peekable();
         let mut old = old.map.as_ref().map(Map::stream);

@@ -54,6 +54,8 @@ pub struct SearchIndex {
     on_disk: bool,
     /// The lexicon of the last commit.
     lexicon: RwLock<Arc<Lexicon>>,
+    /// Source bytes between two commits of an update.
+    commit_every: u64,
 }
 
 /// What opening found.
@@ -155,7 +157,17 @@ impl SearchIndex {
             dir: path.to_path_buf(),
             on_disk: dir.is_some(),
             lexicon: RwLock::new(Arc::new(lexicon)),
+            commit_every: COMMIT_EVERY_BYTES,
         })
+    }
+
+    /// Commits an update every `bytes` of source instead of every 256 MB (tests: many
+    /// commits while files wait for the writer).
+    #[doc(hidden)]
+    #[must_use]
+    pub fn with_commit_every(mut self, bytes: u64) -> Self {
+        self.commit_every = bytes.max(1);
+        self
     }
 
     /// The lexicon of the last commit (see [`lexicon`]).
@@ -338,7 +350,7 @@ impl SearchIndex {
                 }
                 report.done += 1;
                 progress(&report);
-                if since_commit >= COMMIT_EVERY_BYTES {
+                if since_commit >= self.commit_every {
                     self.write_lexicon(&mut pending)?;
                     writer.commit().map_err(self.err())?;
                     since_commit = 0;
