@@ -2,6 +2,10 @@
 //! reservations ("reserverar sig"), jäv, yrkanden, and votes (omröstning) with their counts and
 //! ballots. Each is read from one sentence at a time; the people come from [`super::persons`].
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::persons::{leading_people, party, person, trailing_people};
 use super::text::sentence_around;
 use crate::model::{Ballot, Motion, Person, Votes};
@@ -50,17 +54,28 @@ const CONFLICT: &[&str] = &["jäv", "jävig", "jäviga"];
 const CUES: &[&str] =
     &["avstå", "avsto", "deltar", "deltog", "reserver", "jäv", "yrka", "röst", "nej"];
 
-/// Byte offsets of the words that start with a cue, in any case: one pass over the bytes.
+/// Byte offsets of the words that start with a cue, in any case: one pass of a
+/// multi-pattern search ([`CUES`], ASCII letters in any case and the Swedish capitals `Ä`, `Ö`
+/// spelled out), each match kept where a word starts.
 fn cue_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
+    static SEARCH: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let search = SEARCH.get_or_init(|| {
+        let mut patterns: Vec<String> = CUES.iter().map(|c| (*c).to_string()).collect();
+        for c in CUES {
+            let upper = c.replace('ä', "Ä").replace('ö', "Ö").replace('å', "Å");
+            if upper != *c {
+                patterns.push(upper);
+            }
+        }
+        AhoCorasick::builder().ascii_case_insensitive(true).build(patterns).ok()
+    });
     let b = text.as_bytes();
-    let cue_letter =
-        |c: u8| matches!(c.to_ascii_lowercase(), b'a' | b'd' | b'r' | b'j' | b'y' | b'n');
-    super::lexical::word_starts_where(text, cue_letter).filter(move |&at| {
-        let first = b[at].to_ascii_lowercase();
-        CUES.iter().any(|c| {
-            c.as_bytes()[0] == first && super::lexical::starts_with_ci(&b[at..], c.as_bytes())
-        })
-    })
+    let wordish = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    search
+        .iter()
+        .flat_map(move |ac| ac.find_iter(text))
+        .map(|m| m.start())
+        .filter(move |&at| at == 0 || !wordish(b[at - 1]))
 }
 
 /// The sentences of `text` that hold a cue word, in order, each once.
