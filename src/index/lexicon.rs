@@ -9,8 +9,8 @@
 //! - `beslut`: a variant, spelled forward — compounds by their first part are a prefix range;
 //! - `\u{1}tulseb`: the same variant backwards behind [`REVERSED_MARK`] — compounds by their
 //!   last part are a prefix range too (`kamer` → `trygghetskamer`);
-//! - `\u{2}beslut\u{0}beslutet`: a variant and a stem of the text it came from — what a
-//!   variant is searched as ([`Lexicon::stems`]);
+//! - `\u{2}beslut\u{0}beslutet`: a variant and a stem of the text it came from, where the
+//!   two differ — what a variant is searched as, besides itself ([`Lexicon::stems`]);
 //! - `\u{3}kläd`: a word written as an elided first part (`kläd- och hygienregler`).
 //!
 //! The map is written before the index commit it belongs to, so it always holds at least the
@@ -110,11 +110,12 @@ impl Lexicon {
     }
 
     /// The stems in the text that the variant stands for: `beslut` → `beslut`, `beslutet`,
-    /// `besluten`, …
+    /// `besluten`, … The variant itself always comes first: a word whose stem it is has no
+    /// pair, and where no word has it as its stem, searching it finds nothing more.
     #[must_use]
     pub fn stems(&self, variant: &str) -> Vec<String> {
         let prefix = pair_prefix(variant);
-        let mut out = Vec::new();
+        let mut out = vec![variant.to_string()];
         self.scan(prefix.as_bytes(), usize::MAX, |key, _| {
             if let Ok(stem) = std::str::from_utf8(&key[prefix.len()..]) {
                 out.push(stem.to_string());
@@ -207,37 +208,79 @@ fn words<'a>(text: &'a str, mut visit: impl FnMut(&'a str, bool)) {
     }
 }
 
-/// Words met since the lexicon was last written, and the number of documents of each.
-#[derive(Debug, Default)]
-pub struct Pending(FxHashMap<String, u32>);
+/// Words met since the lexicon was last written: each word's keys, made when it is first met
+/// (so that the work is spread over the run, not left for the commit), and the number of
+/// documents it is in.
+pub struct Pending {
+    words: FxHashMap<String, (u32, Vec<Vec<u8>>)>,
+    lemmatizer: Lemmatizer,
+    swedish: TextAnalyzer,
+}
+
+impl Default for Pending {
+    fn default() -> Self {
+        Self {
+            words: FxHashMap::default(),
+            lemmatizer: Lemmatizer::default(),
+            swedish: super::analyzer::swedish(),
+        }
+    }
+}
 
 impl Pending {
     /// Adds a document's words.
     pub fn add(&mut self, words: WordCounts) {
         for w in words.0 {
-            *self.0.entry(w).or_insert(0) += 1;
+            if let Some(e) = self.words.get_mut(&w) {
+                e.0 += 1;
+            } else {
+                let keys = word_keys(&self.lemmatizer, &mut self.swedish, &w);
+                self.words.insert(w, (1, keys));
+            }
         }
     }
 
     /// Whether no word is waiting.
     #[must_use]
     pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The pending words, taken for a merge (which may run on another thread).
+    #[must_use]
+    pub fn take(&mut self) -> Batch {
+        Batch(std::mem::take(&mut self.words))
+    }
+
+    /// [`Batch::merge_into`] of the pending words.
+    ///
+    /// # Errors
+    /// As [`Batch::merge_into`].
+    pub fn merge_into(&mut self, old: &Lexicon) -> tantivy_fst::Result<Vec<u8>> {
+        self.take().merge_into(old)
+    }
+}
+
+/// Pending words taken for a merge.
+pub struct Batch(FxHashMap<String, (u32, Vec<Vec<u8>>)>);
+
+impl Batch {
+    /// Whether the batch holds no word.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    /// The lexicon `old` with the pending words added, as the bytes of a new map; the pending
-    /// words are taken.
+    /// The lexicon `old` with the batch's words added, as the bytes of a new map.
     ///
     /// # Errors
     /// When the map cannot be built (it cannot, keys being sorted here).
-    pub fn merge_into(&mut self, old: &Lexicon) -> tantivy_fst::Result<Vec<u8>> {
-        // On the calling thread, not the rayon pool: the indexer calls this while the pool's
-        // threads may all be waiting to hand it parsed files.
-        let words = std::mem::take(&mut self.0);
-        let (lemmatizer, mut swedish) = (Lemmatizer::default(), super::analyzer::swedish());
-        let mut keys: Vec<(Vec<u8>, u64)> = Vec::with_capacity(words.len() * 6);
-        for (word, n) in words {
-            word_keys(&lemmatizer, &mut swedish, &word, u64::from(n), &mut keys);
+    pub fn merge_into(self, old: &Lexicon) -> tantivy_fst::Result<Vec<u8>> {
+        // Serial: the indexer calls this while the rayon pool's threads may all be waiting to
+        // hand it parsed files.
+        let mut keys: Vec<(Vec<u8>, u64)> = Vec::with_capacity(self.0.len() * 5);
+        for (count, word_keys) in self.0.into_values() {
+            keys.extend(word_keys.into_iter().map(|k| (k, u64::from(count))));
         }
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut builder = MapBuilder::memory();
@@ -271,29 +314,28 @@ impl Pending {
 }
 
 /// The keys one word gives the lexicon: each variant forward and backwards, and each variant
-/// paired with the word's stem in the text.
-fn word_keys(
-    lemmatizer: &Lemmatizer,
-    swedish: &mut TextAnalyzer,
-    word: &str,
-    count: u64,
-    keys: &mut Vec<(Vec<u8>, u64)>,
-) {
+/// paired with the word's stem in the text; an elided first part is its own key.
+fn word_keys(lemmatizer: &Lemmatizer, swedish: &mut TextAnalyzer, word: &str) -> Vec<Vec<u8>> {
     if word.starts_with(ELIDED_MARK) {
-        keys.push((word.as_bytes().to_vec(), count));
-        return;
+        return vec![word.as_bytes().to_vec()];
     }
     let variants = lemmatizer.word(word);
     if variants.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut stream = swedish.token_stream(word);
-    let stem = if stream.advance() { stream.token().text.clone() } else { return };
+    let stem = if stream.advance() { stream.token().text.clone() } else { return Vec::new() };
+    let mut keys = Vec::with_capacity(variants.len() * 3);
     for v in variants {
-        keys.push((reversed_term(&v).into_bytes(), count));
-        keys.push((format!("{}{stem}", pair_prefix(&v)).into_bytes(), count));
-        keys.push((v.into_bytes(), count));
+        keys.push(reversed_term(&v).into_bytes());
+        // A variant is always searched as itself too (see `Lexicon::stems`): the pair is
+        // needed only where the stem differs, and most variants are their word's stem.
+        if v != stem {
+            keys.push(format!("{}{stem}", pair_prefix(&v)).into_bytes());
+        }
+        keys.push(v.into_bytes());
     }
+    keys
 }
 
 /// Writes a lexicon into an index folder atomically: a new file renamed over the old one.

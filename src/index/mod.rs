@@ -179,14 +179,30 @@ impl SearchIndex {
         }
     }
 
-    /// Writes the pending words into the lexicon; called before each commit, so that the
-    /// lexicon always covers the committed paragraphs.
-    fn write_lexicon(&self, pending: &mut Pending) -> Result<(), Error> {
-        if pending.is_empty() {
-            return Ok(());
-        }
+    /// Commits the writer and, first, the pending words into the lexicon, so that the lexicon
+    /// always covers the committed paragraphs. The merge runs on a thread of its own while
+    /// tantivy prepares the commit (writes the new segments); the commit is published once the
+    /// lexicon is written.
+    fn commit(&self, writer: &mut IndexWriter, pending: &mut Pending) -> Result<(), Error> {
+        let batch = pending.take();
         let old = self.lexicon();
-        let bytes = pending.merge_into(&old).map_err(|e| index_error(&self.dir, e))?;
+        std::thread::scope(|s| -> Result<(), Error> {
+            let merge = (!batch.is_empty()).then(|| s.spawn(|| batch.merge_into(&old)));
+            let prepared = writer.prepare_commit().map_err(self.err())?;
+            if let Some(merge) = merge {
+                let bytes = merge
+                    .join()
+                    .map_err(|_| index_error(&self.dir, "the lexicon merge panicked"))?
+                    .map_err(|e| index_error(&self.dir, e))?;
+                self.install_lexicon(bytes)?;
+            }
+            prepared.commit().map_err(self.err())?;
+            Ok(())
+        })
+    }
+
+    /// Writes a merged lexicon beside the index (atomically) and makes it the one searched.
+    fn install_lexicon(&self, bytes: Vec<u8>) -> Result<(), Error> {
         if self.on_disk {
             lexicon::write(&self.dir, &bytes).map_err(|source| Error::Io {
                 path: self.dir.join(lexicon::LEXICON_FILE),
@@ -310,6 +326,7 @@ impl SearchIndex {
             }
         };
         let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Outcome)>(QUEUED_FILES);
+        let mut pending = Pending::default();
         std::thread::scope(|s| -> Result<(), Error> {
             s.spawn(|| {
                 // Stops early when the receiver is gone (an error or a panic below).
@@ -318,7 +335,6 @@ impl SearchIndex {
                     .try_for_each_with(tx, |tx, path| tx.send((path.clone(), read_one(path))));
             });
             let mut since_commit = 0u64;
-            let mut pending = Pending::default();
             for (path, outcome) in rx {
                 let key = path.to_string_lossy().into_owned();
                 match outcome {
@@ -351,12 +367,11 @@ impl SearchIndex {
                 report.done += 1;
                 progress(&report);
                 if since_commit >= self.commit_every {
-                    self.write_lexicon(&mut pending)?;
-                    writer.commit().map_err(self.err())?;
+                    self.commit(&mut writer, &mut pending)?;
                     since_commit = 0;
                 }
             }
-            self.write_lexicon(&mut pending)
+            Ok(())
         })?;
         // Files indexed before from these folders that are gone now (deleted or moved).
         let under_roots = |p: &str| roots.iter().any(|r| Path::new(p).starts_with(r));
@@ -366,7 +381,7 @@ impl SearchIndex {
                 report.removed += 1;
             }
         }
-        writer.commit().map_err(self.err())?;
+        self.commit(&mut writer, &mut pending)?;
         writer.wait_merging_threads().map_err(self.err())?;
         self.reader.reload().map_err(self.err())?;
         report.elapsed = started.elapsed();
@@ -387,8 +402,7 @@ impl SearchIndex {
             }
             pending.add(WordCounts::of(doc));
         }
-        self.write_lexicon(&mut pending)?;
-        writer.commit().map_err(self.err())?;
+        self.commit(&mut writer, &mut pending)?;
         self.reader.reload().map_err(self.err())?;
         Ok(())
     }
