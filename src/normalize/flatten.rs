@@ -286,8 +286,16 @@ pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String
         let mut prev = ' ';
         for (at, c) in line.char_indices() {
             if prev == ' ' && c.is_uppercase() {
-                let word: String =
-                    line[at..].chars().take_while(|c| c.is_alphabetic()).collect::<String>();
+                let rest = &line[at..];
+                let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+                // `PREFIX N`: a space and a digit after the word, or nothing to count.
+                let numbered = rest.as_bytes().get(len) == Some(&b' ')
+                    && rest.as_bytes().get(len + 1).is_some_and(u8::is_ascii_digit);
+                if !numbered {
+                    prev = c;
+                    continue;
+                }
+                let word = rest[..len].to_string();
                 let n = word.chars().count();
                 let caps = word.chars().all(char::is_uppercase);
                 let short = n <= 3 && word.chars().skip(1).all(char::is_lowercase);
@@ -388,10 +396,13 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
     let mut start = 0;
     let mut prev = ' ';
     let mut skip_to = 0;
-    for (at, c) in s.char_indices() {
+    let bytes = s.as_bytes();
+    for (at, &c) in bytes.iter().enumerate() {
         let boundary = prev == ' ' && at >= skip_to;
-        prev = c;
-        if !boundary {
+        prev = char::from(c);
+        // Every marker starts with a capital or `§`: an ASCII capital, or the lead byte of a
+        // two- or three-byte character (`Ä`, `§`); the rest of the words are skipped unread.
+        if !boundary || !(c.is_ascii_uppercase() || c >= 0xC2) {
             continue;
         }
         let Some(m) = marker(&s[at..], &s[start..at], prefix) else { continue };
