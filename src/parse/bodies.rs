@@ -9,7 +9,8 @@ use nom::{IResult, Parser};
 
 use super::lexical::{sp1, ws1};
 
-/// Endings of a body's name, definite and indefinite.
+/// Endings of a body's name, definite and indefinite, lower case; none is longer than twelve
+/// characters ([`is_body_word`] compares them with a word's last twelve).
 const BODY_ENDINGS: &[&str] = &[
     "nämnden",
     "nämnd",
@@ -32,8 +33,19 @@ const BODY_ENDINGS: &[&str] = &[
 pub fn is_body_word(w: &str) -> bool {
     // Every ending ends in one of these letters: a cheap first look.
     let last = w.chars().next_back().map(|c| c.to_ascii_lowercase());
-    matches!(last, Some('n' | 'd' | 'e' | 't' | 'g' | 'é' | 'É'))
-        && BODY_ENDINGS.iter().any(|e| super::lexical::ends_with_ci(w, e))
+    if !matches!(last, Some('n' | 'd' | 'e' | 't' | 'g' | 'é' | 'É')) {
+        return false;
+    }
+    // The word's last twelve characters (the longest ending's length), lower-cased once:
+    // every ending is compared with them.
+    let start = w.char_indices().rev().nth(11).map_or(0, |(at, _)| at);
+    let tail = &w[start..];
+    if tail.chars().any(char::is_uppercase) {
+        let lower = tail.to_lowercase();
+        BODY_ENDINGS.iter().any(|e| lower.ends_with(e))
+    } else {
+        BODY_ENDINGS.iter().any(|e| tail.ends_with(e))
+    }
 }
 
 /// A body's name, definite or genitive: `Hälso- och sjukvårdsutskottet`,

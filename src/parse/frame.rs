@@ -124,7 +124,14 @@ fn may_start_label(i: &str) -> bool {
     let lower = word.to_lowercase();
     LABEL_FIRST_WORDS.contains(&lower.as_str())
         || (lower.ends_with('s') && super::bodies::is_body_word(&lower[..lower.len() - 1]))
-        || i.contains("förslag")
+        || head_holds(i, "förslag")
+}
+
+/// Whether `word` stands in the first 80 bytes of `i`, where a label's words are: a long
+/// line that says "förslag" somewhere in its prose starts no label for that.
+fn head_holds(i: &str, word: &str) -> bool {
+    let head = &i.as_bytes()[..i.len().min(80)];
+    head.windows(word.len()).any(|w| w == word.as_bytes())
 }
 
 /// A label at the start of a line and the value after it (empty for a label alone).
