@@ -6,8 +6,9 @@
 //! ("Storlek: px", "Transkript"). Each recogniser is a nom parser run with `all_consuming` on a
 //! cleaned line; `mod.rs` decides what to do with a match.
 
+use crate::parse::lexical::tag_no_case;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{all_consuming, opt, recognize};
 use nom::multi::{many1, separated_list1};

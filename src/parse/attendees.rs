@@ -6,8 +6,9 @@
 //! `Marie Göransson (S) ersättare för Agneta Nilsson (S)`. Lines flattened by PDF conversion
 //! that hold several people are read person by person.
 
+use super::lexical::tag_no_case;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case};
+use nom::bytes::complete::tag;
 use nom::character::complete::char;
 use nom::combinator::{eof, opt, recognize, rest};
 use nom::sequence::preceded;

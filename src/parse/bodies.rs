@@ -2,8 +2,9 @@
 //! `Kommunfullmäktige`, `Socialnämnden`, and the organisations they belong to
 //! (`Region Västernorrland`, `Norrtälje kommun`).
 
+use super::lexical::tag_no_case;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::bytes::complete::{tag, take_while1};
 use nom::combinator::{opt, recognize, verify};
 use nom::{IResult, Parser};
 

@@ -264,7 +264,7 @@ pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
 ///
 /// Example: `Diarienummer: 23HSN1782`.
 pub fn label(i: &str) -> IResult<&str, &str> {
-    use nom::bytes::complete::tag_no_case;
+    use super::lexical::tag_no_case;
     recognize((
         opt((alt((tag_no_case("vårt"), tag_no_case("ert"), tag_no_case("vår"))), ws1)),
         alt((

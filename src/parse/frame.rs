@@ -5,8 +5,9 @@
 //! and a value (`Diarienummer: 23HSN1782`, `Expedieras till: Akten`). Unknown lines stay in the
 //! section they are in; nothing here fails.
 
+use super::lexical::tag_no_case;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::char;
 use nom::combinator::{eof, opt, recognize, rest, verify};
 use nom::sequence::preceded;

@@ -6,8 +6,8 @@
 //! closing block (`Justeras`, `Vid protokollet`) and from page furniture, which still carries
 //! the page header's date and dnr.
 
+use super::lexical::tag_no_case;
 use nom::branch::alt;
-use nom::bytes::complete::tag_no_case;
 use nom::character::complete::char;
 use nom::combinator::{eof, rest};
 use nom::sequence::preceded;

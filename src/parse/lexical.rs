@@ -4,7 +4,7 @@
 //! the rest, in nom's `IResult` style. None of them allocate unless they return an owned value.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::char;
 use nom::combinator::{map_res, opt, recognize, verify};
 use nom::sequence::preceded;
@@ -238,6 +238,35 @@ pub fn word_starts_where<'a>(
     })
 }
 
+/// `tag` in any case, as nom's `tag_no_case` but without lower-casing every character pair:
+/// an ASCII tag (nearly all) is compared byte by byte ignoring ASCII case, any other char by
+/// char through `char::to_lowercase`.
+///
+/// Example: `tag_no_case("plats och tid")` reads `Plats och tid` in `Plats och tid: Sal A`.
+pub fn tag_no_case<'a>(t: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i: &'a str| {
+        let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
+        let (tb, ib) = (t.as_bytes(), i.as_bytes());
+        if t.is_ascii() {
+            // Bytes equal but for ASCII case are ASCII in `i` too: `tb.len()` is a boundary.
+            return if ib.len() >= tb.len() && ib[..tb.len()].eq_ignore_ascii_case(tb) {
+                Ok((&i[tb.len()..], &i[..tb.len()]))
+            } else {
+                Err(fail())
+            };
+        }
+        let mut chars = i.char_indices();
+        for tc in t.chars() {
+            match chars.next() {
+                Some((_, c)) if c == tc || c.to_lowercase().eq(tc.to_lowercase()) => {}
+                _ => return Err(fail()),
+            }
+        }
+        let end = chars.next().map_or(i.len(), |(at, _)| at);
+        Ok((&i[end..], &i[..end]))
+    }
+}
+
 /// Whether `hay` starts with `needle` (lower case), ignoring the case of ASCII letters and of
 /// the Latin-1 letters Swedish uses (`Ä`/`ä`, `Ö`/`ö`, `Å`/`å`, `É`/`é`).
 #[must_use]
@@ -271,6 +300,18 @@ pub fn find<'a, O>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_in_any_case() {
+        let plats = tag_no_case("plats och tid");
+        assert_eq!(plats("Plats och tid: Sal A"), Ok((": Sal A", "Plats och tid")));
+        assert_eq!(plats("PLATS OCH TID"), Ok(("", "PLATS OCH TID")));
+        assert!(plats("Plats och").is_err());
+        let monday = tag_no_case("måndagen");
+        assert_eq!(monday("Måndagen den 7 december"), Ok((" den 7 december", "Måndagen")));
+        assert_eq!(monday("MÅNDAGEN"), Ok(("", "MÅNDAGEN")));
+        assert!(monday("mandagen").is_err());
+    }
 
     #[track_caller]
     fn check_date(input: &str, expected: Ymd, rest: &str) {

@@ -5,8 +5,9 @@
 //! lost the `§` sign, `Ks 1 Dnr 2012-KS …` or `SN 13 Bidrag …`. The segmenter in `mod.rs`
 //! starts a paragraph at every heading line; this module also reads the title that follows.
 
+use super::lexical::tag_no_case;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::{opt, rest, verify};
 use nom::sequence::preceded;

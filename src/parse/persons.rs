@@ -2,8 +2,9 @@
 //! `My Högfeldt (MP), Joakim Ramberg (V) och Eric Nilsson (C)`, and party groups
 //! (`Ledamöterna från M och KD`). Used by attendees, stances, motions and votes.
 
+use super::lexical::tag_no_case;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
+use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::char;
 use nom::combinator::{opt, recognize, verify};
 use nom::multi::{many0, separated_list1};
