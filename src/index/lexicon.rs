@@ -18,7 +18,6 @@
 //! match nothing more. Counts only grow between rebuilds: they rank candidates, nothing shows
 //! them.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -153,10 +152,11 @@ impl Lexicon {
 }
 
 /// The distinct words of a parsed document (title and text of every paragraph), lower-cased,
-/// and the elided first parts among them behind their mark. Found while parsing, on the
-/// parsing threads; the writer's thread only counts them.
+/// and the elided first parts among them behind their mark, each followed by a newline in one
+/// string (a word never holds one). Found while parsing, on the parsing threads; the writer's
+/// thread only counts them, and allocates only for a word it has not met.
 #[derive(Debug, Default)]
-pub struct WordCounts(Vec<String>);
+pub struct WordCounts(String);
 
 impl WordCounts {
     /// The words of a document's paragraphs.
@@ -167,28 +167,57 @@ impl WordCounts {
 
     /// The words of paragraphs given as their title and text.
     pub fn of_paragraphs<'a>(paragraphs: impl IntoIterator<Item = [&'a str; 2]>) -> Self {
-        let mut seen: FxHashSet<Cow<'a, str>> = FxHashSet::default();
+        // Words written in lower case are kept as slices of the text; the others are lower-cased
+        // into a buffer that is copied only for a word not seen yet.
+        let mut plain: FxHashSet<&'a str> = FxHashSet::default();
+        let mut lowered: FxHashSet<String> = FxHashSet::default();
+        let mut buf = String::new();
         for t in paragraphs.into_iter().flatten() {
             words(t, |w, elided| {
                 if w.len() > 40 || w.bytes().all(|b| b.is_ascii_digit()) {
                     return;
                 }
-                let lower = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
-                    && w.chars().any(char::is_uppercase)
-                {
-                    Cow::Owned(w.to_lowercase())
-                } else {
-                    Cow::Borrowed(w)
-                };
+                let upper = w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
+                    && w.chars().any(char::is_uppercase);
                 if elided {
-                    seen.insert(Cow::Owned(format!("{ELIDED_MARK}{lower}")));
+                    buf.clear();
+                    buf.push(ELIDED_MARK);
+                    buf.extend(w.chars().flat_map(char::to_lowercase));
+                    if !lowered.contains(&buf) {
+                        lowered.insert(buf.clone());
+                    }
                 }
-                if w.len() >= 3 {
-                    seen.insert(lower);
+                if w.len() < 3 {
+                    return;
+                }
+                if !upper {
+                    plain.insert(w);
+                    return;
+                }
+                buf.clear();
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+                if !lowered.contains(&buf) {
+                    lowered.insert(buf.clone());
                 }
             });
         }
-        WordCounts(seen.into_iter().map(Cow::into_owned).collect())
+        let size = plain.iter().map(|w| w.len() + 1).sum::<usize>()
+            + lowered.iter().map(|w| w.len() + 1).sum::<usize>();
+        let mut out = String::with_capacity(size);
+        for w in &plain {
+            out.push_str(w);
+            out.push('\n');
+        }
+        for w in lowered.iter().filter(|w| !plain.contains(w.as_str())) {
+            out.push_str(w);
+            out.push('\n');
+        }
+        WordCounts(out)
+    }
+
+    /// The words, each once.
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split_terminator('\n')
     }
 }
 
@@ -229,13 +258,13 @@ impl Default for Pending {
 
 impl Pending {
     /// Adds a document's words.
-    pub fn add(&mut self, words: WordCounts) {
-        for w in words.0 {
-            if let Some(e) = self.words.get_mut(&w) {
+    pub fn add(&mut self, words: &WordCounts) {
+        for w in words.iter() {
+            if let Some(e) = self.words.get_mut(w) {
                 e.0 += 1;
             } else {
-                let keys = word_keys(&self.lemmatizer, &mut self.swedish, &w);
-                self.words.insert(w, (1, keys));
+                let keys = word_keys(&self.lemmatizer, &mut self.swedish, w);
+                self.words.insert(w.to_string(), (1, keys));
             }
         }
     }
@@ -364,7 +393,7 @@ mod tests {
     fn lexicon(texts: &[&str]) -> Lexicon {
         let mut pending = Pending::default();
         for t in texts {
-            pending.add(WordCounts::of_paragraphs([["", *t]]));
+            pending.add(&WordCounts::of_paragraphs([["", *t]]));
         }
         from_bytes(pending.merge_into(&Lexicon::default()).expect("merge")).expect("map")
     }
@@ -385,10 +414,22 @@ mod tests {
     }
 
     #[test]
+    fn a_document_gives_each_word_once_in_lower_case() {
+        let words = WordCounts::of_paragraphs([
+            ["Beslutet", "beslutet fattades. BESLUTET"],
+            ["Kläd- och hygienregler", "Ja 12 av"],
+        ]);
+        let mut all: Vec<&str> = words.iter().collect();
+        all.sort_unstable();
+        let elided = format!("{ELIDED_MARK}kläd");
+        assert_eq!(all, [elided.as_str(), "beslutet", "fattades", "hygienregler", "kläd", "och"]);
+    }
+
+    #[test]
     fn a_merge_adds_counts_and_keeps_old_keys() {
         let first = lexicon(&["trygghetskameror"]);
         let mut pending = Pending::default();
-        pending.add(WordCounts::of_paragraphs([["", "trygghetskameror och budget"]]));
+        pending.add(&WordCounts::of_paragraphs([["", "trygghetskameror och budget"]]));
         let merged = from_bytes(pending.merge_into(&first).expect("merge")).expect("map");
         assert_eq!(merged.count("trygghetskamer"), 2);
         assert_eq!(merged.count("budget"), 1);

@@ -361,7 +361,7 @@ impl SearchIndex {
                         for d in docs {
                             writer.add_document(d).map_err(self.err())?;
                         }
-                        pending.add(words);
+                        pending.add(&words);
                     }
                 }
                 report.done += 1;
@@ -400,7 +400,7 @@ impl SearchIndex {
             for d in convert::documents(&self.fields, doc) {
                 writer.add_document(d).map_err(self.err())?;
             }
-            pending.add(WordCounts::of(doc));
+            pending.add(&WordCounts::of(doc));
         }
         self.commit(&mut writer, &mut pending)?;
         self.reader.reload().map_err(self.err())?;
