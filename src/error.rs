@@ -77,6 +77,14 @@ pub enum Error {
         /// The index folder.
         path: PathBuf,
     },
+    /// A part of the index beside tantivy's files cannot be read.
+    #[error("index {} is damaged ({reason}); run `protokoll index` to rebuild it", path.display())]
+    DamagedIndex {
+        /// The index folder.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
     /// A query could not be understood.
     #[error("query: {message}")]
     Query {

@@ -146,6 +146,31 @@ fn workdir() -> tempfile::TempDir {
     dir
 }
 
+/// Found while checking a damaged index by hand: a chosen index that could not be opened was
+/// rebuilt from the bundled corpus, replacing what its owner had indexed.
+#[test]
+fn a_chosen_index_is_never_filled_with_the_bundled_corpus() {
+    let dir = workdir();
+    let o = protokoll_in(dir.path(), &["search", "--index", "mine", "budget"], &[]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no index in mine"), "{}", stderr(&o));
+    assert!(!dir.path().join("mine").exists());
+    // A damaged one says so, and `index` rebuilds it.
+    let o = protokoll_in(dir.path(), &["index", "-q", "--index", "mine", "corpus"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::write(dir.path().join("mine/protokoll-lexicon.fst"), b"x").expect("damage");
+    let o = protokoll_in(dir.path(), &["search", "--index", "mine", "budget"], &[]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("is damaged"), "{}", stderr(&o));
+    let o = protokoll_in(dir.path(), &["index", "--index", "mine", "corpus"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is damaged") && stderr(&o).contains("rebuilding it"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn search_without_an_index_builds_it_first() {
     let dir = workdir();

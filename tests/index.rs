@@ -336,6 +336,27 @@ fn many_commits_while_files_wait_for_the_writer() {
 }
 
 #[test]
+fn an_index_with_a_damaged_lexicon_is_rebuilt() {
+    let dir = tempfile::tempdir().expect("temp");
+    let part = corpus().join("region-västernorrland");
+    {
+        let (index, _) = SearchIndex::open_or_create(dir.path()).expect("create");
+        index.update(std::slice::from_ref(&part), &|_| {}).expect("index");
+    }
+    let lexicon = dir.path().join(protokoll::index::lexicon::LEXICON_FILE);
+    std::fs::write(&lexicon, b"not a map").expect("damage");
+    let err = SearchIndex::open(dir.path()).err().expect("refused");
+    assert!(matches!(err, protokoll::Error::DamagedIndex { .. }), "{err}");
+    assert!(err.to_string().contains("protokoll-lexicon.fst"), "{err}");
+    let (index, opened) = SearchIndex::open_or_create(dir.path()).expect("rebuild");
+    assert!(matches!(opened, protokoll::index::Opened::Damaged { .. }), "{opened:?}");
+    assert!(index.manifest().expect("manifest").is_empty());
+    index.update(&[part], &|_| {}).expect("index again");
+    let req = SearchRequest { query: "visselblåsare".into(), limit: 10, ..Default::default() };
+    assert_eq!(index.search(&req).expect("search").total, 1);
+}
+
+#[test]
 fn an_index_of_another_schema_version_is_rebuilt() {
     let dir = tempfile::tempdir().expect("temp");
     {

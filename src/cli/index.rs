@@ -49,8 +49,17 @@ pub fn run(args: &Args) -> Result<Outcome> {
 /// Opens (or creates, or rebuilds) the index and updates it from `paths`, reporting on stderr.
 pub fn build(dir: &Path, paths: &[PathBuf], quiet: bool) -> Result<Report> {
     let (index, opened) = SearchIndex::open_or_create(dir)?;
-    if let Opened::Rebuilt { found } = &opened {
-        eprintln!("protokoll: index {} had schema version {found}; rebuilding it", dir.display());
+    match &opened {
+        Opened::Rebuilt { found } => {
+            eprintln!(
+                "protokoll: index {} had schema version {found}; rebuilding it",
+                dir.display()
+            );
+        }
+        Opened::Damaged { reason } => {
+            eprintln!("protokoll: index {} is damaged ({reason}); rebuilding it", dir.display());
+        }
+        Opened::Existing | Opened::Created => {}
     }
     let bar = if quiet || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()
@@ -95,13 +104,17 @@ pub fn build(dir: &Path, paths: &[PathBuf], quiet: bool) -> Result<Report> {
 }
 
 /// Opens the index for a question, building it from the bundled corpus first when there is
-/// none at the default place (the README's first command works on a fresh clone).
+/// none at the default place (the README's first command works on a fresh clone). An index
+/// chosen with `--index` is never filled with the bundled corpus: its absence, age or damage
+/// is an error that says to run `protokoll index`.
 pub fn open_for_reading(dir: &Path) -> Result<SearchIndex> {
     match SearchIndex::open(dir) {
         Ok(index) => Ok(index),
-        Err(protokoll::Error::NoIndex { .. } | protokoll::Error::OldIndex { .. })
-            if Path::new(DEFAULT_CORPUS).is_dir() =>
-        {
+        Err(
+            protokoll::Error::NoIndex { .. }
+            | protokoll::Error::OldIndex { .. }
+            | protokoll::Error::DamagedIndex { .. },
+        ) if dir == Path::new(DEFAULT_INDEX) && Path::new(DEFAULT_CORPUS).is_dir() => {
             eprintln!(
                 "protokoll: no usable index in {}; building it from {DEFAULT_CORPUS}/ first",
                 dir.display()

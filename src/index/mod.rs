@@ -70,6 +70,12 @@ pub enum Opened {
         /// The version found.
         found: String,
     },
+    /// An index whose lexicon could not be read was removed and created anew (the lexicon
+    /// cannot be rebuilt from the index alone).
+    Damaged {
+        /// What was wrong.
+        reason: String,
+    },
 }
 
 fn index_error(dir: &Path, e: impl std::fmt::Display) -> Error {
@@ -92,6 +98,9 @@ impl SearchIndex {
                 opened = Opened::Rebuilt {
                     found: found.map_or_else(|| "none".to_string(), |v| v.to_string()),
                 };
+                remove_index_files(dir)?;
+            } else if let Err(reason) = Lexicon::open(dir) {
+                opened = Opened::Damaged { reason };
                 remove_index_files(dir)?;
             }
         } else {
@@ -147,7 +156,8 @@ impl SearchIndex {
             .try_into()
             .map_err(|e| index_error(path, e))?;
         let lexicon = match dir {
-            Some(dir) => Lexicon::open(dir).map_err(|e| index_error(dir, e))?,
+            Some(dir) => Lexicon::open(dir)
+                .map_err(|reason| Error::DamagedIndex { path: dir.to_path_buf(), reason })?,
             None => Lexicon::default(),
         };
         Ok(SearchIndex {
