@@ -158,7 +158,7 @@ fn a_chosen_index_is_never_filled_with_the_bundled_corpus() {
     // A damaged one says so, and `index` rebuilds it.
     let o = protokoll_in(dir.path(), &["index", "-q", "--index", "mine", "corpus"], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    std::fs::write(dir.path().join("mine/protokoll-lexicon.fst"), b"x").expect("damage");
+    std::fs::write(dir.path().join("mine/protokoll-lexicon-000001.fst"), b"x").expect("damage");
     let o = protokoll_in(dir.path(), &["search", "--index", "mine", "budget"], &[]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("is damaged"), "{}", stderr(&o));

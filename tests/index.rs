@@ -333,6 +333,20 @@ fn many_commits_while_files_wait_for_the_writer() {
         let req = SearchRequest { query: q.into(), limit: 100, ..Default::default() };
         assert_eq!(index.search(&req).expect("search").total, 8, "{q}");
     }
+    // A run that wrote several parts leaves one.
+    let parts = protokoll::index::lexicon::part_files(&dir.path().join("index"));
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    // A small update adds a part of its own and leaves the others alone.
+    let extra = dir.path().join("extra");
+    std::fs::create_dir_all(&extra).expect("mkdir");
+    std::fs::write(extra.join("x.txt"), "§ 1 Sotningstaxa\n\nNämnden beslutar om sotningstaxa.\n")
+        .expect("write");
+    let again = index.update(&[dir.path().join("docs"), extra], &|_| {}).expect("update");
+    assert_eq!((again.added, again.skipped), (1, copies));
+    let parts = protokoll::index::lexicon::part_files(&dir.path().join("index"));
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    let req = SearchRequest { query: "sotningstaxor".into(), limit: 10, ..Default::default() };
+    assert_eq!(index.search(&req).expect("search").total, 1);
 }
 
 #[test]
@@ -343,11 +357,12 @@ fn an_index_with_a_damaged_lexicon_is_rebuilt() {
         let (index, _) = SearchIndex::open_or_create(dir.path()).expect("create");
         index.update(std::slice::from_ref(&part), &|_| {}).expect("index");
     }
-    let lexicon = dir.path().join(protokoll::index::lexicon::LEXICON_FILE);
-    std::fs::write(&lexicon, b"not a map").expect("damage");
+    let parts = protokoll::index::lexicon::part_files(dir.path());
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    std::fs::write(&parts[0].1, b"not a map").expect("damage");
     let err = SearchIndex::open(dir.path()).err().expect("refused");
     assert!(matches!(err, protokoll::Error::DamagedIndex { .. }), "{err}");
-    assert!(err.to_string().contains("protokoll-lexicon.fst"), "{err}");
+    assert!(err.to_string().contains("protokoll-lexicon-000001.fst"), "{err}");
     let (index, opened) = SearchIndex::open_or_create(dir.path()).expect("rebuild");
     assert!(matches!(opened, protokoll::index::Opened::Damaged { .. }), "{opened:?}");
     assert!(index.manifest().expect("manifest").is_empty());

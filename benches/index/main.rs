@@ -420,7 +420,7 @@ fn table(v: &Value) -> String {
         let own: f64 = ["lexicon", "case_number"].iter().map(|k| f(&sizes[*k])).sum();
         let _ = writeln!(
             t,
-            "index growth for the Swedish search (lexicon file and case_number field): {:.0} MB, \
+            "index growth for the Swedish search (lexicon files and case_number field): {:.0} MB, \
             {:.1}% of the index",
             own / 1e6,
             100.0 * own / total
@@ -786,7 +786,7 @@ fn phase_query(o: &Options) -> Result<Value> {
 }
 
 /// Bytes of the index per field (term dictionary, postings, positions, norms), summed over
-/// segments, and of the lexicon file: what the Swedish search's own parts cost.
+/// segments, and of the lexicon's files: what the Swedish search's own parts cost.
 fn field_bytes(index: &SearchIndex, dir: &Path) -> Result<Value> {
     let usage = index.searcher().space_usage()?;
     let mut sizes = serde_json::Map::new();
@@ -798,8 +798,11 @@ fn field_bytes(index: &SearchIndex, dir: &Path) -> Result<Value> {
             }
         }
     }
-    let lexicon =
-        std::fs::metadata(dir.join(protokoll::index::lexicon::LEXICON_FILE)).map_or(0, |m| m.len());
+    let lexicon: u64 = protokoll::index::lexicon::part_files(dir)
+        .iter()
+        .filter_map(|(_, p)| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
     sizes.insert("lexicon".into(), json!(lexicon));
     sizes.insert("total".into(), json!(usage.total().get_bytes() + lexicon));
     Ok(Value::Object(sizes))

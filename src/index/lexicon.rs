@@ -1,5 +1,5 @@
-//! The lexicon: every word form of the indexed text as its lemma variants, in one finite-state
-//! map beside the index, so that the Swedish search widens a query at query time instead of
+//! The lexicon: every word form of the indexed text as its lemma variants, in finite-state
+//! maps beside the index, so that the Swedish search widens a query at query time instead of
 //! indexing each word's variants in every paragraph.
 //!
 //! A word of the text (`beslutet`) has lemma variants ([`super::lemma`]: `beslutet`, `beslut`)
@@ -13,23 +13,27 @@
 //!   two differ — what a variant is searched as, besides itself ([`Lexicon::stems`]);
 //! - `\u{3}kläd`: a word written as an elided first part (`kläd- och hygienregler`).
 //!
-//! The map is written before the index commit it belongs to, so it always holds at least the
-//! words of the committed paragraphs; words of paragraphs deleted since only point at stems that
-//! match nothing more. Counts only grow between rebuilds: they rank candidates, nothing shows
-//! them.
+//! Each commit writes the words it met as a part of its own (`protokoll-lexicon-000007.fst`),
+//! before the index commit it belongs to, so the parts always hold at least the words of the
+//! committed paragraphs; words of paragraphs deleted since only point at stems that match
+//! nothing more. The parts are read as one map, counts summed; when there are [`MAX_PARTS`] of
+//! them, the next commit merges them into one. Counts only grow between rebuilds: they rank
+//! candidates, nothing shows them.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::directory::{Directory, MmapDirectory, OwnedBytes};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use tantivy_fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
+use tantivy_fst::map::OpBuilder;
+use tantivy_fst::{Automaton, Map, MapBuilder, Streamer};
 
 use super::lemma::Lemmatizer;
 use crate::model::Document;
 
-/// The lexicon's file in the index folder.
-pub const LEXICON_FILE: &str = "protokoll-lexicon.fst";
+/// What the lexicon's part files are called in the index folder: `protokoll-lexicon-000001.fst`.
+pub const LEXICON_FILE: &str = "protokoll-lexicon";
 
 /// What marks a reversed variant: below every letter, so reversed keys sort apart from the
 /// forward ones and no word's prefix is one.
@@ -51,54 +55,105 @@ fn pair_prefix(variant: &str) -> String {
     format!("{PAIR_MARK}{variant}\u{0}")
 }
 
-/// The lexicon of an index.
-#[derive(Default)]
+/// Most parts a lexicon keeps: a commit that would add one more merges them all into one. (A
+/// typo's look-up walks every part, so they are kept few.)
+const MAX_PARTS: usize = 4;
+
+/// One part of a lexicon: the map one commit wrote (or a merge of several), and its number.
+#[derive(Clone)]
+struct Part {
+    number: u64,
+    map: Arc<Map<OwnedBytes>>,
+}
+
+/// The lexicon of an index: the parts its commits wrote, read as one map whose counts are the
+/// sums of the parts'. A commit writes only its own words, so an update of a few files costs
+/// a few files' words, however large the archive; parts are merged as tantivy merges segments.
+#[derive(Clone, Default)]
 pub struct Lexicon {
-    /// `None` for an index without words yet.
-    map: Option<Map<OwnedBytes>>,
+    parts: Vec<Part>,
+}
+
+/// The file of part `number` in an index folder.
+#[must_use]
+pub fn part_file(number: u64) -> String {
+    format!("{LEXICON_FILE}-{number:06}.fst")
+}
+
+/// The lexicon's part files in an index folder, by number.
+#[must_use]
+pub fn part_files(dir: &Path) -> Vec<(u64, PathBuf)> {
+    let mut out: Vec<(u64, PathBuf)> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name();
+            let number = name
+                .to_str()?
+                .strip_prefix(LEXICON_FILE)?
+                .strip_prefix('-')?
+                .strip_suffix(".fst")?
+                .parse()
+                .ok()?;
+            Some((number, e.path()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn map_of(bytes: OwnedBytes) -> tantivy_fst::Result<Map<OwnedBytes>> {
+    tantivy_fst::raw::Fst::new(bytes).map(Map::from)
 }
 
 impl Lexicon {
-    fn from_bytes(bytes: OwnedBytes) -> tantivy_fst::Result<Self> {
-        if bytes.is_empty() {
-            return Ok(Self::default());
-        }
-        tantivy_fst::raw::Fst::new(bytes).map(|fst| Self { map: Some(Map::from(fst)) })
-    }
-
     /// The lexicon of the index in `dir` (memory-mapped); empty when it has none.
     ///
     /// # Errors
-    /// When the file exists but cannot be read or is not a lexicon.
+    /// When a part exists but cannot be read or is not a map.
     pub fn open(dir: &Path) -> Result<Self, String> {
-        if !dir.join(LEXICON_FILE).exists() {
+        let files = part_files(dir);
+        if files.is_empty() {
             return Ok(Self::default());
         }
-        let mmap = MmapDirectory::open(dir).map_err(|e| e.to_string())?;
-        let bytes = mmap
-            .open_read(Path::new(LEXICON_FILE))
-            .map_err(|e| e.to_string())?
-            .read_bytes()
-            .map_err(|e| e.to_string())?;
-        Self::from_bytes(bytes).map_err(|e| format!("{LEXICON_FILE}: {e}"))
+        let files_dir = MmapDirectory::open(dir).map_err(|e| e.to_string())?;
+        let mut parts = Vec::with_capacity(files.len());
+        for (number, path) in files {
+            let name = part_file(number);
+            let bytes = files_dir
+                .open_read(Path::new(&name))
+                .map_err(|e| e.to_string())
+                .and_then(|f| f.read_bytes().map_err(|e| e.to_string()))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let map = map_of(bytes).map_err(|e| format!("{name}: {e}"))?;
+            parts.push(Part { number, map: Arc::new(map) });
+        }
+        Ok(Self { parts })
     }
 
-    /// Keys in the map.
+    /// Keys over all parts (a key in two parts counts twice).
     #[must_use]
     pub fn len(&self) -> usize {
-        self.map.as_ref().map_or(0, Map::len)
+        self.parts.iter().map(|p| p.map.len()).sum()
     }
 
-    /// Whether the map is empty.
+    /// Whether the lexicon holds no key.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    /// Parts the lexicon is read from.
+    #[must_use]
+    pub fn parts(&self) -> usize {
+        self.parts.len()
+    }
+
     /// Documents whose words have the variant (0 when none has).
     #[must_use]
     pub fn count(&self, variant: &str) -> u64 {
-        self.map.as_ref().and_then(|m| m.get(variant)).unwrap_or(0)
+        self.parts.iter().filter_map(|p| p.map.get(variant)).sum()
     }
 
     /// Documents that write `word` as an elided first part: `kläd` in `kläd- och
@@ -125,30 +180,103 @@ impl Lexicon {
 
     /// Visits the keys that start with `prefix` and their counts, at most `max` of them.
     pub fn scan(&self, prefix: &[u8], max: usize, mut visit: impl FnMut(&[u8], u64)) {
-        let Some(map) = &self.map else { return };
-        let mut stream = map.range().ge(prefix).into_stream();
+        let mut op = OpBuilder::new();
+        for p in &self.parts {
+            op.push(p.map.range().ge(prefix));
+        }
+        let mut union = op.union();
         let mut scanned = 0;
-        while let Some((key, count)) = stream.next() {
+        while let Some((key, values)) = union.next() {
             if scanned == max || !key.starts_with(prefix) {
                 break;
             }
             scanned += 1;
-            visit(key, count);
+            visit(key, values.iter().map(|v| v.value).sum());
         }
     }
 
     /// Visits the forward variants an automaton accepts, with their counts.
     pub fn search<A: Automaton>(&self, automaton: A, mut visit: impl FnMut(&str, u64)) {
-        let Some(map) = &self.map else { return };
-        let mut stream = map.search(automaton).into_stream();
-        while let Some((key, count)) = stream.next() {
+        let mut op = OpBuilder::new();
+        for p in &self.parts {
+            op.push(p.map.search(&automaton));
+        }
+        let mut union = op.union();
+        while let Some((key, values)) = union.next() {
             if let Ok(text) = std::str::from_utf8(key)
                 && !text.starts_with([REVERSED_MARK, PAIR_MARK, ELIDED_MARK])
             {
-                visit(text, count);
+                visit(text, values.iter().map(|v| v.value).sum());
             }
         }
     }
+
+    /// The bytes of one map holding every part's keys, counts summed.
+    fn merged(&self, extra: Option<&Map<OwnedBytes>>) -> tantivy_fst::Result<Vec<u8>> {
+        let mut op = OpBuilder::new();
+        for p in &self.parts {
+            op.push(p.map.stream());
+        }
+        if let Some(m) = extra {
+            op.push(m.stream());
+        }
+        let mut union = op.union();
+        let mut builder = MapBuilder::memory();
+        while let Some((key, values)) = union.next() {
+            builder.insert(key, values.iter().map(|v| v.value).sum())?;
+        }
+        builder.into_inner()
+    }
+}
+
+/// What a commit adds to the lexicon, made off the writer's thread.
+pub enum Update {
+    /// One more part.
+    Part(Vec<u8>),
+    /// All parts and the new words merged into one.
+    Merged(Vec<u8>),
+}
+
+impl Update {
+    /// The bytes to write.
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Update::Part(b) | Update::Merged(b) => b,
+        }
+    }
+}
+
+/// A lexicon and the update a commit made of it: written into `dir` (when the index has one)
+/// before the commit is published, and the lexicon the index reads next.
+///
+/// # Errors
+/// When a file cannot be written, or the bytes are not a map (they are: this module made them).
+pub fn install(old: &Lexicon, update: Update, dir: Option<&Path>) -> Result<Lexicon, String> {
+    let number = old.parts.last().map_or(1, |p| p.number + 1);
+    let (merged, bytes) = match update {
+        Update::Part(b) => (false, b),
+        Update::Merged(b) => (true, b),
+    };
+    if let Some(dir) = dir {
+        write(dir, &part_file(number), &bytes)
+            .map_err(|e| format!("{}: {e}", part_file(number)))?;
+    }
+    let map = map_of(OwnedBytes::new(bytes)).map_err(|e| e.to_string())?;
+    let part = Part { number, map: Arc::new(map) };
+    if !merged {
+        let mut parts = old.parts.clone();
+        parts.push(part);
+        return Ok(Lexicon { parts });
+    }
+    // The merged part holds every key: the old parts can go. A run killed before they are gone
+    // leaves keys counted twice, which only ranks; the next merge folds them.
+    if let Some(dir) = dir {
+        for p in &old.parts {
+            let _ = std::fs::remove_file(dir.join(part_file(p.number)));
+        }
+    }
+    Ok(Lexicon { parts: vec![part] })
 }
 
 /// The distinct words of a parsed document (title and text of every paragraph), lower-cased,
@@ -281,12 +409,12 @@ impl Pending {
         Batch(std::mem::take(&mut self.words))
     }
 
-    /// [`Batch::merge_into`] of the pending words.
+    /// [`Batch::update`] of the pending words.
     ///
     /// # Errors
-    /// As [`Batch::merge_into`].
-    pub fn merge_into(&mut self, old: &Lexicon) -> tantivy_fst::Result<Vec<u8>> {
-        self.take().merge_into(old)
+    /// As [`Batch::update`].
+    pub fn update(&mut self, old: &Lexicon) -> tantivy_fst::Result<Update> {
+        self.take().update(old, false)
     }
 }
 
@@ -300,11 +428,12 @@ impl Batch {
         self.0.is_empty()
     }
 
-    /// The lexicon `old` with the batch's words added, as the bytes of a new map.
+    /// What the batch adds to `old`: a part of its own keys, or, with `merge` or when `old`
+    /// has as many parts as it keeps, one map of all of them.
     ///
     /// # Errors
-    /// When the map cannot be built (it cannot, keys being sorted here).
-    pub fn merge_into(self, old: &Lexicon) -> tantivy_fst::Result<Vec<u8>> {
+    /// When a map cannot be built (it cannot, keys being sorted here).
+    pub fn update(self, old: &Lexicon, merge: bool) -> tantivy_fst::Result<Update> {
         // Serial: the indexer calls this while the rayon pool's threads may all be waiting to
         // hand it parsed files.
         let mut keys: Vec<(Vec<u8>, u64)> = Vec::with_capacity(self.0.len() * 5);
@@ -313,32 +442,19 @@ impl Batch {
         }
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut builder = MapBuilder::memory();
-        let mut new = keys.into_iter().peekable();
-        let mut old = old.map.as_ref().map(Map::stream);
-        let mut next = move || old.as_mut().and_then(|s| s.next().map(|(k, v)| (k.to_vec(), v)));
-        let mut next_old = next();
-        loop {
-            // The smaller key of the two sorted sequences, with every count of it summed.
-            let take_old = match (&next_old, new.peek()) {
-                (None, None) => break,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (Some((ok, _)), Some((nk, _))) => ok <= nk,
-            };
-            let (key, mut count) = if take_old {
-                let kv = next_old.take().unwrap_or_default();
-                next_old = next();
-                kv
-            } else {
-                new.next().unwrap_or_default()
-            };
-            while let Some((k, v)) = new.next_if(|(k, _)| *k == key) {
-                debug_assert_eq!(*k, key);
+        let mut keys = keys.into_iter().peekable();
+        while let Some((key, mut count)) = keys.next() {
+            while let Some((_, v)) = keys.next_if(|(k, _)| *k == key) {
                 count += v;
             }
             builder.insert(&key, count)?;
         }
-        builder.into_inner()
+        let part = builder.into_inner()?;
+        if !merge && old.parts.len() < MAX_PARTS {
+            return Ok(Update::Part(part));
+        }
+        let new = map_of(OwnedBytes::new(part))?;
+        old.merged(Some(&new)).map(Update::Merged)
     }
 }
 
@@ -367,23 +483,12 @@ fn word_keys(lemmatizer: &Lemmatizer, swedish: &mut TextAnalyzer, word: &str) ->
     keys
 }
 
-/// Writes a lexicon into an index folder atomically: a new file renamed over the old one.
-///
-/// # Errors
-/// When the folder cannot be written.
-pub fn write(dir: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = dir.join(format!("{LEXICON_FILE}.tmp"));
+/// Writes a file into an index folder atomically: a new file renamed into place.
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = dir.join(format!("{name}.tmp"));
     std::fs::write(&tmp, bytes)?;
     std::fs::File::open(&tmp)?.sync_all()?;
-    std::fs::rename(&tmp, dir.join(LEXICON_FILE))
-}
-
-/// Reads a lexicon from bytes (an index in memory keeps its lexicon so).
-///
-/// # Errors
-/// When the bytes are not a lexicon.
-pub fn from_bytes(bytes: Vec<u8>) -> tantivy_fst::Result<Lexicon> {
-    Lexicon::from_bytes(OwnedBytes::new(bytes))
+    std::fs::rename(&tmp, dir.join(name))
 }
 
 #[cfg(test)]
@@ -395,7 +500,8 @@ mod tests {
         for t in texts {
             pending.add(&WordCounts::of_paragraphs([["", *t]]));
         }
-        from_bytes(pending.merge_into(&Lexicon::default()).expect("merge")).expect("map")
+        let old = Lexicon::default();
+        install(&old, pending.update(&old).expect("update"), None).expect("install")
     }
 
     #[test]
@@ -411,6 +517,25 @@ mod tests {
         let lex = lexicon(&["följsamheten avseende kläd- och hygienregler, miljö-frågor"]);
         assert_eq!(lex.elided("kläd"), 1);
         assert_eq!(lex.elided("miljö"), 0, "a hyphen inside a word elides nothing");
+    }
+
+    #[test]
+    fn parts_are_merged_when_there_are_too_many() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut lex = Lexicon::default();
+        for _ in 0..(MAX_PARTS + 3) {
+            let mut pending = Pending::default();
+            pending.add(&WordCounts::of_paragraphs([["", "trygghetskameror"]]));
+            lex = install(&lex, pending.update(&lex).expect("update"), Some(dir.path()))
+                .expect("install");
+            assert!(lex.parts() <= MAX_PARTS, "{}", lex.parts());
+        }
+        assert_eq!(lex.count("trygghetskamer"), (MAX_PARTS + 3) as u64);
+        // What is on disk is what was read: the merged part and the ones after it.
+        let reopened = Lexicon::open(dir.path()).expect("open");
+        assert_eq!(reopened.parts(), lex.parts());
+        assert_eq!(reopened.count("trygghetskamer"), (MAX_PARTS + 3) as u64);
+        assert_eq!(reopened.stems("trygghetskamer"), ["trygghetskamer"]);
     }
 
     #[test]
@@ -430,7 +555,9 @@ mod tests {
         let first = lexicon(&["trygghetskameror"]);
         let mut pending = Pending::default();
         pending.add(&WordCounts::of_paragraphs([["", "trygghetskameror och budget"]]));
-        let merged = from_bytes(pending.merge_into(&first).expect("merge")).expect("map");
+        let merged =
+            install(&first, pending.update(&first).expect("update"), None).expect("install");
+        assert_eq!(merged.parts(), 2);
         assert_eq!(merged.count("trygghetskamer"), 2);
         assert_eq!(merged.count("budget"), 1);
         assert!(pending.is_empty());

@@ -193,38 +193,38 @@ impl SearchIndex {
     /// always covers the committed paragraphs. The merge runs on a thread of its own while
     /// tantivy prepares the commit (writes the new segments); the commit is published once the
     /// lexicon is written.
-    fn commit(&self, writer: &mut IndexWriter, pending: &mut Pending) -> Result<(), Error> {
+    ///
+    /// With `merge`, the lexicon's parts are merged into one with the new words (the last
+    /// commit of a run that wrote parts before: a large run leaves one map to search). Returns
+    /// whether the lexicon changed.
+    fn commit(
+        &self,
+        writer: &mut IndexWriter,
+        pending: &mut Pending,
+        merge: bool,
+    ) -> Result<bool, Error> {
         let batch = pending.take();
         let old = self.lexicon();
-        std::thread::scope(|s| -> Result<(), Error> {
-            let merge = (!batch.is_empty()).then(|| s.spawn(|| batch.merge_into(&old)));
+        let changed = !batch.is_empty() || (merge && old.parts() > 1);
+        std::thread::scope(|s| -> Result<bool, Error> {
+            let update = changed.then(|| s.spawn(|| batch.update(&old, merge)));
             let prepared = writer.prepare_commit().map_err(self.err())?;
-            if let Some(merge) = merge {
-                let bytes = merge
+            if let Some(update) = update {
+                let update = update
                     .join()
                     .map_err(|_| index_error(&self.dir, "the lexicon merge panicked"))?
                     .map_err(|e| index_error(&self.dir, e))?;
-                self.install_lexicon(bytes)?;
+                let dir = self.on_disk.then_some(self.dir.as_path());
+                let new = lexicon::install(&old, update, dir)
+                    .map_err(|e| Error::Index { path: self.dir.clone(), message: e })?;
+                match self.lexicon.write() {
+                    Ok(mut l) => *l = Arc::new(new),
+                    Err(e) => *e.into_inner() = Arc::new(new),
+                }
             }
             prepared.commit().map_err(self.err())?;
-            Ok(())
+            Ok(changed)
         })
-    }
-
-    /// Writes a merged lexicon beside the index (atomically) and makes it the one searched.
-    fn install_lexicon(&self, bytes: Vec<u8>) -> Result<(), Error> {
-        if self.on_disk {
-            lexicon::write(&self.dir, &bytes).map_err(|source| Error::Io {
-                path: self.dir.join(lexicon::LEXICON_FILE),
-                source,
-            })?;
-        }
-        let new = lexicon::from_bytes(bytes).map_err(|e| index_error(&self.dir, e))?;
-        match self.lexicon.write() {
-            Ok(mut l) => *l = Arc::new(new),
-            Err(e) => *e.into_inner() = Arc::new(new),
-        }
-        Ok(())
     }
 
     /// The field handles.
@@ -337,6 +337,7 @@ impl SearchIndex {
         };
         let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Outcome)>(QUEUED_FILES);
         let mut pending = Pending::default();
+        let mut parts_written = 0;
         std::thread::scope(|s| -> Result<(), Error> {
             s.spawn(|| {
                 // Stops early when the receiver is gone (an error or a panic below).
@@ -377,7 +378,7 @@ impl SearchIndex {
                 report.done += 1;
                 progress(&report);
                 if since_commit >= self.commit_every {
-                    self.commit(&mut writer, &mut pending)?;
+                    parts_written += usize::from(self.commit(&mut writer, &mut pending, false)?);
                     since_commit = 0;
                 }
             }
@@ -391,7 +392,7 @@ impl SearchIndex {
                 report.removed += 1;
             }
         }
-        self.commit(&mut writer, &mut pending)?;
+        self.commit(&mut writer, &mut pending, parts_written > 0)?;
         writer.wait_merging_threads().map_err(self.err())?;
         self.reader.reload().map_err(self.err())?;
         report.elapsed = started.elapsed();
@@ -412,7 +413,7 @@ impl SearchIndex {
             }
             pending.add(&WordCounts::of(doc));
         }
-        self.commit(&mut writer, &mut pending)?;
+        self.commit(&mut writer, &mut pending, false)?;
         self.reader.reload().map_err(self.err())?;
         Ok(())
     }

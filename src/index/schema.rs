@@ -12,7 +12,7 @@ use tantivy::schema::{
 use super::analyzer::{KEY, SWEDISH};
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is rebuilt.
-pub const INDEX_SCHEMA_VERSION: u32 = 5;
+pub const INDEX_SCHEMA_VERSION: u32 = 6;
 
 /// Handles of every field.
 #[derive(Debug, Clone, Copy)]
