@@ -16,8 +16,8 @@
 //! Each commit writes the words it met as a part of its own (`protokoll-lexicon-000007.fst`),
 //! before the index commit it belongs to, so the parts always hold at least the words of the
 //! committed paragraphs; words of paragraphs deleted since only point at stems that match
-//! nothing more. The parts are read as one map, counts summed; when there are [`MAX_PARTS`] of
-//! them, the next commit merges them into one. Counts only grow between rebuilds: they rank
+//! nothing more. The parts are read as one map, counts summed; when there are as many as it keeps
+//! (four), the next commit merges them into one. Counts only grow between rebuilds: they rank
 //! candidates, nothing shows them.
 
 use std::path::{Path, PathBuf};
