@@ -190,9 +190,9 @@ impl SearchIndex {
     }
 
     /// Commits the writer and, first, the pending words into the lexicon, so that the lexicon
-    /// always covers the committed paragraphs. The merge runs on a thread of its own while
-    /// tantivy prepares the commit (writes the new segments); the commit is published once the
-    /// lexicon is written.
+    /// always covers the committed paragraphs. The words' lexicon part is built on a thread of
+    /// its own while tantivy prepares the commit (writes the new segments); the commit is
+    /// published once the part is written.
     ///
     /// With `merge`, the lexicon's parts are merged into one with the new words (the last
     /// commit of a run that wrote parts before: a large run leaves one map to search). Returns
