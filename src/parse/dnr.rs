@@ -308,7 +308,7 @@ pub fn labelled(value: &str) -> (Vec<Dnr>, bool) {
 /// a `-` or a digit before a capital (`23HSN1782`), and the token before such a token when it
 /// is all capitals (`KS` in `KS 2023/123`). One pass over the bytes; the grammar runs only there.
 fn candidates(b: &[u8]) -> Vec<usize> {
-    let wordish = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let wordish = super::lexical::is_word_byte;
     let mut out = Vec::new();
     let mut start = 0;
     let mut prev_token: Option<(usize, usize)> = None;

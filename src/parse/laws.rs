@@ -95,7 +95,7 @@ fn before_parenthesis(s: &str) -> bool {
 /// before a `§` (`31 kap. 3 §`), and the word before an SFS number `(YYYY:` or `YYYY:` (`lagen`,
 /// `HSLF-FS`). Sorted, without repeats.
 fn anchors(b: &[u8]) -> Vec<usize> {
-    let wordish = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let wordish = super::lexical::is_word_byte;
     let word_start_before = |mut k: usize| {
         while k > 0 && b[k - 1] == b' ' {
             k -= 1;

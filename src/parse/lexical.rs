@@ -218,24 +218,12 @@ pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
     s.char_indices().rev().find(|&(_, c)| pred(c)).map_or(0, |(p, c)| p + c.len_utf8())
 }
 
-/// Byte offsets of word starts: a letter or digit after a byte that is neither. Works on bytes
-/// (every non-ASCII character counts as a letter), so scanning long texts stays cheap.
-pub fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    word_starts_where(text, |_| true)
-}
-
-/// [`word_starts`] of the words whose first byte passes `first`, tested before anything else
-/// (the cheap reject of a search for a few cue words).
-pub fn word_starts_where<'a>(
-    text: &'a str,
-    first: impl Fn(u8) -> bool + 'a,
-) -> impl Iterator<Item = usize> + 'a {
-    let b = text.as_bytes();
-    let wordish = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
-    (0..b.len()).filter(move |&i| {
-        let c = b[i];
-        first(c) && (c.is_ascii_alphanumeric() || c >= 0xC0) && (i == 0 || !wordish(b[i - 1]))
-    })
+/// Whether a byte belongs to a word when texts are scanned as bytes: an ASCII letter or digit,
+/// or any byte of a non-ASCII character (counted as a letter), so scanning long texts stays
+/// cheap.
+#[must_use]
+pub fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80
 }
 
 /// `tag` in any case, as nom's `tag_no_case` but without lower-casing every character pair:
@@ -265,16 +253,6 @@ pub fn tag_no_case<'a>(t: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, 
         let end = chars.next().map_or(i.len(), |(at, _)| at);
         Ok((&i[end..], &i[..end]))
     }
-}
-
-/// Whether `hay` starts with `needle` (lower case), ignoring the case of ASCII letters and of
-/// the Latin-1 letters Swedish uses (`Ä`/`ä`, `Ö`/`ö`, `Å`/`å`, `É`/`é`).
-#[must_use]
-pub fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
-    hay.len() >= needle.len()
-        && hay.iter().zip(needle).all(|(&h, &n)| {
-            h == n || h.to_ascii_lowercase() == n || ((0x80..0xA0).contains(&h) && h + 0x20 == n)
-        })
 }
 
 /// Finds the first match of `parser` at a word start in `text`, returning the byte offset.

@@ -70,7 +70,7 @@ fn cue_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
         AhoCorasick::builder().ascii_case_insensitive(true).build(patterns).ok()
     });
     let b = text.as_bytes();
-    let wordish = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let wordish = super::lexical::is_word_byte;
     search
         .iter()
         .flat_map(move |ac| ac.find_iter(text))
