@@ -132,18 +132,6 @@ impl Lexicon {
         Ok(Self { parts })
     }
 
-    /// Keys over all parts (a key in two parts counts twice).
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.parts.iter().map(|p| p.map.len()).sum()
-    }
-
-    /// Whether the lexicon holds no key.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Parts the lexicon is read from.
     #[must_use]
     pub fn parts(&self) -> usize {
@@ -237,16 +225,6 @@ pub enum Update {
     Merged(Vec<u8>),
 }
 
-impl Update {
-    /// The bytes to write.
-    #[must_use]
-    pub fn bytes(&self) -> &[u8] {
-        match self {
-            Update::Part(b) | Update::Merged(b) => b,
-        }
-    }
-}
-
 /// A lexicon and the update a commit made of it: written into `dir` (when the index has one)
 /// before the commit is published, and the lexicon the index reads next.
 ///
@@ -259,8 +237,8 @@ pub fn install(old: &Lexicon, update: Update, dir: Option<&Path>) -> Result<Lexi
         Update::Merged(b) => (true, b),
     };
     if let Some(dir) = dir {
-        write(dir, &part_file(number), &bytes)
-            .map_err(|e| format!("{}: {e}", part_file(number)))?;
+        let name = part_file(number);
+        write(dir, &name, &bytes).map_err(|e| format!("{name}: {e}"))?;
     }
     let map = map_of(OwnedBytes::new(bytes)).map_err(|e| e.to_string())?;
     let part = Part { number, map: Arc::new(map) };
@@ -300,32 +278,32 @@ impl WordCounts {
         let mut plain: FxHashSet<&'a str> = FxHashSet::default();
         let mut lowered: FxHashSet<String> = FxHashSet::default();
         let mut buf = String::new();
+        // `w` lower-cased behind `mark` (if any) into the buffer, kept if new.
+        let mut lower = |lowered: &mut FxHashSet<String>, mark: Option<char>, w: &str| {
+            buf.clear();
+            buf.extend(mark);
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            if !lowered.contains(&buf) {
+                lowered.insert(buf.clone());
+            }
+        };
         for t in paragraphs.into_iter().flatten() {
             words(t, |w, elided| {
                 if w.len() > 40 || w.bytes().all(|b| b.is_ascii_digit()) {
                     return;
                 }
-                let upper = w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
-                    && w.chars().any(char::is_uppercase);
                 if elided {
-                    buf.clear();
-                    buf.push(ELIDED_MARK);
-                    buf.extend(w.chars().flat_map(char::to_lowercase));
-                    if !lowered.contains(&buf) {
-                        lowered.insert(buf.clone());
-                    }
+                    lower(&mut lowered, Some(ELIDED_MARK), w);
                 }
                 if w.len() < 3 {
                     return;
                 }
-                if !upper {
+                let upper = w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
+                    && w.chars().any(char::is_uppercase);
+                if upper {
+                    lower(&mut lowered, None, w);
+                } else {
                     plain.insert(w);
-                    return;
-                }
-                buf.clear();
-                buf.extend(w.chars().flat_map(char::to_lowercase));
-                if !lowered.contains(&buf) {
-                    lowered.insert(buf.clone());
                 }
             });
         }
@@ -407,14 +385,6 @@ impl Pending {
     #[must_use]
     pub fn take(&mut self) -> Batch {
         Batch(std::mem::take(&mut self.words))
-    }
-
-    /// [`Batch::update`] of the pending words.
-    ///
-    /// # Errors
-    /// As [`Batch::update`].
-    pub fn update(&mut self, old: &Lexicon) -> tantivy_fst::Result<Update> {
-        self.take().update(old, false)
     }
 }
 
@@ -501,7 +471,7 @@ mod tests {
             pending.add(&WordCounts::of_paragraphs([["", *t]]));
         }
         let old = Lexicon::default();
-        install(&old, pending.update(&old).expect("update"), None).expect("install")
+        install(&old, pending.take().update(&old, false).expect("update"), None).expect("install")
     }
 
     #[test]
@@ -526,8 +496,12 @@ mod tests {
         for _ in 0..(MAX_PARTS + 3) {
             let mut pending = Pending::default();
             pending.add(&WordCounts::of_paragraphs([["", "trygghetskameror"]]));
-            lex = install(&lex, pending.update(&lex).expect("update"), Some(dir.path()))
-                .expect("install");
+            lex = install(
+                &lex,
+                pending.take().update(&lex, false).expect("update"),
+                Some(dir.path()),
+            )
+            .expect("install");
             assert!(lex.parts() <= MAX_PARTS, "{}", lex.parts());
         }
         assert_eq!(lex.count("trygghetskamer"), (MAX_PARTS + 3) as u64);
@@ -555,8 +529,8 @@ mod tests {
         let first = lexicon(&["trygghetskameror"]);
         let mut pending = Pending::default();
         pending.add(&WordCounts::of_paragraphs([["", "trygghetskameror och budget"]]));
-        let merged =
-            install(&first, pending.update(&first).expect("update"), None).expect("install");
+        let merged = install(&first, pending.take().update(&first, false).expect("update"), None)
+            .expect("install");
         assert_eq!(merged.parts(), 2);
         assert_eq!(merged.count("trygghetskamer"), 2);
         assert_eq!(merged.count("budget"), 1);
