@@ -292,11 +292,12 @@ impl<'a> Expander<'a> {
                 *e = e.max(boost);
             }
         }
-        let f = self.fields;
-        stems
-            .into_iter()
-            .flat_map(|(s, boost)| [Self::term(f.text, &s, boost), Self::term(f.title, &s, boost)])
-            .collect()
+        stems.into_iter().flat_map(|(s, boost)| self.in_text_and_title(&s, boost)).collect()
+    }
+
+    /// A stem's term in the text and in the title, at one weight.
+    fn in_text_and_title(&self, stem: &str, boost: f32) -> [Box<dyn Query>; 2] {
+        [Self::term(self.fields.text, stem, boost), Self::term(self.fields.title, stem, boost)]
     }
 
     /// Whether the corpus knows `w` as a word of its own: any lemma variant, or without a
@@ -370,7 +371,7 @@ impl<'a> Expander<'a> {
     /// `kläd- och hygienregler`, `hälsovårdsdirektör` in `hälso- och sjukvårdsdirektör`. The
     /// query word is cut where its first part is a word the text elides ([`Lexicon::elided`]),
     /// and the paragraph must hold that part and a compound that ends in the rest.
-    fn elided(&self, w: &str) -> Option<Box<dyn Query>> {
+    fn elided(&mut self, w: &str) -> Option<Box<dyn Query>> {
         let chars: Vec<char> = w.to_lowercase().chars().collect();
         let n = chars.len();
         if n < 7 || !chars.iter().all(|c| c.is_alphabetic()) {
@@ -391,12 +392,8 @@ impl<'a> Expander<'a> {
             if wholes.is_empty() {
                 continue;
             }
-            let firsts = first_stems(&self.swedish, &first);
-            let f = self.fields;
-            let first = firsts
-                .iter()
-                .flat_map(|s| [Self::term(f.text, s, 1.0), Self::term(f.title, s, 1.0)])
-                .collect();
+            let first =
+                self.stems(&first).iter().flat_map(|s| self.in_text_and_title(s, 1.0)).collect();
             cuts.push(Box::new(BooleanQuery::new(vec![
                 (Occur::Must, any_of(first)),
                 (Occur::Must, any_of(self.variant_terms(wholes))),
@@ -522,17 +519,6 @@ impl<'a> Expander<'a> {
         out.sort_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)).then(a.0.cmp(&b.0)));
         out.into_iter().take(MAX_FUZZY).map(|(t, (d, _))| (t, d)).collect()
     }
-}
-
-/// The stems of a word as the Swedish analyzer makes them.
-fn first_stems(swedish: &TextAnalyzer, word: &str) -> Vec<String> {
-    let mut analyzer = swedish.clone();
-    let mut stream = analyzer.token_stream(word);
-    let mut out = Vec::new();
-    while stream.advance() {
-        out.push(stream.token().text.clone());
-    }
-    out
 }
 
 /// The Levenshtein automaton builder for `distance` edits (at most two; transpositions one
