@@ -215,8 +215,8 @@ impl SearchIndex {
                     .map_err(|_| index_error(&self.dir, "the lexicon merge panicked"))?
                     .map_err(|e| index_error(&self.dir, e))?;
                 let dir = self.on_disk.then_some(self.dir.as_path());
-                let new = lexicon::install(&old, update, dir)
-                    .map_err(|e| Error::Index { path: self.dir.clone(), message: e })?;
+                let new =
+                    lexicon::install(&old, update, dir).map_err(|e| index_error(&self.dir, e))?;
                 match self.lexicon.write() {
                     Ok(mut l) => *l = Arc::new(new),
                     Err(e) => *e.into_inner() = Arc::new(new),

@@ -345,7 +345,6 @@ impl SearchIndex {
                 }
             }
         };
-        let query = with_filters(main.box_clone());
         // A widened query searches stems of the text too, so the text's snippet lights up
         // lemmas, compounds and party names as well as the words as typed.
         let mut text_gen = SnippetGenerator::create(&searcher, &*main, fields.text).map_err(err)?;
@@ -378,7 +377,11 @@ impl SearchIndex {
                 highlights,
             });
         }
-        let facets = if req.facets { Some(self.facets(&searcher, &query)?) } else { None };
+        let facets = if req.facets {
+            Some(self.facets(&searcher, &with_filters(main.box_clone()))?)
+        } else {
+            None
+        };
         Ok(SearchResults { total, typed_only, hits, facets })
     }
 
