@@ -26,6 +26,11 @@ fn shared() -> &'static SearchIndex {
         .1
 }
 
+/// A search of `index` without filters, the first `limit` hits.
+fn search_in(index: &SearchIndex, q: &str, limit: usize) -> protokoll::index::query::SearchResults {
+    index.search(&SearchRequest { query: q.into(), limit, ..Default::default() }).expect(q)
+}
+
 fn search(q: &str, filters: Filters) -> protokoll::index::query::SearchResults {
     shared()
         .search(&SearchRequest { query: q.into(), filters, limit: 20, ..Default::default() })
@@ -223,10 +228,7 @@ fn incremental_updates_skip_replace_and_remove() {
     std::fs::rename(docs.join("002_8dac811150ac7724.txt"), docs.join("moved.txt")).expect("move");
     let third = index.update(std::slice::from_ref(&docs), &|_| {}).expect("third");
     assert_eq!((third.replaced, third.added, third.removed), (1, 1, 1), "{third:?}");
-    let hits = index
-        .search(&SearchRequest { query: "sotningstaxa".into(), limit: 5, ..Default::default() })
-        .expect("s");
-    assert_eq!(hits.total, 1);
+    assert_eq!(search_in(&index, "sotningstaxa", 5).total, 1);
     let manifest = index.manifest().expect("manifest");
     assert_eq!(manifest.len(), 2);
     assert!(manifest.keys().any(|k| k.ends_with("moved.txt")));
@@ -290,11 +292,7 @@ fn an_interrupted_run_keeps_the_last_commit_and_the_next_completes_it() {
     // The lexicon beside the index covers both files once reopened: "hälsovårdsdirektör" is
     // found only through it ("hälso- och sjukvårdsdirektör").
     let reopened = SearchIndex::open(&idx).expect("open");
-    let req =
-        SearchRequest { query: "hälsovårdsdirektör".into(), limit: 10, ..Default::default() };
-    let mut files: Vec<String> = reopened
-        .search(&req)
-        .expect("search")
+    let mut files: Vec<String> = search_in(&reopened, "hälsovårdsdirektör", 10)
         .hits
         .into_iter()
         .map(|h| h.path.rsplit('/').next().unwrap_or_default().to_string())
@@ -330,8 +328,7 @@ fn many_commits_while_files_wait_for_the_writer() {
     assert!(report.bytes > 20 * 16 * 1024, "{} bytes: too few commits", report.bytes);
     // Words of every batch reached the lexicon: found only through it, once per copy.
     for q in ["klädregler", "visselblåsare"] {
-        let req = SearchRequest { query: q.into(), limit: 100, ..Default::default() };
-        assert_eq!(index.search(&req).expect("search").total, 8, "{q}");
+        assert_eq!(search_in(&index, q, 100).total, 8, "{q}");
     }
     // A run that wrote several parts leaves one.
     let parts = protokoll::index::lexicon::part_files(&dir.path().join("index"));
@@ -345,8 +342,7 @@ fn many_commits_while_files_wait_for_the_writer() {
     assert_eq!((again.added, again.skipped), (1, copies));
     let parts = protokoll::index::lexicon::part_files(&dir.path().join("index"));
     assert_eq!(parts.len(), 2, "{parts:?}");
-    let req = SearchRequest { query: "sotningstaxor".into(), limit: 10, ..Default::default() };
-    assert_eq!(index.search(&req).expect("search").total, 1);
+    assert_eq!(search_in(&index, "sotningstaxor", 10).total, 1);
 }
 
 #[test]
@@ -367,8 +363,7 @@ fn an_index_with_a_damaged_lexicon_is_rebuilt() {
     assert!(matches!(opened, protokoll::index::Opened::Damaged { .. }), "{opened:?}");
     assert!(index.manifest().expect("manifest").is_empty());
     index.update(&[part], &|_| {}).expect("index again");
-    let req = SearchRequest { query: "visselblåsare".into(), limit: 10, ..Default::default() };
-    assert_eq!(index.search(&req).expect("search").total, 1);
+    assert_eq!(search_in(&index, "visselblåsare", 10).total, 1);
 }
 
 #[test]
@@ -528,7 +523,5 @@ fn a_case_number_without_its_series_finds_every_series() {
     assert_eq!(trail[0].relation, "own");
     let cited = index.dnr_trail("12/2024", &Filters::default()).expect("cited");
     assert_eq!(cited.iter().map(|t| t.relation).collect::<Vec<_>>(), ["cited"]);
-    let hits =
-        index.search(&SearchRequest { query: "00087/2025".into(), limit: 5, ..Default::default() });
-    assert_eq!(hits.expect("search").total, 1);
+    assert_eq!(search_in(&index, "00087/2025", 5).total, 1);
 }
