@@ -227,14 +227,16 @@ fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &m
             || matches!(numbered.as_str(), "#" | "-#-");
         if numbers_the_page { numbered } else { exact }
     };
-    // Each page's edge lines: their index and their place (from the top, or from the bottom).
+    // The non-blank lines of each page.
     let mut by_page: Vec<Vec<usize>> = vec![Vec::new(); pages];
     for (k, (no, t)) in lines.iter().enumerate() {
         if !t.is_empty() {
             by_page[page_of(*no).min(pages - 1)].push(k);
         }
     }
-    let edges: Vec<Vec<(isize, usize)>> = by_page
+    // Each page's edge lines: their place (from the top, or from the bottom) and shape, and
+    // their index.
+    let edges: Vec<Vec<((isize, String), usize)>> = by_page
         .iter()
         .map(|ks| {
             let n = ks.len();
@@ -242,14 +244,17 @@ fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &m
             let from = n.saturating_sub(PAGE_EDGE).max(PAGE_EDGE.min(n));
             let bottom =
                 ks[from..].iter().enumerate().map(|(i, &k)| (i as isize - (n - from) as isize, k));
-            top.chain(bottom).filter(|&(_, k)| is_furniture_like(&lines[k].1)).collect()
+            top.chain(bottom)
+                .filter(|&(_, k)| is_furniture_like(&lines[k].1))
+                .map(|(at, k)| ((at, shape(&lines[k].1)), k))
+                .collect()
         })
         .collect();
     // Where each (place, shape) stands, by page.
-    let mut seen: HashMap<(isize, String), Vec<usize>> = HashMap::new();
+    let mut seen: HashMap<&(isize, String), Vec<usize>> = HashMap::new();
     for (page, ks) in edges.iter().enumerate() {
-        for &(at, k) in ks {
-            let on_pages = seen.entry((at, shape(&lines[k].1))).or_default();
+        for (place, _) in ks {
+            let on_pages = seen.entry(place).or_default();
             if on_pages.last() != Some(&page) {
                 on_pages.push(page);
             }
@@ -257,10 +262,10 @@ fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &m
     }
     let mut gone = vec![false; lines.len()];
     for ks in edges.iter().skip(1) {
-        for &(at, k) in ks {
-            let n = seen.get(&(at, shape(&lines[k].1))).map_or(0, Vec::len);
+        for (place, k) in ks {
+            let n = seen.get(place).map_or(0, Vec::len);
             if n >= 2 && n * 5 >= pages * 2 {
-                gone[k] = true;
+                gone[*k] = true;
             }
         }
     }
