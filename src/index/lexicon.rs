@@ -282,7 +282,14 @@ impl WordCounts {
         let mut lower = |lowered: &mut FxHashSet<String>, mark: Option<char>, w: &str| {
             buf.clear();
             buf.extend(mark);
-            buf.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                // The common case, a byte at a time.
+                let at = buf.len();
+                buf.push_str(w);
+                buf[at..].make_ascii_lowercase();
+            } else {
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
             if !lowered.contains(&buf) {
                 lowered.insert(buf.clone());
             }
@@ -333,13 +340,31 @@ impl WordCounts {
 fn words<'a>(text: &'a str, mut visit: impl FnMut(&'a str, bool)) {
     let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i <= bytes.len() {
+        // The character at `i` and its length: an ASCII byte is tested as it is (for ASCII,
+        // `char::is_alphanumeric` means a letter or a digit), anything else decoded.
+        let (c, len) = match bytes.get(i) {
+            None => (' ', 1),
+            Some(&b) if b.is_ascii() => (char::from(b), 1),
+            Some(_) => match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            },
+        };
+        let word_char = match c {
+            _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+            // Latin-1 letters (`å`, `ä`, `ö`, `é`): all of U+00C0–U+00FF but `×` and `÷`.
+            '\u{c0}'..='\u{ff}' => !matches!(c, '×' | '÷'),
+            _ => c.is_alphanumeric(),
+        };
+        if word_char {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             let elided = c == '-' && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace);
             visit(&text[s..i], elided);
         }
+        i += len;
     }
 }
 
@@ -487,6 +512,31 @@ mod tests {
         let lex = lexicon(&["följsamheten avseende kläd- och hygienregler, miljö-frågor"]);
         assert_eq!(lex.elided("kläd"), 1);
         assert_eq!(lex.elided("miljö"), 0, "a hyphen inside a word elides nothing");
+    }
+
+    #[test]
+    fn words_are_cut_where_letters_and_digits_end() {
+        // Every character up to U+0250 (the byte fast paths cover ASCII and Latin-1), between
+        // Swedish words: the cut must be the one `char::is_alphanumeric` makes.
+        let text: String = ('\0'..='\u{250}')
+            .flat_map(|c| [c, 'å', 'x'])
+            .chain(" Hälso- och sjukvårdsnämnden, 2×3 ÷ µ²".chars())
+            .collect();
+        let mut got = Vec::new();
+        words(&text, |w, elided| got.push((w, elided)));
+        let mut want = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                let elided =
+                    c == '-' && text[i + 1..].starts_with(|c: char| c.is_ascii_whitespace());
+                want.push((&text[s..i], elided));
+            }
+        }
+        assert_eq!(got, want);
+        assert!(got.contains(&("Hälso", true)));
     }
 
     #[test]
