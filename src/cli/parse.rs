@@ -1,10 +1,11 @@
 //! `protokoll parse [--json] [--pretty] PATH...`: one document per file, as NDJSON or a summary.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use protokoll::Document;
+use rayon::prelude::*;
 
 use super::{Outcome, documents, json_line, line, stdout};
 
@@ -26,45 +27,49 @@ pub struct Args {
     text: bool,
 }
 
+/// Files read and parsed at a time, on every core; they are printed in their order.
+const CHUNK: usize = 64;
+
 /// Runs `protokoll parse`.
 pub fn run(args: &Args) -> Result<Outcome> {
     let mut failed = 0;
     let files = documents(&args.paths, &mut failed);
     let mut out = stdout();
-    for path in files {
-        if args.text {
-            match protokoll::source::read(&path) {
-                Ok(src) => out.write_all(src.text.as_bytes())?,
+    for chunk in files.chunks(CHUNK) {
+        let printed: Vec<Result<Vec<u8>>> =
+            chunk.par_iter().map(|path| print(args, path)).collect();
+        for p in printed {
+            match p {
+                Ok(bytes) => out.write_all(&bytes)?,
                 Err(e) => {
                     failed += 1;
                     out.flush()?;
                     eprintln!("protokoll: {e}");
                 }
             }
-            continue;
-        }
-        let doc = match protokoll::parse_file(&path) {
-            Ok(doc) => doc,
-            Err(e) => {
-                failed += 1;
-                out.flush()?;
-                eprintln!("protokoll: {e}");
-                continue;
-            }
-        };
-        if args.json {
-            if args.pretty {
-                serde_json::to_writer_pretty(&mut out, &doc)?;
-                line(&mut out, "")?;
-            } else {
-                json_line(&mut out, &doc)?;
-            }
-        } else {
-            summary(&mut out, &doc)?;
         }
     }
     out.flush()?;
     Ok(if failed > 0 { Outcome::SomeFailed } else { Outcome::Ok })
+}
+
+/// What `parse` prints for one file: its text as read, its JSON, or its summary. A file that
+/// cannot be read is the error.
+fn print(args: &Args, path: &Path) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    if args.text {
+        return Ok(protokoll::source::read(path)?.text.into_bytes());
+    }
+    let doc = protokoll::parse_file(path)?;
+    if args.pretty {
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        line(&mut out, "")?;
+    } else if args.json {
+        json_line(&mut out, &doc)?;
+    } else {
+        summary(&mut out, &doc)?;
+    }
+    Ok(out)
 }
 
 /// A human-readable summary of one document.
