@@ -372,7 +372,7 @@ fn words<'a>(text: &'a str, mut visit: impl FnMut(&'a str, bool)) {
 /// (so that the work is spread over the run, not left for the commit), and the number of
 /// documents it is in.
 pub struct Pending {
-    words: FxHashMap<String, (u32, Vec<Vec<u8>>)>,
+    words: FxHashMap<String, (u32, Box<[u8]>)>,
     lemmatizer: Lemmatizer,
     swedish: TextAnalyzer,
 }
@@ -414,7 +414,7 @@ impl Pending {
 }
 
 /// Pending words taken for a merge.
-pub struct Batch(FxHashMap<String, (u32, Vec<Vec<u8>>)>);
+pub struct Batch(FxHashMap<String, (u32, Box<[u8]>)>);
 
 impl Batch {
     /// Whether the batch holds no word.
@@ -431,18 +431,23 @@ impl Batch {
     pub fn update(self, old: &Lexicon, merge: bool) -> tantivy_fst::Result<Update> {
         // Serial: the indexer calls this while the rayon pool's threads may all be waiting to
         // hand it parsed files.
-        let mut keys: Vec<(Vec<u8>, u64)> = Vec::with_capacity(self.0.len() * 5);
-        for (count, word_keys) in self.0.into_values() {
-            keys.extend(word_keys.into_iter().map(|k| (k, u64::from(count))));
+        let mut keys: Vec<(&[u8], u64)> = Vec::with_capacity(self.0.len() * 3);
+        for (count, word_keys) in self.0.values() {
+            keys.extend(
+                word_keys
+                    .split(|b| *b == KEY_END)
+                    .filter(|k| !k.is_empty())
+                    .map(|k| (k, u64::from(*count))),
+            );
         }
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut builder = MapBuilder::memory();
         let mut keys = keys.into_iter().peekable();
         while let Some((key, mut count)) = keys.next() {
             while let Some((_, v)) = keys.next_if(|(k, _)| *k == key) {
                 count += v;
             }
-            builder.insert(&key, count)?;
+            builder.insert(key, count)?;
         }
         let part = builder.into_inner()?;
         if !merge && old.parts.len() < MAX_PARTS {
@@ -453,29 +458,44 @@ impl Batch {
     }
 }
 
+/// Ends each key in a word's keys, which are kept as one allocation: no key holds it (a key is
+/// made of lower-cased words, which never hold a newline, and of the marks).
+const KEY_END: u8 = b'\n';
+
 /// The keys one word gives the lexicon: each variant forward and backwards, and each variant
-/// paired with the word's stem in the text; an elided first part is its own key.
-fn word_keys(lemmatizer: &Lemmatizer, swedish: &mut TextAnalyzer, word: &str) -> Vec<Vec<u8>> {
+/// paired with the word's stem in the text; an elided first part is its own key. They are
+/// joined by [`KEY_END`]; a word that gives none gives an empty slice, which is no key.
+fn word_keys(lemmatizer: &Lemmatizer, swedish: &mut TextAnalyzer, word: &str) -> Box<[u8]> {
     if word.starts_with(ELIDED_MARK) {
-        return vec![word.as_bytes().to_vec()];
+        return word.as_bytes().into();
     }
     let variants = lemmatizer.word(word);
     if variants.is_empty() {
-        return Vec::new();
+        return Box::default();
     }
     let mut stream = swedish.token_stream(word);
-    let stem = if stream.advance() { stream.token().text.clone() } else { return Vec::new() };
-    let mut keys = Vec::with_capacity(variants.len() * 3);
+    let stem = if stream.advance() { stream.token().text.clone() } else { return Box::default() };
+    let mut keys = String::with_capacity(variants.len() * (3 * word.len() + 8));
     for v in variants {
-        keys.push(reversed_term(&v).into_bytes());
+        if !keys.is_empty() {
+            keys.push(char::from(KEY_END));
+        }
+        // As `reversed_term` and `pair_prefix` write them.
+        keys.push(REVERSED_MARK);
+        keys.extend(v.chars().rev());
         // A variant is always searched as itself too (see `Lexicon::stems`): the pair is
         // needed only where the stem differs, and most variants are their word's stem.
         if v != stem {
-            keys.push(format!("{}{stem}", pair_prefix(&v)).into_bytes());
+            keys.push(char::from(KEY_END));
+            keys.push(PAIR_MARK);
+            keys.push_str(&v);
+            keys.push('\0');
+            keys.push_str(&stem);
         }
-        keys.push(v.into_bytes());
+        keys.push(char::from(KEY_END));
+        keys.push_str(&v);
     }
-    keys
+    keys.into_bytes().into_boxed_slice()
 }
 
 /// Writes a file into an index folder atomically: a new file renamed into place.
