@@ -235,6 +235,12 @@ pub fn tag_no_case<'a>(t: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, 
     move |i: &'a str| {
         let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
         let (tb, ib) = (t.as_bytes(), i.as_bytes());
+        // A first look at one byte before comparing the whole tag: most tries fail on it.
+        if let (Some(&t0), Some(&i0)) = (tb.first(), ib.first())
+            && !first_byte_may_match(t0, i0, t)
+        {
+            return Err(fail());
+        }
         if t.is_ascii() {
             // Bytes equal but for ASCII case are ASCII in `i` too: `tb.len()` is a boundary.
             return if ib.len() >= tb.len() && ib[..tb.len()].eq_ignore_ascii_case(tb) {
@@ -252,6 +258,25 @@ pub fn tag_no_case<'a>(t: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, 
         }
         let end = chars.next().map_or(i.len(), |(at, _)| at);
         Ok((&i[end..], &i[..end]))
+    }
+}
+
+/// Whether input starting with byte `i0` may match tag `t` (first byte `t0`) in any case: a
+/// necessary condition of [`tag_no_case`] matching, decided from the two first bytes alone.
+///
+/// An ASCII input char `c` matches the tag's first char `tc` only if `c == tc` or both lower-case
+/// to the same: ASCII `c` lower-cases to one ASCII char, and the only non-ASCII char whose lower
+/// case is one ASCII char is the Kelvin sign `K` (to `k`). So with an ASCII `tc` the two bytes
+/// must be equal ignoring ASCII case, and with a non-ASCII `tc` (`ö` in `övriga`) an ASCII input
+/// byte never matches unless the tag starts with the Kelvin sign. A non-ASCII input char matches
+/// an ASCII `tc` only as that Kelvin sign against a `k` of a tag compared char by char (an ASCII
+/// tag is compared byte by byte, ignoring ASCII case only).
+fn first_byte_may_match(t0: u8, i0: u8, t: &str) -> bool {
+    match (t0.is_ascii(), i0.is_ascii()) {
+        (true, true) => t0.eq_ignore_ascii_case(&i0),
+        (false, true) => t.starts_with('\u{212a}'),
+        (true, false) => t0.eq_ignore_ascii_case(&b'k') && !t.is_ascii(),
+        (false, false) => true,
     }
 }
 
@@ -289,6 +314,12 @@ mod tests {
         assert_eq!(monday("Måndagen den 7 december"), Ok((" den 7 december", "Måndagen")));
         assert_eq!(monday("MÅNDAGEN"), Ok(("", "MÅNDAGEN")));
         assert!(monday("mandagen").is_err());
+        // The first-byte look keeps Unicode case folding: the Kelvin sign lower-cases to `k`.
+        let kvinnor = tag_no_case("kvinnorna först");
+        assert_eq!(kvinnor("\u{212a}vinnorna först"), Ok(("", "\u{212a}vinnorna först")));
+        assert!(tag_no_case("klockan")("\u{212a}lockan").is_err());
+        assert!(tag_no_case("övriga")("Ovriga").is_err());
+        assert_eq!(tag_no_case("övriga")("ÖVRIGA"), Ok(("", "ÖVRIGA")));
     }
 
     #[track_caller]
