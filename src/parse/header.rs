@@ -206,7 +206,8 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     let non_blank: Vec<&Line> = all.iter().chain(furniture).filter(|l| !l.is_blank()).collect();
     for (k, line) in non_blank.iter().enumerate() {
         // Both shapes are short lines; prose is not looked at.
-        if line.text.len() > 100 {
+        // Both start with a body's name: most lines hold none.
+        if line.text.len() > 100 || !bodies::may_hold_body_name(&line.text) {
             continue;
         }
         if let Some((body, d)) = body_and_date(&line.text) {
@@ -370,6 +371,10 @@ pub fn signatures(lines: &[Line], h: &mut Header) {
         let t = line.text.as_str();
         let dotted = t.contains("...") || t.contains('…');
         let Some(next) = non_blank.get(k + 1) else { break };
+        // Only a dotted line is a signature line: the next line's name is read for it alone.
+        if !dotted {
+            continue;
+        }
         let next_name = match name(&next.text) {
             Ok((r, n)) if r.trim().is_empty() || r.trim_start().starts_with('(') => {
                 Some(n.to_string())
