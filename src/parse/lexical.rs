@@ -211,6 +211,31 @@ pub fn ends_with_ci(word: &str, suffix: &str) -> bool {
         .all(|s| w.next().is_some_and(|c| c == s || c.to_lowercase().eq(std::iter::once(s))))
 }
 
+/// Whether `text` lower-cased starts with `prefix` (given in lower case, without `σ` or `ς`),
+/// without lower-casing the whole text: `text.to_lowercase().starts_with(prefix)`, char by
+/// char. (`str::to_lowercase` differs from `char::to_lowercase` only for a final `Σ`, which
+/// becomes `ς` or `σ`: neither is in `prefix`, so the answer is the same.)
+#[must_use]
+pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
+}
+
+/// Whether `text` lower-cased is `word` (given in lower case, without `σ` or `ς`), as
+/// [`starts_with_lower`]: `text.to_lowercase() == word`.
+#[must_use]
+pub fn eq_lower(text: &str, word: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    word.chars().all(|p| lower.next() == Some(p)) && lower.next().is_none()
+}
+
+/// Whether `text` holds `needle` ignoring ASCII case only.
+#[must_use]
+pub fn contains_ascii_ci(text: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    n.is_empty() || text.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// The byte offset just after the last character of `s` that matches `pred` (0 if none): the
 /// start of the last word when `pred` finds separators.
 #[must_use]
@@ -355,6 +380,19 @@ mod tests {
         assert_eq!(clock_labelled("kl 18.00-21.20").map(|x| x.1), Ok("18:00".to_string()));
         assert_eq!(clock_labelled("klockan 9.05").map(|x| x.1), Ok("09:05".to_string()));
         assert!(clock("25:00").is_err());
+    }
+
+    #[test]
+    fn lower_case_compares() {
+        for (text, word) in [("Vid protokollet", "vid protokollet"), ("ÄRENDESKRIVELSE", "ärende")]
+        {
+            assert!(starts_with_lower(text, word));
+        }
+        assert!(starts_with_lower("\u{212a}lockan 9", "klockan"));
+        assert!(!starts_with_lower("Sekr", "sekreterare"));
+        assert!(eq_lower("SEKRETERARE", "sekreterare"));
+        assert!(!eq_lower("Sekreterarens", "sekreterare"));
+        assert!(contains_ascii_ci("SAMMANTRÄDESPROTOKOLL", "proto"));
     }
 
     #[test]
