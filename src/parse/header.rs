@@ -142,7 +142,8 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         let Ok((_, (label, inline))) = header_label(&line.text) else { continue };
         let value = value_of(preamble, k, inline);
         // "Justeringens / plats och tid …" and "Datum för anslags uppsättande" date other things.
-        let other_date = after.to_lowercase().starts_with("justering") || value.starts_with("för ");
+        let other_date =
+            lexical::starts_with_lower(after, "justering") || value.starts_with("för ");
         match label {
             HeaderLabel::MeetingDate
             | HeaderLabel::Time
@@ -293,7 +294,12 @@ pub fn is_closing(text: &str) -> bool {
     if text.len() > 48 {
         return false;
     }
-    let t = text.trim().trim_end_matches([':', '.']).to_lowercase();
+    let t = text.trim().trim_end_matches([':', '.']);
+    // Every label starts with one of these ASCII letters, which only the same letter in either
+    // case lower-cases to; most lines fail here. The rest are compared lower-cased char by char.
+    if !t.as_bytes().first().is_some_and(|b| b"jvupo".contains(&b.to_ascii_lowercase())) {
+        return false;
+    }
     [
         "justeras",
         "justerat",
@@ -307,7 +313,8 @@ pub fn is_closing(text: &str) -> bool {
         "justerare signatur",
         "ordförandens signatur",
     ]
-    .contains(&t.as_str())
+    .iter()
+    .any(|label| lexical::eq_lower(t, label))
 }
 
 /// Reads the signatures of a closing block:
@@ -329,19 +336,19 @@ pub fn closing(lines: &[Line], h: &mut Header) {
         .map(|l| l.text.trim_end_matches(['.', '…', ' ', '\t']))
         .collect();
     for (k, text) in texts.iter().enumerate() {
-        let lower = text.to_lowercase();
-        if lower.starts_with("vid protokollet") || lower == "sekreterare" {
+        if lexical::starts_with_lower(text, "vid protokollet")
+            || lexical::eq_lower(text, "sekreterare")
+        {
             pending_secretary = true;
             continue;
         }
         let Ok((r, n)) = name(text) else { continue };
-        let next = texts.get(k + 1).map(|t| t.to_lowercase()).unwrap_or_default();
         if pending_secretary {
             h.secretary.get_or_insert_with(|| n.to_string());
             pending_secretary = false;
             continue;
         }
-        if next.starts_with("ordförande") {
+        if texts.get(k + 1).is_some_and(|t| lexical::starts_with_lower(t, "ordförande")) {
             h.chair.get_or_insert_with(|| n.to_string());
             continue;
         }
