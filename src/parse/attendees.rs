@@ -28,6 +28,12 @@ const BARE_PARTIES: &[&str] =
 /// Examples: `Ledamöter`, `Tjänstgörande ersättare`, `Övriga ersättare`,
 /// `Beslutande\tMariette Sjölund (S), ordförande`, `NÄRVARANDE`.
 pub fn role_heading(i: &str) -> IResult<&str, (Option<Role>, &str)> {
+    // Every heading starts with one of these letters (`ö` of `övriga` in either case): no
+    // other first char lower-cases to one of them, so other lines fail without trying each.
+    let first = i.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !(first.is_some_and(|b| b"bnoltei".contains(&b)) || i.starts_with(['ö', 'Ö'])) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let member = alt((
         tag_no_case("beslutande ledamöter"),
         tag_no_case("närvarande ledamöter"),
@@ -616,5 +622,7 @@ mod tests {
             Ok((Some(Role::Member), "Anna Ek (S)"))
         );
         assert!(role_heading("Beslutanderätt").is_err());
+        assert_eq!(role_heading("ÖVRIGA ERSÄTTARE").map(|x| x.1), Ok((Some(Role::Deputy), "")));
+        assert_eq!(role_heading("NÄRVARANDE").map(|x| x.1), Ok((None, "")));
     }
 }

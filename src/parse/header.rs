@@ -39,6 +39,11 @@ enum HeaderLabel {
 /// Examples: `Tid: 2023-12-07 -- 08 kl. 09:15`, `Plats och tid Roslagens Sparbank, kl 18.00`,
 /// `Sammanträdesdatum 2002-12-02`, `Organ Kommunfullmäktige`, `Utses att justera Anna Ek (S)`.
 fn header_label(i: &str) -> IResult<&str, (HeaderLabel, &str)> {
+    // Every label starts with one of these ASCII letters, which no other first char lower-cases
+    // to: other lines fail without trying each label.
+    if !i.as_bytes().first().is_some_and(|b| b"ptsmdkobiuaj".contains(&b.to_ascii_lowercase())) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let label = alt((
         alt((
             tag_no_case("plats och tid"),
