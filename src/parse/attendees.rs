@@ -28,6 +28,12 @@ const BARE_PARTIES: &[&str] =
 /// Examples: `Ledamöter`, `Tjänstgörande ersättare`, `Övriga ersättare`,
 /// `Beslutande\tMariette Sjölund (S), ordförande`, `NÄRVARANDE`.
 pub fn role_heading(i: &str) -> IResult<&str, (Option<Role>, &str)> {
+    // Every heading starts with one of these letters (`ö` of `övriga` in either case): no
+    // other first char lower-cases to one of them, so other lines fail without trying each.
+    let first = i.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !(first.is_some_and(|b| b"bnoltei".contains(&b)) || i.starts_with(['ö', 'Ö'])) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let member = alt((
         tag_no_case("beslutande ledamöter"),
         tag_no_case("närvarande ledamöter"),
@@ -138,11 +144,15 @@ fn next_person_with_party(s: &str) -> Option<usize> {
     None
 }
 
-/// A run of name words: how many capitalised name words follow one another from the start.
-fn name_run(s: &str) -> usize {
+/// A run of name words: how many capitalised name words follow one another from the start,
+/// counted up to `at_most` (callers only ask whether a run is long enough: the rest of a long
+/// line is not read).
+fn name_run(s: &str, at_most: usize) -> usize {
     let mut n = 0;
     let mut r = s;
-    while let Ok((r2, _)) = super::persons::name_word(r) {
+    while n < at_most
+        && let Ok((r2, _)) = super::persons::name_word(r)
+    {
         n += 1;
         match ws1(r2) {
             Ok((r3, _)) if r3.starts_with(|c: char| c.is_uppercase()) => r = r3,
@@ -157,7 +167,7 @@ fn name_run(s: &str) -> usize {
 /// four or more name words is read as names of two words, the last of an odd run as three
 /// (`Gunder Lindgren Bo Lennart Danielsson`); a run that ends in a party is left to [`name`].
 fn leading_name(s: &str) -> IResult<&str, &str> {
-    let run = name_run(s);
+    let run = name_run(s, 4);
     if run < 4 {
         return name(s);
     }
@@ -268,7 +278,7 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
     let mut out = Vec::new();
     let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
     // A flattened list: many words on one line, or names running together without parties.
-    let long = s.split_whitespace().count() > 6 || name_run(s) >= 4;
+    let long = s.split_whitespace().count() > 6 || name_run(s, 4) >= 4;
     while !s.is_empty() {
         let Ok((r, n)) = (if long { leading_name(s) } else { name(s) }) else { break };
         let (r, p) = match party(r.trim_start()) {
@@ -616,5 +626,7 @@ mod tests {
             Ok((Some(Role::Member), "Anna Ek (S)"))
         );
         assert!(role_heading("Beslutanderätt").is_err());
+        assert_eq!(role_heading("ÖVRIGA ERSÄTTARE").map(|x| x.1), Ok((Some(Role::Deputy), "")));
+        assert_eq!(role_heading("NÄRVARANDE").map(|x| x.1), Ok((None, "")));
     }
 }

@@ -3,10 +3,12 @@
 //! (`Region Västernorrland`, `Norrtälje kommun`).
 
 use super::lexical::tag_no_case;
+use aho_corasick::AhoCorasick;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::combinator::{opt, recognize, verify};
 use nom::{IResult, Parser};
+use std::sync::OnceLock;
 
 use super::lexical::{sp1, ws1};
 
@@ -28,6 +30,35 @@ const BODY_ENDINGS: &[&str] = &[
     "kommittén",
     "presidiet",
 ];
+
+/// ASCII parts of the [`BODY_ENDINGS`] that any text holding an ending holds too, in ASCII
+/// letters of either case: a lower-cased ASCII letter comes from that letter in either case
+/// alone, but for `k` (also from the Kelvin sign, spelled out here) and an `i` followed by
+/// U+0307 (from `İ`, never followed by a letter). `nämnd` → `mnd`, `fullmäktige` → `fullm`,
+/// `kommittén` → `ommitt`, `direktion` → `dire`.
+const BODY_ENDING_CUES: &[&str] = &[
+    "mnd",
+    "styrelse",
+    "utskott",
+    "uts\u{212a}ott",
+    "fullm",
+    "beredning",
+    "dire",
+    "delegation",
+    "ommitt",
+    "presid",
+];
+
+/// Whether `text` may hold a body's name: a necessary condition of [`body_name`] matching
+/// anywhere in it (every body name holds a [`BODY_ENDINGS`] word), found in one pass.
+#[must_use]
+pub fn may_hold_body_name(text: &str) -> bool {
+    static SEARCH: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let search = SEARCH.get_or_init(|| {
+        AhoCorasick::builder().ascii_case_insensitive(true).build(BODY_ENDING_CUES).ok()
+    });
+    search.as_ref().is_none_or(|ac| ac.is_match(text))
+}
 
 /// Whether a word names a body: `Socialnämnden`, `utskottet`, `Regionfullmäktige`.
 #[must_use]
@@ -192,6 +223,10 @@ mod tests {
         );
         assert_eq!(canonical("hälso- och sjukvårdsnämndens"), "Hälso- och sjukvårdsnämnden");
         assert!(body_name("Regiondirektör").is_err());
+        for line in ["SOCIALNÄMNDEN", "Kommunfullmäktige", "KOMMITTÉN", "Regionstyrelsens"] {
+            assert!(may_hold_body_name(line) && body_name(line).is_ok(), "{line}");
+        }
+        assert!(!may_hold_body_name("Ärendet avser en ny förskola i Kommunen"));
     }
 
     #[test]

@@ -39,6 +39,11 @@ enum HeaderLabel {
 /// Examples: `Tid: 2023-12-07 -- 08 kl. 09:15`, `Plats och tid Roslagens Sparbank, kl 18.00`,
 /// `Sammanträdesdatum 2002-12-02`, `Organ Kommunfullmäktige`, `Utses att justera Anna Ek (S)`.
 fn header_label(i: &str) -> IResult<&str, (HeaderLabel, &str)> {
+    // Every label starts with one of these ASCII letters, which no other first char lower-cases
+    // to: other lines fail without trying each label.
+    if !i.as_bytes().first().is_some_and(|b| b"ptsmdkobiuaj".contains(&b.to_ascii_lowercase())) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let label = alt((
         alt((
             tag_no_case("plats och tid"),
@@ -142,7 +147,8 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         let Ok((_, (label, inline))) = header_label(&line.text) else { continue };
         let value = value_of(preamble, k, inline);
         // "Justeringens / plats och tid …" and "Datum för anslags uppsättande" date other things.
-        let other_date = after.to_lowercase().starts_with("justering") || value.starts_with("för ");
+        let other_date =
+            lexical::starts_with_lower(after, "justering") || value.starts_with("för ");
         match label {
             HeaderLabel::MeetingDate
             | HeaderLabel::Time
@@ -206,7 +212,8 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     let non_blank: Vec<&Line> = all.iter().chain(furniture).filter(|l| !l.is_blank()).collect();
     for (k, line) in non_blank.iter().enumerate() {
         // Both shapes are short lines; prose is not looked at.
-        if line.text.len() > 100 {
+        // Both start with a body's name: most lines hold none.
+        if line.text.len() > 100 || !bodies::may_hold_body_name(&line.text) {
             continue;
         }
         if let Some((body, d)) = body_and_date(&line.text) {
@@ -292,7 +299,12 @@ pub fn is_closing(text: &str) -> bool {
     if text.len() > 48 {
         return false;
     }
-    let t = text.trim().trim_end_matches([':', '.']).to_lowercase();
+    let t = text.trim().trim_end_matches([':', '.']);
+    // Every label starts with one of these ASCII letters, which only the same letter in either
+    // case lower-cases to; most lines fail here. The rest are compared lower-cased char by char.
+    if !t.as_bytes().first().is_some_and(|b| b"jvupo".contains(&b.to_ascii_lowercase())) {
+        return false;
+    }
     [
         "justeras",
         "justerat",
@@ -306,7 +318,8 @@ pub fn is_closing(text: &str) -> bool {
         "justerare signatur",
         "ordförandens signatur",
     ]
-    .contains(&t.as_str())
+    .iter()
+    .any(|label| lexical::eq_lower(t, label))
 }
 
 /// Reads the signatures of a closing block:
@@ -328,19 +341,19 @@ pub fn closing(lines: &[Line], h: &mut Header) {
         .map(|l| l.text.trim_end_matches(['.', '…', ' ', '\t']))
         .collect();
     for (k, text) in texts.iter().enumerate() {
-        let lower = text.to_lowercase();
-        if lower.starts_with("vid protokollet") || lower == "sekreterare" {
+        if lexical::starts_with_lower(text, "vid protokollet")
+            || lexical::eq_lower(text, "sekreterare")
+        {
             pending_secretary = true;
             continue;
         }
         let Ok((r, n)) = name(text) else { continue };
-        let next = texts.get(k + 1).map(|t| t.to_lowercase()).unwrap_or_default();
         if pending_secretary {
             h.secretary.get_or_insert_with(|| n.to_string());
             pending_secretary = false;
             continue;
         }
-        if next.starts_with("ordförande") {
+        if texts.get(k + 1).is_some_and(|t| lexical::starts_with_lower(t, "ordförande")) {
             h.chair.get_or_insert_with(|| n.to_string());
             continue;
         }
@@ -370,6 +383,10 @@ pub fn signatures(lines: &[Line], h: &mut Header) {
         let t = line.text.as_str();
         let dotted = t.contains("...") || t.contains('…');
         let Some(next) = non_blank.get(k + 1) else { break };
+        // Only a dotted line is a signature line: the next line's name is read for it alone.
+        if !dotted {
+            continue;
+        }
         let next_name = match name(&next.text) {
             Ok((r, n)) if r.trim().is_empty() || r.trim_start().starts_with('(') => {
                 Some(n.to_string())

@@ -4,6 +4,7 @@
 //! attendance list, a decision, a letterhead) and the words a document uses of itself in its
 //! first lines ("Protokollsutdrag", "Tjänsteskrivelse", "Sammanträdesprotokoll").
 
+use super::lexical::{contains_ascii_ci, starts_with_lower};
 use crate::model::Kind;
 use crate::normalize::Line;
 
@@ -34,28 +35,64 @@ const REPORT_WORDS: &[&str] = &[
     "revisionsrapport",
 ];
 
+/// Words a letter's first lines start with.
+const LETTER_WORDS: [&str; 4] = ["tjänsteskrivelse", "ärendeskrivelse", "missiv", "skrivelse"];
+
+/// What the first lines (`head`, non-blank) say of the document: an extract, a letter, a
+/// protocol. The words are looked for in the lines lower-cased and joined, each line a line of
+/// the joined text (lines holding a line break are read by [`head_words_joined`]).
+///
+/// Every word looked for inside a line holds `proto`, which a line lower-cased holds only if
+/// the line holds it in ASCII letters of either case (no other char lower-cases to these
+/// letters): only such lines are lower-cased. The letter words are looked for at the start of
+/// the first twelve lines without lower-casing them.
+fn head_words(head: &[&Line]) -> (bool, bool, bool) {
+    let mut extract = false;
+    let mut protocol = false;
+    for l in head.iter().filter(|l| contains_ascii_ci(&l.text, "proto")) {
+        let lower = l.text.to_lowercase();
+        extract |= lower.contains("protokollsutdrag")
+            || lower.contains("utdrag ur protokoll")
+            || lower.contains("utdrag ur sammanträdesprotokoll");
+        protocol |= lower.contains("sammanträdesprotokoll")
+            || (lower.starts_with("protokoll") && !lower.starts_with("protokollsutdrag"));
+    }
+    let letter =
+        LETTER_WORDS.iter().any(|w| head.iter().take(12).any(|l| starts_with_lower(&l.text, w)));
+    (extract, letter, protocol)
+}
+
+/// [`head_words`] for lines that hold a line break: the lines lower-cased and joined.
+fn head_words_joined(head: &[&Line]) -> (bool, bool, bool) {
+    let head: String = head.iter().map(|l| l.text.to_lowercase()).collect::<Vec<_>>().join("\n");
+    let extract = head.contains("protokollsutdrag")
+        || head.contains("utdrag ur protokoll")
+        || head.contains("utdrag ur sammanträdesprotokoll");
+    let letter = LETTER_WORDS.iter().any(|w| head.lines().take(12).any(|l| l.starts_with(w)));
+    let protocol = head.contains("sammanträdesprotokoll")
+        || head.lines().any(|l| l.starts_with("protokoll") && !l.starts_with("protokollsutdrag"));
+    (extract, letter, protocol)
+}
+
 /// Decides the kind of a document.
 #[must_use]
 pub fn kind(lines: &[Line], title: &str, s: Signals) -> Kind {
-    let head: String = lines
-        .iter()
-        .filter(|l| !l.is_blank())
-        .take(30)
-        .map(|l| l.text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let head: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).take(30).collect();
+    let (extract_in_head, says_letter, says_protocol) =
+        if head.iter().any(|l| l.text.contains('\n')) {
+            head_words_joined(&head)
+        } else {
+            head_words(&head)
+        };
+    // "paragrafen är justerad" lower-cased holds these ASCII letters, from themselves alone.
     let all_lower = |needle: &str| {
-        lines.iter().any(|l| l.text.contains("justerad") && l.text.to_lowercase().contains(needle))
+        lines.iter().any(|l| {
+            l.text.contains("justerad")
+                && contains_ascii_ci(&l.text, "paragrafen ")
+                && l.text.to_lowercase().contains(needle)
+        })
     };
-    let says_extract = head.contains("protokollsutdrag")
-        || head.contains("utdrag ur protokoll")
-        || head.contains("utdrag ur sammanträdesprotokoll")
-        || all_lower("paragrafen är justerad");
-    let says_letter = ["tjänsteskrivelse", "ärendeskrivelse", "missiv", "skrivelse"]
-        .iter()
-        .any(|w| head.lines().take(12).any(|l| l.starts_with(w)));
-    let says_protocol = head.contains("sammanträdesprotokoll")
-        || head.lines().any(|l| l.starts_with("protokoll") && !l.starts_with("protokollsutdrag"));
+    let says_extract = extract_in_head || all_lower("paragrafen är justerad");
     if s.headings >= 2
         || (s.attendees && s.headings != 1)
         || (says_protocol && s.headings != 1 && !says_extract)
@@ -73,4 +110,22 @@ pub fn kind(lines: &[Line], title: &str, s: Signals) -> Kind {
         return Kind::Report;
     }
     Kind::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind_of(text: &str) -> Kind {
+        kind(&crate::normalize::test_lines(text), "", Signals::default())
+    }
+
+    #[test]
+    fn words_of_the_head() {
+        assert_eq!(kind_of("KOMMUNSTYRELSEN\nSAMMANTRÄDESPROTOKOLL\n2023-12-07"), Kind::Protocol);
+        assert_eq!(kind_of("Protokollsutdrag\nKommunstyrelsen"), Kind::ProtocolExtract);
+        assert_eq!(kind_of("Ärendeskrivelse\n2023-12-07"), Kind::OfficialLetter);
+        assert_eq!(kind_of("Text\n\nPARAGRAFEN ÄR justerad"), Kind::ProtocolExtract);
+        assert_eq!(kind_of("Text om protokollet"), Kind::Unknown);
+    }
 }

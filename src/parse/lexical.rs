@@ -211,6 +211,31 @@ pub fn ends_with_ci(word: &str, suffix: &str) -> bool {
         .all(|s| w.next().is_some_and(|c| c == s || c.to_lowercase().eq(std::iter::once(s))))
 }
 
+/// Whether `text` lower-cased starts with `prefix` (given in lower case, without `σ` or `ς`),
+/// without lower-casing the whole text: `text.to_lowercase().starts_with(prefix)`, char by
+/// char. (`str::to_lowercase` differs from `char::to_lowercase` only for a final `Σ`, which
+/// becomes `ς` or `σ`: neither is in `prefix`, so the answer is the same.)
+#[must_use]
+pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
+}
+
+/// Whether `text` lower-cased is `word` (given in lower case, without `σ` or `ς`), as
+/// [`starts_with_lower`]: `text.to_lowercase() == word`.
+#[must_use]
+pub fn eq_lower(text: &str, word: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    word.chars().all(|p| lower.next() == Some(p)) && lower.next().is_none()
+}
+
+/// Whether `text` holds `needle` ignoring ASCII case only.
+#[must_use]
+pub fn contains_ascii_ci(text: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    n.is_empty() || text.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// The byte offset just after the last character of `s` that matches `pred` (0 if none): the
 /// start of the last word when `pred` finds separators.
 #[must_use]
@@ -235,6 +260,12 @@ pub fn tag_no_case<'a>(t: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, 
     move |i: &'a str| {
         let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
         let (tb, ib) = (t.as_bytes(), i.as_bytes());
+        // A first look at one byte before comparing the whole tag: most tries fail on it.
+        if let (Some(&t0), Some(&i0)) = (tb.first(), ib.first())
+            && !first_byte_may_match(t0, i0, t)
+        {
+            return Err(fail());
+        }
         if t.is_ascii() {
             // Bytes equal but for ASCII case are ASCII in `i` too: `tb.len()` is a boundary.
             return if ib.len() >= tb.len() && ib[..tb.len()].eq_ignore_ascii_case(tb) {
@@ -252,6 +283,25 @@ pub fn tag_no_case<'a>(t: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, 
         }
         let end = chars.next().map_or(i.len(), |(at, _)| at);
         Ok((&i[end..], &i[..end]))
+    }
+}
+
+/// Whether input starting with byte `i0` may match tag `t` (first byte `t0`) in any case: a
+/// necessary condition of [`tag_no_case`] matching, decided from the two first bytes alone.
+///
+/// An ASCII input char `c` matches the tag's first char `tc` only if `c == tc` or both lower-case
+/// to the same: ASCII `c` lower-cases to one ASCII char, and the only non-ASCII char whose lower
+/// case is one ASCII char is the Kelvin sign `K` (to `k`). So with an ASCII `tc` the two bytes
+/// must be equal ignoring ASCII case, and with a non-ASCII `tc` (`ö` in `övriga`) an ASCII input
+/// byte never matches unless the tag starts with the Kelvin sign. A non-ASCII input char matches
+/// an ASCII `tc` only as that Kelvin sign against a `k` of a tag compared char by char (an ASCII
+/// tag is compared byte by byte, ignoring ASCII case only).
+fn first_byte_may_match(t0: u8, i0: u8, t: &str) -> bool {
+    match (t0.is_ascii(), i0.is_ascii()) {
+        (true, true) => t0.eq_ignore_ascii_case(&i0),
+        (false, true) => t.starts_with('\u{212a}'),
+        (true, false) => t0.eq_ignore_ascii_case(&b'k') && !t.is_ascii(),
+        (false, false) => true,
     }
 }
 
@@ -289,6 +339,12 @@ mod tests {
         assert_eq!(monday("Måndagen den 7 december"), Ok((" den 7 december", "Måndagen")));
         assert_eq!(monday("MÅNDAGEN"), Ok(("", "MÅNDAGEN")));
         assert!(monday("mandagen").is_err());
+        // The first-byte look keeps Unicode case folding: the Kelvin sign lower-cases to `k`.
+        let kvinnor = tag_no_case("kvinnorna först");
+        assert_eq!(kvinnor("\u{212a}vinnorna först"), Ok(("", "\u{212a}vinnorna först")));
+        assert!(tag_no_case("klockan")("\u{212a}lockan").is_err());
+        assert!(tag_no_case("övriga")("Ovriga").is_err());
+        assert_eq!(tag_no_case("övriga")("ÖVRIGA"), Ok(("", "ÖVRIGA")));
     }
 
     #[track_caller]
@@ -324,6 +380,19 @@ mod tests {
         assert_eq!(clock_labelled("kl 18.00-21.20").map(|x| x.1), Ok("18:00".to_string()));
         assert_eq!(clock_labelled("klockan 9.05").map(|x| x.1), Ok("09:05".to_string()));
         assert!(clock("25:00").is_err());
+    }
+
+    #[test]
+    fn lower_case_compares() {
+        for (text, word) in [("Vid protokollet", "vid protokollet"), ("ÄRENDESKRIVELSE", "ärende")]
+        {
+            assert!(starts_with_lower(text, word));
+        }
+        assert!(starts_with_lower("\u{212a}lockan 9", "klockan"));
+        assert!(!starts_with_lower("Sekr", "sekreterare"));
+        assert!(eq_lower("SEKRETERARE", "sekreterare"));
+        assert!(!eq_lower("Sekreterarens", "sekreterare"));
+        assert!(contains_ascii_ci("SAMMANTRÄDESPROTOKOLL", "proto"));
     }
 
     #[test]

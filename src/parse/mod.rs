@@ -601,6 +601,10 @@ fn most_mentioned_body(lines: &[Line]) -> Option<String> {
     let mut mention = 0;
     for line in lines {
         let t = &line.text;
+        // Most lines name no body: one pass finds out before trying at every word.
+        if !bodies::may_hold_body_name(t) {
+            continue;
+        }
         let mut prev: Option<char> = None;
         let mut skip_to = 0;
         for (at, c) in t.char_indices() {
