@@ -58,6 +58,69 @@ pub fn prose(lines: &[&Line]) -> String {
     out.trim_end().to_string()
 }
 
+/// One in each byte of a word: `ONES * b` is `b` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of a word.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `x` (eight text bytes, little-endian) that lie in `lo..=hi`, as their high
+/// bits (no other bit is set). `lo` and `hi` are ASCII, `lo > 0`. Exact per byte: the sums
+/// stay below 0x100 in every byte, so nothing carries into the next one.
+fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = x & !HIGHS;
+    let at_least_lo = low7 + ONES * u64::from(0x80 - lo);
+    let above_hi = low7 + ONES * u64::from(0x7f - hi);
+    at_least_lo & !above_hi & !x & HIGHS
+}
+
+/// The bytes of `x` (eight text bytes, little-endian) equal to `c`, as their high bits (no
+/// other bit is set). Exact per byte: `0x7f` is added to the low seven bits only.
+fn bytes_equal(x: u64, c: u8) -> u64 {
+    let v = x ^ (ONES * u64::from(c));
+    !(((v & !HIGHS) + ONES * 0x7f) | v) & HIGHS
+}
+
+/// Offsets from `from` on of the bytes that `hits` marks in eight-byte words (`hits` sets the
+/// high bit of each byte it finds), in order: the word-at-a-time form of a byte-by-byte scan,
+/// for marks that are rare in prose.
+fn scan_words(b: &[u8], from: usize, hits: impl Fn(u64) -> u64) -> impl Iterator<Item = usize> {
+    let mut k = from;
+    let mut pending = 0u64;
+    let mut base = from;
+    std::iter::from_fn(move || {
+        loop {
+            if pending != 0 {
+                let at = base + (pending.trailing_zeros() / 8) as usize;
+                pending &= pending - 1;
+                return Some(at);
+            }
+            if k >= b.len() {
+                return None;
+            }
+            let mut word = [0u8; 8];
+            let n = (b.len() - k).min(8);
+            word[..n].copy_from_slice(&b[k..k + n]);
+            // Zero padding past the end: never a mark, as `hits` never marks a zero byte.
+            pending = hits(u64::from_le_bytes(word));
+            if n < 8 {
+                pending &= (1u64 << (8 * n)) - 1;
+            }
+            base = k;
+            k += n;
+        }
+    })
+}
+
+/// Offsets, from `from` on, of the bytes of `b` in `lo..=hi` (ASCII, `lo > 0`), in order.
+pub(crate) fn bytes_in(b: &[u8], from: usize, lo: u8, hi: u8) -> impl Iterator<Item = usize> {
+    scan_words(b, from, move |x| bytes_in_range(x, lo, hi))
+}
+
+/// Offsets, from `from` on, of the bytes of `b` equal to `c1` or `c2` (non-zero), in order.
+pub(crate) fn bytes_either(b: &[u8], from: usize, c1: u8, c2: u8) -> impl Iterator<Item = usize> {
+    scan_words(b, from, move |x| bytes_equal(x, c1) | bytes_equal(x, c2))
+}
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "t.ex", "bl.a", "m.m", "m.fl", "s.k", "kl", "ca", "nr", "tf", "jfr", "resp", "ang", "enl",
@@ -154,6 +217,32 @@ mod tests {
             prose(&refs),
             "Sammanfattning\nDen 15 december 2022 beslutade nämnden om sin verksamhetsplan för 2023. Enligt planen\n- punkt ett\n- punkt två"
         );
+    }
+
+    #[test]
+    fn word_scans_match_byte_scans() {
+        let text = "Dnr KS 2023/123 – beslut 23HSN1782: § 5 (2017:725) åäö\u{a0}é-/.9:".as_bytes();
+        for from in 0..text.len() {
+            let words: Vec<usize> = bytes_in(text, from, b'-', b'9').collect();
+            let bytes: Vec<usize> =
+                (from..text.len()).filter(|&k| (b'-'..=b'9').contains(&text[k])).collect();
+            assert_eq!(words, bytes);
+            let words: Vec<usize> = bytes_either(text, from, b':', 0xA7).collect();
+            let bytes: Vec<usize> =
+                (from..text.len()).filter(|&k| matches!(text[k], b':' | 0xA7)).collect();
+            assert_eq!(words, bytes);
+        }
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([c, 0, 0x80, c, 0xff, c, 0x2d, 0x39]);
+            let m = bytes_in_range(x, b'-', b'9');
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, (b'-'..=b'9').contains(&y), "{c} {k}");
+            }
+            let m = bytes_equal(x, b':');
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, y == b':', "{c} {k}");
+            }
+        }
     }
 
     #[test]
