@@ -111,6 +111,37 @@ fn scan_words(b: &[u8], from: usize, hits: impl Fn(u64) -> u64) -> impl Iterator
     })
 }
 
+/// The word bytes of `x` (eight text bytes, little-endian) as their high bits: ASCII letters
+/// and digits and every byte of a non-ASCII character, as [`super::lexical::is_word_byte`].
+fn word_bytes(x: u64) -> u64 {
+    bytes_in_range(x, b'0', b'9')
+        | bytes_in_range(x, b'A', b'Z')
+        | bytes_in_range(x, b'a', b'z')
+        | (x & HIGHS)
+}
+
+/// Calls `f` with the offset of each word start of `b`, in order: a word byte
+/// ([`super::lexical::is_word_byte`]) at the start or after a byte that is not one. Eight
+/// bytes at a time: a word starts where a word byte's high bit is set and the byte before's
+/// (shifted in from the previous eight) is not.
+pub(crate) fn for_each_word_start(b: &[u8], mut f: impl FnMut(usize)) {
+    let mut last_words = 0u64;
+    for (n, chunk) in b.chunks(8).enumerate() {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        // Zero padding past the end is no word byte.
+        let words = word_bytes(u64::from_le_bytes(word));
+        // Bit 8i+7 of `before`: whether the byte before byte i is a word byte.
+        let before = (words << 8) | (last_words >> 56);
+        let mut starts = words & !before;
+        while starts != 0 {
+            f(n * 8 + (starts.trailing_zeros() / 8) as usize);
+            starts &= starts - 1;
+        }
+        last_words = words;
+    }
+}
+
 /// Offsets, from `from` on, of the bytes of `b` in `lo..=hi` (ASCII, `lo > 0`), in order.
 pub(crate) fn bytes_in(b: &[u8], from: usize, lo: u8, hi: u8) -> impl Iterator<Item = usize> {
     scan_words(b, from, move |x| bytes_in_range(x, lo, hi))
@@ -231,6 +262,15 @@ mod tests {
             let bytes: Vec<usize> =
                 (from..text.len()).filter(|&k| matches!(text[k], b':' | 0xA7)).collect();
             assert_eq!(words, bytes);
+        }
+        let wordish = super::super::lexical::is_word_byte;
+        let more = ["ab", "", " x", "åäö é-x 1a.b", "(röst) RÖST ReSeRvErar nej, Xnej12345678 9"];
+        for b in std::iter::once(text).chain(more.iter().map(|t| t.as_bytes())) {
+            let mut words = Vec::new();
+            for_each_word_start(b, |k| words.push(k));
+            let bytes: Vec<usize> =
+                (0..b.len()).filter(|&k| wordish(b[k]) && (k == 0 || !wordish(b[k - 1]))).collect();
+            assert_eq!(words, bytes, "{b:?}");
         }
         for c in 0..=255u8 {
             let x = u64::from_le_bytes([c, 0, 0x80, c, 0xff, c, 0x2d, 0x39]);
