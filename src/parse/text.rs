@@ -16,11 +16,11 @@ fn starts_item(text: &str) -> bool {
 
 /// Whether a short line stands alone as a heading: `Sammanfattning`, `Ekonomiska ramar 2024–2026`.
 fn is_heading_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    words <= 6
-        && text.chars().next().is_some_and(char::is_uppercase)
+    // The cheap tests first; the words are counted only up to the seventh.
+    text.chars().next().is_some_and(char::is_uppercase)
         && !text.ends_with(['.', ',', ';', '-'])
         && !text.contains('\t')
+        && text.split_whitespace().nth(6).is_none()
 }
 
 /// Joins lines into prose: wrapped lines become one paragraph, a blank line, a list item or a
