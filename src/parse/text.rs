@@ -97,11 +97,8 @@ fn scan_words(b: &[u8], from: usize, hits: impl Fn(u64) -> u64) -> impl Iterator
             if k >= b.len() {
                 return None;
             }
-            let mut word = [0u8; 8];
-            let n = (b.len() - k).min(8);
-            word[..n].copy_from_slice(&b[k..k + n]);
-            // Zero padding past the end: never a mark, as `hits` never marks a zero byte.
-            pending = hits(u64::from_le_bytes(word));
+            let (x, n) = load(&b[k..]);
+            pending = hits(x);
             if n < 8 {
                 pending &= (1u64 << (8 * n)) - 1;
             }
@@ -109,6 +106,18 @@ fn scan_words(b: &[u8], from: usize, hits: impl Fn(u64) -> u64) -> impl Iterator
             k += n;
         }
     })
+}
+
+/// The first eight bytes of `b` as a little-endian word, zero-padded past its end, and how
+/// many of them there are. Zero padding is never a mark nor a word byte.
+fn load(b: &[u8]) -> (u64, usize) {
+    if let Some(word) = b.first_chunk::<8>() {
+        (u64::from_le_bytes(*word), 8)
+    } else {
+        let mut word = [0u8; 8];
+        word[..b.len()].copy_from_slice(b);
+        (u64::from_le_bytes(word), b.len())
+    }
 }
 
 /// The word bytes of `x` (eight text bytes, little-endian) as their high bits: ASCII letters
@@ -126,11 +135,8 @@ fn word_bytes(x: u64) -> u64 {
 /// (shifted in from the previous eight) is not.
 pub(crate) fn for_each_word_start(b: &[u8], mut f: impl FnMut(usize)) {
     let mut last_words = 0u64;
-    for (n, chunk) in b.chunks(8).enumerate() {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        // Zero padding past the end is no word byte.
-        let words = word_bytes(u64::from_le_bytes(word));
+    for n in 0..b.len().div_ceil(8) {
+        let words = word_bytes(load(&b[n * 8..]).0);
         // Bit 8i+7 of `before`: whether the byte before byte i is a word byte.
         let before = (words << 8) | (last_words >> 56);
         let mut starts = words & !before;
