@@ -53,6 +53,23 @@ fn heading_tail(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// A necessary condition for [`heading`], cheap to test on every line: its sign (`§`,
+/// `paragraf` in any case) starts the line, or follows the first word and a gap (`KF § 267`).
+/// A prefix is all of the line's first run of letters, as a gap must follow it, and the gap
+/// all of the spaces after it.
+fn may_be_heading(i: &str) -> bool {
+    let sign_at = |s: &str| {
+        s.starts_with('§')
+            || s.as_bytes().get(..8).is_some_and(|w| w.eq_ignore_ascii_case(b"paragraf"))
+    };
+    if sign_at(i) {
+        return true;
+    }
+    let after_word = i.trim_start_matches(char::is_alphabetic);
+    let gap = after_word.trim_start_matches(super::lexical::is_space);
+    gap.len() < after_word.len() && sign_at(gap)
+}
+
 /// The § heading of a paragraph.
 ///
 /// Pattern: `[PREFIX ] § NUMBER [– NUMBER] [TITLE]` or `§§ NUMBER – NUMBER [TITLE]`, the sign
@@ -60,6 +77,9 @@ fn heading_tail(i: &str) -> IResult<&str, &str> {
 /// Examples: `§ 90 Val av justerare`, `§76`, `KF § 267 Dnr KS 02-820 107`, `§§ 3–5`,
 /// `Paragraf 12 Val av justerare`.
 pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
+    if !may_be_heading(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let range_end = opt(preceded((ws0, dash, ws0), uint));
     let sign = alt((tag("§§"), tag("§"), preceded(tag_no_case("paragraf"), ws1)));
     (opt((prefix, ws1)), sign, ws0, uint, range_end, heading_tail)
@@ -237,6 +257,15 @@ mod tests {
         assert!(heading("Paragraf 5 i reglementet anger").is_err());
         let (_, h) = heading("§§ 3–5 Anmälningsärenden").expect("range");
         assert_eq!((h.number, h.last), (3, Some(5)));
+        check("KSAU\u{a0}§ 12 Budget", Some("KSAU"), 12, "Budget");
+        check("Sn\t§ 49 Sammanträdets öppnande", Some("Sn"), 49, "Sammanträdets öppnande");
+        check("PARAGRAF 7", None, 7, "");
+        for line in ["§ 90 Val av justerare", "KF § 267", "Paragraf 12", "Öä  §§ 3"] {
+            assert!(may_be_heading(line), "{line}");
+        }
+        for line in ["Kommunfullmäktige beslutar", "KF  267 §", "1 § lagen", "KF§ 1"] {
+            assert!(!may_be_heading(line) && heading(line).is_err(), "{line}");
+        }
     }
 
     #[test]
