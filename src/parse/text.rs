@@ -27,7 +27,7 @@ fn is_heading_like(text: &str) -> bool {
 /// heading-like line starts a new one (`\n` between paragraphs). Column tabs become spaces.
 #[must_use]
 pub fn prose(lines: &[&Line]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
     let mut prev: Option<&str> = None;
     for line in lines {
         if line.is_blank() {
@@ -37,7 +37,12 @@ pub fn prose(lines: &[&Line]) -> String {
             prev = None;
             continue;
         }
-        let text = line.text.replace('\t', " ");
+        // Most lines hold no tab: those are not copied.
+        let text = if line.text.contains('\t') {
+            std::borrow::Cow::Owned(line.text.replace('\t', " "))
+        } else {
+            std::borrow::Cow::Borrowed(line.text.as_str())
+        };
         match prev {
             None => {
                 if !out.is_empty() && !out.ends_with('\n') {
@@ -55,7 +60,8 @@ pub fn prose(lines: &[&Line]) -> String {
         out.push_str(&text);
         prev = Some(&line.text);
     }
-    out.trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// One in each byte of a word: `ONES * b` is `b` in every byte.
