@@ -97,6 +97,13 @@ pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
 /// (Skövde) and `KSAU 130/2014 Dnr …` (Hultsfred). Only tried where a document has no `§`
 /// heading at all.
 pub fn bare_heading(i: &str) -> IResult<&str, Heading<'_>> {
+    // A cheap necessary condition, as the grammar is tried on every line: the prefix is all of
+    // the line's first run of letters (a gap must follow it), then a gap and a digit.
+    let after_word = i.trim_start_matches(char::is_alphabetic);
+    let gap = after_word.trim_start_matches(super::lexical::is_space);
+    if gap.len() == after_word.len() || !gap.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let year = preceded(char('/'), take_while_m_n(2, 4, |c: char| c.is_ascii_digit()));
     let (r, (p, _, number, _, rest)) = (
         prefix,
@@ -294,6 +301,11 @@ mod tests {
         assert_eq!((h.number, h.rest), (130, "Dnr 2014/ Ombudgetering 2014"));
         let (_, h) = bare_heading("Sn 49 Sammanträdets öppnande, formalia.").expect("sn");
         assert_eq!((h.prefix, h.number), (Some("Sn"), 49));
+        let (_, h) = bare_heading("Sn\u{a0} 49 Sammanträdets öppnande").expect("sn, gap");
+        assert_eq!((h.prefix, h.number), (Some("Sn"), 49));
+        for line in ["SNAB 1x", "SNABBA 13 Bidrag", "SN13 Bidrag", "SN  Bidrag 13", "13 Bidrag"] {
+            assert!(bare_heading(line).is_err(), "{line}");
+        }
     }
 
     #[test]
