@@ -85,14 +85,17 @@ fn cue_positions(text: &str) -> Vec<usize> {
     let groups = cue_patterns();
     let mut out = Vec::new();
     super::text::for_each_word_start(b, |k| {
-        let first = b[k].to_ascii_lowercase();
-        if !first.is_ascii_lowercase() {
+        // `| 0x20` lower-cases an ASCII letter and takes no other byte into `a..=z`.
+        let Some(group) = (b[k] | 0x20).checked_sub(b'a').and_then(|g| groups.get(usize::from(g)))
+        else {
             return;
-        }
+        };
         let w = &b[k..];
-        let cue = groups[usize::from(first - b'a')]
-            .iter()
-            .any(|p| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p));
+        let cue = group.iter().any(|p| {
+            w.len() >= p.len()
+                && p[1] == w[1].to_ascii_lowercase()
+                && w[..p.len()].eq_ignore_ascii_case(p)
+        });
         if cue {
             out.push(k);
         }
