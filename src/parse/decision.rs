@@ -21,17 +21,15 @@ pub struct Lead<'a> {
     pub rest: &'a str,
 }
 
-/// Finds `verb` as a whole word in `line`, returning its byte range.
-fn find_word(line: &str, verb: &str) -> Option<(usize, usize)> {
-    let lower = line.to_lowercase();
-    if lower.len() != line.len() {
-        // Lower-casing changed byte lengths (rare letters); search case-sensitively instead.
-        return find_word_exact(line, verb);
-    }
-    find_word_exact(&lower, verb)
+/// The text [`find_word`] searches for a lower-case verb in `line`: `lower`, the line in lower
+/// case, unless lower-casing changed byte lengths (rare letters), then the line itself
+/// (searched case-sensitively), so that byte ranges stay those of `line`.
+fn word_haystack<'a>(line: &'a str, lower: &'a str) -> &'a str {
+    if lower.len() == line.len() { lower } else { line }
 }
 
-fn find_word_exact(hay: &str, verb: &str) -> Option<(usize, usize)> {
+/// Finds `verb` as a whole word in `hay` (from [`word_haystack`]), returning its byte range.
+fn find_word(hay: &str, verb: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(p) = hay[from..].find(verb) {
         let at = from + p;
@@ -81,7 +79,10 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
     if !(line.contains("esl") || line.contains("ESL")) {
         return None;
     }
-    if let Some((at, end)) = find_word(line, "föreslår") {
+    // Lower-cased once for the four verbs.
+    let lower = line.to_lowercase();
+    let hay = word_haystack(line, &lower);
+    if let Some((at, end)) = find_word(hay, "föreslår") {
         let by = trailing_body(&line[..at]).or_else(|| lenient_subject(&line[..at], lenient))?;
         let after = line[end..].trim_start();
         let after = after.strip_prefix("att ").unwrap_or(after);
@@ -107,7 +108,7 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
         if verb != "beslutar" && !lenient {
             continue;
         }
-        let Some((at, end)) = find_word(line, verb) else { continue };
+        let Some((at, end)) = find_word(hay, verb) else { continue };
         let before = &line[..at];
         let after = line[end..].trim_start();
         if let Some(by) = trailing_body(before) {

@@ -169,11 +169,33 @@ fn series_number_year4(i: &str) -> IResult<&str, Parts<'_>> {
         .parse(i)
 }
 
+/// A necessary condition for [`dnr`] at the start of `i`, cheap to test: the grammar is tried
+/// at many word starts of free text, and its eight alternatives each read the series again.
+///
+/// Every alternative but two starts with a [`series`] followed by `/`, `-`, a space (`ws0`,
+/// `ws1`) or a digit (`KS2019/0012`). The two others start with digits: [`glued`] with two
+/// digits and a series (`23HSN1782`), [`coded_number_year`] without a series with one to three
+/// digits and a `.` (`1.1.3-00087/2025`).
+fn may_start_dnr(i: &str) -> bool {
+    let b = i.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit) {
+        let digits = b.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+        return b.get(digits) == Some(&b'.') || (digits >= 2 && series(&i[2..]).is_ok());
+    }
+    series(i).is_ok_and(|(rest, _)| {
+        rest.starts_with(['/', '-', ' ', '\t', '\u{a0}'])
+            || rest.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 /// Any unambiguous case number, safe to look for in free text.
 ///
 /// Examples: `HSN/876/2024`, `HSN-871-2024`, `KS 2023/123`, `23HSN1782`, `LS 1305-0677`,
 /// `KS 00087/2025`, `1.1.3-00087/2025`.
 pub fn dnr(i: &str) -> IResult<&str, Dnr> {
+    if !may_start_dnr(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
     let (rest, parts) = alt((
         series_number_year_slashed,
         series_dashed,
@@ -306,44 +328,46 @@ pub fn labelled(value: &str) -> (Vec<Dnr>, bool) {
 
 /// Where a case number may start: word starts in whitespace-separated tokens that hold a `/`,
 /// a `-` or a digit before a capital (`23HSN1782`), and the token before such a token when it
-/// is all capitals (`KS` in `KS 2023/123`). One pass over the bytes; the grammar runs only there.
+/// is all capitals (`KS` in `KS 2023/123`). The grammar runs only there.
+///
+/// Most tokens hold none of these marks: one tight scan finds the next mark, and only the
+/// token around it (and the token before) is looked at, in the order a token-by-token walk
+/// would give.
 fn candidates(b: &[u8]) -> Vec<usize> {
     let wordish = super::lexical::is_word_byte;
+    let space = u8::is_ascii_whitespace;
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut prev_token: Option<(usize, usize)> = None;
-    let mut interesting = false;
-    for i in 0..=b.len() {
-        let c = b.get(i).copied().unwrap_or(b' ');
-        if c.is_ascii_whitespace() {
-            if i > start {
-                if interesting {
-                    if let Some((ps, pe)) = prev_token {
-                        // "(RS 2023-04410)": the series may follow an opening bracket.
-                        let ps = ps
-                            + b[ps..pe]
-                                .iter()
-                                .take_while(|c| matches!(c, b'(' | b'[' | b'"'))
-                                .count();
-                        if ps < pe && pe - ps <= 7 && b[ps..pe].iter().all(u8::is_ascii_uppercase) {
-                            out.push(ps);
-                        }
-                    }
-                    out.extend((start..i).filter(|&k| {
-                        wordish(b[k]) && b[k] < 0x80 && (k == start || !wordish(b[k - 1]))
-                    }));
-                }
-                prev_token = Some((start, i));
+    let mut from = 0;
+    while let Some(mark) = next_mark(b, from) {
+        // The token that holds the mark, and the token before it.
+        let start = b[..mark].iter().rposition(space).map_or(0, |p| p + 1);
+        let end = b[mark..].iter().position(space).map_or(b.len(), |p| mark + p);
+        if let Some(pe) = b[..start].iter().rposition(|c| !space(c)).map(|p| p + 1) {
+            let ps = b[..pe].iter().rposition(space).map_or(0, |p| p + 1);
+            // "(RS 2023-04410)": the series may follow an opening bracket.
+            let ps = ps + b[ps..pe].iter().take_while(|c| matches!(c, b'(' | b'[' | b'"')).count();
+            if ps < pe && pe - ps <= 7 && b[ps..pe].iter().all(u8::is_ascii_uppercase) {
+                out.push(ps);
             }
-            start = i + 1;
-            interesting = false;
-            continue;
         }
-        interesting |= c == b'/'
-            || c == b'-'
-            || (c.is_ascii_uppercase() && i > start && b[i - 1].is_ascii_digit());
+        out.extend(
+            (start..end)
+                .filter(|&k| wordish(b[k]) && b[k] < 0x80 && (k == start || !wordish(b[k - 1]))),
+        );
+        from = end;
     }
     out
+}
+
+/// The first byte at or after `from` that makes its token a candidate token: a `/`, a `-`, or
+/// a digit followed by an ASCII capital (the digit is returned; it is in the same token).
+/// `-`, `.`, `/` and the digits are the bytes 0x2D to 0x39, rare in prose: they are looked
+/// for a word at a time.
+fn next_mark(b: &[u8], from: usize) -> Option<usize> {
+    super::text::bytes_in(b, from, b'-', b'9').find(|&p| {
+        matches!(b[p], b'/' | b'-')
+            || (b[p].is_ascii_digit() && b.get(p + 1).is_some_and(u8::is_ascii_uppercase))
+    })
 }
 
 /// Every unambiguous case number in free text, in order, with byte offsets.
@@ -494,6 +518,33 @@ mod tests {
             "version 1.1.3-2 från 2025",
         ] {
             assert_eq!(find_all(text), vec![], "{text}");
+        }
+    }
+
+    /// The pre-check of [`dnr`] lets every spelling through and stops words and dates early.
+    #[test]
+    fn pre_check() {
+        for ok in [
+            "HSN/876/2024",
+            "HSN-871-2024",
+            "KS 2023/123",
+            "KS2019/0012",
+            "KS\u{a0}2023/123",
+            "23HSN1782",
+            "23ÅHN1782",
+            "LS 1305-0677",
+            "RS 2023-05521",
+            "1.1.3-00087/2025",
+            "123.4-00012/2023",
+            "KS 2.4-00012/2023",
+            "KS-87/2025",
+        ] {
+            assert!(may_start_dnr(ok), "{ok}");
+        }
+        for no in ["Hälso-", "2023-12-07", "DS 2023:26", "ABCDEFGH/1/2020", "1234.5-1/2020", "kS 1"]
+        {
+            assert!(!may_start_dnr(no), "{no}");
+            assert!(dnr(no).is_err(), "{no}");
         }
     }
 

@@ -118,12 +118,30 @@ const LABEL_FIRST_WORDS: &[&str] = &[
 /// Whether a line can start with a label: its first word is a label's first word, a body's
 /// genitive (`Kommunstyrelsens beslut`), or it names a proposal (`Förvaltningens förslag …`).
 fn may_start_label(i: &str) -> bool {
+    let b = i.as_bytes();
+    let ascii_end = b.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(b.len());
+    if b.get(ascii_end).is_none_or(u8::is_ascii) {
+        // The first word is ASCII letters (nearly every line): lower-cased on the stack. The
+        // same word and lower case as below, as ASCII is never alphabetic but for its letters.
+        if ascii_end == 0 || ascii_end > 40 {
+            return false;
+        }
+        let mut buf = [0u8; 40];
+        buf[..ascii_end].copy_from_slice(&b[..ascii_end]);
+        buf.make_ascii_lowercase();
+        let lower = std::str::from_utf8(&buf[..ascii_end]).unwrap_or_default();
+        return starts_label(i, lower);
+    }
     let word = i.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     if word.is_empty() || word.len() > 40 {
         return false;
     }
-    let lower = word.to_lowercase();
-    LABEL_FIRST_WORDS.contains(&lower.as_str())
+    starts_label(i, &word.to_lowercase())
+}
+
+/// [`may_start_label`] for a line `i` whose first word is `lower` in lower case.
+fn starts_label(i: &str, lower: &str) -> bool {
+    LABEL_FIRST_WORDS.contains(&lower)
         || (lower.ends_with('s') && super::bodies::is_body_word(&lower[..lower.len() - 1]))
         || head_holds(i, "förslag")
 }
@@ -295,6 +313,16 @@ mod tests {
     #[track_caller]
     fn check(input: &str, expected: Option<(Label, &str)>) {
         assert_eq!(label(input).ok().map(|x| x.1), expected, "{input}");
+    }
+
+    #[test]
+    fn first_words() {
+        for line in ["Beslut:", "BESLUT", "Överläggningar", "Jäv", "Kommunstyrelsens beslut"] {
+            assert!(may_start_label(line), "{line}");
+        }
+        for line in ["Besluta", "", "1. Beslut", "Ärendena"] {
+            assert!(!may_start_label(line), "{line}");
+        }
     }
 
     #[test]

@@ -53,6 +53,23 @@ fn heading_tail(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// A necessary condition for [`heading`], cheap to test on every line: its sign (`§`,
+/// `paragraf` in any case) starts the line, or follows the first word and a gap (`KF § 267`).
+/// A prefix is all of the line's first run of letters, as a gap must follow it, and the gap
+/// all of the spaces after it.
+fn may_be_heading(i: &str) -> bool {
+    let sign_at = |s: &str| {
+        s.starts_with('§')
+            || s.as_bytes().get(..8).is_some_and(|w| w.eq_ignore_ascii_case(b"paragraf"))
+    };
+    if sign_at(i) {
+        return true;
+    }
+    let after_word = i.trim_start_matches(char::is_alphabetic);
+    let gap = after_word.trim_start_matches(super::lexical::is_space);
+    gap.len() < after_word.len() && sign_at(gap)
+}
+
 /// The § heading of a paragraph.
 ///
 /// Pattern: `[PREFIX ] § NUMBER [– NUMBER] [TITLE]` or `§§ NUMBER – NUMBER [TITLE]`, the sign
@@ -60,6 +77,9 @@ fn heading_tail(i: &str) -> IResult<&str, &str> {
 /// Examples: `§ 90 Val av justerare`, `§76`, `KF § 267 Dnr KS 02-820 107`, `§§ 3–5`,
 /// `Paragraf 12 Val av justerare`.
 pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
+    if !may_be_heading(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let range_end = opt(preceded((ws0, dash, ws0), uint));
     let sign = alt((tag("§§"), tag("§"), preceded(tag_no_case("paragraf"), ws1)));
     (opt((prefix, ws1)), sign, ws0, uint, range_end, heading_tail)
@@ -77,6 +97,13 @@ pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
 /// (Skövde) and `KSAU 130/2014 Dnr …` (Hultsfred). Only tried where a document has no `§`
 /// heading at all.
 pub fn bare_heading(i: &str) -> IResult<&str, Heading<'_>> {
+    // A cheap necessary condition, as the grammar is tried on every line: the prefix is all of
+    // the line's first run of letters (a gap must follow it), then a gap and a digit.
+    let after_word = i.trim_start_matches(char::is_alphabetic);
+    let gap = after_word.trim_start_matches(super::lexical::is_space);
+    if gap.len() == after_word.len() || !gap.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let year = preceded(char('/'), take_while_m_n(2, 4, |c: char| c.is_ascii_digit()));
     let (r, (p, _, number, _, rest)) = (
         prefix,
@@ -237,6 +264,15 @@ mod tests {
         assert!(heading("Paragraf 5 i reglementet anger").is_err());
         let (_, h) = heading("§§ 3–5 Anmälningsärenden").expect("range");
         assert_eq!((h.number, h.last), (3, Some(5)));
+        check("KSAU\u{a0}§ 12 Budget", Some("KSAU"), 12, "Budget");
+        check("Sn\t§ 49 Sammanträdets öppnande", Some("Sn"), 49, "Sammanträdets öppnande");
+        check("PARAGRAF 7", None, 7, "");
+        for line in ["§ 90 Val av justerare", "KF § 267", "Paragraf 12", "Öä  §§ 3"] {
+            assert!(may_be_heading(line), "{line}");
+        }
+        for line in ["Kommunfullmäktige beslutar", "KF  267 §", "1 § lagen", "KF§ 1"] {
+            assert!(!may_be_heading(line) && heading(line).is_err(), "{line}");
+        }
     }
 
     #[test]
@@ -265,6 +301,11 @@ mod tests {
         assert_eq!((h.number, h.rest), (130, "Dnr 2014/ Ombudgetering 2014"));
         let (_, h) = bare_heading("Sn 49 Sammanträdets öppnande, formalia.").expect("sn");
         assert_eq!((h.prefix, h.number), (Some("Sn"), 49));
+        let (_, h) = bare_heading("Sn\u{a0} 49 Sammanträdets öppnande").expect("sn, gap");
+        assert_eq!((h.prefix, h.number), (Some("Sn"), 49));
+        for line in ["SNAB 1x", "SNABBA 13 Bidrag", "SN13 Bidrag", "SN  Bidrag 13", "13 Bidrag"] {
+            assert!(bare_heading(line).is_err(), "{line}");
+        }
     }
 
     #[test]

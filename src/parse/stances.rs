@@ -4,8 +4,6 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
 use super::persons::{leading_people, party, person, trailing_people};
 use super::text::sentence_around;
 use crate::model::{Ballot, Motion, Person, Votes};
@@ -54,42 +52,64 @@ const CONFLICT: &[&str] = &["jäv", "jävig", "jäviga"];
 const CUES: &[&str] =
     &["avstå", "avsto", "deltar", "deltog", "reserver", "jäv", "yrka", "röst", "nej"];
 
-/// Byte offsets of the words that start with a cue, in any case: one pass of a
-/// multi-pattern search ([`CUES`], ASCII letters in any case and the Swedish capitals `Ä`, `Ö`
-/// spelled out), each match kept where a word starts.
-fn cue_positions(text: &str) -> impl Iterator<Item = usize> + '_ {
-    static SEARCH: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    let search = SEARCH.get_or_init(|| {
-        let mut patterns: Vec<String> = CUES.iter().map(|c| (*c).to_string()).collect();
+/// The cues as byte strings to compare ignoring ASCII case: [`CUES`], and those with a
+/// Swedish letter once more with it as a capital (`jÄv`, so that `JÄV` matches too). Grouped
+/// by their first letter (all cues start with an ASCII letter), so that a word is compared
+/// only with the cues that start like it.
+fn cue_patterns() -> &'static [Vec<Vec<u8>>; 26] {
+    static PATTERNS: OnceLock<[Vec<Vec<u8>>; 26]> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let mut groups: [Vec<Vec<u8>>; 26] = Default::default();
         for c in CUES {
             let upper = c.replace('ä', "Ä").replace('ö', "Ö").replace('å', "Å");
+            let group = &mut groups[usize::from(c.as_bytes()[0] - b'a')];
             if upper != *c {
-                patterns.push(upper);
+                group.push(upper.into_bytes());
             }
+            group.push(c.as_bytes().to_vec());
         }
-        AhoCorasick::builder().ascii_case_insensitive(true).build(patterns).ok()
-    });
-    let b = text.as_bytes();
-    let wordish = super::lexical::is_word_byte;
-    search
-        .iter()
-        .flat_map(move |ac| ac.find_iter(text))
-        .map(|m| m.start())
-        .filter(move |&at| at == 0 || !wordish(b[at - 1]))
+        groups
+    })
 }
 
-/// The sentences of `text` that hold a cue word, in order, each once.
-fn cue_sentences(text: &str) -> Vec<String> {
+/// Byte offsets of the words that start with a cue, in any case: [`CUES`], ASCII letters in
+/// any case and the Swedish letters as small letters or capitals, at a word start.
+///
+/// One pass over the word starts ([`super::text::for_each_word_start`]): each is compared
+/// only with the cues of its first letter. The same offsets as a multi-pattern search for the
+/// cues kept where a word starts: no cue holds another cue after its first letter, and a match
+/// that would overlap a word start holds the word byte before it, so no match there hides one
+/// at a word start.
+fn cue_positions(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let groups = cue_patterns();
+    let mut out = Vec::new();
+    super::text::for_each_word_start(b, |k| {
+        // `| 0x20` lower-cases an ASCII letter and takes no other byte into `a..=z`.
+        let Some(group) = (b[k] | 0x20).checked_sub(b'a').and_then(|g| groups.get(usize::from(g)))
+        else {
+            return;
+        };
+        let w = &b[k..];
+        let cue = group.iter().any(|p| {
+            w.len() >= p.len()
+                && p[1] == w[1].to_ascii_lowercase()
+                && w[..p.len()].eq_ignore_ascii_case(p)
+        });
+        if cue {
+            out.push(k);
+        }
+    });
+    out
+}
+
+/// The sentences of `text` around the cue words at `positions`, in order, each once.
+fn cue_sentences(text: &str, positions: &[usize]) -> Vec<String> {
     let mut spans: Vec<(usize, usize)> =
-        cue_positions(text).map(|p| sentence_around(text, p)).collect();
+        positions.iter().map(|&p| sentence_around(text, p)).collect();
     spans.sort_unstable();
     spans.dedup();
     spans.into_iter().map(|(a, b)| text[a..b].to_string()).collect()
-}
-
-/// Whether a text holds a word that starts with a cue, in lower case, capitalised or capitals.
-fn has_cue(text: &str) -> bool {
-    cue_positions(text).next().is_some()
 }
 
 /// Finds the first phrase of `phrases` in `lower` at a word start; returns its byte range.
@@ -138,10 +158,11 @@ fn push_unique(into: &mut Vec<Person>, people: Vec<Person>) {
 pub fn stances(text: &str) -> Stances {
     let mut out = Stances::default();
     // Most paragraphs record no stance: one look for the cue words spares the sentence work.
-    if !has_cue(text) {
+    let cues = cue_positions(text);
+    if cues.is_empty() {
         return out;
     }
-    for s in cue_sentences(text) {
+    for s in cue_sentences(text, &cues) {
         let lower = s.to_lowercase();
         if lower.len() != s.len() {
             continue;
@@ -241,6 +262,14 @@ mod tests {
 
     fn p(name: &str, party: &str) -> Person {
         Person { name: name.into(), party: Some(party.into()) }
+    }
+
+    #[test]
+    fn cues_at_word_starts_in_any_case() {
+        let text = "Anna AVSTÅR, Bo avstod; JÄV och Jäv, (röst) RÖST ReSeRvErar nejröst Xnej";
+        let at: Vec<&str> = cue_positions(text).iter().map(|&p| &text[p..p + 3]).collect();
+        assert_eq!(at, ["AVS", "avs", "JÄ", "Jä", "rö", "RÖ", "ReS", "nej"]);
+        assert!(cue_positions("Rostade bröd, Deltagare och jarl").is_empty());
     }
 
     #[test]

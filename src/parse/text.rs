@@ -16,18 +16,18 @@ fn starts_item(text: &str) -> bool {
 
 /// Whether a short line stands alone as a heading: `Sammanfattning`, `Ekonomiska ramar 2024–2026`.
 fn is_heading_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    words <= 6
-        && text.chars().next().is_some_and(char::is_uppercase)
+    // The cheap tests first; the words are counted only up to the seventh.
+    text.chars().next().is_some_and(char::is_uppercase)
         && !text.ends_with(['.', ',', ';', '-'])
         && !text.contains('\t')
+        && text.split_whitespace().nth(6).is_none()
 }
 
 /// Joins lines into prose: wrapped lines become one paragraph, a blank line, a list item or a
 /// heading-like line starts a new one (`\n` between paragraphs). Column tabs become spaces.
 #[must_use]
 pub fn prose(lines: &[&Line]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
     let mut prev: Option<&str> = None;
     for line in lines {
         if line.is_blank() {
@@ -37,7 +37,12 @@ pub fn prose(lines: &[&Line]) -> String {
             prev = None;
             continue;
         }
-        let text = line.text.replace('\t', " ");
+        // Most lines hold no tab: those are not copied.
+        let text = if line.text.contains('\t') {
+            std::borrow::Cow::Owned(line.text.replace('\t', " "))
+        } else {
+            std::borrow::Cow::Borrowed(line.text.as_str())
+        };
         match prev {
             None => {
                 if !out.is_empty() && !out.ends_with('\n') {
@@ -55,7 +60,108 @@ pub fn prose(lines: &[&Line]) -> String {
         out.push_str(&text);
         prev = Some(&line.text);
     }
-    out.trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// One in each byte of a word: `ONES * b` is `b` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of a word.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `x` (eight text bytes, little-endian) that lie in `lo..=hi`, as their high
+/// bits (no other bit is set). `lo` and `hi` are ASCII, `lo > 0`. Exact per byte: the sums
+/// stay below 0x100 in every byte, so nothing carries into the next one.
+fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = x & !HIGHS;
+    let at_least_lo = low7 + ONES * u64::from(0x80 - lo);
+    let above_hi = low7 + ONES * u64::from(0x7f - hi);
+    at_least_lo & !above_hi & !x & HIGHS
+}
+
+/// The bytes of `x` (eight text bytes, little-endian) equal to `c`, as their high bits (no
+/// other bit is set). Exact per byte: `0x7f` is added to the low seven bits only.
+fn bytes_equal(x: u64, c: u8) -> u64 {
+    let v = x ^ (ONES * u64::from(c));
+    !(((v & !HIGHS) + ONES * 0x7f) | v) & HIGHS
+}
+
+/// Offsets from `from` on of the bytes that `hits` marks in eight-byte words (`hits` sets the
+/// high bit of each byte it finds), in order: the word-at-a-time form of a byte-by-byte scan,
+/// for marks that are rare in prose.
+fn scan_words(b: &[u8], from: usize, hits: impl Fn(u64) -> u64) -> impl Iterator<Item = usize> {
+    let mut k = from;
+    let mut pending = 0u64;
+    let mut base = from;
+    std::iter::from_fn(move || {
+        loop {
+            if pending != 0 {
+                let at = base + (pending.trailing_zeros() / 8) as usize;
+                pending &= pending - 1;
+                return Some(at);
+            }
+            if k >= b.len() {
+                return None;
+            }
+            let (x, n) = load(&b[k..]);
+            pending = hits(x);
+            if n < 8 {
+                pending &= (1u64 << (8 * n)) - 1;
+            }
+            base = k;
+            k += n;
+        }
+    })
+}
+
+/// The first eight bytes of `b` as a little-endian word, zero-padded past its end, and how
+/// many of them there are. Zero padding is never a mark nor a word byte.
+fn load(b: &[u8]) -> (u64, usize) {
+    if let Some(word) = b.first_chunk::<8>() {
+        (u64::from_le_bytes(*word), 8)
+    } else {
+        let mut word = [0u8; 8];
+        word[..b.len()].copy_from_slice(b);
+        (u64::from_le_bytes(word), b.len())
+    }
+}
+
+/// The word bytes of `x` (eight text bytes, little-endian) as their high bits: ASCII letters
+/// and digits and every byte of a non-ASCII character, as [`super::lexical::is_word_byte`].
+fn word_bytes(x: u64) -> u64 {
+    bytes_in_range(x, b'0', b'9')
+        | bytes_in_range(x, b'A', b'Z')
+        | bytes_in_range(x, b'a', b'z')
+        | (x & HIGHS)
+}
+
+/// Calls `f` with the offset of each word start of `b`, in order: a word byte
+/// ([`super::lexical::is_word_byte`]) at the start or after a byte that is not one. Eight
+/// bytes at a time: a word starts where a word byte's high bit is set and the byte before's
+/// (shifted in from the previous eight) is not.
+pub(crate) fn for_each_word_start(b: &[u8], mut f: impl FnMut(usize)) {
+    let mut last_words = 0u64;
+    for n in 0..b.len().div_ceil(8) {
+        let words = word_bytes(load(&b[n * 8..]).0);
+        // Bit 8i+7 of `before`: whether the byte before byte i is a word byte.
+        let before = (words << 8) | (last_words >> 56);
+        let mut starts = words & !before;
+        while starts != 0 {
+            f(n * 8 + (starts.trailing_zeros() / 8) as usize);
+            starts &= starts - 1;
+        }
+        last_words = words;
+    }
+}
+
+/// Offsets, from `from` on, of the bytes of `b` in `lo..=hi` (ASCII, `lo > 0`), in order.
+pub(crate) fn bytes_in(b: &[u8], from: usize, lo: u8, hi: u8) -> impl Iterator<Item = usize> {
+    scan_words(b, from, move |x| bytes_in_range(x, lo, hi))
+}
+
+/// Offsets, from `from` on, of the bytes of `b` equal to `c1` or `c2` (non-zero), in order.
+pub(crate) fn bytes_either(b: &[u8], from: usize, c1: u8, c2: u8) -> impl Iterator<Item = usize> {
+    scan_words(b, from, move |x| bytes_equal(x, c1) | bytes_equal(x, c2))
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -154,6 +260,41 @@ mod tests {
             prose(&refs),
             "Sammanfattning\nDen 15 december 2022 beslutade nämnden om sin verksamhetsplan för 2023. Enligt planen\n- punkt ett\n- punkt två"
         );
+    }
+
+    #[test]
+    fn word_scans_match_byte_scans() {
+        let text = "Dnr KS 2023/123 – beslut 23HSN1782: § 5 (2017:725) åäö\u{a0}é-/.9:".as_bytes();
+        for from in 0..text.len() {
+            let words: Vec<usize> = bytes_in(text, from, b'-', b'9').collect();
+            let bytes: Vec<usize> =
+                (from..text.len()).filter(|&k| (b'-'..=b'9').contains(&text[k])).collect();
+            assert_eq!(words, bytes);
+            let words: Vec<usize> = bytes_either(text, from, b':', 0xA7).collect();
+            let bytes: Vec<usize> =
+                (from..text.len()).filter(|&k| matches!(text[k], b':' | 0xA7)).collect();
+            assert_eq!(words, bytes);
+        }
+        let wordish = super::super::lexical::is_word_byte;
+        let more = ["ab", "", " x", "åäö é-x 1a.b", "(röst) RÖST ReSeRvErar nej, Xnej12345678 9"];
+        for b in std::iter::once(text).chain(more.iter().map(|t| t.as_bytes())) {
+            let mut words = Vec::new();
+            for_each_word_start(b, |k| words.push(k));
+            let bytes: Vec<usize> =
+                (0..b.len()).filter(|&k| wordish(b[k]) && (k == 0 || !wordish(b[k - 1]))).collect();
+            assert_eq!(words, bytes, "{b:?}");
+        }
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([c, 0, 0x80, c, 0xff, c, 0x2d, 0x39]);
+            let m = bytes_in_range(x, b'-', b'9');
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, (b'-'..=b'9').contains(&y), "{c} {k}");
+            }
+            let m = bytes_equal(x, b':');
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, y == b':', "{c} {k}");
+            }
+        }
     }
 
     #[test]
