@@ -145,9 +145,11 @@ const CONTENTS: &[&str] =
 
 /// One of `words` as a whole word (or phrase) at the start of `i`.
 fn one_of<'a>(words: &[&str], i: &'a str) -> Option<(&'a str, &'a str)> {
-    // Tried at most word starts of a page: the first byte rules out nearly every entry.
-    let first = i.as_bytes().first()?;
-    words.iter().filter(|w| w.as_bytes().first() == Some(first)).find_map(|w| {
+    // Tried at most word starts of a page: the first two bytes rule out nearly every entry
+    // (`Ö`, `Ä` and `Å` share their first byte). Every entry is two bytes long or more, so a
+    // shorter `i` starts with none.
+    let head = i.as_bytes().get(..2)?;
+    words.iter().filter(|w| w.as_bytes().get(..2) == Some(head)).find_map(|w| {
         let r = i.strip_prefix(w)?;
         r.chars().next().is_none_or(|c| !c.is_alphanumeric()).then(|| (r, &i[..w.len()]))
     })
