@@ -145,9 +145,11 @@ const CONTENTS: &[&str] =
 
 /// One of `words` as a whole word (or phrase) at the start of `i`.
 fn one_of<'a>(words: &[&str], i: &'a str) -> Option<(&'a str, &'a str)> {
-    // Tried at most word starts of a page: the first byte rules out nearly every entry.
-    let first = i.as_bytes().first()?;
-    words.iter().filter(|w| w.as_bytes().first() == Some(first)).find_map(|w| {
+    // Tried at most word starts of a page: the first two bytes rule out nearly every entry
+    // (`Ö`, `Ä` and `Å` share their first byte). Every entry is two bytes long or more, so a
+    // shorter `i` starts with none.
+    let head = i.as_bytes().get(..2)?;
+    words.iter().filter(|w| w.as_bytes().get(..2) == Some(head)).find_map(|w| {
         let r = i.strip_prefix(w)?;
         r.chars().next().is_none_or(|c| !c.is_alphanumeric()).then(|| (r, &i[..w.len()]))
     })
@@ -159,6 +161,9 @@ fn one_of<'a>(words: &[&str], i: &'a str) -> Option<(&'a str, &'a str)> {
 /// decision: `Arbetsutskottets förslag till kommunstyrelsen`, `Kommunstyrelsens beslut`.
 fn section_label(i: &str) -> Option<(&str, &str)> {
     let (r, label) = one_of(SECTIONS, i).or_else(|| {
+        if !next_word_starts_with(i, b"fb") {
+            return None;
+        }
         let (r, l) = body_section(i).ok()?;
         Some((r, l))
     })?;
@@ -167,6 +172,16 @@ fn section_label(i: &str) -> Option<(&str, &str)> {
         || next.starts_with(|c: char| !c.is_lowercase())
         || next.starts_with("att ");
     ok.then_some((r, label))
+}
+
+/// Whether the word after the first one of `i` (its letters, then spaces) starts with one of
+/// the bytes `firsts`: a necessary condition of [`body_section`] (`… förslag`, `… beslut`) and
+/// [`decision_lead`] (`… BESLUTAR`, `… föreslår`), checked before they look the first word up
+/// among body words. Their `ws1` takes only whitespace, and the word after it starts with a
+/// letter, so this skip stops where theirs does.
+fn next_word_starts_with(i: &str, firsts: &[u8]) -> bool {
+    let rest = i.trim_start_matches(char::is_alphabetic).trim_start_matches(char::is_whitespace);
+    rest.as_bytes().first().is_some_and(|b| firsts.contains(b))
 }
 
 /// A body's own proposal or decision label: `Arbetsutskottets förslag till kommunstyrelsen`,
@@ -268,7 +283,8 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     }
     // A mixed-case lead starts a sentence; one in capitals stands out anyway.
     let sentence_start = before.trim_end().is_empty() || before.trim_end().ends_with(['.', ':']);
-    if let Ok((_, lead)) = decision_lead(i)
+    if next_word_starts_with(i, b"BbFf")
+        && let Ok((_, lead)) = decision_lead(i)
         && (sentence_start || lead.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
     {
         return Some(Marker::Lead);
