@@ -16,6 +16,8 @@
 //! paragraphs of a markdown conversion stay whole. A table of contents (`Innehållsförteckning`,
 //! `Ärendelista`) is kept as one pseudo-line, so its entries never look like headings.
 
+use std::sync::OnceLock;
+
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1};
@@ -143,16 +145,52 @@ const SECTIONS: &[&str] = &[
 const CONTENTS: &[&str] =
     &["Innehållsförteckning", "Ärendelista", "Föredragningslista", "INNEHÅLLSFÖRTECKNING"];
 
-/// One of `words` as a whole word (or phrase) at the start of `i`.
-fn one_of<'a>(words: &[&str], i: &'a str) -> Option<(&'a str, &'a str)> {
-    // Tried at most word starts of a page: the first two bytes rule out nearly every entry
-    // (`Ö`, `Ä` and `Å` share their first byte). Every entry is two bytes long or more, so a
-    // shorter `i` starts with none.
+/// A word table indexed by first byte: the entries that start with each byte, in table order.
+struct ByFirstByte(Vec<Vec<&'static str>>);
+
+impl ByFirstByte {
+    fn new(words: &[&'static str]) -> Self {
+        let mut lists = vec![Vec::new(); 256];
+        for w in words {
+            // Every entry is two bytes long or more (see `one_of`).
+            lists[usize::from(w.as_bytes()[0])].push(*w);
+        }
+        Self(lists)
+    }
+}
+
+/// The tables [`one_of`] looks in, indexed once.
+fn indexed(table: Table) -> &'static ByFirstByte {
+    static INDEXES: [OnceLock<ByFirstByte>; 3] = [const { OnceLock::new() }; 3];
+    let (slot, words) = match table {
+        Table::Contents => (0, CONTENTS),
+        Table::Labels => (1, LABELS),
+        Table::Sections => (2, SECTIONS),
+    };
+    INDEXES[slot].get_or_init(|| ByFirstByte::new(words))
+}
+
+/// A table of words [`one_of`] looks in.
+#[derive(Clone, Copy)]
+enum Table {
+    Contents,
+    Labels,
+    Sections,
+}
+
+/// One of the words of `table` as a whole word (or phrase) at the start of `i`, the first in
+/// table order.
+fn one_of(table: Table, i: &str) -> Option<(&str, &str)> {
+    // Tried at most word starts of a page: the entries with `i`'s first byte keep their table
+    // order, and the second byte rules out nearly all of them (`Ö`, `Ä` and `Å` share their
+    // first byte). Every entry is two bytes long or more, so a shorter `i` starts with none.
     let head = i.as_bytes().get(..2)?;
-    words.iter().filter(|w| w.as_bytes().get(..2) == Some(head)).find_map(|w| {
-        let r = i.strip_prefix(w)?;
-        r.chars().next().is_none_or(|c| !c.is_alphanumeric()).then(|| (r, &i[..w.len()]))
-    })
+    indexed(table).0[usize::from(head[0])].iter().filter(|w| w.as_bytes()[1] == head[1]).find_map(
+        |w| {
+            let r = i.strip_prefix(w)?;
+            r.chars().next().is_none_or(|c| !c.is_alphanumeric()).then(|| (r, &i[..w.len()]))
+        },
+    )
 }
 
 /// A section label and the rest after it, when what follows does not read as the label's own
@@ -160,7 +198,7 @@ fn one_of<'a>(words: &[&str], i: &'a str) -> Option<(&'a str, &'a str)> {
 /// `Beslut om policy för internationellt arbete` (a title). Also a body's own proposal or
 /// decision: `Arbetsutskottets förslag till kommunstyrelsen`, `Kommunstyrelsens beslut`.
 fn section_label(i: &str) -> Option<(&str, &str)> {
-    let (r, label) = one_of(SECTIONS, i).or_else(|| {
+    let (r, label) = one_of(Table::Sections, i).or_else(|| {
         if !next_word_starts_with(i, b"fb") {
             return None;
         }
@@ -251,10 +289,10 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     if !i.starts_with(|c: char| c.is_uppercase() || c == '§') {
         return None;
     }
-    if one_of(CONTENTS, i).is_some() {
+    if one_of(Table::Contents, i).is_some() {
         return Some(Marker::Contents);
     }
-    if one_of(LABELS, i).is_some() {
+    if one_of(Table::Labels, i).is_some() {
         return Some(Marker::Label);
     }
     if section_label(i).is_some() {
