@@ -337,16 +337,24 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
 pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for line in lines {
-        let mut prev = ' ';
-        for (at, c) in line.char_indices() {
-            if prev == ' ' && c.is_uppercase() {
+        let bytes = line.as_bytes();
+        // A word start is the line's start or right after a space: a space is a whole
+        // character, and the byte after it starts one. Only there is the character looked at.
+        let starts = std::iter::once(0)
+            .chain(bytes.iter().enumerate().filter(|&(_, &b)| b == b' ').map(|(k, _)| k + 1));
+        for at in starts {
+            let upper = match bytes.get(at) {
+                None => false,
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                Some(_) => line[at..].chars().next().is_some_and(char::is_uppercase),
+            };
+            if upper {
                 let rest = &line[at..];
                 let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
                 // `PREFIX N`: a space and a digit after the word, or nothing to count.
                 let numbered = rest.as_bytes().get(len) == Some(&b' ')
                     && rest.as_bytes().get(len + 1).is_some_and(u8::is_ascii_digit);
                 if !numbered {
-                    prev = c;
                     continue;
                 }
                 let word = rest[..len].to_string();
@@ -366,7 +374,6 @@ pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String
                     }
                 }
             }
-            prev = c;
         }
     }
     counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(w, _)| w)
