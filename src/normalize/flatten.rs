@@ -218,8 +218,27 @@ fn section_label(i: &str) -> Option<(&str, &str)> {
 /// among body words. Their `ws1` takes only whitespace, and the word after it starts with a
 /// letter, so this skip stops where theirs does.
 fn next_word_starts_with(i: &str, firsts: &[u8]) -> bool {
-    let rest = i.trim_start_matches(char::is_alphabetic).trim_start_matches(char::is_whitespace);
+    let rest = &i[lead_len(i, char::is_alphabetic)..];
+    let rest = &rest[lead_len(rest, char::is_whitespace)..];
     rest.as_bytes().first().is_some_and(|b| firsts.contains(b))
+}
+
+/// The byte length of the characters at the start of `s` that satisfy `keep`, as
+/// `s.len() - s.trim_start_matches(keep).len()` gives it. An ASCII byte is a whole character
+/// and is tested without decoding; only other characters are decoded.
+fn lead_len(s: &str, keep: fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        // `k` is at a character's start: it moves by whole characters.
+        let c =
+            if b[k].is_ascii() { char::from(b[k]) } else { s[k..].chars().next().unwrap_or(' ') };
+        if !keep(c) {
+            break;
+        }
+        k += c.len_utf8();
+    }
+    k
 }
 
 /// A body's own proposal or decision label: `Arbetsutskottets förslag till kommunstyrelsen`,
@@ -350,7 +369,7 @@ pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String
             };
             if upper {
                 let rest = &line[at..];
-                let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+                let len = lead_len(rest, char::is_alphabetic);
                 // `PREFIX N`: a space and a digit after the word, or nothing to count.
                 let numbered = rest.as_bytes().get(len) == Some(&b' ')
                     && rest.as_bytes().get(len + 1).is_some_and(u8::is_ascii_digit);
@@ -500,6 +519,18 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_len_is_trim_start_matches() {
+        let keeps: [fn(char) -> bool; 2] = [char::is_alphabetic, char::is_whitespace];
+        for s in
+            ["Arbetsutskottets förslag", "Ärende 1", "§ 5", " \u{a0}\tx", "\u{85}a", "Ål–x", ""]
+        {
+            for keep in keeps {
+                assert_eq!(lead_len(s, keep), s.len() - s.trim_start_matches(keep).len(), "{s}");
+            }
+        }
+    }
 
     #[track_caller]
     fn check(line: &str, prefix: Option<&str>, header: Option<&str>, pieces: &[&str]) {
