@@ -25,7 +25,8 @@ pub fn clean_line(raw: &str) -> String {
     // Without a combining mark NFC changes nothing, neither now nor after a round below (which
     // only drops characters and turns spaces into tabs): it need not be looked for again.
     let combining = may_combine(raw);
-    let mut s = map_chars(&nfc(raw)).into_owned();
+    let mut s =
+        if combining { map_chars(&nfc(raw)).into_owned() } else { map_chars(raw).into_owned() };
     // Stripping can uncover more markup ("*#" → "#"); a few rounds reach the fixed point.
     for _ in 0..4 {
         let stripped = strip_and_collapse(&s);

@@ -16,6 +16,8 @@
 //! paragraphs of a markdown conversion stay whole. A table of contents (`Innehållsförteckning`,
 //! `Ärendelista`) is kept as one pseudo-line, so its entries never look like headings.
 
+use std::sync::OnceLock;
+
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1};
@@ -143,16 +145,52 @@ const SECTIONS: &[&str] = &[
 const CONTENTS: &[&str] =
     &["Innehållsförteckning", "Ärendelista", "Föredragningslista", "INNEHÅLLSFÖRTECKNING"];
 
-/// One of `words` as a whole word (or phrase) at the start of `i`.
-fn one_of<'a>(words: &[&str], i: &'a str) -> Option<(&'a str, &'a str)> {
-    // Tried at most word starts of a page: the first two bytes rule out nearly every entry
-    // (`Ö`, `Ä` and `Å` share their first byte). Every entry is two bytes long or more, so a
-    // shorter `i` starts with none.
+/// A word table indexed by first byte: the entries that start with each byte, in table order.
+struct ByFirstByte(Vec<Vec<&'static str>>);
+
+impl ByFirstByte {
+    fn new(words: &[&'static str]) -> Self {
+        let mut lists = vec![Vec::new(); 256];
+        for w in words {
+            // Every entry is two bytes long or more (see `one_of`).
+            lists[usize::from(w.as_bytes()[0])].push(*w);
+        }
+        Self(lists)
+    }
+}
+
+/// The tables [`one_of`] looks in, indexed once.
+fn indexed(table: Table) -> &'static ByFirstByte {
+    static INDEXES: [OnceLock<ByFirstByte>; 3] = [const { OnceLock::new() }; 3];
+    let (slot, words) = match table {
+        Table::Contents => (0, CONTENTS),
+        Table::Labels => (1, LABELS),
+        Table::Sections => (2, SECTIONS),
+    };
+    INDEXES[slot].get_or_init(|| ByFirstByte::new(words))
+}
+
+/// A table of words [`one_of`] looks in.
+#[derive(Clone, Copy)]
+enum Table {
+    Contents,
+    Labels,
+    Sections,
+}
+
+/// One of the words of `table` as a whole word (or phrase) at the start of `i`, the first in
+/// table order.
+fn one_of(table: Table, i: &str) -> Option<(&str, &str)> {
+    // Tried at most word starts of a page: the entries with `i`'s first byte keep their table
+    // order, and the second byte rules out nearly all of them (`Ö`, `Ä` and `Å` share their
+    // first byte). Every entry is two bytes long or more, so a shorter `i` starts with none.
     let head = i.as_bytes().get(..2)?;
-    words.iter().filter(|w| w.as_bytes().get(..2) == Some(head)).find_map(|w| {
-        let r = i.strip_prefix(w)?;
-        r.chars().next().is_none_or(|c| !c.is_alphanumeric()).then(|| (r, &i[..w.len()]))
-    })
+    indexed(table).0[usize::from(head[0])].iter().filter(|w| w.as_bytes()[1] == head[1]).find_map(
+        |w| {
+            let r = i.strip_prefix(w)?;
+            r.chars().next().is_none_or(|c| !c.is_alphanumeric()).then(|| (r, &i[..w.len()]))
+        },
+    )
 }
 
 /// A section label and the rest after it, when what follows does not read as the label's own
@@ -160,7 +198,7 @@ fn one_of<'a>(words: &[&str], i: &'a str) -> Option<(&'a str, &'a str)> {
 /// `Beslut om policy för internationellt arbete` (a title). Also a body's own proposal or
 /// decision: `Arbetsutskottets förslag till kommunstyrelsen`, `Kommunstyrelsens beslut`.
 fn section_label(i: &str) -> Option<(&str, &str)> {
-    let (r, label) = one_of(SECTIONS, i).or_else(|| {
+    let (r, label) = one_of(Table::Sections, i).or_else(|| {
         if !next_word_starts_with(i, b"fb") {
             return None;
         }
@@ -180,8 +218,27 @@ fn section_label(i: &str) -> Option<(&str, &str)> {
 /// among body words. Their `ws1` takes only whitespace, and the word after it starts with a
 /// letter, so this skip stops where theirs does.
 fn next_word_starts_with(i: &str, firsts: &[u8]) -> bool {
-    let rest = i.trim_start_matches(char::is_alphabetic).trim_start_matches(char::is_whitespace);
+    let rest = &i[lead_len(i, char::is_alphabetic)..];
+    let rest = &rest[lead_len(rest, char::is_whitespace)..];
     rest.as_bytes().first().is_some_and(|b| firsts.contains(b))
+}
+
+/// The byte length of the characters at the start of `s` that satisfy `keep`, as
+/// `s.len() - s.trim_start_matches(keep).len()` gives it. An ASCII byte is a whole character
+/// and is tested without decoding; only other characters are decoded.
+fn lead_len(s: &str, keep: fn(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        // `k` is at a character's start: it moves by whole characters.
+        let c =
+            if b[k].is_ascii() { char::from(b[k]) } else { s[k..].chars().next().unwrap_or(' ') };
+        if !keep(c) {
+            break;
+        }
+        k += c.len_utf8();
+    }
+    k
 }
 
 /// A body's own proposal or decision label: `Arbetsutskottets förslag till kommunstyrelsen`,
@@ -251,10 +308,10 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     if !i.starts_with(|c: char| c.is_uppercase() || c == '§') {
         return None;
     }
-    if one_of(CONTENTS, i).is_some() {
+    if one_of(Table::Contents, i).is_some() {
         return Some(Marker::Contents);
     }
-    if one_of(LABELS, i).is_some() {
+    if one_of(Table::Labels, i).is_some() {
         return Some(Marker::Label);
     }
     if section_label(i).is_some() {
@@ -299,16 +356,24 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
 pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for line in lines {
-        let mut prev = ' ';
-        for (at, c) in line.char_indices() {
-            if prev == ' ' && c.is_uppercase() {
+        let bytes = line.as_bytes();
+        // A word start is the line's start or right after a space: a space is a whole
+        // character, and the byte after it starts one. Only there is the character looked at.
+        let starts = std::iter::once(0)
+            .chain(bytes.iter().enumerate().filter(|&(_, &b)| b == b' ').map(|(k, _)| k + 1));
+        for at in starts {
+            let upper = match bytes.get(at) {
+                None => false,
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                Some(_) => line[at..].chars().next().is_some_and(char::is_uppercase),
+            };
+            if upper {
                 let rest = &line[at..];
-                let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+                let len = lead_len(rest, char::is_alphabetic);
                 // `PREFIX N`: a space and a digit after the word, or nothing to count.
                 let numbered = rest.as_bytes().get(len) == Some(&b' ')
                     && rest.as_bytes().get(len + 1).is_some_and(u8::is_ascii_digit);
                 if !numbered {
-                    prev = c;
                     continue;
                 }
                 let word = rest[..len].to_string();
@@ -328,7 +393,6 @@ pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String
                     }
                 }
             }
-            prev = c;
         }
     }
     counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(w, _)| w)
@@ -455,6 +519,18 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_len_is_trim_start_matches() {
+        let keeps: [fn(char) -> bool; 2] = [char::is_alphabetic, char::is_whitespace];
+        for s in
+            ["Arbetsutskottets förslag", "Ärende 1", "§ 5", " \u{a0}\tx", "\u{85}a", "Ål–x", ""]
+        {
+            for keep in keeps {
+                assert_eq!(lead_len(s, keep), s.len() - s.trim_start_matches(keep).len(), "{s}");
+            }
+        }
+    }
 
     #[track_caller]
     fn check(line: &str, prefix: Option<&str>, header: Option<&str>, pieces: &[&str]) {

@@ -323,10 +323,10 @@ fn join_emphasis_spans(text: &str) -> Vec<(u32, Cow<'_, str>)> {
     let mut i = 0;
     while i < src.len() {
         let no = i as u32 + 1;
-        if src[i].matches("**").count() % 2 == 1 {
+        if odd_emphasis(src[i]) {
             let mut line = src[i].to_string();
             let close = (i + 1..src.len().min(i + 4))
-                .find(|&j| src[j].trim().is_empty() || src[j].matches("**").count() % 2 == 1);
+                .find(|&j| src[j].trim().is_empty() || odd_emphasis(src[j]));
             if let Some(j) = close.filter(|&j| !src[j].trim().is_empty()) {
                 for part in &src[i + 1..=j] {
                     line.push(' ');
@@ -344,6 +344,28 @@ fn join_emphasis_spans(text: &str) -> Vec<(u32, Cow<'_, str>)> {
     out
 }
 
+/// Whether `line` holds an odd number of `**`, counted left to right without overlap (as
+/// `line.matches("**")` counts them): an emphasis left open or closed.
+///
+/// Most lines hold no `*` at all, found with one memchr-like search; the count then walks the
+/// bytes, where an ASCII `*` is always a whole character.
+fn odd_emphasis(line: &str) -> bool {
+    let b = line.as_bytes();
+    if !b.contains(&b'*') {
+        return false;
+    }
+    let (mut count, mut k) = (0usize, 0);
+    while k + 1 < b.len() {
+        if b[k] == b'*' && b[k + 1] == b'*' {
+            count += 1;
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    count % 2 == 1
+}
+
 /// Sets aside short lines repeated on three or more pages that carry a page header's marks
 /// (a date, "protokoll", "sammanträdesdatum"): `Sammanträdesprotokoll 2016-03-01`.
 fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
@@ -354,11 +376,13 @@ fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
     let repeated: Vec<String> = counts
         .into_iter()
         .filter(|&(t, n)| {
-            let lower = t.to_lowercase();
-            n >= 3
-                && (lower.contains("protokoll")
+            // Lower-cased only when repeated often enough to count.
+            n >= 3 && {
+                let lower = t.to_lowercase();
+                lower.contains("protokoll")
                     || lower.contains("sammanträdesdatum")
-                    || lexical::find(t, lexical::date).is_some())
+                    || lexical::find(t, lexical::date).is_some()
+            }
         })
         .map(|(t, _)| t.to_string())
         .collect();
@@ -466,6 +490,24 @@ fn hyphenated_stem(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn odd_emphasis_counts_as_matches_does() {
+        for line in [
+            "**§ 96 Yttrande över remiss från Socialdepartementet:",
+            "(Ds 2023:26)**",
+            "Datum **Dnr**",
+            "*",
+            "***",
+            "****",
+            "*****",
+            "* Akten",
+            "a ** b *** c",
+            "",
+        ] {
+            assert_eq!(odd_emphasis(line), line.matches("**").count() % 2 == 1, "{line}");
+        }
+    }
 
     fn texts(n: &Normalized) -> Vec<&str> {
         n.lines.iter().map(|l| l.text.as_str()).collect()
