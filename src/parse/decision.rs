@@ -79,8 +79,8 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
     if !(line.contains("esl") || line.contains("ESL")) {
         return None;
     }
-    // Lower-cased once for the four verbs.
-    let lower = line.to_lowercase();
+    // Lower-cased once for the four verbs (byte by byte for a line of Latin-1 chars).
+    let lower = super::text::lower_case(line);
     let hay = word_haystack(line, &lower);
     if let Some((at, end)) = find_word(hay, "föreslår") {
         let by = trailing_body(&line[..at]).or_else(|| lenient_subject(&line[..at], lenient))?;
@@ -331,6 +331,11 @@ mod tests {
             (Some("Arbetsutskottet"), Some("kommunstyrelsen"))
         );
         assert!(lead("Den 22 november 2023 beslutades planen", false).is_none());
+        assert!(lead("Nämnden BESLÖT att anta planen", false).is_none());
+        assert_eq!(
+            lead("Nämnden BESLÖT att anta planen", true).map(|l| l.rest),
+            Some("att anta planen")
+        );
         assert!(lead("Hälso- och sjukvårdsnämndens beslutade handlingsplan", false).is_none());
     }
 

@@ -65,6 +65,11 @@ fn may_be_heading(i: &str) -> bool {
     if sign_at(i) {
         return true;
     }
+    // The prefix takes two to five letters and a gap must follow them: six ASCII letters at
+    // the start (most words the flattening pass asks about) rule it out without walking on.
+    if i.as_bytes().get(..6).is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic)) {
+        return false;
+    }
     let after_word = i.trim_start_matches(char::is_alphabetic);
     let gap = after_word.trim_start_matches(super::lexical::is_space);
     gap.len() < after_word.len() && sign_at(gap)
@@ -267,10 +272,13 @@ mod tests {
         check("KSAU\u{a0}§ 12 Budget", Some("KSAU"), 12, "Budget");
         check("Sn\t§ 49 Sammanträdets öppnande", Some("Sn"), 49, "Sammanträdets öppnande");
         check("PARAGRAF 7", None, 7, "");
-        for line in ["§ 90 Val av justerare", "KF § 267", "Paragraf 12", "Öä  §§ 3"] {
+        for line in ["§ 90 Val av justerare", "KF § 267", "Paragraf 12", "Öä  §§ 3", "KSAU § 1"]
+        {
             assert!(may_be_heading(line), "{line}");
         }
-        for line in ["Kommunfullmäktige beslutar", "KF  267 §", "1 § lagen", "KF§ 1"] {
+        for line in
+            ["Kommunfullmäktige beslutar", "KF  267 §", "1 § lagen", "KF§ 1", "Protokoll § 4"]
+        {
             assert!(!may_be_heading(line) && heading(line).is_err(), "{line}");
         }
     }

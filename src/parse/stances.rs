@@ -163,7 +163,7 @@ pub fn stances(text: &str) -> Stances {
         return out;
     }
     for s in cue_sentences(text, &cues) {
-        let lower = s.to_lowercase();
+        let lower = super::text::lower_case(&s);
         if lower.len() != s.len() {
             continue;
         }

@@ -164,6 +164,31 @@ pub(crate) fn bytes_either(b: &[u8], from: usize, c1: u8, c2: u8) -> impl Iterat
     scan_words(b, from, move |x| bytes_equal(x, c1) | bytes_equal(x, c2))
 }
 
+/// `s` in lower case, the same as [`str::to_lowercase`]: byte by byte where every char of `s`
+/// is below U+0100 (a line of Swedish prose), else through `to_lowercase`.
+///
+/// Below U+0100 the upper-case letters are `A`–`Z` and U+00C0–U+00DE but `×` (U+00D7), each
+/// lower-cased to the char 0x20 above it: one byte `+ 0x20`, the ASCII byte or, after the lead
+/// byte 0xC3, the second byte 0x80–0x9E of the two. No other char there changes.
+pub(crate) fn lower_case(s: &str) -> String {
+    let b = s.as_bytes();
+    // Every lead byte is ASCII, 0xC2 or 0xC3: every char is below U+0100.
+    if !b.iter().all(|&c| c < 0xC0 || c == 0xC2 || c == 0xC3) {
+        return s.to_lowercase();
+    }
+    // Each byte from itself and the byte before it, branch-free so that the loop vectorises.
+    let mut out = Vec::with_capacity(b.len());
+    out.push(b.first().map_or(0, |&c| c + 0x20 * u8::from(c.is_ascii_uppercase())));
+    out.extend(b.windows(2).map(|w| {
+        let (p, c) = (w[0], w[1]);
+        let latin = p == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97;
+        c + 0x20 * u8::from(c.is_ascii_uppercase() | latin)
+    }));
+    out.truncate(b.len());
+    // A changed byte stays ASCII or a continuation byte: still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|_| s.to_lowercase())
+}
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "t.ex", "bl.a", "m.m", "m.fl", "s.k", "kl", "ca", "nr", "tf", "jfr", "resp", "ang", "enl",
@@ -249,6 +274,21 @@ mod tests {
     use super::*;
 
     use crate::normalize::test_lines as lines;
+
+    #[test]
+    fn lower_case_is_to_lowercase() {
+        for s in [
+            "Hälso- OCH SJUKVÅRDSNÄMNDEN beslutar",
+            "ÅÄÖÉÜ×ÞßÿÀ åäö ½ µ",
+            "KOMMUNSTYRELSEN FÖRESLÅR",
+            "İstanbul ΣΑΣ Ⱥ ẞ K Å",
+            "",
+        ] {
+            assert_eq!(lower_case(s), s.to_lowercase(), "{s}");
+        }
+        let all: String = (0..0x100u32).filter_map(char::from_u32).collect();
+        assert_eq!(lower_case(&all), all.to_lowercase());
+    }
 
     #[test]
     fn joins_wrapped_lines() {
