@@ -116,7 +116,12 @@ fn value_of<'a>(lines: &'a [Line], k: usize, inline: &'a str) -> &'a str {
 
 /// Whether a line is only a date or date range: `2024-06-13`, `2023-12-07 – 08`.
 fn date_only(text: &str) -> Option<(Ymd, Option<Ymd>)> {
-    match lexical::date_range(text.trim()) {
+    let text = text.trim();
+    // Most lines are prose: their first byte rules a date out.
+    if !lexical::may_start_date(text) {
+        return None;
+    }
+    match lexical::date_range(text) {
         Ok((r, d)) if r.trim().is_empty() => Some(d),
         _ => None,
     }
@@ -168,7 +173,7 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
                     continue;
                 }
                 if h.time.is_none() {
-                    h.time = lexical::find(value, lexical::clock_labelled).map(|x| x.1);
+                    h.time = lexical::find_clock_labelled(value).map(|x| x.1);
                 }
                 // "Tid: 09.00–12.15": under a time label the clock needs no "kl".
                 if h.time.is_none() && label == HeaderLabel::Time {
@@ -212,8 +217,10 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     let non_blank: Vec<&Line> = all.iter().chain(furniture).filter(|l| !l.is_blank()).collect();
     for (k, line) in non_blank.iter().enumerate() {
         // Both shapes are short lines; prose is not looked at.
-        // Both start with a body's name: most lines hold none.
-        if line.text.len() > 100 || !bodies::may_hold_body_name(&line.text) {
+        // Both start with a body's name, whose every shape starts with a letter or `-`
+        // ([`bodies::body_name`]): most lines hold none.
+        let may_start_body = line.text.starts_with(|c: char| c.is_alphabetic() || c == '-');
+        if line.text.len() > 100 || !may_start_body || !bodies::may_hold_body_name(&line.text) {
             continue;
         }
         if let Some((body, d)) = body_and_date(&line.text) {
@@ -258,7 +265,7 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         h.time = preamble
             .iter()
             .take(60)
-            .find_map(|l| lexical::find(&l.text, lexical::clock_labelled).map(|x| x.1));
+            .find_map(|l| lexical::find_clock_labelled(&l.text).map(|x| x.1));
     }
     if h.dnr.is_empty() {
         // A letterhead's case number on a line of its own: `RS/595/2023`.

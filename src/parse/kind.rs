@@ -77,6 +77,11 @@ fn head_words_joined(head: &[&Line]) -> (bool, bool, bool) {
 /// Decides the kind of a document.
 #[must_use]
 pub fn kind(lines: &[Line], title: &str, s: Signals) -> Kind {
+    // The framer's signals alone make most documents protocols: the words of the text are
+    // looked for only when they do not (the first test below, read before the rest).
+    if s.headings >= 2 || (s.attendees && s.headings != 1) {
+        return Kind::Protocol;
+    }
     let head: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).take(30).collect();
     let (extract_in_head, says_letter, says_protocol) =
         if head.iter().any(|l| l.text.contains('\n')) {
@@ -93,10 +98,7 @@ pub fn kind(lines: &[Line], title: &str, s: Signals) -> Kind {
         })
     };
     let says_extract = extract_in_head || all_lower("paragrafen är justerad");
-    if s.headings >= 2
-        || (s.attendees && s.headings != 1)
-        || (says_protocol && s.headings != 1 && !says_extract)
-    {
+    if says_protocol && s.headings != 1 && !says_extract {
         return Kind::Protocol;
     }
     if says_extract || s.headings == 1 || (s.decision && !s.letterhead) {

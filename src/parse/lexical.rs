@@ -325,9 +325,81 @@ pub fn find<'a, O>(
     None
 }
 
+/// [`find`] with [`clock_labelled`], trying only the places where `kl` starts a word.
+///
+/// Equivalent to `find(text, clock_labelled)`: both labels start with `kl`, compared by
+/// [`tag_no_case`] byte by byte ignoring ASCII case (an ASCII tag), so the grammar can match
+/// only where the bytes `k`/`K` and `l`/`L` start; the word-start and word-end tests are
+/// [`find`]'s own, and the places are tried in the same order.
+///
+/// Example: `09:15` in `Sal A, kl. 09:15`.
+#[must_use]
+pub fn find_clock_labelled(text: &str) -> Option<(usize, String, &str)> {
+    let b = text.as_bytes();
+    for at in 0..b.len().saturating_sub(1) {
+        if !(b[at].eq_ignore_ascii_case(&b'k') && b[at + 1].eq_ignore_ascii_case(&b'l')) {
+            continue;
+        }
+        // `k` is ASCII, so `at` is a char boundary and the char there is alphanumeric.
+        let boundary = text[..at].chars().next_back().is_none_or(|p| !p.is_alphanumeric());
+        if boundary
+            && let Ok((rest, o)) = clock_labelled(&text[at..])
+            && rest.chars().next().is_none_or(|n| !n.is_alphanumeric())
+        {
+            return Some((at, o, rest));
+        }
+    }
+    None
+}
+
+/// Whether `date` (or [`date_range`]) may match at the start of `text`: a necessary condition
+/// read from the first byte. Every form starts with an ASCII digit, a weekday (`måndagen` …
+/// `söndagen`) or `den`; those tags start with one of `m t o f l s d`, which only that ASCII
+/// letter in either case lower-cases to (the Kelvin sign and `İ` lower-case to `k` and `i`).
+#[must_use]
+pub fn may_start_date(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(|&c| {
+        c.is_ascii_digit()
+            || matches!(c.to_ascii_lowercase(), b'm' | b't' | b'o' | b'f' | b'l' | b's' | b'd')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_labelled_clocks_as_find_does() {
+        for line in [
+            "Sal A, kl. 09:15",
+            "Kommunhuset klockan 13.00–15.30",
+            "Sammanträdesrum Oxen, KL 8.30",
+            "Onkl. 09:15, kl 25:00, kl.09.00",
+            "Åkl 09.00 kl 9.15x kl 9.15",
+            "kl",
+            "ingen tid här",
+            "\u{212a}l. 09:15",
+        ] {
+            assert_eq!(find_clock_labelled(line), find(line, clock_labelled), "{line}");
+        }
+    }
+
+    #[test]
+    fn dates_start_with_a_digit_weekday_or_den() {
+        for line in [
+            "2024-06-13",
+            "torsdagen den 7 december 2023",
+            "Måndagen den 7 december 2023",
+            "LÖRDAGEN den 9 juni 2016",
+            "Den 9 juni 2016",
+            "9 juni 2016",
+            "23-12-07",
+        ] {
+            assert!(may_start_date(line) && date(line).is_ok(), "{line}");
+        }
+        assert!(!may_start_date("Kommunstyrelsen 2013-01-09"));
+        assert!(!may_start_date(""));
+    }
 
     #[test]
     fn tags_in_any_case() {

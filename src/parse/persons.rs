@@ -118,28 +118,67 @@ const PARTICLES: &[&str] = &["von", "af", "av", "de", "van", "der", "la", "di", 
 ///
 /// Example: `Högfeldt` in `My Högfeldt (MP)`.
 pub fn name_word(i: &str) -> IResult<&str, &str> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
     // Both shapes start with a capital, after a hyphen or not: a first look at one byte fails
     // most words (a non-ASCII char is left to the grammar).
     let at = usize::from(i.starts_with('-'));
     if i.as_bytes().get(at).is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(fail());
     }
-    let full = recognize((
-        opt(char('-')),
-        verify(take_while1(|c: char| c.is_alphabetic() || c == '\''), |w: &str| {
-            let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase)
-                && w.chars().skip(1).any(char::is_lowercase)
-                && !w.chars().skip(1).any(char::is_uppercase)
-        }),
-        many0((char('-'), take_while1(char::is_alphabetic))),
-    ));
-    let initial = recognize((
-        take_while_m_n(1, 1, |c: char| c.is_uppercase()),
-        opt(char('.')),
-        nom::combinator::peek(ws1),
-    ));
-    verify(alt((full, initial)), |w: &str| NOT_NAME.binary_search(&w).is_err()).parse(i)
+    // By hand, without nom's Vec and the word's three re-reads, the grammar
+    // `alt((full, initial))` where
+    //   full    = ['-'] (letter | '\'')+ ('-' letter+)*, its first run capitalised: the first
+    //             char upper case, a later one lower case, none later upper case;
+    //   initial = one upper-case char ['.'] followed by a space (not consumed).
+    // `full` is tried first (its runs are greedy, so it has one way to match), then `initial`.
+    let word = full_name_word(i).or_else(|| {
+        let c = i.chars().next().filter(|c| c.is_uppercase())?;
+        let mut end = c.len_utf8();
+        if i[end..].starts_with('.') {
+            end += 1;
+        }
+        ws1(&i[end..]).is_ok().then_some(end)
+    });
+    match word {
+        Some(end) if NOT_NAME.binary_search(&&i[..end]).is_err() => Ok((&i[end..], &i[..end])),
+        _ => Err(fail()),
+    }
+}
+
+/// The length of the `full` shape of [`name_word`] at the start of `i`, if it matches:
+/// `['-'] (letter | '\'')+ ('-' letter+)*`, its first run capitalised. ASCII is tested by byte;
+/// any other char through `char`'s Unicode properties, as the grammar does.
+fn full_name_word(i: &str) -> Option<usize> {
+    let start = usize::from(i.starts_with('-'));
+    let mut end = start;
+    let (mut first, mut lower_after, mut upper_after) = (true, false, false);
+    for c in i[start..].chars() {
+        if !(c.is_alphabetic() || c == '\'') {
+            break;
+        }
+        if first {
+            if !c.is_uppercase() {
+                return None;
+            }
+            first = false;
+        } else {
+            lower_after |= c.is_lowercase();
+            upper_after |= c.is_uppercase();
+        }
+        end += c.len_utf8();
+    }
+    if first || !lower_after || upper_after {
+        return None;
+    }
+    // `('-' letter+)*`
+    while let Some(rest) = i[end..].strip_prefix('-') {
+        let run: usize = rest.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+        if run == 0 {
+            break;
+        }
+        end += 1 + run;
+    }
+    Some(end)
 }
 
 /// A person's name: two to five name words, particles allowed inside:
@@ -322,6 +361,61 @@ pub fn leading_people(text: &str) -> Vec<Person> {
 
 #[cfg(test)]
 mod tests {
+    /// The grammar [`super::name_word`] spells out by hand, as nom combinators.
+    fn name_word_grammar(i: &str) -> nom::IResult<&str, &str> {
+        use nom::Parser;
+        use nom::branch::alt;
+        use nom::bytes::complete::{take_while_m_n, take_while1};
+        use nom::character::complete::char;
+        use nom::combinator::{opt, recognize, verify};
+        let full = recognize((
+            opt(char('-')),
+            verify(take_while1(|c: char| c.is_alphabetic() || c == '\''), |w: &str| {
+                let mut cs = w.chars();
+                cs.next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !w.chars().skip(1).any(char::is_uppercase)
+            }),
+            nom::multi::many0((char('-'), take_while1(char::is_alphabetic))),
+        ));
+        let initial = recognize((
+            take_while_m_n(1, 1, |c: char| c.is_uppercase()),
+            opt(char('.')),
+            nom::combinator::peek(super::ws1),
+        ));
+        verify(alt((full, initial)), |w: &str| super::NOT_NAME.binary_search(&w).is_err()).parse(i)
+    }
+
+    #[test]
+    fn name_word_reads_as_its_grammar() {
+        for i in [
+            "Högfeldt (MP)",
+            "Sjöö-Törner, ordförande",
+            "-Lena Ek",
+            "O'Brien",
+            "V. Thimstrand",
+            "V Thimstrand",
+            "V.",
+            "VD Anna",
+            "ÅSA Ek",
+            "Åsa-- Ek",
+            "Anna- Ek",
+            "Anna-Lena-",
+            "Ärendet avser",
+            "Övriga",
+            "Ödegård\tS",
+            "É",
+            "– Anna",
+            "-",
+            "",
+            "anna",
+            "A\u{a0}Ek",
+            "Lars-Erik's",
+        ] {
+            assert_eq!(super::name_word(i).ok(), name_word_grammar(i).ok(), "{i:?}");
+        }
+    }
+
     use super::*;
 
     fn p(name: &str, party: Option<&str>) -> Person {
