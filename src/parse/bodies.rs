@@ -50,7 +50,7 @@ const BODY_ENDING_CUES: &[&str] = &[
 ];
 
 /// Whether `text` may hold a body's name: a necessary condition of [`body_name`] matching
-/// anywhere in it (every body name holds a [`BODY_ENDINGS`] word), found in one pass.
+/// anywhere in it (every body name holds a body-name ending), found in one pass.
 #[must_use]
 pub fn may_hold_body_name(text: &str) -> bool {
     static SEARCH: OnceLock<Option<AhoCorasick>> = OnceLock::new();
