@@ -115,60 +115,28 @@ const LABEL_FIRST_WORDS: &[&str] = &[
     "överläggningar",
 ];
 
-/// What a line's start tells about the labels it may begin with (see [`may_start_label`]).
-#[derive(Debug, Clone, Copy)]
-struct Start {
-    /// The first char of the line's first word, in lower case (every label starts with a
-    /// letter, matched in any case).
-    first: char,
-    /// Whether [`genitive_body`] may match: the first word ends in `s` (`Kommunstyrelsens`)
-    /// or a hyphen follows it (`Hälso- och sjukvårdsnämndens`).
-    genitive: bool,
-    /// Whether a gap and an `f` or `F` follow the first word (`Förvaltningens förslag …`).
-    second_f: bool,
-}
-
-impl Start {
-    fn new(i: &str, word_len: usize, lower: &str) -> Self {
-        let (word, after) = i.split_at(word_len);
-        let gap = after.trim_start_matches(super::lexical::is_space);
-        Start {
-            first: lower.chars().next().unwrap_or_default(),
-            genitive: word.ends_with('s') || after.starts_with('-'),
-            second_f: gap.len() < after.len() && gap.starts_with(['f', 'F']),
-        }
-    }
-
-    /// Whether the line starts with a letter that is, in lower case, one of `letters`.
-    fn first_in(self, letters: &str) -> bool {
-        letters.contains(self.first)
-    }
-}
-
 /// Whether a line can start with a label: its first word is a label's first word, a body's
 /// genitive (`Kommunstyrelsens beslut`), or it names a proposal (`Förvaltningens förslag …`).
-/// What its start tells about the labels it may begin with, if so.
-fn may_start_label(i: &str) -> Option<Start> {
+fn may_start_label(i: &str) -> bool {
     let b = i.as_bytes();
     let ascii_end = b.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(b.len());
     if b.get(ascii_end).is_none_or(u8::is_ascii) {
         // The first word is ASCII letters (nearly every line): lower-cased on the stack. The
         // same word and lower case as below, as ASCII is never alphabetic but for its letters.
         if ascii_end == 0 || ascii_end > 40 {
-            return None;
+            return false;
         }
         let mut buf = [0u8; 40];
         buf[..ascii_end].copy_from_slice(&b[..ascii_end]);
         buf.make_ascii_lowercase();
         let lower = std::str::from_utf8(&buf[..ascii_end]).unwrap_or_default();
-        return starts_label(i, lower).then(|| Start::new(i, ascii_end, lower));
+        return starts_label(i, lower);
     }
     let word = i.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     if word.is_empty() || word.len() > 40 {
-        return None;
+        return false;
     }
-    let lower = word.to_lowercase();
-    starts_label(i, &lower).then(|| Start::new(i, word.len(), &lower))
+    starts_label(i, &word.to_lowercase())
 }
 
 /// [`may_start_label`] for a line `i` whose first word is `lower` in lower case.
@@ -176,21 +144,6 @@ fn starts_label(i: &str, lower: &str) -> bool {
     LABEL_FIRST_WORDS.contains(&lower)
         || (lower.ends_with('s') && super::bodies::is_body_word(&lower[..lower.len() - 1]))
         || head_holds(i, "förslag")
-}
-
-/// Parser `p`, tried only if `ok`: a group of labels skipped where the line's start rules all
-/// of them out (the group would fail there anyway).
-fn only_if<'a, O>(
-    ok: bool,
-    mut p: impl Parser<&'a str, Output = O, Error = nom::error::Error<&'a str>>,
-) -> impl FnMut(&'a str) -> IResult<&'a str, O> {
-    move |i| {
-        if ok {
-            p.parse(i)
-        } else {
-            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
-        }
-    }
 }
 
 /// Whether `word` stands in the first 80 bytes of `i`, where a label's words are: a long
@@ -206,9 +159,9 @@ fn head_holds(i: &str, word: &str) -> bool {
 /// `Ärendansvarig: Anders Sylvan`, `Arbetsutskottets förslag till kommunstyrelsen`.
 pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
     // A label line starts with one of the labels' first words (a cheap first look).
-    let Some(start) = may_start_label(i) else {
+    if !may_start_label(i) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
-    };
+    }
     let decision = alt((
         tag_no_case("beslutet"),
         tag_no_case("beslut"),
@@ -286,26 +239,19 @@ pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
         tag_no_case("motivering"),
         tag_no_case("inledning"),
     ));
-    // Each group is tried only where the line's first letter may start one of its labels
-    // (`tag_no_case` compares chars lower-cased, as `start.first` is), or where its
-    // any-word forms may match: a body's genitive, or a word before `förslag till beslut`.
-    let s = start;
     alt((
-        only_if(s.genitive, (body_proposal.map(|_| Label::BodyProposal), end_of_label)),
-        only_if(s.first_in("fb") || s.second_f, (proposal.map(|_| Label::Proposal), end_of_label)),
-        only_if(s.first_in("bpesk"), (expedition.map(|_| Label::Expedition), end_of_label)),
-        only_if(s.first_in("b") || s.genitive, (decision.map(|_| Label::Decision), end_of_label)),
-        only_if(
-            s.first_in("d"),
-            (dnr.map(|_| Label::Dnr), alt((end_of_label, preceded((opt(char('.')), ws1), rest)))),
-        ),
-        only_if(s.first_in("ä"), (case_owner.map(|_| Label::CaseOwner), end_of_label)),
-        only_if(s.first_in("hf"), (officers.map(|_| Label::Officers), end_of_label)),
-        only_if(s.first_in("y"), (motions.map(|_| Label::Motions), end_of_label)),
-        only_if(s.first_in("ovp"), (vote.map(|_| Label::Vote), end_of_label)),
-        only_if(s.first_in("rpnjsd"), (note.map(|_| Label::Note), end_of_label)),
-        only_if(s.first_in("bhu"), (documents.map(|_| Label::Documents), end_of_label)),
-        only_if(s.first_in("äsböemif"), (prose.map(|_| Label::Prose), end_of_label)),
+        (body_proposal.map(|_| Label::BodyProposal), end_of_label),
+        (proposal.map(|_| Label::Proposal), end_of_label),
+        (expedition.map(|_| Label::Expedition), end_of_label),
+        (decision.map(|_| Label::Decision), end_of_label),
+        (dnr.map(|_| Label::Dnr), alt((end_of_label, preceded((opt(char('.')), ws1), rest)))),
+        (case_owner.map(|_| Label::CaseOwner), end_of_label),
+        (officers.map(|_| Label::Officers), end_of_label),
+        (motions.map(|_| Label::Motions), end_of_label),
+        (vote.map(|_| Label::Vote), end_of_label),
+        (note.map(|_| Label::Note), end_of_label),
+        (documents.map(|_| Label::Documents), end_of_label),
+        (prose.map(|_| Label::Prose), end_of_label),
     ))
     .map(|(l, v): (Label, &str)| (l, v.trim()))
     .parse(i)
@@ -372,10 +318,10 @@ mod tests {
     #[test]
     fn first_words() {
         for line in ["Beslut:", "BESLUT", "Överläggningar", "Jäv", "Kommunstyrelsens beslut"] {
-            assert!(may_start_label(line).is_some(), "{line}");
+            assert!(may_start_label(line), "{line}");
         }
         for line in ["Besluta", "", "1. Beslut", "Ärendena"] {
-            assert!(may_start_label(line).is_none(), "{line}");
+            assert!(!may_start_label(line), "{line}");
         }
     }
 
