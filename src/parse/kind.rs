@@ -39,8 +39,8 @@ const REPORT_WORDS: &[&str] = &[
 const LETTER_WORDS: [&str; 4] = ["tjänsteskrivelse", "ärendeskrivelse", "missiv", "skrivelse"];
 
 /// What the first lines (`head`, non-blank) say of the document: an extract, a letter, a
-/// protocol. The words are looked for in the lines lower-cased and joined, each line a line of
-/// the joined text (lines holding a line break are read by [`head_words_joined`]).
+/// protocol. The words are looked for in each line lower-cased (a [`Line`] holds no line
+/// break: the normaliser splits on them).
 ///
 /// Every word looked for inside a line holds `proto`, which a line lower-cased holds only if
 /// the line holds it in ASCII letters of either case (no other char lower-cases to these
@@ -62,18 +62,6 @@ fn head_words(head: &[&Line]) -> (bool, bool, bool) {
     (extract, letter, protocol)
 }
 
-/// [`head_words`] for lines that hold a line break: the lines lower-cased and joined.
-fn head_words_joined(head: &[&Line]) -> (bool, bool, bool) {
-    let head: String = head.iter().map(|l| l.text.to_lowercase()).collect::<Vec<_>>().join("\n");
-    let extract = head.contains("protokollsutdrag")
-        || head.contains("utdrag ur protokoll")
-        || head.contains("utdrag ur sammanträdesprotokoll");
-    let letter = LETTER_WORDS.iter().any(|w| head.lines().take(12).any(|l| l.starts_with(w)));
-    let protocol = head.contains("sammanträdesprotokoll")
-        || head.lines().any(|l| l.starts_with("protokoll") && !l.starts_with("protokollsutdrag"));
-    (extract, letter, protocol)
-}
-
 /// Decides the kind of a document.
 #[must_use]
 pub fn kind(lines: &[Line], title: &str, s: Signals) -> Kind {
@@ -83,12 +71,7 @@ pub fn kind(lines: &[Line], title: &str, s: Signals) -> Kind {
         return Kind::Protocol;
     }
     let head: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).take(30).collect();
-    let (extract_in_head, says_letter, says_protocol) =
-        if head.iter().any(|l| l.text.contains('\n')) {
-            head_words_joined(&head)
-        } else {
-            head_words(&head)
-        };
+    let (extract_in_head, says_letter, says_protocol) = head_words(&head);
     // "paragrafen är justerad" lower-cased holds these ASCII letters, from themselves alone.
     let all_lower = |needle: &str| {
         lines.iter().any(|l| {
