@@ -13,6 +13,7 @@ pub mod convert;
 pub mod expand;
 pub mod lemma;
 pub mod lexicon;
+pub mod merge;
 pub mod query;
 pub mod schema;
 
@@ -245,13 +246,17 @@ impl SearchIndex {
     }
 
     fn writer(&self) -> Result<IndexWriter, Error> {
-        self.index.writer_with_num_threads(writer_threads(), WRITER_BUDGET).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(
-                tantivy::directory::error::LockError::LockBusy,
-                _,
-            ) => Error::Locked { path: self.dir.clone() },
-            e => index_error(&self.dir, e),
-        })
+        let writer = self.index.writer_with_num_threads(writer_threads(), WRITER_BUDGET).map_err(
+            |e| match e {
+                tantivy::TantivyError::LockFailure(
+                    tantivy::directory::error::LockError::LockBusy,
+                    _,
+                ) => Error::Locked { path: self.dir.clone() },
+                e => index_error(&self.dir, e),
+            },
+        )?;
+        writer.set_merge_policy(Box::new(merge::BoundedMerges::default()));
+        Ok(writer)
     }
 
     /// The manifest: every indexed file's path and content hash.
