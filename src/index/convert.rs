@@ -29,7 +29,6 @@ pub fn case_number(key: &str) -> &str {
 /// Fields shared by a document's paragraph and stance entries.
 fn common(d: &mut TantivyDocument, f: &Fields, doc: &Document) {
     d.add_text(f.path, &doc.source.path);
-    d.add_text(f.sha256, &doc.source.sha256);
     if let Some(o) = &doc.organization {
         d.add_text(f.organization, o);
         d.add_text(f.organization_facet, o);

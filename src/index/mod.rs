@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::error::Error;
@@ -261,6 +261,10 @@ impl SearchIndex {
 
     /// The manifest: every indexed file's path and content hash.
     ///
+    /// Read from the `path` and `sha256` columns of the `file` documents: opening their stored
+    /// documents instead decompressed store blocks throughout the index (paragraphs and files
+    /// are stored side by side), which for a 1 GB archive mapped 1.2 GB and took a second.
+    ///
     /// # Errors
     /// When the index cannot be read.
     pub fn manifest(&self) -> Result<HashMap<String, String>, Error> {
@@ -270,12 +274,31 @@ impl SearchIndex {
             IndexRecordOption::Basic,
         );
         let docs = searcher.search(&q, &DocSetCollector).map_err(self.err())?;
+        let mut columns = Vec::with_capacity(searcher.segment_readers().len());
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            columns.push((
+                fast.str("path").map_err(self.err())?,
+                fast.str("sha256").map_err(self.err())?,
+            ));
+        }
         let mut out = HashMap::with_capacity(docs.len());
+        let (mut path, mut sha) = (String::new(), String::new());
         for addr in docs {
-            let doc: TantivyDocument = searcher.doc(addr).map_err(self.err())?;
-            let get = |f| doc.get_first(f).and_then(|v| v.as_str()).map(str::to_string);
-            if let (Some(p), Some(h)) = (get(self.fields.path), get(self.fields.sha256)) {
-                out.insert(p, h);
+            let Some((Some(paths), Some(shas))) = columns.get(addr.segment_ord as usize) else {
+                continue;
+            };
+            let (Some(p), Some(h)) =
+                (paths.term_ords(addr.doc_id).next(), shas.term_ords(addr.doc_id).next())
+            else {
+                continue;
+            };
+            let read = |column: &tantivy::columnar::StrColumn, ord, into: &mut String| {
+                into.clear();
+                column.ord_to_str(ord, into).map_err(|e| index_error(&self.dir, e))
+            };
+            if read(paths, p, &mut path)? && read(shas, h, &mut sha)? {
+                out.insert(path.clone(), sha.clone());
             }
         }
         Ok(out)

@@ -12,16 +12,17 @@ use tantivy::schema::{
 use super::analyzer::{KEY, SWEDISH};
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is rebuilt.
-pub const INDEX_SCHEMA_VERSION: u32 = 6;
+pub const INDEX_SCHEMA_VERSION: u32 = 7;
 
 /// Handles of every field.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     /// `paragraph`, `stance` or `file`.
     pub doctype: Field,
-    /// Source path as indexed.
+    /// Source path as indexed (a column too, for the manifest).
     pub path: Field,
-    /// SHA-256 of the source file.
+    /// SHA-256 of the source file: `file` documents only, as a column (the manifest is read
+    /// from the columns, without opening the stored documents).
     pub sha256: Field,
     /// Organisation, lower-cased for filtering, stored as written.
     pub organization: Field,
@@ -102,8 +103,8 @@ pub fn build() -> (Schema, Fields) {
     );
     let fields = Fields {
         doctype: b.add_text_field("doctype", STRING | FAST),
-        path: b.add_text_field("path", STRING | STORED),
-        sha256: b.add_text_field("sha256", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED | FAST),
+        sha256: b.add_text_field("sha256", STRING | STORED | FAST),
         organization: b.add_text_field("organization", key.clone()),
         organization_facet: b.add_text_field("organization_facet", STRING | FAST),
         body: b.add_text_field("body", key.clone()),
