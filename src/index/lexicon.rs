@@ -20,10 +20,11 @@
 //! (four), the next commit merges them into one. Counts only grow between rebuilds: they rank
 //! candidates, nothing shows them.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use tantivy::directory::{Directory, MmapDirectory, OwnedBytes};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy_fst::map::OpBuilder;
@@ -257,80 +258,119 @@ pub fn install(old: &Lexicon, update: Update, dir: Option<&Path>) -> Result<Lexi
     Ok(Lexicon { parts: vec![part] })
 }
 
-/// The distinct words of a parsed document (title and text of every paragraph), lower-cased,
-/// and the elided first parts among them behind their mark, each followed by a newline in one
-/// string (a word never holds one). Found while parsing, on the parsing threads; the writer's
-/// thread only counts them, and allocates only for a word it has not met.
+/// The distinct words of some parsed documents (title and text of every paragraph),
+/// lower-cased, and the elided first parts among them behind their mark, each with the number
+/// of those documents it is in. Counted while parsing, on the parsing threads, over a few files
+/// at a time: the writer's thread then looks each word up once for those files, not once for
+/// every file it is in, and allocates only for a word it has not met.
 #[derive(Debug, Default)]
-pub struct WordCounts(String);
+pub struct WordCounts {
+    /// The words, each followed by a newline (a word never holds one).
+    words: String,
+    /// The number of documents of each word, in the same order.
+    counts: Vec<u32>,
+}
 
 impl WordCounts {
-    /// The words of a document's paragraphs.
+    /// The words of one document's paragraphs.
     #[must_use]
     pub fn of(doc: &Document) -> Self {
-        Self::of_paragraphs(doc.paragraphs.iter().map(|p| [p.title.as_str(), p.text.as_str()]))
+        Self::of_documents([doc])
     }
 
-    /// The words of paragraphs given as their title and text.
+    /// The words of several documents' paragraphs.
+    #[must_use]
+    pub fn of_documents<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Self {
+        Self::of_texts(
+            docs.into_iter()
+                .map(|doc| doc.paragraphs.iter().flat_map(|p| [p.title.as_str(), p.text.as_str()])),
+        )
+    }
+
+    /// The words of paragraphs given as their title and text, all of one document.
     pub fn of_paragraphs<'a>(paragraphs: impl IntoIterator<Item = [&'a str; 2]>) -> Self {
-        // Words written in lower case are kept as slices of the text; the others are lower-cased
-        // into a buffer that is copied only for a word not seen yet.
-        let mut plain: FxHashSet<&'a str> = FxHashSet::default();
-        let mut lowered: FxHashSet<String> = FxHashSet::default();
+        Self::of_texts([paragraphs.into_iter().flatten()])
+    }
+
+    /// The words of documents given as their texts.
+    fn of_texts<'a, D, T>(docs: D) -> Self
+    where
+        D: IntoIterator<Item = T>,
+        T: IntoIterator<Item = &'a str>,
+    {
+        // Each word once: its documents, and the last document it was met in. A word written
+        // in lower case is kept as a slice of the text; another is lower-cased into a buffer
+        // that is copied only for a word not seen yet. One map for both, so a document that
+        // writes `Beslut` and `beslut` counts once.
+        let mut seen: FxHashMap<Cow<'a, str>, (u32, u32)> = FxHashMap::default();
         let mut buf = String::new();
-        // `w` lower-cased behind `mark` (if any) into the buffer, kept if new.
-        let mut lower = |lowered: &mut FxHashSet<String>, mark: Option<char>, w: &str| {
-            buf.clear();
-            buf.extend(mark);
-            if w.is_ascii() {
-                // The common case, a byte at a time.
-                let at = buf.len();
-                buf.push_str(w);
-                buf[at..].make_ascii_lowercase();
+        // Counts `key` in `doc`; `text` is the key as a slice of the text, if it is one.
+        let count = |seen: &mut FxHashMap<Cow<'a, str>, (u32, u32)>,
+                     key: &str,
+                     text: Option<&'a str>,
+                     doc: u32| {
+            if let Some(e) = seen.get_mut(key) {
+                if e.1 != doc {
+                    *e = (e.0 + 1, doc);
+                }
             } else {
-                buf.extend(w.chars().flat_map(char::to_lowercase));
-            }
-            if !lowered.contains(&buf) {
-                lowered.insert(buf.clone());
+                let key = text.map_or_else(|| Cow::Owned(key.to_string()), Cow::Borrowed);
+                seen.insert(key, (1, doc));
             }
         };
-        for t in paragraphs.into_iter().flatten() {
-            words(t, |w, elided| {
-                if w.len() > 40 || w.bytes().all(|b| b.is_ascii_digit()) {
-                    return;
-                }
-                if elided {
-                    lower(&mut lowered, Some(ELIDED_MARK), w);
-                }
-                if w.len() < 3 {
-                    return;
-                }
-                let upper = w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
-                    && w.chars().any(char::is_uppercase);
-                if upper {
-                    lower(&mut lowered, None, w);
-                } else {
-                    plain.insert(w);
-                }
-            });
+        for (doc, texts) in (0u32..).zip(docs) {
+            for t in texts {
+                words(t, |w, elided| {
+                    if w.len() > 40 || w.bytes().all(|b| b.is_ascii_digit()) {
+                        return;
+                    }
+                    if elided {
+                        lower_into(&mut buf, Some(ELIDED_MARK), w);
+                        count(&mut seen, &buf, None, doc);
+                    }
+                    if w.len() < 3 {
+                        return;
+                    }
+                    let upper = w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
+                        && w.chars().any(char::is_uppercase);
+                    if upper {
+                        lower_into(&mut buf, None, w);
+                        count(&mut seen, &buf, None, doc);
+                    } else {
+                        count(&mut seen, w, Some(w), doc);
+                    }
+                });
+            }
         }
-        let size = plain.iter().map(|w| w.len() + 1).sum::<usize>()
-            + lowered.iter().map(|w| w.len() + 1).sum::<usize>();
-        let mut out = String::with_capacity(size);
-        for w in &plain {
-            out.push_str(w);
-            out.push('\n');
+        let mut out = WordCounts {
+            words: String::with_capacity(seen.keys().map(|w| w.len() + 1).sum()),
+            counts: Vec::with_capacity(seen.len()),
+        };
+        for (w, (n, _)) in seen {
+            out.words.push_str(&w);
+            out.words.push('\n');
+            out.counts.push(n);
         }
-        for w in lowered.iter().filter(|w| !plain.contains(w.as_str())) {
-            out.push_str(w);
-            out.push('\n');
-        }
-        WordCounts(out)
+        out
     }
 
-    /// The words, each once.
-    fn iter(&self) -> impl Iterator<Item = &str> {
-        self.0.split_terminator('\n')
+    /// The words, each once, with their numbers of documents.
+    fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.words.split_terminator('\n').zip(self.counts.iter().copied())
+    }
+}
+
+/// `w` lower-cased behind `mark` (if any), into `buf`.
+fn lower_into(buf: &mut String, mark: Option<char>, w: &str) {
+    buf.clear();
+    buf.extend(mark);
+    if w.is_ascii() {
+        // The common case, a byte at a time.
+        let at = buf.len();
+        buf.push_str(w);
+        buf[at..].make_ascii_lowercase();
+    } else {
+        buf.extend(w.chars().flat_map(char::to_lowercase));
     }
 }
 
@@ -388,14 +428,14 @@ impl Default for Pending {
 }
 
 impl Pending {
-    /// Adds a document's words.
+    /// Adds some documents' words.
     pub fn add(&mut self, words: &WordCounts) {
-        for w in words.iter() {
+        for (w, n) in words.iter() {
             if let Some(e) = self.words.get_mut(w) {
-                e.0 += 1;
+                e.0 += n;
             } else {
                 let keys = word_keys(&self.lemmatizer, &mut self.swedish, w);
-                self.words.insert(w.to_string(), (1, keys));
+                self.words.insert(w.to_string(), (n, keys));
             }
         }
     }
@@ -588,10 +628,36 @@ mod tests {
             ["Beslutet", "beslutet fattades. BESLUTET"],
             ["Kläd- och hygienregler", "Ja 12 av"],
         ]);
-        let mut all: Vec<&str> = words.iter().collect();
+        let mut all: Vec<(&str, u32)> = words.iter().collect();
         all.sort_unstable();
         let elided = format!("{ELIDED_MARK}kläd");
-        assert_eq!(all, [elided.as_str(), "beslutet", "fattades", "hygienregler", "kläd", "och"]);
+        let want = [elided.as_str(), "beslutet", "fattades", "hygienregler", "kläd", "och"];
+        assert_eq!(all, want.map(|w| (w, 1)));
+    }
+
+    #[test]
+    fn documents_counted_together_count_each_word_once_per_document() {
+        let doc = |text: &str| crate::parse_str(text).value;
+        let docs =
+            [doc("Beslutet fattades. Beslutet"), doc("beslutet och BESLUTET"), doc("Inget här")];
+        let together = WordCounts::of_documents(&docs);
+        let count =
+            |w: &WordCounts, word: &str| w.iter().find(|(x, _)| *x == word).map_or(0, |(_, n)| n);
+        assert_eq!(count(&together, "beslutet"), 2);
+        assert_eq!(count(&together, "fattades"), 1);
+        assert_eq!(count(&together, "inget"), 1);
+        // The same counts as each document's words added one at a time.
+        let (mut one, mut each) = (Pending::default(), Pending::default());
+        one.add(&together);
+        for d in &docs {
+            each.add(&WordCounts::of(d));
+        }
+        let counts = |p: &Pending| {
+            let mut v: Vec<(String, u32)> = p.words.iter().map(|(w, e)| (w.clone(), e.0)).collect();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(counts(&one), counts(&each));
     }
 
     #[test]

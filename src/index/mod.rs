@@ -45,6 +45,9 @@ const COMMIT_EVERY_BYTES: u64 = 256 * 1024 * 1024;
 /// Parsed files that may wait for the writer (bounds the memory held between the two).
 const QUEUED_FILES: usize = 64;
 
+/// Files read and parsed as one piece of work, whose words are counted together.
+const CHUNK_FILES: usize = 16;
+
 /// An opened index.
 pub struct SearchIndex {
     index: Index,
@@ -339,7 +342,8 @@ impl SearchIndex {
         let f = self.fields;
         // Reading, hashing, parsing and converting run on the rayon pool while this thread
         // hands documents to the writer: the two overlap instead of taking turns by batch.
-        let read_one = |path: &PathBuf| -> Outcome {
+        // Files go in chunks, whose words are counted together (see `WordCounts`).
+        let read_one = |path: &PathBuf, parsed: &mut Vec<crate::model::Document>| -> Outcome {
             let key = path.to_string_lossy();
             let bytes = match crate::source::read_bytes(path) {
                 Ok(bytes) => bytes,
@@ -352,62 +356,73 @@ impl SearchIndex {
             match crate::source::from_hashed_bytes(path, &bytes, sha) {
                 Ok(src) => {
                     let doc = crate::parse::document(&src.text, src.info);
-                    Outcome::Parsed {
+                    let outcome = Outcome::Parsed {
                         docs: convert::documents(&f, &doc),
-                        words: WordCounts::of(&doc),
                         paragraphs: doc.paragraphs.len(),
                         warnings: doc.warnings.len(),
                         bytes: bytes.len() as u64,
-                    }
+                    };
+                    parsed.push(doc);
+                    outcome
                 }
                 Err(e) => Outcome::Failed(e.to_string()),
             }
         };
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Outcome)>(QUEUED_FILES);
+        let read_chunk = |paths: &[PathBuf]| -> Chunk {
+            let mut parsed = Vec::new();
+            let outcomes = paths.iter().map(|p| (p.clone(), read_one(p, &mut parsed))).collect();
+            Chunk { outcomes, words: WordCounts::of_documents(&parsed) }
+        };
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(QUEUED_FILES / CHUNK_FILES);
         let mut pending = Pending::default();
         let mut parts_written = 0;
         std::thread::scope(|s| -> Result<(), Error> {
             s.spawn(|| {
                 // Stops early when the receiver is gone (an error or a panic below).
                 let _ = todo
-                    .par_iter()
-                    .try_for_each_with(tx, |tx, path| tx.send((path.clone(), read_one(path))));
+                    .par_chunks(CHUNK_FILES)
+                    .try_for_each_with(tx, |tx, paths| tx.send(read_chunk(paths)));
             });
             let mut since_commit = 0u64;
-            for (path, outcome) in rx {
-                let key = path.to_string_lossy().into_owned();
-                match outcome {
-                    Outcome::Unchanged => report.skipped += 1,
-                    Outcome::Failed(message) => {
-                        if manifest.contains_key(&key) {
-                            writer.delete_term(Term::from_field_text(f.path, &key));
-                            report.removed += 1;
+            for chunk in rx {
+                // A chunk's words are pending before any of its documents is handed on, so a
+                // commit's lexicon part holds the words of every paragraph it commits.
+                pending.add(&chunk.words);
+                for (path, outcome) in chunk.outcomes {
+                    let key = path.to_string_lossy().into_owned();
+                    match outcome {
+                        Outcome::Unchanged => report.skipped += 1,
+                        Outcome::Failed(message) => {
+                            if manifest.contains_key(&key) {
+                                writer.delete_term(Term::from_field_text(f.path, &key));
+                                report.removed += 1;
+                            }
+                            report.failed.push(message);
                         }
-                        report.failed.push(message);
+                        Outcome::Parsed { docs, paragraphs, warnings, bytes } => {
+                            if manifest.contains_key(&key) {
+                                writer.delete_term(Term::from_field_text(f.path, &key));
+                                report.replaced += 1;
+                            } else {
+                                report.added += 1;
+                            }
+                            report.documents += 1;
+                            report.paragraphs += paragraphs;
+                            report.warnings += warnings;
+                            report.bytes += bytes;
+                            since_commit += bytes;
+                            for d in docs {
+                                writer.add_document(d).map_err(self.err())?;
+                            }
+                        }
                     }
-                    Outcome::Parsed { docs, words, paragraphs, warnings, bytes } => {
-                        if manifest.contains_key(&key) {
-                            writer.delete_term(Term::from_field_text(f.path, &key));
-                            report.replaced += 1;
-                        } else {
-                            report.added += 1;
-                        }
-                        report.documents += 1;
-                        report.paragraphs += paragraphs;
-                        report.warnings += warnings;
-                        report.bytes += bytes;
-                        since_commit += bytes;
-                        for d in docs {
-                            writer.add_document(d).map_err(self.err())?;
-                        }
-                        pending.add(&words);
+                    report.done += 1;
+                    progress(&report);
+                    if since_commit >= self.commit_every {
+                        parts_written +=
+                            usize::from(self.commit(&mut writer, &mut pending, false)?);
+                        since_commit = 0;
                     }
-                }
-                report.done += 1;
-                progress(&report);
-                if since_commit >= self.commit_every {
-                    parts_written += usize::from(self.commit(&mut writer, &mut pending, false)?);
-                    since_commit = 0;
                 }
             }
             Ok(())
@@ -470,17 +485,17 @@ fn remove_index_files(dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// What reading a few files came to: each file's outcome, and the words of those parsed.
+struct Chunk {
+    outcomes: Vec<(PathBuf, Outcome)>,
+    words: WordCounts,
+}
+
 /// What reading one file came to.
 enum Outcome {
     Unchanged,
     Failed(String),
-    Parsed {
-        docs: Vec<TantivyDocument>,
-        words: WordCounts,
-        paragraphs: usize,
-        warnings: usize,
-        bytes: u64,
-    },
+    Parsed { docs: Vec<TantivyDocument>, paragraphs: usize, warnings: usize, bytes: u64 },
 }
 
 /// What an update did.
