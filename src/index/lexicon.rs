@@ -471,20 +471,22 @@ impl Batch {
     pub fn update(self, old: &Lexicon, merge: bool) -> tantivy_fst::Result<Update> {
         // Serial: the indexer calls this while the rayon pool's threads may all be waiting to
         // hand it parsed files.
-        let mut keys: Vec<(&[u8], u64)> = Vec::with_capacity(self.0.len() * 3);
+        // Each key with its first eight bytes as a number, which orders most pairs without
+        // following the pointer to the key's bytes.
+        let mut keys: Vec<(u64, &[u8], u64)> = Vec::with_capacity(self.0.len() * 3);
         for (count, word_keys) in self.0.values() {
             keys.extend(
                 word_keys
                     .split(|b| *b == KEY_END)
                     .filter(|k| !k.is_empty())
-                    .map(|k| (k, u64::from(*count))),
+                    .map(|k| (sort_prefix(k), k, u64::from(*count))),
             );
         }
-        keys.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
         let mut builder = MapBuilder::memory();
         let mut keys = keys.into_iter().peekable();
-        while let Some((key, mut count)) = keys.next() {
-            while let Some((_, v)) = keys.next_if(|(k, _)| *k == key) {
+        while let Some((_, key, mut count)) = keys.next() {
+            while let Some((_, _, v)) = keys.next_if(|(_, k, _)| *k == key) {
                 count += v;
             }
             builder.insert(key, count)?;
@@ -496,6 +498,16 @@ impl Batch {
         let new = map_of(OwnedBytes::new(part))?;
         old.merged(Some(&new)).map(Update::Merged)
     }
+}
+
+/// A key's first eight bytes as a big-endian number, zeros after a shorter key: ordering keys
+/// by it and then by their bytes is ordering them by their bytes (a zero sorts below any byte,
+/// and keys equal in it are told apart by the bytes).
+fn sort_prefix(key: &[u8]) -> u64 {
+    let mut first = [0u8; 8];
+    let n = key.len().min(8);
+    first[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(first)
 }
 
 /// Ends each key in a word's keys, which are kept as one allocation: no key holds it (a key is
@@ -658,6 +670,27 @@ mod tests {
             v
         };
         assert_eq!(counts(&one), counts(&each));
+    }
+
+    #[test]
+    fn keys_in_prefix_order_are_in_byte_order() {
+        let mut keys: Vec<&[u8]> = vec![
+            b"beslut",
+            b"beslut\0",
+            b"beslutet",
+            b"beslutad",
+            b"a",
+            b"",
+            b"\x01tulseb",
+            b"\x02beslut\0beslutet",
+            "öl".as_bytes(),
+            b"beslutetsx",
+            b"beslutets",
+        ];
+        let mut by_prefix = keys.clone();
+        by_prefix.sort_by(|a, b| sort_prefix(a).cmp(&sort_prefix(b)).then_with(|| a.cmp(b)));
+        keys.sort();
+        assert_eq!(by_prefix, keys);
     }
 
     #[test]
