@@ -3,12 +3,11 @@
 //! - `sv`: words (SimpleTokenizer), long tokens dropped, lower case, Snowball Swedish stemming —
 //!   "beslutet", "besluten", "beslut" meet. No stop words: they would break phrases such as
 //!   "avstår från att delta i beslutet" and save little. Lower-casing and stemming are one
-//!   filter ([`SwedishStems`]) that remembers the stems of the words it met: the same tokens
-//!   as tantivy's `LowerCaser` then `Stemmer`, for a fraction of the work on running text.
+//!   filter ([`SwedishStems`]) that remembers the stems of recent words: the same tokens as
+//!   tantivy's `LowerCaser` then `Stemmer`, for less work on running text.
 //! - `key`: the whole value lower-cased, for exact filters on organisation and body.
 //! - `name`: words, lower case, ASCII folding, for person look-ups ("Hogfeldt" finds "Högfeldt").
 
-use rustc_hash::FxHashMap;
 use tantivy::Index;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
@@ -31,14 +30,10 @@ pub fn swedish() -> TextAnalyzer {
         .build()
 }
 
-/// Most words whose stems a [`SwedishStems`] filter remembers; it forgets them all when full
-/// (a segment's worth of running text has far fewer distinct words than it has words).
-const REMEMBERED_STEMS: usize = 1 << 16;
-
 /// The token filter that lower-cases a token as tantivy's `LowerCaser` does (ASCII in place,
 /// otherwise each character's lower case, Σ as σ) and stems it as its
-/// `Stemmer::new(Language::Swedish)` does, remembering each word's stem: in running text most
-/// tokens are words met before, whose stem is then one look-up.
+/// `Stemmer::new(Language::Swedish)` does, remembering recent words' stems in a [`StemMemo`]:
+/// in running text most tokens are words met shortly before.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SwedishStems;
 
@@ -46,7 +41,7 @@ impl TokenFilter for SwedishStems {
     type Tokenizer<T: Tokenizer> = SwedishStemsFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> SwedishStemsFilter<T> {
-        SwedishStemsFilter { inner: tokenizer, stems: FxHashMap::default() }
+        SwedishStemsFilter { inner: tokenizer, memo: StemMemo::default() }
     }
 }
 
@@ -55,7 +50,7 @@ impl TokenFilter for SwedishStems {
 #[derive(Clone)]
 pub struct SwedishStemsFilter<T> {
     inner: T,
-    stems: FxHashMap<String, String>,
+    memo: StemMemo,
 }
 
 impl<T: Tokenizer> Tokenizer for SwedishStemsFilter<T> {
@@ -64,7 +59,7 @@ impl<T: Tokenizer> Tokenizer for SwedishStemsFilter<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         SwedishStemsStream {
             tail: self.inner.token_stream(text),
-            stems: &mut self.stems,
+            memo: &mut self.memo,
             stemmer: frostem::Stemmer::new(frostem::Algorithm::Swedish),
             lower: String::new(),
         }
@@ -74,7 +69,7 @@ impl<T: Tokenizer> Tokenizer for SwedishStemsFilter<T> {
 /// The token stream of a [`SwedishStemsFilter`].
 pub struct SwedishStemsStream<'a, T> {
     tail: T,
-    stems: &'a mut FxHashMap<String, String>,
+    memo: &'a mut StemMemo,
     stemmer: frostem::Stemmer,
     lower: String,
 }
@@ -85,7 +80,7 @@ impl<T: TokenStream> TokenStream for SwedishStemsStream<'_, T> {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = self.stems.get(token.text.as_str()) {
+        if let Some(stem) = self.memo.get(&token.text) {
             token.text.clear();
             token.text.push_str(stem);
             return true;
@@ -97,12 +92,10 @@ impl<T: TokenStream> TokenStream for SwedishStemsStream<'_, T> {
         } else {
             self.lower.extend(token.text.chars().flat_map(char::to_lowercase));
         }
-        let stem = self.stemmer.stem(&self.lower).into_owned();
-        if self.stems.len() >= REMEMBERED_STEMS {
-            self.stems.clear();
-        }
-        let word = std::mem::replace(&mut token.text, stem.clone());
-        self.stems.insert(word, stem);
+        let stem = self.stemmer.stem(&self.lower);
+        self.memo.put(&token.text, &stem);
+        token.text.clear();
+        token.text.push_str(&stem);
         true
     }
 
@@ -112,6 +105,74 @@ impl<T: TokenStream> TokenStream for SwedishStemsStream<'_, T> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
+    }
+}
+
+/// Slots of a [`StemMemo`] (a power of two): 4,096 of 32 bytes, small enough to stay in a
+/// core's cache, which a map of every word met does not (looking its keys up cost more than
+/// stemming).
+const MEMO_SLOTS: usize = 1 << 12;
+
+/// The longest word and stem, in bytes, a slot holds; a longer word is always stemmed.
+const MEMO_BYTES: usize = 15;
+
+/// One remembered word (as the tokenizer gave it) and its stem.
+#[derive(Clone, Copy)]
+struct Slot {
+    word_len: u8,
+    stem_len: u8,
+    word: [u8; MEMO_BYTES],
+    stem: [u8; MEMO_BYTES],
+}
+
+/// Recent words' stems, one per slot, the slot chosen by the word's hash: a word that meets
+/// another's slot takes it over.
+#[derive(Clone)]
+pub struct StemMemo {
+    slots: Box<[Slot]>,
+}
+
+impl Default for StemMemo {
+    fn default() -> Self {
+        let empty = Slot { word_len: 0, stem_len: 0, word: [0; MEMO_BYTES], stem: [0; MEMO_BYTES] };
+        Self { slots: vec![empty; MEMO_SLOTS].into_boxed_slice() }
+    }
+}
+
+impl StemMemo {
+    fn slot(word: &str) -> usize {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(word.as_bytes());
+        // The high bits are the well-mixed ones.
+        (h.finish() >> 52) as usize & (MEMO_SLOTS - 1)
+    }
+
+    /// The stem remembered for `word`, if it is.
+    fn get(&self, word: &str) -> Option<&str> {
+        if word.is_empty() || word.len() > MEMO_BYTES {
+            return None;
+        }
+        let slot = &self.slots[Self::slot(word)];
+        (slot.word[..usize::from(slot.word_len)] == *word.as_bytes())
+            .then(|| std::str::from_utf8(&slot.stem[..usize::from(slot.stem_len)]).ok())
+            .flatten()
+    }
+
+    /// Remembers `stem` for `word`, when both fit in a slot.
+    fn put(&mut self, word: &str, stem: &str) {
+        let (Ok(word_len), Ok(stem_len)) = (u8::try_from(word.len()), u8::try_from(stem.len()))
+        else {
+            return;
+        };
+        if word.is_empty() || word.len() > MEMO_BYTES || stem.len() > MEMO_BYTES {
+            return;
+        }
+        let slot = &mut self.slots[Self::slot(word)];
+        slot.word_len = word_len;
+        slot.stem_len = stem_len;
+        slot.word[..word.len()].copy_from_slice(word.as_bytes());
+        slot.stem[..stem.len()].copy_from_slice(stem.as_bytes());
     }
 }
 
@@ -166,6 +227,25 @@ mod tests {
             out.push(stream.token().clone());
         }
         out
+    }
+
+    #[test]
+    fn the_memo_remembers_what_fits_and_forgets_what_is_taken_over() {
+        let mut memo = StemMemo::default();
+        memo.put("Beslutet", "beslutet");
+        memo.put("sjukvårdsnämnden", "sjukvårdsnämnd");
+        assert_eq!(memo.get("Beslutet"), Some("beslutet"));
+        assert_eq!(memo.get("beslutet"), None, "the word as the tokenizer gave it");
+        assert_eq!(memo.get("sjukvårdsnämnden"), None, "longer than a slot");
+        // Words that share a slot: the last one put is remembered.
+        let words: Vec<String> = (0..3 * MEMO_SLOTS).map(|i| format!("ord{i}")).collect();
+        for w in &words {
+            memo.put(w, &w[..3]);
+        }
+        let last = words.last().map(String::as_str).unwrap_or_default();
+        assert_eq!(memo.get(last), Some("ord"));
+        let remembered = words.iter().filter(|w| memo.get(w).is_some()).count();
+        assert!(remembered <= MEMO_SLOTS, "{remembered}");
     }
 
     #[test]
