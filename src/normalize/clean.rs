@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+use crate::parse::text::{ONES, bytes_equal, bytes_marked};
+
 /// Cleans one source line.
 ///
 /// - NFC, so `a` + combining ring becomes `å`;
@@ -68,13 +70,10 @@ fn map_chars(text: &str, from: usize) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
+    // Eight bytes at a time to the next byte that may start a changed character.
     let mut k = from;
-    while k < bytes.len() {
-        let c = bytes[k];
-        if !matches!(c, b'\r' | b'\x0c' | 0xC2 | 0xE2 | 0xEF) {
-            k += 1;
-            continue;
-        }
+    while let Some(at) = bytes_marked(bytes, k, map_lead_bytes).next() {
+        k = at;
         // `k` is at a character's start: C2, E2 and EF are lead bytes, never continuations.
         let ch = text[k..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
@@ -103,12 +102,25 @@ fn map_chars(text: &str, from: usize) -> Cow<'_, str> {
     }
 }
 
+/// The bytes of `x` (eight bytes, little-endian) that [`map_chars`] decodes at, as their high
+/// bits: CR and form feed (0x0D, 0x0C: 0x0D with the low bit set), and the lead bytes C2 and
+/// E2 (E2 with bit 0x20 set) and EF. Exact per byte; a zero byte is none of them.
+fn map_lead_bytes(x: u64) -> u64 {
+    bytes_equal(x | ONES, 0x0D) | bytes_equal(x | (ONES * 0x20), 0xE2) | bytes_equal(x, 0xEF)
+}
+
 /// Whether markup may be left for another round: `*`, `#`, `_`, `\\` or `•`.
+///
+/// Eight bytes at a time to the next ASCII mark or lead byte E2.
 fn has_markup(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(k, &c)| {
-        matches!(c, b'*' | b'#' | b'_' | b'\\')
-            || (c == 0xE2 && b[k + 1..].starts_with(&[0x80, 0xA2]))
-    })
+    let marks = |x| {
+        bytes_equal(x, b'*')
+            | bytes_equal(x, b'#')
+            | bytes_equal(x, b'_')
+            | bytes_equal(x, b'\\')
+            | bytes_equal(x, 0xE2)
+    };
+    bytes_marked(b, 0, marks).any(|k| b[k] != 0xE2 || b[k + 1..].starts_with(&[0x80, 0xA2]))
 }
 
 /// How many bytes at the start of a line need nothing but trimming: no odd spaces or hyphens,
@@ -183,10 +195,16 @@ const QUIET: [bool; 256] = {
 /// Whether NFC may change the text (its UTF-8 bytes, or the bytes from a character boundary
 /// on): only combining marks can, U+0300–U+036F (CC/CD), U+1AB0–U+1DFF (E1), U+20D0–U+20FF
 /// (E2 83), U+FE20–U+FE2F (EF).
+///
+/// Eight bytes at a time to the next of those lead bytes (CC and CD: CD with the low bit set).
 fn may_combine(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(k, &c)| {
-        matches!(c, 0xCC | 0xCD | 0xE1 | 0xEF) || (c == 0xE2 && b.get(k + 1) == Some(&0x83))
-    })
+    let leads = |x| {
+        bytes_equal(x | ONES, 0xCD)
+            | bytes_equal(x, 0xE1)
+            | bytes_equal(x, 0xEF)
+            | bytes_equal(x, 0xE2)
+    };
+    bytes_marked(b, 0, leads).any(|k| b[k] != 0xE2 || b.get(k + 1) == Some(&0x83))
 }
 
 /// NFC, without the work where the text is already in that form (nearly always).
@@ -303,6 +321,18 @@ mod tests {
         check("Sta\u{30a}ngby", "Stångby");
         // A line that is plain but for a combining mark is still composed.
         check("Rene\u{301} Nilsson (C)", "René Nilsson (C)");
+    }
+
+    #[test]
+    fn word_masks_are_exact() {
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([c, 0, 0x0d, c, 0xe2, c, 0xc3, 0x20]);
+            let m = map_lead_bytes(x);
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                let want = matches!(y, b'\r' | b'\x0c' | 0xC2 | 0xE2 | 0xEF);
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, want, "{c} {k}");
+            }
+        }
     }
 
     #[test]

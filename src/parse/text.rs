@@ -65,7 +65,7 @@ pub fn prose(lines: &[&Line]) -> String {
 }
 
 /// One in each byte of a word: `ONES * b` is `b` in every byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte of a word.
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
@@ -81,7 +81,7 @@ fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
 
 /// The bytes of `x` (eight text bytes, little-endian) equal to `c`, as their high bits (no
 /// other bit is set). Exact per byte: `0x7f` is added to the low seven bits only.
-fn bytes_equal(x: u64, c: u8) -> u64 {
+pub(crate) fn bytes_equal(x: u64, c: u8) -> u64 {
     let v = x ^ (ONES * u64::from(c));
     !(((v & !HIGHS) + ONES * 0x7f) | v) & HIGHS
 }
@@ -152,6 +152,17 @@ pub(crate) fn for_each_word_start(b: &[u8], mut f: impl FnMut(usize)) {
         }
         last_words = words;
     }
+}
+
+/// Offsets, from `from` on, of the bytes of `b` that `hits` marks in each eight-byte word
+/// (little-endian; zero bytes past the end, which it must not mark), as their high bits and
+/// exactly: the word-at-a-time form of `b[from..].iter().positions(..)`.
+pub(crate) fn bytes_marked(
+    b: &[u8],
+    from: usize,
+    hits: impl Fn(u64) -> u64,
+) -> impl Iterator<Item = usize> {
+    scan_words(b, from, hits)
 }
 
 /// Offsets, from `from` on, of the bytes of `b` in `lo..=hi` (ASCII, `lo > 0`), in order.
