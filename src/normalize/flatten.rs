@@ -229,7 +229,7 @@ fn next_word_first(i: &str) -> Option<u8> {
 /// The byte length of the characters at the start of `s` that satisfy `keep`, as
 /// `s.len() - s.trim_start_matches(keep).len()` gives it. An ASCII byte is a whole character
 /// and is tested without decoding; only other characters are decoded.
-fn lead_len(s: &str, keep: fn(char) -> bool) -> usize {
+fn lead_len(s: &str, mut keep: impl FnMut(char) -> bool) -> usize {
     let b = s.as_bytes();
     let mut k = 0;
     while k < b.len() {
@@ -373,7 +373,16 @@ pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String
             };
             if upper {
                 let rest = &line[at..];
-                let len = lead_len(rest, char::is_alphabetic);
+                // Only a word of two to five letters counts: a sixth letter rules the word out
+                // before the rest of it is read.
+                let mut letters = 0;
+                let len = lead_len(rest, |c| {
+                    letters += 1;
+                    letters <= 6 && c.is_alphabetic()
+                });
+                if letters > 6 {
+                    continue;
+                }
                 // `PREFIX N`: a space and a digit after the word, or nothing to count.
                 let numbered = rest.as_bytes().get(len) == Some(&b' ')
                     && rest.as_bytes().get(len + 1).is_some_and(u8::is_ascii_digit);
