@@ -137,11 +137,11 @@ fn load(b: &[u8]) -> (u64, usize) {
 
 /// The word bytes of `x` (eight text bytes, little-endian) as their high bits: ASCII letters
 /// and digits and every byte of a non-ASCII character, as [`super::lexical::is_word_byte`].
+///
+/// Bit 0x20 set, the capitals `A`–`Z` are the small letters, and no other byte becomes one
+/// (`@`–`Z` become `` ` ``–`z`, `[`–`_` become `{`–DEL): one range test for both cases.
 fn word_bytes(x: u64) -> u64 {
-    bytes_in_range(x, b'0', b'9')
-        | bytes_in_range(x, b'A', b'Z')
-        | bytes_in_range(x, b'a', b'z')
-        | (x & HIGHS)
+    bytes_in_range(x, b'0', b'9') | bytes_in_range(x | (ONES * 0x20), b'a', b'z') | (x & HIGHS)
 }
 
 /// Calls `f` with the offset of each word start of `b`, in order: a word byte
@@ -359,6 +359,10 @@ mod tests {
             let m = bytes_in_range(x, b'-', b'9');
             for (k, &y) in x.to_le_bytes().iter().enumerate() {
                 assert_eq!(m >> (8 * k + 7) & 1 == 1, (b'-'..=b'9').contains(&y), "{c} {k}");
+            }
+            let m = word_bytes(x);
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, wordish(y), "{c} {k}");
             }
             let m = bytes_equal(x, b':');
             for (k, &y) in x.to_le_bytes().iter().enumerate() {
