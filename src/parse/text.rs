@@ -72,7 +72,7 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// The bytes of `x` (eight text bytes, little-endian) that lie in `lo..=hi`, as their high
 /// bits (no other bit is set). `lo` and `hi` are ASCII, `lo > 0`. Exact per byte: the sums
 /// stay below 0x100 in every byte, so nothing carries into the next one.
-fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+pub(crate) fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
     let low7 = x & !HIGHS;
     let at_least_lo = low7 + ONES * u64::from(0x80 - lo);
     let above_hi = low7 + ONES * u64::from(0x7f - hi);
@@ -172,11 +172,6 @@ pub(crate) fn bytes_marked(
     hits: impl Fn(u64) -> u64,
 ) -> impl Iterator<Item = usize> {
     scan_words(b, from, hits)
-}
-
-/// Offsets, from `from` on, of the bytes of `b` in `lo..=hi` (ASCII, `lo > 0`), in order.
-pub(crate) fn bytes_in(b: &[u8], from: usize, lo: u8, hi: u8) -> impl Iterator<Item = usize> {
-    scan_words(b, from, move |x| bytes_in_range(x, lo, hi))
 }
 
 /// Offsets, from `from` on, of the bytes of `b` equal to `c1` or `c2` (non-zero), in order.
@@ -336,7 +331,8 @@ mod tests {
             }
         }
         for from in 0..text.len() {
-            let words: Vec<usize> = bytes_in(text, from, b'-', b'9').collect();
+            let words: Vec<usize> =
+                bytes_marked(text, from, |x| bytes_in_range(x, b'-', b'9')).collect();
             let bytes: Vec<usize> =
                 (from..text.len()).filter(|&k| (b'-'..=b'9').contains(&text[k])).collect();
             assert_eq!(words, bytes);
