@@ -7,6 +7,7 @@
 //! printable range). Binary, empty and oversized files are refused with an error naming the
 //! file.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -34,7 +35,8 @@ pub struct Source {
 /// When the file cannot be read, is empty, is binary, or is a format this build cannot read.
 pub fn read(path: &Path) -> Result<Source> {
     let bytes = read_bytes(path)?;
-    from_bytes(path, &bytes)
+    let sha256 = sha256_hex(&bytes);
+    from_owned_bytes(path, bytes, sha256)
 }
 
 /// The bytes of the file at `path`, refusing one over [`MAX_BYTES`] before reading it.
@@ -64,6 +66,21 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Source> {
 /// # Errors
 /// When the bytes are empty, binary, or a format this build cannot read.
 pub fn from_hashed_bytes(path: &Path, bytes: &[u8], sha256: String) -> Result<Source> {
+    from_cow_bytes(path, Cow::Borrowed(bytes), sha256)
+}
+
+/// [`from_hashed_bytes`] for bytes the caller hands over: text that is UTF-8 without a BOM
+/// becomes the [`Source`]'s text in place, not copied.
+///
+/// # Errors
+/// When the bytes are empty, binary, or a format this build cannot read.
+pub fn from_owned_bytes(path: &Path, bytes: Vec<u8>, sha256: String) -> Result<Source> {
+    from_cow_bytes(path, Cow::Owned(bytes), sha256)
+}
+
+/// [`from_hashed_bytes`] and [`from_owned_bytes`]: the same steps, the owned bytes moved into
+/// [`decode_owned`] where they are text.
+fn from_cow_bytes(path: &Path, bytes: Cow<'_, [u8]>, sha256: String) -> Result<Source> {
     let empty = || Error::Empty { path: path.to_path_buf() };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(empty());
@@ -71,21 +88,26 @@ pub fn from_hashed_bytes(path: &Path, bytes: &[u8], sha256: String) -> Result<So
     let extracted = |r: std::result::Result<extract::Extracted, extract::ExtractError>| {
         r.map(|e| e.text).map_err(|source| Error::Extract { path: path.to_path_buf(), source })
     };
-    let (text, format) = match Format::sniff(bytes) {
+    let len = bytes.len() as u64;
+    let (text, format) = match Format::sniff(&bytes) {
         // A text that quotes a PDF header near its start is still text: a PDF proper starts
         // with its header, and one that does not only counts as one when it reads as one.
-        Format::Pdf if !bytes.starts_with(b"%PDF-") => match extract::pdf::text(bytes) {
+        Format::Pdf if !bytes.starts_with(b"%PDF-") => match extract::pdf::text(&bytes) {
             Ok(e) => (e.text, "pdf"),
-            Err(e) => match decode(bytes) {
+            Err(e) => match decode(&bytes) {
                 Ok(text) if !text.contains('\u{fffd}') => (text, "text"),
                 _ => return Err(Error::Extract { path: path.to_path_buf(), source: e }),
             },
         },
-        Format::Pdf => (extracted(extract::pdf::text(bytes))?, "pdf"),
-        Format::Zip => (extracted(extract::docx::text(bytes))?, "docx"),
+        Format::Pdf => (extracted(extract::pdf::text(&bytes))?, "pdf"),
+        Format::Zip => (extracted(extract::docx::text(&bytes))?, "docx"),
         Format::Text => {
-            let text = decode(bytes)
-                .map_err(|offset| Error::Binary { path: path.to_path_buf(), offset })?;
+            let decoded = match bytes {
+                Cow::Borrowed(b) => decode(b),
+                Cow::Owned(b) => decode_owned(b),
+            };
+            let text =
+                decoded.map_err(|offset| Error::Binary { path: path.to_path_buf(), offset })?;
             (text, "text")
         }
     };
@@ -96,7 +118,7 @@ pub fn from_hashed_bytes(path: &Path, bytes: &[u8], sha256: String) -> Result<So
         path: path.to_string_lossy().into_owned(),
         sha256,
         format: format.to_string(),
-        bytes: bytes.len() as u64,
+        bytes: len,
     };
     Ok(Source { info, text })
 }
@@ -124,15 +146,115 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<String, usize> {
     }
 }
 
-/// The first byte that no text file holds: NUL, or a control character among many.
-fn binary_byte(bytes: &[u8]) -> Option<usize> {
-    if let Some(p) = bytes.iter().position(|&b| b == 0) {
-        return Some(p);
+/// [`decode`] of bytes the caller hands over, the same result: UTF-8 without a BOM (the
+/// common case) becomes the text in place, without a copy; anything else is [`decode`]d.
+///
+/// # Errors
+/// As [`decode`].
+pub fn decode_owned(bytes: Vec<u8>) -> std::result::Result<String, usize> {
+    // Only a BOM changes where the text starts or how it is decoded; `decode` handles those.
+    if encoding_rs::Encoding::for_bom(&bytes).is_some() {
+        return decode(&bytes);
     }
-    let control = |b: &u8| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c);
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
-    let n = sample.iter().filter(|b| control(b)).count();
-    (n * 100 > sample.len()).then(|| sample.iter().position(control).unwrap_or(0))
+    if let Some(offset) = binary_byte(&bytes) {
+        return Err(offset);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
+            Ok(text.into_owned())
+        }
+    }
+}
+
+/// The first byte that no text file holds: NUL, or a control character among many.
+///
+/// One pass over the first 64 KiB finds the first NUL there and counts the controls; only
+/// when it holds no NUL are the bytes after it searched for one.
+fn binary_byte(bytes: &[u8]) -> Option<usize> {
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    let n = match nul_or_control_count(sample) {
+        Err(p) => return Some(p),
+        Ok(n) => n,
+    };
+    if let Some(p) = first_nul(&bytes[sample.len()..]) {
+        return Some(sample.len() + p);
+    }
+    (n * 100 > sample.len()).then(|| sample.iter().position(|&c| is_control(c)).unwrap_or(0))
+}
+
+/// How many bytes from the start [`binary_byte`] counts the controls of.
+const SAMPLE: usize = 64 * 1024;
+
+/// Whether `b` is a control character that text holds only by mistake: one but line feed,
+/// carriage return, tab and form feed.
+fn is_control(b: u8) -> bool {
+    b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)
+}
+
+/// One in each byte of a word: `ONES * b` is `b` in every byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of a word.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `x` equal to `c`, as their high bits (no other bit is set). Exact per byte:
+/// `0x7f` is added to the low seven bits only, so nothing carries into the next byte.
+fn bytes_equal(x: u64, c: u8) -> u64 {
+    let v = x ^ (ONES * u64::from(c));
+    !(((v & !HIGHS) + ONES * 0x7f) | v) & HIGHS
+}
+
+/// The bytes of `x` below 0x20 or equal to 0x7f (DEL), as their high bits (no other bit is
+/// set): the ASCII controls. Below 0x20: the high bit clear and the low seven bits plus 0x60
+/// below 0x80, exact per byte as no sum reaches 0x100.
+fn ascii_control_bytes(x: u64) -> u64 {
+    (!((x & !HIGHS) + ONES * 0x60) & !x & HIGHS) | bytes_equal(x, 0x7f)
+}
+
+/// The bytes of `x` that [`is_control`] holds, as their high bits (no other bit is set): the
+/// ASCII controls but the four whitespace ones.
+fn control_bytes(x: u64) -> u64 {
+    let whitespace = bytes_equal(x, b'\n')
+        | bytes_equal(x, b'\r')
+        | bytes_equal(x, b'\t')
+        | bytes_equal(x, 0x0c);
+    ascii_control_bytes(x) & !whitespace
+}
+
+/// The offset of the first NUL of `b`, eight bytes at a time: the byte loop's answer.
+fn first_nul(b: &[u8]) -> Option<usize> {
+    let (words, tail) = b.as_chunks::<8>();
+    for (k, w) in words.iter().enumerate() {
+        let nul = bytes_equal(u64::from_le_bytes(*w), 0);
+        if nul != 0 {
+            return Some(k * 8 + (nul.trailing_zeros() / 8) as usize);
+        }
+    }
+    tail.iter().position(|&c| c == 0).map(|p| words.len() * 8 + p)
+}
+
+/// How many bytes of `b` [`is_control`] holds, or `Err` with the offset of its first NUL;
+/// eight bytes at a time. Most words of a text hold no ASCII control at all (NUL is one), and
+/// only those that do are looked at further.
+fn nul_or_control_count(b: &[u8]) -> std::result::Result<usize, usize> {
+    let (words, tail) = b.as_chunks::<8>();
+    let mut n = 0;
+    for (k, w) in words.iter().enumerate() {
+        let x = u64::from_le_bytes(*w);
+        if ascii_control_bytes(x) == 0 {
+            continue;
+        }
+        let nul = bytes_equal(x, 0);
+        if nul != 0 {
+            return Err(k * 8 + (nul.trailing_zeros() / 8) as usize);
+        }
+        n += control_bytes(x).count_ones() as usize;
+    }
+    if let Some(p) = tail.iter().position(|&c| c == 0) {
+        return Err(words.len() * 8 + p);
+    }
+    Ok(n + tail.iter().filter(|&&c| is_control(c)).count())
 }
 
 /// Hex SHA-256 of `bytes`: the content key of a source file.
@@ -169,5 +291,79 @@ mod tests {
         let note = from_bytes(p, "Filen börjar med %PDF-1.7 och är trasig.\n".as_bytes());
         assert_eq!(note.map(|s| s.info.format).ok().as_deref(), Some("text"));
         assert!(matches!(from_bytes(p, b"PK\x03\x04\0\0"), Err(Error::Extract { .. })));
+    }
+
+    /// The byte-by-byte form of [`binary_byte`], as it was written before the word scans.
+    fn binary_byte_bytewise(bytes: &[u8]) -> Option<usize> {
+        if let Some(p) = bytes.iter().position(|&b| b == 0) {
+            return Some(p);
+        }
+        let sample = &bytes[..bytes.len().min(64 * 1024)];
+        let n = sample.iter().filter(|&&c| is_control(c)).count();
+        (n * 100 > sample.len()).then(|| sample.iter().position(|&c| is_control(c)).unwrap_or(0))
+    }
+
+    #[test]
+    fn word_scans_match_byte_scans() {
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([c, 0x80, c, 0x7f, 0xff, c, 0x20, 0x1f]);
+            let (nul, control) = (bytes_equal(x, 0), control_bytes(x));
+            for (k, y) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(nul >> (8 * k + 7) & 1 == 1, *y == 0, "{c} {k}");
+                assert_eq!(control >> (8 * k + 7) & 1 == 1, is_control(*y), "{c} {k}");
+            }
+        }
+        let mut texts: Vec<Vec<u8>> = vec![Vec::new(), b"abc\x00def".to_vec()];
+        let prose = "Kommunfullm\u{e4}ktige \u{a7} 12\r\n\tBeslut:\x0c\n".as_bytes();
+        for len in 0..40 {
+            for (at, c) in [(len / 2, 0u8), (len / 3, 1), (len, 0x7f)] {
+                let mut t: Vec<u8> = prose.iter().copied().cycle().take(len + 1).collect();
+                t[at] = c;
+                texts.push(t.clone());
+                t.truncate(len);
+                texts.push(t);
+            }
+        }
+        for len in [SAMPLE - 9, SAMPLE - 1, SAMPLE, SAMPLE + 1, SAMPLE + 9] {
+            for at in [SAMPLE - 9, SAMPLE - 1, SAMPLE, SAMPLE + 1, SAMPLE + 9] {
+                let mut t: Vec<u8> = prose.iter().copied().cycle().take(SAMPLE + 20).collect();
+                t[at] = 0;
+                t[at / 2] = 1;
+                t.truncate(len);
+                texts.push(t);
+            }
+        }
+        let binary: Vec<u8> = (0..70_000u32).map(|k| if k % 90 == 7 { 3 } else { b'a' }).collect();
+        let text: Vec<u8> = (0..70_000u32).map(|k| if k % 110 == 7 { 3 } else { b'a' }).collect();
+        texts.extend([binary.clone(), text.clone()]);
+        for t in &texts {
+            assert_eq!(binary_byte(t), binary_byte_bytewise(t), "{t:?}");
+            assert_eq!(decode_owned(t.clone()), decode(t), "{t:?}");
+        }
+        assert_eq!(binary_byte(&binary), Some(7));
+        assert_eq!(binary_byte(&text), None);
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed() {
+        let p = Path::new("x.txt");
+        for b in [
+            b"H\xe4lso- och sjukv\xe5rdsn\xe4mnden".as_slice(),
+            "\u{a7} 92 H\u{e4}lsa".as_bytes(),
+            b"\xef\xbb\xbf\xc2\xa7 1",
+            b"\xef\xbb\xbf\xef\xbb\xbf\xe4",
+            b"\xff\xfe\xa7\x00 \x001\x00",
+            b"abc\x00def",
+            b"\xef\xbb\xbfabc\x00def",
+            b"  \n",
+            b"%PDF-1.7",
+            "Filen b\u{f6}rjar med %PDF-1.7 och \u{e4}r trasig.\n".as_bytes(),
+        ] {
+            let sha = sha256_hex(b);
+            assert_eq!(decode_owned(b.to_vec()), decode(b), "{b:?}");
+            let owned = from_owned_bytes(p, b.to_vec(), sha.clone());
+            let borrowed = from_hashed_bytes(p, b, sha);
+            assert_eq!(format!("{owned:?}"), format!("{borrowed:?}"), "{b:?}");
+        }
     }
 }

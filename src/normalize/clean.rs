@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+use crate::parse::text::{ONES, bytes_equal, bytes_marked};
+
 /// Cleans one source line.
 ///
 /// - NFC, so `a` + combining ring becomes `å`;
@@ -18,44 +20,60 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 #[must_use]
 pub fn clean_line(raw: &str) -> String {
     let trimmed = raw.trim_matches(' ');
-    if is_plain(trimmed) {
+    let plain = plain_prefix(trimmed);
+    if plain == trimmed.len() {
         // A plain line holds no combining mark either: it is in NFC already.
         return trimmed.to_string();
     }
+    // A CRLF line, plain up to its CR: the CR becomes a space and goes with the trailing
+    // spaces before it; nothing else changes (the rest is plain: no markup, tabs, runs of
+    // spaces, characters to map or combining marks), so that is the whole result.
+    if plain + 1 == trimmed.len() && trimmed.ends_with('\r') {
+        return trimmed[..plain].trim_end_matches(' ').to_string();
+    }
+    // The bytes before the first one `plain_prefix` stopped at (after the leading spaces) hold
+    // no combining mark and nothing `map_chars` changes: those passes start after them.
+    let from = raw.len() - raw.trim_start_matches(' ').len() + plain;
     // Without a combining mark NFC changes nothing, neither now nor after a round below (which
     // only drops characters and turns spaces into tabs): it need not be looked for again.
-    let combining = may_combine(raw);
-    let mut s =
-        if combining { map_chars(&nfc(raw)).into_owned() } else { map_chars(raw).into_owned() };
+    let combining = may_combine(&raw.as_bytes()[from..]);
+    let mut s = if combining {
+        Cow::Owned(map_chars(&nfc(raw), 0).into_owned())
+    } else {
+        map_chars(raw, from)
+    };
+    // Without a combining mark NFC leaves the plain start as it is, and the first round's
+    // output starts with it too (see `strip_and_collapse`); with one, a mark may compose with
+    // the character before it, and nothing is assumed.
+    let mut known = if combining { 0 } else { plain };
     // Stripping can uncover more markup ("*#" → "#"); a few rounds reach the fixed point.
     for _ in 0..4 {
-        let stripped = strip_and_collapse(&s);
+        let (stripped, kept) = strip_and_collapse(&s, known);
         let next = if combining { nfc(&stripped).into_owned() } else { stripped };
-        let done = next == s || !has_markup(&next);
-        s = next;
+        let done = next == *s || !has_markup(&next.as_bytes()[kept..]);
+        s = Cow::Owned(next);
         if done {
             break;
         }
+        known = 0;
     }
-    s
+    s.into_owned()
 }
 
 /// Drops soft hyphens and zero-width characters, turns fixed-width spaces, CR and form feeds
 /// into a space, Unicode hyphens into `-` and bullet characters into `•`.
 ///
 /// Works on the UTF-8 bytes: every character it changes is a CR, a form feed, or starts with
-/// the lead byte C2, E2 or EF, so the text between them is copied in spans, undecoded.
-fn map_chars(text: &str) -> Cow<'_, str> {
+/// the lead byte C2, E2 or EF, so the text between them is copied in spans, undecoded. The
+/// caller knows the first `from` bytes to hold none of them (`from` is a character boundary).
+fn map_chars(text: &str, from: usize) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    let mut k = 0;
-    while k < bytes.len() {
-        let c = bytes[k];
-        if !matches!(c, b'\r' | b'\x0c' | 0xC2 | 0xE2 | 0xEF) {
-            k += 1;
-            continue;
-        }
+    // Eight bytes at a time to the next byte that may start a changed character.
+    let mut k = from;
+    while let Some(at) = bytes_marked(bytes, k, map_lead_bytes).next() {
+        k = at;
         // `k` is at a character's start: C2, E2 and EF are lead bytes, never continuations.
         let ch = text[k..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
@@ -84,25 +102,38 @@ fn map_chars(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether markup may be left for another round: `*`, `#`, `_`, `\\` or `•`.
-fn has_markup(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.iter().enumerate().any(|(k, &c)| {
-        matches!(c, b'*' | b'#' | b'_' | b'\\')
-            || (c == 0xE2 && b[k + 1..].starts_with(&[0x80, 0xA2]))
-    })
+/// The bytes of `x` (eight bytes, little-endian) that [`map_chars`] decodes at, as their high
+/// bits: CR and form feed (0x0D, 0x0C: 0x0D with the low bit set), and the lead bytes C2 and
+/// E2 (E2 with bit 0x20 set) and EF. Exact per byte; a zero byte is none of them.
+fn map_lead_bytes(x: u64) -> u64 {
+    bytes_equal(x | ONES, 0x0D) | bytes_equal(x | (ONES * 0x20), 0xE2) | bytes_equal(x, 0xEF)
 }
 
-/// Whether a line needs nothing but trimming: no odd spaces or hyphens, no markup, no tabs or
-/// runs of spaces, no combining marks that NFC would compose (the common case, checked in one
-/// pass).
+/// Whether markup may be left for another round: `*`, `#`, `_`, `\\` or `•`.
+///
+/// Eight bytes at a time to the next ASCII mark or lead byte E2.
+fn has_markup(b: &[u8]) -> bool {
+    let marks = |x| {
+        bytes_equal(x, b'*')
+            | bytes_equal(x, b'#')
+            | bytes_equal(x, b'_')
+            | bytes_equal(x, b'\\')
+            | bytes_equal(x, 0xE2)
+    };
+    bytes_marked(b, 0, marks).any(|k| b[k] != 0xE2 || b[k + 1..].starts_with(&[0x80, 0xA2]))
+}
+
+/// How many bytes at the start of a line need nothing but trimming: no odd spaces or hyphens,
+/// no markup, no tabs or runs of spaces, no combining marks that NFC would compose (the whole
+/// line, the common case, checked in one pass). Where it stops, at the first byte that may need
+/// more, a character starts: every byte it stops at is ASCII or a lead byte.
 ///
 /// Works on the UTF-8 bytes and errs on the safe side: every character the cleaner changes —
 /// controls, Unicode spaces (U+0085, U+00A0, U+1680, U+2000–U+200F, U+2028–U+202F,
 /// U+205F–U+2060, U+3000), the soft hyphen, Unicode hyphens and bullets, U+FEFF, and the
 /// combining marks [`nfc`] looks for (lead bytes CC, CD, E1, EF and E2 83) — sends the line to
 /// the full cleaner, and so do a few rare blocks around them.
-fn is_plain(s: &str) -> bool {
+fn plain_prefix(s: &str) -> usize {
     let b = s.as_bytes();
     let mut prev_space = false;
     for (k, &c) in b.iter().enumerate() {
@@ -140,12 +171,12 @@ fn is_plain(s: &str) -> bool {
             _ => false,
         };
         if odd {
-            return false;
+            return k;
         }
         prev_space = c == b' ';
     }
     // "- " and "• " bullets are kept as they are; "* " was caught above.
-    true
+    b.len()
 }
 
 /// Bytes that never make a line need cleaning: letters, digits, punctuation, and UTF-8 bytes
@@ -161,18 +192,24 @@ const QUIET: [bool; 256] = {
     table
 };
 
-/// Whether NFC may change the text: only combining marks can, U+0300–U+036F (CC/CD),
-/// U+1AB0–U+1DFF (E1), U+20D0–U+20FF (E2 83), U+FE20–U+FE2F (EF).
-fn may_combine(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.iter().enumerate().any(|(k, &c)| {
-        matches!(c, 0xCC | 0xCD | 0xE1 | 0xEF) || (c == 0xE2 && b.get(k + 1) == Some(&0x83))
-    })
+/// Whether NFC may change the text (its UTF-8 bytes, or the bytes from a character boundary
+/// on): only combining marks can, U+0300–U+036F (CC/CD), U+1AB0–U+1DFF (E1), U+20D0–U+20FF
+/// (E2 83), U+FE20–U+FE2F (EF).
+///
+/// Eight bytes at a time to the next of those lead bytes (CC and CD: CD with the low bit set).
+fn may_combine(b: &[u8]) -> bool {
+    let leads = |x| {
+        bytes_equal(x | ONES, 0xCD)
+            | bytes_equal(x, 0xE1)
+            | bytes_equal(x, 0xEF)
+            | bytes_equal(x, 0xE2)
+    };
+    bytes_marked(b, 0, leads).any(|k| b[k] != 0xE2 || b.get(k + 1) == Some(&0x83))
 }
 
 /// NFC, without the work where the text is already in that form (nearly always).
 fn nfc(s: &str) -> Cow<'_, str> {
-    if !may_combine(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if !may_combine(s.as_bytes()) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.nfc().collect())
@@ -187,12 +224,26 @@ fn nfc(s: &str) -> Cow<'_, str> {
 ///
 /// Works on the UTF-8 bytes: every byte it looks at is ASCII, so the text between them is
 /// copied in spans, undecoded. The bullet's `- ` is a `-` written and one space pending.
-fn strip_and_collapse(line: &str) -> String {
+///
+/// `plain` bytes at the start of `line.trim_start()` are known to be plain ([`plain_prefix`]:
+/// no markup, tab or run of spaces; they start with no space, bullet or `#`): the output starts
+/// with them as they are, but a last space, which is pending. Also returns how many bytes the
+/// output starts with that way, which hold no markup.
+fn strip_and_collapse(line: &str, plain: usize) -> (String, usize) {
     let t = line.trim_start();
     let mut out = String::with_capacity(line.len());
     // The pending run of spaces and tabs, and whether it holds a tab.
     let (mut run, mut tab) = (0usize, false);
-    let body = if let Some(rest) = t.strip_prefix("* ").or_else(|| t.strip_prefix("• ")) {
+    let mut k = 0;
+    let body = if plain > 0 {
+        // The loop below would copy these bytes, each single space written before the next
+        // byte: all of them but a last space, which it would leave pending.
+        let kept = if t.as_bytes()[plain - 1] == b' ' { plain - 1 } else { plain };
+        out.push_str(&t[..kept]);
+        run = plain - kept;
+        k = plain;
+        t
+    } else if let Some(rest) = t.strip_prefix("* ").or_else(|| t.strip_prefix("• ")) {
         out.push('-');
         run = 1;
         rest
@@ -201,8 +252,8 @@ fn strip_and_collapse(line: &str) -> String {
     } else {
         t
     };
+    let kept = out.len() * usize::from(plain > 0);
     let bytes = body.as_bytes();
-    let mut k = 0;
     while k < bytes.len() {
         match bytes[k] {
             b'*' => k += 1,
@@ -234,7 +285,7 @@ fn strip_and_collapse(line: &str) -> String {
             }
         }
     }
-    out
+    (out, kept)
 }
 
 #[cfg(test)]
@@ -270,6 +321,41 @@ mod tests {
         check("Sta\u{30a}ngby", "Stångby");
         // A line that is plain but for a combining mark is still composed.
         check("Rene\u{301} Nilsson (C)", "René Nilsson (C)");
+    }
+
+    #[test]
+    fn word_masks_are_exact() {
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([c, 0, 0x0d, c, 0xe2, c, 0xc3, 0x20]);
+            let m = map_lead_bytes(x);
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                let want = matches!(y, b'\r' | b'\x0c' | 0xC2 | 0xE2 | 0xEF);
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, want, "{c} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_starts_and_crlf() {
+        check("Protokollet justeras \r", "Protokollet justeras");
+        check("  Sida 1\r", "Sida 1");
+        check("\r", "");
+        check("justera protokollet. ________ MBN § 20", "justera protokollet. MBN § 20");
+        check("Beslut \t Anna Ek (S)", "Beslut\tAnna Ek (S)");
+        for raw in [
+            "a \r",
+            "a  \r",
+            "a \r\r",
+            "ab *c* \r",
+            "Rene\u{301} \r",
+            "x ____ y __ z _",
+            "x \\* y",
+            "x • y",
+            "x \u{a0}\u{a0} y",
+            "x y\u{301}",
+        ] {
+            assert_eq!(clean_line(raw), reference(raw), "{raw:?}");
+        }
     }
 
     /// The cleaner as first written, char by char in separate passes: the one-pass code above

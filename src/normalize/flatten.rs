@@ -197,9 +197,11 @@ fn one_of(table: Table, i: &str) -> Option<(&str, &str)> {
 /// sentence going on: `Beslut - beslutar …`, `Beslut Kommunstyrelsen beslutar`, but not
 /// `Beslut om policy för internationellt arbete` (a title). Also a body's own proposal or
 /// decision: `Arbetsutskottets förslag till kommunstyrelsen`, `Kommunstyrelsens beslut`.
-fn section_label(i: &str) -> Option<(&str, &str)> {
+///
+/// `next` is [`next_word_first`] of `i`, which the caller may have found already.
+fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
     let (r, label) = one_of(Table::Sections, i).or_else(|| {
-        if !next_word_starts_with(i, b"fb") {
+        if !next.is_some_and(|b| b"fb".contains(&b)) {
             return None;
         }
         let (r, l) = body_section(i).ok()?;
@@ -212,21 +214,22 @@ fn section_label(i: &str) -> Option<(&str, &str)> {
     ok.then_some((r, label))
 }
 
-/// Whether the word after the first one of `i` (its letters, then spaces) starts with one of
-/// the bytes `firsts`: a necessary condition of [`body_section`] (`… förslag`, `… beslut`) and
-/// [`decision_lead`] (`… BESLUTAR`, `… föreslår`), checked before they look the first word up
-/// among body words. Their `ws1` takes only whitespace, and the word after it starts with a
-/// letter, so this skip stops where theirs does.
-fn next_word_starts_with(i: &str, firsts: &[u8]) -> bool {
+/// The first byte of the word after the first one of `i` (its letters, then spaces): whether
+/// it is one of `fb` is a necessary condition of [`body_section`] (`… förslag`, `… beslut`),
+/// one of `BbFf` of [`decision_lead`] (`… BESLUTAR`, `… föreslår`), checked before they look
+/// the first word up among body words. Their `ws1` takes only whitespace, and the word after
+/// it starts with a letter, so this skip stops where theirs does. [`marker`] finds it once for
+/// both.
+fn next_word_first(i: &str) -> Option<u8> {
     let rest = &i[lead_len(i, char::is_alphabetic)..];
     let rest = &rest[lead_len(rest, char::is_whitespace)..];
-    rest.as_bytes().first().is_some_and(|b| firsts.contains(b))
+    rest.as_bytes().first().copied()
 }
 
 /// The byte length of the characters at the start of `s` that satisfy `keep`, as
 /// `s.len() - s.trim_start_matches(keep).len()` gives it. An ASCII byte is a whole character
 /// and is tested without decoding; only other characters are decoded.
-fn lead_len(s: &str, keep: fn(char) -> bool) -> usize {
+fn lead_len(s: &str, mut keep: impl FnMut(char) -> bool) -> usize {
     let b = s.as_bytes();
     let mut k = 0;
     while k < b.len() {
@@ -314,7 +317,8 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     if one_of(Table::Labels, i).is_some() {
         return Some(Marker::Label);
     }
-    if section_label(i).is_some() {
+    let next = next_word_first(i);
+    if section_label(i, next).is_some() {
         return Some(Marker::Section);
     }
     // Only the end of `before` matters: it can be a whole page long.
@@ -340,7 +344,7 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     }
     // A mixed-case lead starts a sentence; one in capitals stands out anyway.
     let sentence_start = before.trim_end().is_empty() || before.trim_end().ends_with(['.', ':']);
-    if next_word_starts_with(i, b"BbFf")
+    if next.is_some_and(|b| b"BbFf".contains(&b))
         && let Ok((_, lead)) = decision_lead(i)
         && (sentence_start || lead.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
     {
@@ -369,7 +373,16 @@ pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String
             };
             if upper {
                 let rest = &line[at..];
-                let len = lead_len(rest, char::is_alphabetic);
+                // Only a word of two to five letters counts: a sixth letter rules the word out
+                // before the rest of it is read.
+                let mut letters = 0;
+                let len = lead_len(rest, |c| {
+                    letters += 1;
+                    letters <= 6 && c.is_alphabetic()
+                });
+                if letters > 6 {
+                    continue;
+                }
                 // `PREFIX N`: a space and a digit after the word, or nothing to count.
                 let numbered = rest.as_bytes().get(len) == Some(&b' ')
                     && rest.as_bytes().get(len + 1).is_some_and(u8::is_ascii_digit);
@@ -496,7 +509,7 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
                 return pieces;
             }
             Marker::Section => {
-                let (r, _) = section_label(&s[at..]).unwrap_or(("", ""));
+                let (r, _) = section_label(&s[at..], next_word_first(&s[at..])).unwrap_or(("", ""));
                 let end = s.len() - r.len();
                 let r2 = r.trim_start_matches([':', ' ']);
                 pieces.push(s[at..end].trim().to_string());

@@ -359,12 +359,23 @@ fn candidates(b: &[u8]) -> Vec<usize> {
     out
 }
 
+/// The bytes of `x` (eight text bytes, little-endian) that may be [`next_mark`]'s marks, as
+/// their high bits: every `/` and `-`, and each digit followed by an ASCII capital in `x` or
+/// last in `x` (the byte after it is in the next word). A superset of the marks (and no zero
+/// byte), which `next_mark` checks one by one: digits are common in minutes, a digit before a
+/// capital is not.
+fn mark_bytes(x: u64) -> u64 {
+    use super::text::{bytes_equal, bytes_in_range};
+    let digits = bytes_in_range(x, b'0', b'9');
+    let capitals = bytes_in_range(x, b'A', b'Z');
+    bytes_equal(x, b'/') | bytes_equal(x, b'-') | (digits & ((capitals >> 8) | (1 << 63)))
+}
+
 /// The first byte at or after `from` that makes its token a candidate token: a `/`, a `-`, or
 /// a digit followed by an ASCII capital (the digit is returned; it is in the same token).
-/// `-`, `.`, `/` and the digits are the bytes 0x2D to 0x39, rare in prose: they are looked
-/// for a word at a time.
+/// They are looked for a word at a time ([`mark_bytes`]).
 fn next_mark(b: &[u8], from: usize) -> Option<usize> {
-    super::text::bytes_in(b, from, b'-', b'9').find(|&p| {
+    super::text::bytes_marked(b, from, mark_bytes).find(|&p| {
         matches!(b[p], b'/' | b'-')
             || (b[p].is_ascii_digit() && b.get(p + 1).is_some_and(u8::is_ascii_uppercase))
     })
@@ -443,6 +454,23 @@ pub fn split_title(title: &str) -> (String, Vec<Dnr>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mark_bytes_holds_every_mark() {
+        for c in 0..=255u8 {
+            for d in 0..=255u8 {
+                let x = u64::from_le_bytes([c, d, b'a', b'1', b'/', b'-', b'9', c]);
+                let m = mark_bytes(x);
+                let b = x.to_le_bytes();
+                for k in 0..7 {
+                    let mark = matches!(b[k], b'/' | b'-')
+                        || (b[k].is_ascii_digit() && b[k + 1].is_ascii_uppercase());
+                    assert!(!mark || m >> (8 * k + 7) & 1 == 1, "{c} {d} {k}");
+                }
+                assert_eq!(m >> 63 == 1, c.is_ascii_digit() || matches!(c, b'/' | b'-'), "{c}");
+            }
+        }
+    }
 
     #[track_caller]
     fn check(input: &str, key: &str, rest: &str) {

@@ -118,7 +118,7 @@ fn find_phrase(lower: &str, phrases: &[&str]) -> Option<(usize, usize)> {
         .iter()
         .filter_map(|p| {
             let mut from = 0;
-            while let Some(at) = lower[from..].find(p).map(|x| x + from) {
+            while let Some(at) = find_from(lower, from, p) {
                 let end = at + p.len();
                 let before = lower[..at].chars().last().is_none_or(|c| !c.is_alphanumeric());
                 let after = lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
@@ -131,6 +131,18 @@ fn find_phrase(lower: &str, phrases: &[&str]) -> Option<(usize, usize)> {
             None
         })
         .min()
+}
+
+/// The first offset from `from` on where `p` (not empty) occurs in `s`, as
+/// `s[from..].find(p)` gives it (plus `from`): a sentence is short, and a search that compares
+/// at each byte equal to `p`'s first (found eight bytes at a time) costs less than building a two-way searcher per phrase.
+/// `p` starts with a character, so every match is at a character boundary of `s`.
+fn find_from(s: &str, from: usize, p: &str) -> Option<usize> {
+    let (b, p) = (s.as_bytes(), p.as_bytes());
+    let first = p[0];
+    super::text::bytes_marked(b, from, |x| super::text::bytes_equal(x, first))
+        // The second byte first: it rules out nearly every candidate without a call.
+        .find(|&k| p.get(1).is_none_or(|c| b.get(k + 1) == Some(c)) && b[k..].starts_with(p))
 }
 
 /// The people a stance sentence names: the subject before the phrase, or the people right
@@ -259,6 +271,20 @@ pub fn ballot(line: &str) -> Option<Ballot> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_from_is_find() {
+        let s = "Anna Ek (S) avstår från att delta i beslutet; jävig är även Åsa. reserverar sig";
+        for p in ["a", "avstår", "jäv", "är", "Å", "sig", "beslutet;", "x", "sig!", s] {
+            for from in (0..=s.len()).filter(|&k| s.is_char_boundary(k)) {
+                assert_eq!(
+                    find_from(s, from, p),
+                    s[from..].find(p).map(|x| x + from),
+                    "{p} {from}"
+                );
+            }
+        }
+    }
 
     fn p(name: &str, party: &str) -> Person {
         Person { name: name.into(), party: Some(party.into()) }
