@@ -353,14 +353,15 @@ impl SearchIndex {
             if manifest.get(key.as_ref()) == Some(&sha) {
                 return Outcome::Unchanged;
             }
-            match crate::source::from_hashed_bytes(path, &bytes, sha) {
+            let len = bytes.len() as u64;
+            match crate::source::from_owned_bytes(path, bytes, sha) {
                 Ok(src) => {
                     let doc = crate::parse::document(&src.text, src.info);
                     let outcome = Outcome::Parsed {
                         docs: convert::documents(&f, &doc),
                         paragraphs: doc.paragraphs.len(),
                         warnings: doc.warnings.len(),
-                        bytes: bytes.len() as u64,
+                        bytes: len,
                     };
                     parsed.push(doc);
                     outcome
