@@ -200,10 +200,15 @@ impl Lexicon {
         }
     }
 
-    /// The bytes of one map holding every part's keys, counts summed.
-    fn merged(&self, extra: Option<&Map<OwnedBytes>>) -> tantivy_fst::Result<Vec<u8>> {
+    /// The bytes of one map holding every part's keys but those of part `kept` (if any), and
+    /// `extra`'s, counts summed.
+    fn merged(
+        &self,
+        extra: Option<&Map<OwnedBytes>>,
+        kept: Option<u64>,
+    ) -> tantivy_fst::Result<Vec<u8>> {
         let mut op = OpBuilder::new();
-        for p in &self.parts {
+        for p in self.parts.iter().filter(|p| Some(p.number) != kept) {
             op.push(p.map.stream());
         }
         if let Some(m) = extra {
@@ -222,8 +227,13 @@ impl Lexicon {
 pub enum Update {
     /// One more part.
     Part(Vec<u8>),
-    /// All parts and the new words merged into one.
-    Merged(Vec<u8>),
+    /// The parts and the new words merged into one, but the part `kept` (if any), which stays.
+    Merged {
+        /// The merged map.
+        bytes: Vec<u8>,
+        /// The number of the part left as it is.
+        kept: Option<u64>,
+    },
 }
 
 /// A lexicon and the update a commit made of it: written into `dir` (when the index has one)
@@ -233,9 +243,9 @@ pub enum Update {
 /// When a file cannot be written, or the bytes are not a map (they are: this module made them).
 pub fn install(old: &Lexicon, update: Update, dir: Option<&Path>) -> Result<Lexicon, String> {
     let number = old.parts.last().map_or(1, |p| p.number + 1);
-    let (merged, bytes) = match update {
-        Update::Part(b) => (false, b),
-        Update::Merged(b) => (true, b),
+    let (merged, bytes, kept) = match update {
+        Update::Part(b) => (false, b, None),
+        Update::Merged { bytes, kept } => (true, bytes, kept),
     };
     if let Some(dir) = dir {
         let name = part_file(number);
@@ -248,14 +258,19 @@ pub fn install(old: &Lexicon, update: Update, dir: Option<&Path>) -> Result<Lexi
         parts.push(part);
         return Ok(Lexicon { parts });
     }
-    // The merged part holds every key: the old parts can go. A run killed before they are gone
-    // leaves keys counted twice, which only ranks; the next merge folds them.
+    // The merged part holds every key of the parts it replaces: they can go. A run killed
+    // before they are gone leaves keys counted twice, which only ranks; the next merge folds
+    // them.
+    let (kept, replaced): (Vec<Part>, Vec<Part>) =
+        old.parts.iter().cloned().partition(|p| Some(p.number) == kept);
     if let Some(dir) = dir {
-        for p in &old.parts {
+        for p in &replaced {
             let _ = std::fs::remove_file(dir.join(part_file(p.number)));
         }
     }
-    Ok(Lexicon { parts: vec![part] })
+    let mut parts = kept;
+    parts.push(part);
+    Ok(Lexicon { parts })
 }
 
 /// The distinct words of some parsed documents (title and text of every paragraph),
@@ -463,8 +478,10 @@ impl Batch {
         self.0.is_empty()
     }
 
-    /// What the batch adds to `old`: a part of its own keys, or, with `merge` or when `old`
-    /// has as many parts as it keeps, one map of all of them.
+    /// What the batch adds to `old`: a part of its own keys; with `merge`, one map of all of
+    /// them; when `old` has as many parts as it keeps, one map of all of them but the largest,
+    /// which stays as it is (so a run that indexes a few files does not rewrite the whole
+    /// lexicon every few runs: on a 1 GB index that took five seconds).
     ///
     /// # Errors
     /// When a map cannot be built (it cannot, keys being sorted here).
@@ -496,7 +513,12 @@ impl Batch {
             return Ok(Update::Part(part));
         }
         let new = map_of(OwnedBytes::new(part))?;
-        old.merged(Some(&new)).map(Update::Merged)
+        let kept = if merge {
+            None
+        } else {
+            old.parts.iter().max_by_key(|p| p.map.len()).map(|p| p.number)
+        };
+        old.merged(Some(&new), kept).map(|bytes| Update::Merged { bytes, kept })
     }
 }
 
@@ -627,11 +649,38 @@ mod tests {
             assert!(lex.parts() <= MAX_PARTS, "{}", lex.parts());
         }
         assert_eq!(lex.count("trygghetskamer"), (MAX_PARTS + 3) as u64);
-        // What is on disk is what was read: the merged part and the ones after it.
+        // What is on disk is what was read: the merged parts and the ones after them.
         let reopened = Lexicon::open(dir.path()).expect("open");
         assert_eq!(reopened.parts(), lex.parts());
         assert_eq!(reopened.count("trygghetskamer"), (MAX_PARTS + 3) as u64);
         assert_eq!(reopened.stems("trygghetskamer"), ["trygghetskamer"]);
+    }
+
+    #[test]
+    fn small_commits_leave_the_largest_part_as_it_is() {
+        let dir = tempfile::tempdir().expect("temp");
+        let commit = |lex: &Lexicon, text: &str, merge: bool| {
+            let mut pending = Pending::default();
+            pending.add(&WordCounts::of_paragraphs([["", text]]));
+            install(lex, pending.take().update(lex, merge).expect("update"), Some(dir.path()))
+                .expect("install")
+        };
+        let big = "trygghetskameror budget kostnadsreducering patientsäkerhet visselblåsare";
+        let mut lex = commit(&Lexicon::default(), big, false);
+        let first = lex.parts.first().map(|p| p.number);
+        for i in 0..20 {
+            lex = commit(&lex, if i % 2 == 0 { "budget" } else { "beslutet" }, false);
+            assert!(lex.parts() <= MAX_PARTS, "{}", lex.parts());
+            assert_eq!(lex.parts.first().map(|p| p.number), first, "the large part is kept");
+        }
+        assert_eq!(lex.count("budget"), 11);
+        assert_eq!(lex.count("beslut"), 10);
+        assert_eq!(Lexicon::open(dir.path()).expect("open").count("budget"), 11);
+        // The end of a large run merges all of them.
+        lex = commit(&lex, "budget", true);
+        assert_eq!(lex.parts(), 1);
+        assert_eq!(lex.count("budget"), 12);
+        assert_eq!(Lexicon::open(dir.path()).expect("open").parts(), 1);
     }
 
     #[test]
