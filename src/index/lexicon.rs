@@ -17,8 +17,9 @@
 //! before the index commit it belongs to, so the parts always hold at least the words of the
 //! committed paragraphs; words of paragraphs deleted since only point at stems that match
 //! nothing more. The parts are read as one map, counts summed; when there are as many as it keeps
-//! (four), the next commit merges them into one. Counts only grow between rebuilds: they rank
-//! candidates, nothing shows them.
+//! (four), the next commit merges all but the largest into one, and the last commit of a run
+//! that wrote several merges them all. Counts only grow between rebuilds: they rank candidates,
+//! nothing shows them.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -56,8 +57,8 @@ fn pair_prefix(variant: &str) -> String {
     format!("{PAIR_MARK}{variant}\u{0}")
 }
 
-/// Most parts a lexicon keeps: a commit that would add one more merges them all into one. (A
-/// typo's look-up walks every part, so they are kept few.)
+/// Most parts a lexicon keeps: a commit that would add one more merges all but the largest into
+/// one. (A typo's look-up walks every part, so they are kept few.)
 const MAX_PARTS: usize = 4;
 
 /// One part of a lexicon: the map one commit wrote (or a merge of several), and its number.
