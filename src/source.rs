@@ -15,6 +15,8 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 use crate::extract::{self, Format};
 use crate::model::SourceInfo;
+// The eight-bytes-at-a-time word tests the parser's scans use.
+use crate::parse::text::{HIGHS, ONES, bytes_equal};
 
 /// The largest file read as a document. Minutes with scanned annexes reach tens of megabytes;
 /// anything larger is not a protocol, and reading it whole would only cost memory.
@@ -191,18 +193,6 @@ const SAMPLE: usize = 64 * 1024;
 /// carriage return, tab and form feed.
 fn is_control(b: u8) -> bool {
     b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)
-}
-
-/// One in each byte of a word: `ONES * b` is `b` in every byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The high bit of each byte of a word.
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// The bytes of `x` equal to `c`, as their high bits (no other bit is set). Exact per byte:
-/// `0x7f` is added to the low seven bits only, so nothing carries into the next byte.
-fn bytes_equal(x: u64, c: u8) -> u64 {
-    let v = x ^ (ONES * u64::from(c));
-    !(((v & !HIGHS) + ONES * 0x7f) | v) & HIGHS
 }
 
 /// The bytes of `x` below 0x20 or equal to 0x7f (DEL), as their high bits (no other bit is

@@ -67,7 +67,7 @@ pub fn prose(lines: &[&Line]) -> String {
 /// One in each byte of a word: `ONES * b` is `b` in every byte.
 pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte of a word.
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The bytes of `x` (eight text bytes, little-endian) that lie in `lo..=hi`, as their high
 /// bits (no other bit is set). `lo` and `hi` are ASCII, `lo > 0`. Exact per byte: the sums
