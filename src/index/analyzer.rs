@@ -86,12 +86,7 @@ impl<T: TokenStream> TokenStream for SwedishStemsStream<'_, T> {
             return true;
         }
         self.lower.clear();
-        if token.text.is_ascii() {
-            self.lower.push_str(&token.text);
-            self.lower.make_ascii_lowercase();
-        } else {
-            self.lower.extend(token.text.chars().flat_map(char::to_lowercase));
-        }
+        push_lower(&mut self.lower, &token.text);
         let stem = self.stemmer.stem(&self.lower);
         self.memo.put(&token.text, &stem);
         token.text.clear();
@@ -105,6 +100,19 @@ impl<T: TokenStream> TokenStream for SwedishStemsStream<'_, T> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
+    }
+}
+
+/// Appends `word` lower-cased as the `sv` analyzer lower-cases a token (as tantivy's
+/// `LowerCaser`): ASCII a byte at a time, anything else each character's lower case (so Σ is σ
+/// at a word's end too, unlike [`str::to_lowercase`]).
+pub(crate) fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let at = out.len();
+        out.push_str(word);
+        out[at..].make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
 }
 

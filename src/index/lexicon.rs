@@ -376,18 +376,11 @@ impl WordCounts {
     }
 }
 
-/// `w` lower-cased behind `mark` (if any), into `buf`.
+/// `w` lower-cased as the `sv` analyzer does, behind `mark` (if any), into `buf`.
 fn lower_into(buf: &mut String, mark: Option<char>, w: &str) {
     buf.clear();
     buf.extend(mark);
-    if w.is_ascii() {
-        // The common case, a byte at a time.
-        let at = buf.len();
-        buf.push_str(w);
-        buf[at..].make_ascii_lowercase();
-    } else {
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-    }
+    super::analyzer::push_lower(buf, w);
 }
 
 /// Visits the words of a text as the `text` field's tokenizer cuts them (runs of letters and
