@@ -20,6 +20,7 @@ pub mod index;
 pub mod model;
 pub mod normalize;
 pub mod parse;
+mod scan;
 pub mod source;
 
 use std::path::Path;

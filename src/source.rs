@@ -15,8 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 use crate::extract::{self, Format};
 use crate::model::SourceInfo;
-// The eight-bytes-at-a-time word tests the parser's scans use.
-use crate::parse::text::{HIGHS, ONES, bytes_equal};
+use crate::scan::{HIGHS, ONES, bytes_equal, bytes_marked};
 
 /// The largest file read as a document. Minutes with scanned annexes reach tens of megabytes;
 /// anything larger is not a protocol, and reading it whole would only cost memory.
@@ -104,12 +103,8 @@ fn from_cow_bytes(path: &Path, bytes: Cow<'_, [u8]>, sha256: String) -> Result<S
         Format::Pdf => (extracted(extract::pdf::text(&bytes))?, "pdf"),
         Format::Zip => (extracted(extract::docx::text(&bytes))?, "docx"),
         Format::Text => {
-            let decoded = match bytes {
-                Cow::Borrowed(b) => decode(b),
-                Cow::Owned(b) => decode_owned(b),
-            };
-            let text =
-                decoded.map_err(|offset| Error::Binary { path: path.to_path_buf(), offset })?;
+            let text = decode_owned(bytes.into_owned())
+                .map_err(|offset| Error::Binary { path: path.to_path_buf(), offset })?;
             (text, "text")
         }
     };
@@ -130,36 +125,27 @@ fn from_cow_bytes(path: &Path, bytes: Cow<'_, [u8]>, sha256: String) -> Result<S
 /// # Errors
 /// When a NUL byte or other control characters show the bytes are not text.
 pub fn decode(bytes: &[u8]) -> std::result::Result<String, usize> {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes)
-        && enc != encoding_rs::UTF_8
-    {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
-        return Ok(text.into_owned());
-    }
-    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if let Some(offset) = binary_byte(body) {
-        return Err(offset + (bytes.len() - body.len()));
-    }
-    if let Ok(s) = std::str::from_utf8(body) {
-        Ok(s.to_string())
-    } else {
-        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(body);
-        Ok(text.into_owned())
-    }
+    decode_owned(bytes.to_vec())
 }
 
-/// [`decode`] of bytes the caller hands over, the same result: UTF-8 without a BOM (the
-/// common case) becomes the text in place, without a copy; anything else is [`decode`]d.
+/// [`decode`] of bytes the caller hands over: UTF-8 (the common case) becomes the text in
+/// place, without a copy. A BOM other than UTF-8's names the encoding; without one, bytes that
+/// are not UTF-8 are read as Windows-1252.
 ///
 /// # Errors
-/// As [`decode`].
-pub fn decode_owned(bytes: Vec<u8>) -> std::result::Result<String, usize> {
-    // Only a BOM changes where the text starts or how it is decoded; `decode` handles those.
-    if encoding_rs::Encoding::for_bom(&bytes).is_some() {
-        return decode(&bytes);
+/// As [`decode`]; the offset counts a UTF-8 BOM.
+pub fn decode_owned(mut bytes: Vec<u8>) -> std::result::Result<String, usize> {
+    let mut bom = 0;
+    if let Some((enc, len)) = encoding_rs::Encoding::for_bom(&bytes) {
+        if enc != encoding_rs::UTF_8 {
+            let (text, _) = enc.decode_without_bom_handling(&bytes[len..]);
+            return Ok(text.into_owned());
+        }
+        bytes.drain(..len);
+        bom = len;
     }
     if let Some(offset) = binary_byte(&bytes) {
-        return Err(offset);
+        return Err(offset + bom);
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
@@ -214,14 +200,7 @@ fn control_bytes(x: u64) -> u64 {
 
 /// The offset of the first NUL of `b`, eight bytes at a time: the byte loop's answer.
 fn first_nul(b: &[u8]) -> Option<usize> {
-    let (words, tail) = b.as_chunks::<8>();
-    for (k, w) in words.iter().enumerate() {
-        let nul = bytes_equal(u64::from_le_bytes(*w), 0);
-        if nul != 0 {
-            return Some(k * 8 + (nul.trailing_zeros() / 8) as usize);
-        }
-    }
-    tail.iter().position(|&c| c == 0).map(|p| words.len() * 8 + p)
+    bytes_marked(b, 0, |x| bytes_equal(x, 0)).next()
 }
 
 /// How many bytes of `b` [`is_control`] holds, or `Err` with the offset of its first NUL;
@@ -328,10 +307,28 @@ mod tests {
         texts.extend([binary.clone(), text.clone()]);
         for t in &texts {
             assert_eq!(binary_byte(t), binary_byte_bytewise(t), "{t:?}");
-            assert_eq!(decode_owned(t.clone()), decode(t), "{t:?}");
+            assert_eq!(decode(t), decode_reference(t), "{t:?}");
         }
         assert_eq!(binary_byte(&binary), Some(7));
         assert_eq!(binary_byte(&text), None);
+    }
+
+    /// `decode` as it was written before it kept the bytes it was handed: a BOM sniffed, a
+    /// UTF-8 one skipped, binary refused, UTF-8 copied, anything else read as Windows-1252.
+    fn decode_reference(bytes: &[u8]) -> std::result::Result<String, usize> {
+        if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes)
+            && enc != encoding_rs::UTF_8
+        {
+            return Ok(enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned());
+        }
+        let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        if let Some(offset) = binary_byte_bytewise(body) {
+            return Err(offset + (bytes.len() - body.len()));
+        }
+        match std::str::from_utf8(body) {
+            Ok(s) => Ok(s.to_string()),
+            Err(_) => Ok(encoding_rs::WINDOWS_1252.decode(body).0.into_owned()),
+        }
     }
 
     #[test]
@@ -350,7 +347,7 @@ mod tests {
             "Filen b\u{f6}rjar med %PDF-1.7 och \u{e4}r trasig.\n".as_bytes(),
         ] {
             let sha = sha256_hex(b);
-            assert_eq!(decode_owned(b.to_vec()), decode(b), "{b:?}");
+            assert_eq!(decode(b), decode_reference(b), "{b:?}");
             let owned = from_owned_bytes(p, b.to_vec(), sha.clone());
             let borrowed = from_hashed_bytes(p, b, sha);
             assert_eq!(format!("{owned:?}"), format!("{borrowed:?}"), "{b:?}");

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::parse::text::{ONES, bytes_equal, bytes_marked};
+use crate::scan::{ONES, bytes_equal, bytes_marked};
 
 /// Cleans one source line.
 ///

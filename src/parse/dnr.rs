@@ -365,7 +365,7 @@ fn candidates(b: &[u8]) -> Vec<usize> {
 /// byte), which `next_mark` checks one by one: digits are common in minutes, a digit before a
 /// capital is not.
 fn mark_bytes(x: u64) -> u64 {
-    use super::text::{bytes_equal, bytes_in_range};
+    use crate::scan::{bytes_equal, bytes_in_range};
     let digits = bytes_in_range(x, b'0', b'9');
     let capitals = bytes_in_range(x, b'A', b'Z');
     bytes_equal(x, b'/') | bytes_equal(x, b'-') | (digits & ((capitals >> 8) | (1 << 63)))
@@ -375,7 +375,7 @@ fn mark_bytes(x: u64) -> u64 {
 /// a digit followed by an ASCII capital (the digit is returned; it is in the same token).
 /// They are looked for a word at a time ([`mark_bytes`]).
 fn next_mark(b: &[u8], from: usize) -> Option<usize> {
-    super::text::bytes_marked(b, from, mark_bytes).find(|&p| {
+    crate::scan::bytes_marked(b, from, mark_bytes).find(|&p| {
         matches!(b[p], b'/' | b'-')
             || (b[p].is_ascii_digit() && b.get(p + 1).is_some_and(u8::is_ascii_uppercase))
     })

@@ -108,7 +108,7 @@ fn anchors(b: &[u8]) -> Vec<usize> {
     };
     let mut out = Vec::new();
     // Both marks are rare bytes, looked for a word at a time.
-    for p in super::text::bytes_either(b, 0, b':', 0xA7) {
+    for p in crate::scan::bytes_either(b, 0, b':', 0xA7) {
         let c = b[p];
         if c == 0xA7 && p > 0 && b[p - 1] == 0xC2 {
             // "§" is C2 A7; digits start the citation within ~24 bytes before it.

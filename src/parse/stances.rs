@@ -75,7 +75,7 @@ fn cue_patterns() -> &'static [Vec<Vec<u8>>; 26] {
 /// Byte offsets of the words that start with a cue, in any case: [`CUES`], ASCII letters in
 /// any case and the Swedish letters as small letters or capitals, at a word start.
 ///
-/// One pass over the word starts ([`super::text::for_each_word_start`]): each is compared
+/// One pass over the word starts ([`crate::scan::for_each_word_start`]): each is compared
 /// only with the cues of its first letter. The same offsets as a multi-pattern search for the
 /// cues kept where a word starts: no cue holds another cue after its first letter, and a match
 /// that would overlap a word start holds the word byte before it, so no match there hides one
@@ -84,7 +84,7 @@ fn cue_positions(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let groups = cue_patterns();
     let mut out = Vec::new();
-    super::text::for_each_word_start(b, |k| {
+    crate::scan::for_each_word_start(b, |k| {
         // `| 0x20` lower-cases an ASCII letter and takes no other byte into `a..=z`.
         let Some(group) = (b[k] | 0x20).checked_sub(b'a').and_then(|g| groups.get(usize::from(g)))
         else {
@@ -140,7 +140,7 @@ fn find_phrase(lower: &str, phrases: &[&str]) -> Option<(usize, usize)> {
 fn find_from(s: &str, from: usize, p: &str) -> Option<usize> {
     let (b, p) = (s.as_bytes(), p.as_bytes());
     let first = p[0];
-    super::text::bytes_marked(b, from, |x| super::text::bytes_equal(x, first))
+    crate::scan::bytes_marked(b, from, |x| crate::scan::bytes_equal(x, first))
         // The second byte first: it rules out nearly every candidate without a call.
         .find(|&k| p.get(1).is_none_or(|c| b.get(k + 1) == Some(c)) && b[k..].starts_with(p))
 }

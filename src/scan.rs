@@ -1,0 +1,174 @@
+//! Byte scans eight (or sixteen) bytes at a time, for marks that are rare in text: a `u64`
+//! holds eight bytes of text, little-endian, and each test sets the high bit of every byte it
+//! finds. Shared by the decoder (NUL and control bytes), the line cleaner and the parser's
+//! finders (case numbers, statutes, stance cues); each scan is tested against a plain byte loop.
+
+/// One in each byte of a word: `ONES * b` is `b` in every byte.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of a word.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `x` (eight text bytes, little-endian) that lie in `lo..=hi`, as their high
+/// bits (no other bit is set). `lo` and `hi` are ASCII, `lo > 0`. Exact per byte: the sums
+/// stay below 0x100 in every byte, so nothing carries into the next one.
+pub(crate) fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = x & !HIGHS;
+    let at_least_lo = low7 + ONES * u64::from(0x80 - lo);
+    let above_hi = low7 + ONES * u64::from(0x7f - hi);
+    at_least_lo & !above_hi & !x & HIGHS
+}
+
+/// The bytes of `x` (eight text bytes, little-endian) equal to `c`, as their high bits (no
+/// other bit is set). Exact per byte: `0x7f` is added to the low seven bits only.
+pub(crate) fn bytes_equal(x: u64, c: u8) -> u64 {
+    let v = x ^ (ONES * u64::from(c));
+    !(((v & !HIGHS) + ONES * 0x7f) | v) & HIGHS
+}
+
+/// Offsets from `from` on of the bytes that `hits` marks in eight-byte words (`hits` sets the
+/// high bit of each byte it finds), in order: the word-at-a-time form of a byte-by-byte scan,
+/// for marks that are rare in prose.
+fn scan_words(b: &[u8], from: usize, hits: impl Fn(u64) -> u64) -> impl Iterator<Item = usize> {
+    let mut k = from;
+    let mut pending = 0u64;
+    let mut base = from;
+    std::iter::from_fn(move || {
+        loop {
+            if pending != 0 {
+                let at = base + (pending.trailing_zeros() / 8) as usize;
+                pending &= pending - 1;
+                return Some(at);
+            }
+            // Sixteen bytes at a time while neither word holds a mark (nearly always, for a
+            // rare mark); the words with one are loaded again below.
+            while let Some(w) = b.get(k..).and_then(<[u8]>::first_chunk::<16>) {
+                let w = u128::from_le_bytes(*w);
+                if hits(w as u64) | hits((w >> 64) as u64) != 0 {
+                    break;
+                }
+                k += 16;
+            }
+            if k >= b.len() {
+                return None;
+            }
+            let (x, n) = load(&b[k..]);
+            pending = hits(x);
+            if n < 8 {
+                pending &= (1u64 << (8 * n)) - 1;
+            }
+            base = k;
+            k += n;
+        }
+    })
+}
+
+/// The first eight bytes of `b` as a little-endian word, zero-padded past its end, and how
+/// many of them there are. Zero padding is never a mark nor a word byte.
+fn load(b: &[u8]) -> (u64, usize) {
+    if let Some(word) = b.first_chunk::<8>() {
+        (u64::from_le_bytes(*word), 8)
+    } else {
+        let mut word = [0u8; 8];
+        word[..b.len()].copy_from_slice(b);
+        (u64::from_le_bytes(word), b.len())
+    }
+}
+
+/// The word bytes of `x` (eight text bytes, little-endian) as their high bits: ASCII letters
+/// and digits and every byte of a non-ASCII character, as [`crate::parse::lexical::is_word_byte`].
+///
+/// Bit 0x20 set, the capitals `A`–`Z` are the small letters, and no other byte becomes one
+/// (`@`–`Z` become `` ` ``–`z`, `[`–`_` become `{`–DEL): one range test for both cases.
+fn word_bytes(x: u64) -> u64 {
+    bytes_in_range(x, b'0', b'9') | bytes_in_range(x | (ONES * 0x20), b'a', b'z') | (x & HIGHS)
+}
+
+/// Calls `f` with the offset of each word start of `b`, in order: a word byte
+/// ([`crate::parse::lexical::is_word_byte`]) at the start or after a byte that is not one. Eight
+/// bytes at a time: a word starts where a word byte's high bit is set and the byte before's
+/// (shifted in from the previous eight) is not.
+pub(crate) fn for_each_word_start(b: &[u8], mut f: impl FnMut(usize)) {
+    let mut last_words = 0u64;
+    for n in 0..b.len().div_ceil(8) {
+        let words = word_bytes(load(&b[n * 8..]).0);
+        // Bit 8i+7 of `before`: whether the byte before byte i is a word byte.
+        let before = (words << 8) | (last_words >> 56);
+        let mut starts = words & !before;
+        while starts != 0 {
+            f(n * 8 + (starts.trailing_zeros() / 8) as usize);
+            starts &= starts - 1;
+        }
+        last_words = words;
+    }
+}
+
+/// Offsets, from `from` on, of the bytes of `b` that `hits` marks in each eight-byte word
+/// (little-endian; zero bytes past the end, which it must not mark), as their high bits and
+/// exactly: the word-at-a-time form of `b[from..].iter().positions(..)`.
+pub(crate) fn bytes_marked(
+    b: &[u8],
+    from: usize,
+    hits: impl Fn(u64) -> u64,
+) -> impl Iterator<Item = usize> {
+    scan_words(b, from, hits)
+}
+
+/// Offsets, from `from` on, of the bytes of `b` equal to `c1` or `c2` (non-zero), in order.
+pub(crate) fn bytes_either(b: &[u8], from: usize, c1: u8, c2: u8) -> impl Iterator<Item = usize> {
+    scan_words(b, from, move |x| bytes_equal(x, c1) | bytes_equal(x, c2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_scans_match_byte_scans() {
+        let text = "Dnr KS 2023/123 – beslut 23HSN1782: § 5 (2017:725) åäö\u{a0}é-/.9:".as_bytes();
+        // Long runs without a mark, as the sixteen-byte skip sees them, then marks at each offset.
+        let quiet = [b"abcdefghijklmnopqrstuvwxyz ".repeat(3), text.to_vec()].concat();
+        for t in [text, quiet.as_slice()] {
+            for from in 0..t.len() {
+                let words: Vec<usize> = bytes_either(t, from, b':', 0xA7).collect();
+                let bytes: Vec<usize> =
+                    (from..t.len()).filter(|&k| matches!(t[k], b':' | 0xA7)).collect();
+                assert_eq!(words, bytes);
+            }
+        }
+        for from in 0..text.len() {
+            let words: Vec<usize> =
+                bytes_marked(text, from, |x| bytes_in_range(x, b'-', b'9')).collect();
+            let bytes: Vec<usize> =
+                (from..text.len()).filter(|&k| (b'-'..=b'9').contains(&text[k])).collect();
+            assert_eq!(words, bytes);
+            let words: Vec<usize> = bytes_either(text, from, b':', 0xA7).collect();
+            let bytes: Vec<usize> =
+                (from..text.len()).filter(|&k| matches!(text[k], b':' | 0xA7)).collect();
+            assert_eq!(words, bytes);
+        }
+        let wordish = crate::parse::lexical::is_word_byte;
+        let more = ["ab", "", " x", "åäö é-x 1a.b", "(röst) RÖST ReSeRvErar nej, Xnej12345678 9"];
+        for b in std::iter::once(text).chain(more.iter().map(|t| t.as_bytes())) {
+            let mut words = Vec::new();
+            for_each_word_start(b, |k| words.push(k));
+            let bytes: Vec<usize> =
+                (0..b.len()).filter(|&k| wordish(b[k]) && (k == 0 || !wordish(b[k - 1]))).collect();
+            assert_eq!(words, bytes, "{b:?}");
+        }
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([c, 0, 0x80, c, 0xff, c, 0x2d, 0x39]);
+            let m = bytes_in_range(x, b'-', b'9');
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, (b'-'..=b'9').contains(&y), "{c} {k}");
+            }
+            let m = word_bytes(x);
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, wordish(y), "{c} {k}");
+            }
+            let m = bytes_equal(x, b':');
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, y == b':', "{c} {k}");
+            }
+        }
+    }
+}
