@@ -475,6 +475,33 @@ fn forms_that_snowball_misses_are_found() {
 }
 
 #[test]
+fn word_searches_find_paragraphs_and_nothing_else() {
+    // Stance documents carry their paragraph's path, §, title and party. A search of words
+    // has no `doctype` clause, so a stance that indexed any of them would come back beside its
+    // paragraph, as a second hit with the same path and §.
+    let index = shared();
+    for q in
+        ["kostnadsreduceringar", "Sjukvårdspartiet", "SJVP", "\"ekonomi i balans\"", "HSN/876/2024"]
+    {
+        let res = search_in(index, q, 10_000);
+        assert!(res.total > 0, "{q}");
+        assert_eq!(res.hits.len(), res.total, "{q}");
+        let mut seen = std::collections::HashSet::new();
+        for h in &res.hits {
+            assert!(seen.insert((h.path.clone(), h.number, h.line)), "{q}: twice {h:?}");
+        }
+    }
+    // One of them has stances, found by the party filter of `stances`.
+    let sjvp = index
+        .stances(&StanceRequest {
+            filters: Filters { party: Some("SJVP".into()), ..Default::default() },
+            ..Default::default()
+        })
+        .expect("stances");
+    assert!(sjvp.iter().any(|s| s.title.contains("kostnadsreduceringar")), "{sjvp:?}");
+}
+
+#[test]
 fn parties_by_name_or_abbreviation() {
     // Only "(SJVP)" is written in the minutes.
     assert_eq!(plain("Sjukvårdspartiet"), 0);

@@ -116,14 +116,13 @@ pub fn documents(f: &Fields, doc: &Document) -> Vec<TantivyDocument> {
                 s.add_text(f.person, &person.name);
                 s.add_text(f.person_facet, &person.name);
                 if let Some(party) = &person.party {
-                    s.add_text(f.party, party);
                     s.add_text(f.party_facet, party);
                 }
                 if let Some(n) = p.number {
                     s.add_u64(f.number, u64::from(n));
                 }
                 s.add_u64(f.line, u64::from(p.line));
-                s.add_text(f.title, &p.title);
+                s.add_text(f.stance_title, &p.title);
                 out.push(s);
             }
         }

@@ -182,7 +182,38 @@ type Clauses = Vec<(Occur, Box<dyn Query>)>;
 /// items to widen it by when its own matches do not fill the page.
 enum TextQuery {
     Fixed(Box<dyn Query>),
-    Widenable { typed: Box<dyn Query>, items: Vec<super::expand::Item> },
+    /// A case number in any spelling (and its words, as typed).
+    Case(Box<dyn Query>),
+    Widenable {
+        typed: Box<dyn Query>,
+        items: Vec<super::expand::Item>,
+    },
+}
+
+/// What the shape of a plain query lets a search skip.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Shape {
+    /// It needs a word or a phrase in title or text, which only paragraphs index (see
+    /// [`super::schema`]): it needs no `doctype` clause.
+    paragraphs_only: bool,
+    /// It is one word. Searched alone, its query is a union of term queries, whose first page
+    /// tantivy finds without scoring every match (block-max WAND); counting the matches apart
+    /// then costs less than scoring them all. Phrases and conjunctions score every match either
+    /// way, and counting apart would read their matches twice.
+    one_word: bool,
+}
+
+impl Shape {
+    fn of(q: &str) -> Self {
+        use super::expand::Item;
+        let Some(items) = super::expand::plain_items(q) else {
+            return Self::default();
+        };
+        Self {
+            paragraphs_only: items.iter().any(|i| matches!(i, Item::Word(_) | Item::Phrase(_))),
+            one_word: matches!(items.as_slice(), [Item::Word(_)]),
+        }
+    }
 }
 
 fn term(field: Field, value: &str) -> Box<dyn Query> {
@@ -224,7 +255,9 @@ impl SearchIndex {
         if let Some(p) = &f.party {
             let p = crate::parse::persons::party_by_name(p)
                 .map_or_else(|| p.trim().to_uppercase(), str::to_string);
-            out.push((Occur::Must, term(fields.party, &p)));
+            // Paragraphs index the parties of their stances and motions; a stance its own.
+            let field = if doctype == "stance" { fields.party_facet } else { fields.party };
+            out.push((Occur::Must, term(field, &p)));
         }
         if let Some(y) = f.year {
             out.push((
@@ -267,7 +300,7 @@ impl SearchIndex {
             if let Ok(p) = parsed {
                 should.push((Occur::Should, p));
             }
-            return Ok(TextQuery::Fixed(Box::new(BooleanQuery::new(should))));
+            return Ok(TextQuery::Case(Box::new(BooleanQuery::new(should))));
         }
         let parsed =
             parsed.map_err(|e| Error::Query { message: explain_query_error(q, &e.to_string()) })?;
@@ -290,36 +323,51 @@ impl SearchIndex {
         let fields = *self.fields();
         let searcher = self.searcher();
         let filters = self.filter_clauses(&req.filters, "paragraph")?;
-        let with_filters = |q: Box<dyn Query>| -> BooleanQuery {
+        let shape = Shape::of(&req.query);
+        // The `doctype` clause alone is no filter for a query that finds paragraphs only, and
+        // leaving it out leaves the query as tantivy can prune it.
+        let unfiltered = shape.paragraphs_only && filters.len() == 1;
+        let with_filters = |q: Box<dyn Query>| -> Box<dyn Query> {
+            if unfiltered {
+                return q;
+            }
             let mut clauses: Clauses = filters.iter().map(|(o, c)| (*o, c.box_clone())).collect();
             clauses.push((Occur::Must, q));
-            BooleanQuery::new(clauses)
+            Box::new(BooleanQuery::new(clauses))
         };
         let limit = req.limit.max(1);
         let err = self.err();
-        let ranked = |q: &dyn Query| -> Result<(usize, Vec<(f32, DocAddress)>), Error> {
-            if req.sort_by_date {
-                let by_day =
-                    TopDocs::with_limit(limit).order_by_fast_field::<u64>("day", Order::Desc);
-                let (n, docs) = searcher.search(q, &(Count, by_day)).map_err(err)?;
-                Ok((n, docs.into_iter().map(|(_, a)| (0.0, a)).collect()))
-            } else {
-                searcher
-                    .search(q, &(Count, TopDocs::with_limit(limit).order_by_score()))
-                    .map_err(err)
-            }
-        };
+        // `prunable`: the query is one word as typed, as `Shape::one_word` says.
+        let ranked =
+            |q: &dyn Query, prunable: bool| -> Result<(usize, Vec<(f32, DocAddress)>), Error> {
+                let by_score = TopDocs::with_limit(limit).order_by_score();
+                if req.sort_by_date {
+                    let by_day =
+                        TopDocs::with_limit(limit).order_by_fast_field::<u64>("day", Order::Desc);
+                    let (n, docs) = searcher.search(q, &(Count, by_day)).map_err(err)?;
+                    Ok((n, docs.into_iter().map(|(_, a)| (0.0, a)).collect()))
+                } else if unfiltered && prunable {
+                    let n = searcher.search(q, &Count).map_err(err)?;
+                    Ok((n, searcher.search(q, &by_score).map_err(err)?))
+                } else {
+                    searcher.search(q, &(Count, by_score)).map_err(err)
+                }
+            };
         // The words as typed rank above every widened match, so where they fill the page the
         // page is theirs and nothing need be widened. Sorting by date and counting facets take
         // every match, widened or not.
         let (main, typed_only, total, top) = match self.text_query(&req.query, req.plain)? {
             TextQuery::Fixed(q) => {
-                let (total, top) = ranked(&with_filters(q.box_clone()))?;
+                let (total, top) = ranked(&*with_filters(q.box_clone()), shape.one_word)?;
+                (q, false, total, top)
+            }
+            TextQuery::Case(q) => {
+                let (total, top) = ranked(&*with_filters(q.box_clone()), false)?;
                 (q, false, total, top)
             }
             TextQuery::Widenable { typed, items } => {
                 let first = (!req.sort_by_date && !req.facets)
-                    .then(|| ranked(&with_filters(typed.box_clone())))
+                    .then(|| ranked(&*with_filters(typed.box_clone()), shape.one_word))
                     .transpose()?;
                 match first {
                     Some((total, top)) if top.len() >= limit => {
@@ -332,12 +380,12 @@ impl SearchIndex {
                         let mut expander =
                             super::expand::Expander::new(&searcher, &fields, &lexicon);
                         if let Some(w) = expander.query(&items, Some(typed.box_clone())) {
-                            let (total, top) = ranked(&with_filters(w.box_clone()))?;
+                            let (total, top) = ranked(&*with_filters(w.box_clone()), false)?;
                             (w, false, total, top)
                         } else {
                             let (total, top) = match first {
                                 Some(done) => done,
-                                None => ranked(&with_filters(typed.box_clone()))?,
+                                None => ranked(&*with_filters(typed.box_clone()), shape.one_word)?,
                             };
                             (typed, false, total, top)
                         }
@@ -378,7 +426,7 @@ impl SearchIndex {
             });
         }
         let facets = if req.facets {
-            Some(self.facets(&searcher, &with_filters(main.box_clone()))?)
+            Some(self.facets(&searcher, &*with_filters(main.box_clone()))?)
         } else {
             None
         };
@@ -519,13 +567,13 @@ impl SearchIndex {
             out.push(StanceEntry {
                 kind: first_str(&doc, fields.stance).unwrap_or_default(),
                 name: first_str(&doc, fields.person).unwrap_or_default(),
-                party: first_str(&doc, fields.party),
+                party: first_str(&doc, fields.party_facet),
                 date: first_str(&doc, fields.date),
                 organization: first_str(&doc, fields.organization),
                 body: first_str(&doc, fields.body),
                 path: first_str(&doc, fields.path).unwrap_or_default(),
                 number: first_u64(&doc, fields.number),
-                title: first_str(&doc, fields.title).unwrap_or_default(),
+                title: first_str(&doc, fields.stance_title).unwrap_or_default(),
             });
         }
         out.sort_by(|a, b| {

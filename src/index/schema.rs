@@ -4,6 +4,11 @@
 //! `paragraph` (one per § — what `search` and `dnr` return), `stance` (one per person and
 //! stance — what `stances` counts), and `file` (one per source file: its path and content
 //! hash, the manifest that makes `index` incremental and is committed atomically with the rest).
+//!
+//! Only paragraphs index words and case numbers (`title`, `text`, `party`, `dnr`, `cited`,
+//! `case_number`); a stance keeps its paragraph's title and its party in fields of its own. A
+//! query of words or case numbers therefore finds paragraphs alone, with no `doctype` clause
+//! to intersect, and tantivy may then skip matches that cannot reach the first page.
 
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -12,7 +17,7 @@ use tantivy::schema::{
 use super::analyzer::{KEY, SWEDISH};
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is rebuilt.
-pub const INDEX_SCHEMA_VERSION: u32 = 7;
+pub const INDEX_SCHEMA_VERSION: u32 = 8;
 
 /// Handles of every field.
 #[derive(Debug, Clone, Copy)]
@@ -59,7 +64,7 @@ pub struct Fields {
     pub case_number: Field,
     /// The case numbers as written, stored.
     pub dnr_raw: Field,
-    /// Parties with a stance or a motion in the paragraph (or of a stance document).
+    /// Parties with a stance or a motion in the paragraph (paragraphs only: see `party_facet`).
     pub party: Field,
     /// The decision, as JSON (SCHEMA.md's shape).
     pub decision: Field,
@@ -69,8 +74,10 @@ pub struct Fields {
     pub person: Field,
     /// Stance documents: the person as written, for counts.
     pub person_facet: Field,
-    /// Stance documents: the party as written, for counts.
+    /// Stance documents: the party as written, for filters, counts and output.
     pub party_facet: Field,
+    /// Stance documents: the paragraph's title, stored only (see the module's note).
+    pub stance_title: Field,
 }
 
 /// Builds the schema.
@@ -127,7 +134,8 @@ pub fn build() -> (Schema, Fields) {
         stance: b.add_text_field("stance", STRING | STORED | FAST),
         person: b.add_text_field("person", person.set_stored()),
         person_facet: b.add_text_field("person_facet", STRING | FAST),
-        party_facet: b.add_text_field("party_facet", STRING | FAST),
+        party_facet: b.add_text_field("party_facet", STRING | FAST | STORED),
+        stance_title: b.add_text_field("stance_title", STORED),
     };
     (b.build(), fields)
 }
@@ -165,5 +173,6 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         person: f("person")?,
         person_facet: f("person_facet")?,
         party_facet: f("party_facet")?,
+        stance_title: f("stance_title")?,
     })
 }
