@@ -110,6 +110,28 @@ const NOT_NAME: &[&str] = &[
     "Övriga",
 ];
 
+/// For each first byte, the lengths (in bytes) of the [`NOT_NAME`] words starting with it, as
+/// bits: a word whose bit is clear is not in the list, found without searching it (most name
+/// words). Every entry is shorter than 32 bytes.
+const NOT_NAME_LENGTHS: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut k = 0;
+    while k < NOT_NAME.len() {
+        let w = NOT_NAME[k].as_bytes();
+        assert!(!w.is_empty() && w.len() < 32);
+        table[w[0] as usize] |= 1 << w.len();
+        k += 1;
+    }
+    table
+};
+
+/// Whether `w` is one of the [`NOT_NAME`] words: the length table first, then the search.
+fn is_not_name(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first().is_some_and(|&f| b.len() < 32 && NOT_NAME_LENGTHS[usize::from(f)] >> b.len() & 1 == 1)
+        && NOT_NAME.binary_search(&w).is_ok()
+}
+
 /// Lower-case particles inside a name: `Carl von Linné`, `Anna af Klint`.
 const PARTICLES: &[&str] = &["von", "af", "av", "de", "van", "der", "la", "di", "da", "del"];
 
@@ -140,7 +162,7 @@ pub fn name_word(i: &str) -> IResult<&str, &str> {
         ws1(&i[end..]).is_ok().then_some(end)
     });
     match word {
-        Some(end) if NOT_NAME.binary_search(&&i[..end]).is_err() => Ok((&i[end..], &i[..end])),
+        Some(end) if !is_not_name(&i[..end]) => Ok((&i[end..], &i[..end])),
         _ => Err(fail()),
     }
 }
@@ -425,6 +447,12 @@ mod tests {
     #[test]
     fn not_name_is_sorted() {
         assert!(NOT_NAME.windows(2).all(|w| w[0] < w[1]));
+        for w in NOT_NAME {
+            assert!(is_not_name(w), "{w}");
+        }
+        for w in ["", "Attila", "A", "Anna", "Övrig", "Övrigas", "Ärenden", "Sid", "Ej."] {
+            assert_eq!(is_not_name(w), NOT_NAME.binary_search(&w).is_ok(), "{w}");
+        }
     }
 
     #[test]
