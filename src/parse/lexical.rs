@@ -157,7 +157,13 @@ pub fn swedish_date(i: &str) -> IResult<&str, Ymd> {
 }
 
 /// Any full date: ISO, Swedish written, or short `YY-MM-DD`.
+///
+/// Most places tried (every word of a line, by [`find`]) start with a byte no date starts
+/// with ([`may_start_date`]): they fail before the three grammars are tried.
 pub fn date(i: &str) -> IResult<&str, Ymd> {
+    if !may_start_date(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     alt((iso_date, swedish_date, short_date)).parse(i)
 }
 
@@ -330,14 +336,15 @@ pub fn find<'a, O>(
 /// Equivalent to `find(text, clock_labelled)`: both labels start with `kl`, compared by
 /// [`tag_no_case`] byte by byte ignoring ASCII case (an ASCII tag), so the grammar can match
 /// only where the bytes `k`/`K` and `l`/`L` start; the word-start and word-end tests are
-/// [`find`]'s own, and the places are tried in the same order.
+/// [`find`]'s own, and the places are tried in the same order. The `k`s are found eight bytes
+/// at a time ([`crate::scan::bytes_either`]).
 ///
 /// Example: `09:15` in `Sal A, kl. 09:15`.
 #[must_use]
 pub fn find_clock_labelled(text: &str) -> Option<(usize, String, &str)> {
     let b = text.as_bytes();
-    for at in 0..b.len().saturating_sub(1) {
-        if !(b[at].eq_ignore_ascii_case(&b'k') && b[at + 1].eq_ignore_ascii_case(&b'l')) {
+    for at in crate::scan::bytes_either(b, 0, b'k', b'K') {
+        if !b.get(at + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'l')) {
             continue;
         }
         // `k` is ASCII, so `at` is a char boundary and the char there is alphanumeric.
