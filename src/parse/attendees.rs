@@ -6,7 +6,6 @@
 //! `Marie Göransson (S) ersättare för Agneta Nilsson (S)`. Lines flattened by PDF conversion
 //! that hold several people are read person by person.
 
-use super::lexical::tag_no_case;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::char;
@@ -23,6 +22,59 @@ use crate::normalize::Line;
 const BARE_PARTIES: &[&str] =
     &["S", "M", "SD", "C", "V", "KD", "L", "FP", "MP", "SJVP", "SPI", "FI", "PP", "MED"];
 
+/// The role headings in the order they are tried (a heading that starts another comes after
+/// it), with the role of the people listed under each.
+const ROLE_HEADINGS: &[(&str, Role)] = &[
+    ("beslutande ledamöter", Role::Member),
+    ("närvarande ledamöter", Role::Member),
+    ("ordinarie ledamöter", Role::Member),
+    ("ledamöter", Role::Member),
+    ("beslutande", Role::Member),
+    ("tjänstgörande ersättare", Role::ServingDeputy),
+    ("närvarande, ej tjänstgörande ersättare", Role::Deputy),
+    ("närvarande ej tjänstgörande ersättare", Role::Deputy),
+    ("ej tjänstgörande ersättare", Role::Deputy),
+    ("ej tjänstgörande", Role::Deputy),
+    ("icke tjänstgörande ersättare", Role::Deputy),
+    ("ej beslutande ersättare", Role::Deputy),
+    ("närvarande ersättare", Role::Deputy),
+    ("övriga ersättare", Role::Deputy),
+    ("ersättare", Role::Deputy),
+    ("närvarande tjänstepersoner", Role::Official),
+    ("närvarande tjänstemän", Role::Official),
+    ("tjänstepersoner", Role::Official),
+    ("tjänstemän", Role::Official),
+    ("tjänsteman", Role::Official),
+    ("övriga deltagande", Role::Official),
+    ("övriga närvarande", Role::Official),
+    ("övriga deltagare", Role::Official),
+    ("närvarorätt", Role::Other),
+    ("insynsplats", Role::Other),
+    ("övriga", Role::Other),
+];
+
+/// The roles as written after a name, in the order they are tried (a role that starts another,
+/// `vice ordf` of `vice ordförande`, comes after it).
+const ROLE_WORDS: &[(&str, Role)] = &[
+    ("2:e vice ordförande", Role::SecondViceChair),
+    ("andre vice ordförande", Role::SecondViceChair),
+    ("2:e v ordf", Role::SecondViceChair),
+    ("2:e vice ordf", Role::SecondViceChair),
+    ("1:e vice ordförande", Role::ViceChair),
+    ("förste vice ordförande", Role::ViceChair),
+    ("vice ordförande", Role::ViceChair),
+    ("vice ordf", Role::ViceChair),
+    ("v ordf", Role::ViceChair),
+    ("v. ordf", Role::ViceChair),
+    ("ordförande", Role::Chair),
+    ("ordf", Role::Chair),
+    ("tjänstgörande ersättare", Role::ServingDeputy),
+    ("ledamot", Role::Member),
+    ("ersättare", Role::Deputy),
+    ("sekreterare", Role::Secretary),
+    ("sekr", Role::Secretary),
+];
+
 /// A role heading and the content after it on the same line.
 ///
 /// Examples: `Ledamöter`, `Tjänstgörande ersättare`, `Övriga ersättare`,
@@ -34,46 +86,13 @@ pub fn role_heading(i: &str) -> IResult<&str, (Option<Role>, &str)> {
     if !(first.is_some_and(|b| b"bnoltei".contains(&b)) || i.starts_with(['ö', 'Ö'])) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
-    let member = alt((
-        tag_no_case("beslutande ledamöter"),
-        tag_no_case("närvarande ledamöter"),
-        tag_no_case("ordinarie ledamöter"),
-        tag_no_case("ledamöter"),
-        tag_no_case("beslutande"),
-    ))
-    .map(|_| Some(Role::Member));
-    let serving = tag_no_case("tjänstgörande ersättare").map(|_| Some(Role::ServingDeputy));
-    let deputy = alt((
-        tag_no_case("närvarande, ej tjänstgörande ersättare"),
-        tag_no_case("närvarande ej tjänstgörande ersättare"),
-        tag_no_case("ej tjänstgörande ersättare"),
-        tag_no_case("ej tjänstgörande"),
-        tag_no_case("icke tjänstgörande ersättare"),
-        tag_no_case("ej beslutande ersättare"),
-        tag_no_case("närvarande ersättare"),
-        tag_no_case("övriga ersättare"),
-        tag_no_case("ersättare"),
-    ))
-    .map(|_| Some(Role::Deputy));
-    let official = alt((
-        tag_no_case("närvarande tjänstepersoner"),
-        tag_no_case("närvarande tjänstemän"),
-        tag_no_case("tjänstepersoner"),
-        tag_no_case("tjänstemän"),
-        tag_no_case("tjänsteman"),
-        tag_no_case("övriga deltagande"),
-        tag_no_case("övriga närvarande"),
-        tag_no_case("övriga deltagare"),
-    ))
-    .map(|_| Some(Role::Official));
-    let other =
-        alt((tag_no_case("närvarorätt"), tag_no_case("insynsplats"), tag_no_case("övriga")))
-            .map(|_| Some(Role::Other));
     let container =
         alt((tag("NÄRVARANDE"), tag("Närvarande"), tag("Närvarolista"), tag("NÄRVAROLISTA")))
             .map(|_| None);
+    let roles =
+        |i| super::lexical::tag_no_case_of(ROLE_HEADINGS, i).map(|(r, (_, role))| (r, Some(role)));
     (
-        alt((member, serving, deputy, official, other, container)),
+        alt((roles, container)),
         alt((
             recognize((ws0, opt(char(':')), ws0, eof)),
             preceded((opt(char(':')), ws1), rest),
@@ -87,30 +106,7 @@ pub fn role_heading(i: &str) -> IResult<&str, (Option<Role>, &str)> {
 /// A role as written after a name: `Ordförande`, `vice ordförande`, `2:e vice ordförande`,
 /// `ordf.`, `ledamot`, `ersättare`, `tjänstgörande ersättare`, `sekreterare`.
 fn role_word(i: &str) -> IResult<&str, Role> {
-    alt((
-        alt((
-            tag_no_case("2:e vice ordförande"),
-            tag_no_case("andre vice ordförande"),
-            tag_no_case("2:e v ordf"),
-            tag_no_case("2:e vice ordf"),
-        ))
-        .map(|_| Role::SecondViceChair),
-        alt((
-            tag_no_case("1:e vice ordförande"),
-            tag_no_case("förste vice ordförande"),
-            tag_no_case("vice ordförande"),
-            tag_no_case("vice ordf"),
-            tag_no_case("v ordf"),
-            tag_no_case("v. ordf"),
-        ))
-        .map(|_| Role::ViceChair),
-        alt((tag_no_case("ordförande"), tag_no_case("ordf"))).map(|_| Role::Chair),
-        tag_no_case("tjänstgörande ersättare").map(|_| Role::ServingDeputy),
-        tag_no_case("ledamot").map(|_| Role::Member),
-        tag_no_case("ersättare").map(|_| Role::Deputy),
-        alt((tag_no_case("sekreterare"), tag_no_case("sekr"))).map(|_| Role::Secretary),
-    ))
-    .parse(i)
+    super::lexical::tag_no_case_of(ROLE_WORDS, i).map(|(r, (_, role))| (r, role))
 }
 
 /// A bare party after a comma: `, C` in `Lars Rosander, C`.

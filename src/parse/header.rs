@@ -6,7 +6,6 @@
 //! closing block (`Justeras`, `Vid protokollet`) and from page furniture, which still carries
 //! the page header's date and dnr.
 
-use super::lexical::tag_no_case;
 use nom::branch::alt;
 use nom::character::complete::char;
 use nom::combinator::{eof, rest};
@@ -34,6 +33,33 @@ enum HeaderLabel {
     Adjusters,
 }
 
+/// The header labels in the order they are tried, each with what it announces (a label that
+/// starts another, `plats` of `plats och tid`, comes after it).
+const HEADER_LABELS: &[(&str, HeaderLabel)] = &[
+    ("plats och tid", HeaderLabel::PlaceAndTime),
+    ("tid och plats", HeaderLabel::PlaceAndTime),
+    ("plats och datum", HeaderLabel::PlaceAndTime),
+    ("sammanträdesplats", HeaderLabel::Place),
+    ("plats", HeaderLabel::Place),
+    ("sammanträdesdatum", HeaderLabel::MeetingDate),
+    ("sammanträdesdag", HeaderLabel::MeetingDate),
+    ("mötesdatum", HeaderLabel::MeetingDate),
+    ("datum", HeaderLabel::Date),
+    ("tid", HeaderLabel::Time),
+    ("klockslag", HeaderLabel::Time),
+    ("organ", HeaderLabel::Body),
+    ("beslutsinstans", HeaderLabel::Body),
+    ("sammanträdesorgan", HeaderLabel::Body),
+    ("instans", HeaderLabel::Body),
+    ("diarienummer", HeaderLabel::Dnr),
+    ("dnr", HeaderLabel::Dnr),
+    ("utses att justera", HeaderLabel::Adjusters),
+    ("utsedda att justera", HeaderLabel::Adjusters),
+    ("att justera", HeaderLabel::Adjusters),
+    ("justerare", HeaderLabel::Adjusters),
+    ("justerande", HeaderLabel::Adjusters),
+];
+
 /// A header label and the value after it on its line.
 ///
 /// Examples: `Tid: 2023-12-07 -- 08 kl. 09:15`, `Plats och tid Roslagens Sparbank, kl 18.00`,
@@ -44,41 +70,9 @@ fn header_label(i: &str) -> IResult<&str, (HeaderLabel, &str)> {
     if !i.as_bytes().first().is_some_and(|b| b"ptsmdkobiuaj".contains(&b.to_ascii_lowercase())) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
-    let label = alt((
-        alt((
-            tag_no_case("plats och tid"),
-            tag_no_case("tid och plats"),
-            tag_no_case("plats och datum"),
-        ))
-        .map(|_| HeaderLabel::PlaceAndTime),
-        alt((tag_no_case("sammanträdesplats"), tag_no_case("plats"))).map(|_| HeaderLabel::Place),
-        alt((
-            tag_no_case("sammanträdesdatum"),
-            tag_no_case("sammanträdesdag"),
-            tag_no_case("mötesdatum"),
-        ))
-        .map(|_| HeaderLabel::MeetingDate),
-        tag_no_case("datum").map(|_| HeaderLabel::Date),
-        alt((tag_no_case("tid"), tag_no_case("klockslag"))).map(|_| HeaderLabel::Time),
-        alt((
-            tag_no_case("organ"),
-            tag_no_case("beslutsinstans"),
-            tag_no_case("sammanträdesorgan"),
-            tag_no_case("instans"),
-        ))
-        .map(|_| HeaderLabel::Body),
-        alt((tag_no_case("diarienummer"), tag_no_case("dnr"))).map(|_| HeaderLabel::Dnr),
-        alt((
-            tag_no_case("utses att justera"),
-            tag_no_case("utsedda att justera"),
-            tag_no_case("att justera"),
-            tag_no_case("justerare"),
-            tag_no_case("justerande"),
-        ))
-        .map(|_| HeaderLabel::Adjusters),
-    ));
-    (label, alt((preceded((ws0, char(':'), ws0), rest), preceded(ws1, rest), eof)))
-        .map(|(l, v): (HeaderLabel, &str)| (l, v.trim()))
+    let (i, (_, label)) = lexical::tag_no_case_of(HEADER_LABELS, i)?;
+    alt((preceded((ws0, char(':'), ws0), rest), preceded(ws1, rest), eof))
+        .map(|v: &str| (label, v.trim()))
         .parse(i)
 }
 
