@@ -376,13 +376,28 @@ pub fn closing(lines: &[Line], h: &mut Header) {
     }
 }
 
+/// Whether `t` holds `...`, as `t.contains("...")` says, found from dot to dot with a one-byte
+/// search (a substring search sets up its searcher for every line). A dot is ASCII, so the
+/// byte after one starts a character.
+fn has_three_dots(t: &str) -> bool {
+    let mut k = 0;
+    while let Some(p) = t[k..].find('.') {
+        let at = k + p;
+        if t.as_bytes()[at + 1..].starts_with(b"..") {
+            return true;
+        }
+        k = at + 1;
+    }
+    false
+}
+
 /// Signature lines of a preamble: `Sekreterare ........ Paragrafer 266-284` or
 /// `Ordförande ....` followed by the name on the next line.
 pub fn signatures(lines: &[Line], h: &mut Header) {
     let non_blank: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
     for (k, line) in non_blank.iter().enumerate() {
         let t = line.text.as_str();
-        let dotted = t.contains("...") || t.contains('…');
+        let dotted = has_three_dots(t) || t.contains('…');
         let Some(next) = non_blank.get(k + 1) else { break };
         // Only a dotted line is a signature line: the next line's name is read for it alone.
         if !dotted {
@@ -446,6 +461,14 @@ mod tests {
         assert_eq!(h.time.as_deref(), Some("18:00"));
         assert_eq!(h.place.as_deref(), Some("Roslagens Sparbank, Danskes gränd 2, Norrtälje"));
         assert_eq!(h.adjusters.len(), 2);
+    }
+
+    #[test]
+    fn three_dots_as_contains() {
+        for t in ["Ordförande ........", "a.b..c", "..", "...", "x. .. .", "", "Sekr…", "§ 3."]
+        {
+            assert_eq!(has_three_dots(t), t.contains("..."), "{t}");
+        }
     }
 
     #[test]
