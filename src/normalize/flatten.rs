@@ -16,6 +16,7 @@
 //! paragraphs of a markdown conversion stay whole. A table of contents (`Innehållsförteckning`,
 //! `Ärendelista`) is kept as one pseudo-line, so its entries never look like headings.
 
+use crate::parse::lexical::{is_alnum, is_alpha};
 use std::sync::OnceLock;
 
 use nom::branch::alt;
@@ -188,7 +189,7 @@ fn one_of(table: Table, i: &str) -> Option<(&str, &str)> {
     indexed(table).0[usize::from(head[0])].iter().filter(|w| w.as_bytes()[1] == head[1]).find_map(
         |w| {
             let r = i.strip_prefix(w)?;
-            r.chars().next().is_none_or(|c| !c.is_alphanumeric()).then(|| (r, &i[..w.len()]))
+            r.chars().next().is_none_or(|c| !is_alnum(c)).then(|| (r, &i[..w.len()]))
         },
     )
 }
@@ -221,7 +222,7 @@ fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
 /// it starts with a letter, so this skip stops where theirs does. [`marker`] finds it once for
 /// both.
 fn next_word_first(i: &str) -> Option<u8> {
-    let rest = &i[lead_len(i, char::is_alphabetic)..];
+    let rest = &i[lead_len(i, is_alpha)..];
     let rest = &rest[lead_len(rest, char::is_whitespace)..];
     rest.as_bytes().first().copied()
 }
@@ -250,7 +251,7 @@ fn lead_len(s: &str, mut keep: impl FnMut(char) -> bool) -> usize {
 /// Example: `Arbetsutskottets förslag till kommunstyrelsen Arbetsutskottet föreslår …`.
 pub fn body_section(i: &str) -> IResult<&str, &str> {
     recognize((
-        verify(take_while1(char::is_alphabetic), |w: &str| {
+        verify(take_while1(is_alpha), |w: &str| {
             w.starts_with(|c: char| c.is_uppercase())
                 && w.ends_with('s')
                 && crate::parse::bodies::is_body_word(&w[..w.len() - 1])
@@ -258,7 +259,7 @@ pub fn body_section(i: &str) -> IResult<&str, &str> {
         ws1,
         alt((
             recognize((tag("förslag till beslut"),)),
-            recognize((tag("förslag till"), ws1, take_while1(char::is_alphabetic))),
+            recognize((tag("förslag till"), ws1, take_while1(is_alpha))),
             tag("förslag"),
             tag("beslut"),
         )),
@@ -273,7 +274,7 @@ pub fn body_section(i: &str) -> IResult<&str, &str> {
 /// Example: `ARBETSUTSKOTTET BESLUTAR att notera informationen`.
 pub fn decision_lead(i: &str) -> IResult<&str, &str> {
     recognize((
-        verify(take_while1(char::is_alphabetic), |w: &str| {
+        verify(take_while1(is_alpha), |w: &str| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && crate::parse::bodies::is_body_word(w)
         }),
@@ -346,7 +347,7 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     let sentence_start = before.trim_end().is_empty() || before.trim_end().ends_with(['.', ':']);
     if next.is_some_and(|b| b"BbFf".contains(&b))
         && let Ok((_, lead)) = decision_lead(i)
-        && (sentence_start || lead.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+        && (sentence_start || lead.chars().filter(|&c| is_alpha(c)).all(char::is_uppercase))
     {
         return Some(Marker::Lead);
     }
@@ -378,7 +379,7 @@ pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String
                 let mut letters = 0;
                 let len = lead_len(rest, |c| {
                     letters += 1;
-                    letters <= 6 && c.is_alphabetic()
+                    letters <= 6 && is_alpha(c)
                 });
                 if letters > 6 {
                     continue;
@@ -535,7 +536,7 @@ mod tests {
 
     #[test]
     fn lead_len_is_trim_start_matches() {
-        let keeps: [fn(char) -> bool; 2] = [char::is_alphabetic, char::is_whitespace];
+        let keeps: [fn(char) -> bool; 2] = [is_alpha, char::is_whitespace];
         for s in
             ["Arbetsutskottets förslag", "Ärende 1", "§ 5", " \u{a0}\tx", "\u{85}a", "Ål–x", ""]
         {

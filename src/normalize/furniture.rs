@@ -6,6 +6,7 @@
 //! ("Storlek: px", "Transkript"). Each recogniser is a nom parser run with `all_consuming` on a
 //! cleaned line; `mod.rs` decides what to do with a match.
 
+use crate::parse::lexical::is_alpha;
 use crate::parse::lexical::tag_no_case;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while1};
@@ -138,7 +139,7 @@ pub fn is_furniture(line: &str) -> bool {
 /// Whether the first word of `line` (its letters), lower-cased, is a word that starts a
 /// signature-table cell: `Ordförandens` in `Ordförandens sign\tJusterandens sign`.
 fn signature_word(line: &str) -> bool {
-    let first = line.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+    let first = line.split(|c: char| !is_alpha(c)).next().unwrap_or("").to_lowercase();
     [
         "ordförandens",
         "ordförande",

@@ -11,6 +11,7 @@ pub mod clean;
 pub mod flatten;
 pub mod furniture;
 
+use crate::parse::lexical::{is_alnum, is_alpha};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -148,11 +149,8 @@ fn join_page_seams(lines: &mut Vec<(u32, String)>, starts: &[u32]) {
             continue;
         };
         let Some(a) = lines[..b].iter().rposition(|(_, t)| !t.is_empty()) else { continue };
-        let ends_open = lines[a]
-            .1
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-'));
+        let ends_open =
+            lines[a].1.chars().last().is_some_and(|c| is_alnum(c) || matches!(c, ',' | '-'));
         let next = &lines[b].1;
         let goes_on =
             next.chars().next().is_some_and(char::is_lowercase) && !next.starts_with("att ");
@@ -400,7 +398,7 @@ fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
 /// directly.
 fn is_double_spaced(lines: &[Line]) -> bool {
     let continues = |a: &str, b: &str| {
-        let ends_open = a.chars().last().is_some_and(|c| c.is_alphanumeric() || c == ',');
+        let ends_open = a.chars().last().is_some_and(|c| is_alnum(c) || c == ',');
         let starts_low = b.chars().next().is_some_and(char::is_lowercase);
         ends_open && starts_low && !b.starts_with("att ")
     };
@@ -483,7 +481,7 @@ fn hyphenated_stem(text: &str) -> Option<&str> {
     let body = text.strip_suffix('-')?;
     let start = lexical::after_last(body, |c| c.is_whitespace() || c == '/' || c == '(');
     let stem = &body[start..];
-    let letters = stem.chars().rev().take(2).filter(|c| c.is_alphabetic()).count();
+    let letters = stem.chars().rev().take(2).filter(|&c| is_alpha(c)).count();
     (letters == 2).then_some(stem)
 }
 

@@ -6,6 +6,7 @@
 //! `Marie Göransson (S) ersättare för Agneta Nilsson (S)`. Lines flattened by PDF conversion
 //! that hold several people are read person by person.
 
+use crate::parse::lexical::{is_alnum, is_alpha};
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::char;
@@ -111,9 +112,8 @@ fn role_word(i: &str) -> IResult<&str, Role> {
 
 /// A bare party after a comma: `, C` in `Lars Rosander, C`.
 fn bare_party(i: &str) -> IResult<&str, String> {
-    let (r, (_, _, p)) =
-        (char(','), ws0, nom::bytes::complete::take_while1(char::is_alphabetic)).parse(i)?;
-    if BARE_PARTIES.contains(&p) && r.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+    let (r, (_, _, p)) = (char(','), ws0, nom::bytes::complete::take_while1(is_alpha)).parse(i)?;
+    if BARE_PARTIES.contains(&p) && r.chars().next().is_none_or(|c| !is_alnum(c)) {
         Ok((r, p.to_string()))
     } else {
         Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))

@@ -3,6 +3,7 @@
 //! (`Region Västernorrland`, `Norrtälje kommun`).
 
 use super::lexical::tag_no_case;
+use crate::parse::lexical::is_alpha;
 use aho_corasick::AhoCorasick;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
@@ -85,19 +86,19 @@ pub fn is_body_word(w: &str) -> bool {
 ///
 /// Example: `Hälso- och sjukvårdsutskottet` in `Hälso- och sjukvårdsutskottet beslutar`.
 pub fn body_name(i: &str) -> IResult<&str, &str> {
-    let elided = || (take_while1(char::is_alphabetic), tag("-"), ws1, tag("och"), ws1);
+    let elided = || (take_while1(is_alpha), tag("-"), ws1, tag("och"), ws1);
     let word = |i| {
-        verify(take_while1(|c: char| c.is_alphabetic() || c == '-'), |w: &str| {
+        verify(take_while1(|c: char| is_alpha(c) || c == '-'), |w: &str| {
             is_body_word(w.trim_end_matches('s')) || is_body_word(w)
         })
         .parse(i)
     };
     let genitive_then_body = (
-        verify(take_while1(char::is_alphabetic), |w: &str| {
+        verify(take_while1(is_alpha), |w: &str| {
             w.ends_with('s') && is_body_word(&w[..w.len() - 1])
         }),
         ws1,
-        verify(take_while1(char::is_alphabetic), |w: &str| {
+        verify(take_while1(is_alpha), |w: &str| {
             let l = w.to_lowercase();
             l.starts_with("arbetsutskott")
                 || l.starts_with("utskott")
@@ -141,7 +142,7 @@ pub fn capitalise(s: &str) -> String {
 /// `Landstinget Västernorrland`.
 pub fn organization(i: &str) -> IResult<&str, String> {
     let cap = |i| {
-        verify(take_while1(|c: char| c.is_alphabetic() || c == '-'), |w: &str| {
+        verify(take_while1(|c: char| is_alpha(c) || c == '-'), |w: &str| {
             w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2
         })
         .parse(i)

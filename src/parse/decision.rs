@@ -7,6 +7,7 @@ use super::bodies;
 use super::text::{prose, sentences};
 use crate::model::{Decision, DecisionKind};
 use crate::normalize::Line;
+use crate::parse::lexical::is_alnum;
 
 /// A lead sentence's parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,8 +35,8 @@ fn find_word(hay: &str, verb: &str) -> Option<(usize, usize)> {
     while let Some(p) = hay[from..].find(verb) {
         let at = from + p;
         let end = at + verb.len();
-        let before_ok = hay[..at].chars().last().is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before_ok = hay[..at].chars().last().is_none_or(|c| !is_alnum(c));
+        let after_ok = hay[end..].chars().next().is_none_or(|c| !is_alnum(c));
         if before_ok && after_ok {
             return Some((at, end));
         }

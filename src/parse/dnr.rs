@@ -9,6 +9,7 @@
 //! The key is `SERIES-YEAR-NUMBER` (`HSN-2023-1782`), or `YEAR-NUMBER` where the format has no
 //! series: equal for `HSN/871/2024`, `HSN-871-2024`, `HSN 2024/871` and `HSN 2024/00871`.
 
+use crate::parse::lexical::{is_alnum, is_alpha};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::{char, one_of};
@@ -32,7 +33,7 @@ const NOT_SERIES: &[&str] = &[
 ///
 /// Example: `HSN` in `HSN/876/2024`.
 pub fn series(i: &str) -> IResult<&str, &str> {
-    verify(take_while_m_n(1, 7, |c: char| c.is_uppercase() && c.is_alphabetic()), |s: &str| {
+    verify(take_while_m_n(1, 7, |c: char| c.is_uppercase() && is_alpha(c)), |s: &str| {
         !NOT_SERIES.contains(&s)
     })
     .parse(i)
@@ -61,7 +62,7 @@ fn number(i: &str) -> IResult<&str, u32> {
 }
 
 fn no_digit_follows(i: &str) -> IResult<&str, ()> {
-    if i.starts_with(|c: char| c.is_alphanumeric()) {
+    if i.starts_with(|c: char| is_alnum(c)) {
         Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
     } else {
         Ok((i, ()))

@@ -6,6 +6,7 @@
 //! section they are in; nothing here fails.
 
 use super::lexical::tag_no_case;
+use crate::parse::lexical::is_alpha;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::char;
@@ -55,8 +56,8 @@ fn end_of_label(i: &str) -> IResult<&str, &str> {
 /// `Hälso- och sjukvårdsnämndens`.
 fn genitive_body(i: &str) -> IResult<&str, &str> {
     recognize((
-        opt((take_while1(char::is_alphabetic), tag("-"), ws1, tag("och"), ws1)),
-        verify(take_while1(char::is_alphabetic), |w: &str| {
+        opt((take_while1(is_alpha), tag("-"), ws1, tag("och"), ws1)),
+        verify(take_while1(is_alpha), |w: &str| {
             w.ends_with('s') && super::bodies::is_body_word(&w[..w.len() - 1])
         }),
     ))
@@ -132,7 +133,7 @@ fn may_start_label(i: &str) -> bool {
         let lower = std::str::from_utf8(&buf[..ascii_end]).unwrap_or_default();
         return starts_label(i, lower);
     }
-    let word = i.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let word = i.split(|c: char| !is_alpha(c)).next().unwrap_or("");
     if word.is_empty() || word.len() > 40 {
         return false;
     }
@@ -166,11 +167,11 @@ pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
         tag_no_case("beslutet"),
         tag_no_case("beslut"),
         recognize((genitive_body, ws1, tag_no_case("beslut"))),
-        recognize((tag_no_case("beslut i"), ws1, take_while1(char::is_alphabetic))),
+        recognize((tag_no_case("beslut i"), ws1, take_while1(is_alpha))),
     ));
     let proposal = alt((
         recognize((tag_no_case("förslag till beslut"), opt((ws1, tag("på sammanträdet"))))),
-        recognize((take_while1(char::is_alphabetic), ws1, tag_no_case("förslag till beslut"))),
+        recognize((take_while1(is_alpha), ws1, tag_no_case("förslag till beslut"))),
         tag_no_case("beslutsförslag"),
         tag_no_case("förslag"),
     ));
@@ -178,7 +179,7 @@ pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
         genitive_body,
         ws1,
         tag_no_case("förslag"),
-        opt((ws1, tag("till"), ws1, take_while1(|c: char| c.is_alphabetic() || c == ' '))),
+        opt((ws1, tag("till"), ws1, take_while1(|c: char| is_alpha(c) || c == ' '))),
     ));
     let expedition = alt((
         recognize((

@@ -6,6 +6,7 @@
 //! closing block (`Justeras`, `Vid protokollet`) and from page furniture, which still carries
 //! the page header's date and dnr.
 
+use crate::parse::lexical::is_alpha;
 use nom::branch::alt;
 use nom::character::complete::char;
 use nom::combinator::{eof, rest};
@@ -213,7 +214,7 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         // Both shapes are short lines; prose is not looked at.
         // Both start with a body's name, whose every shape starts with a letter or `-`
         // ([`bodies::body_name`]): most lines hold none.
-        let may_start_body = line.text.starts_with(|c: char| c.is_alphabetic() || c == '-');
+        let may_start_body = line.text.starts_with(|c: char| is_alpha(c) || c == '-');
         if line.text.len() > 100 || !may_start_body || !bodies::may_hold_body_name(&line.text) {
             continue;
         }
@@ -289,7 +290,7 @@ fn place_of(value: &str) -> Option<String> {
     let v = v.replace('\t', " ");
     let v = v.trim().trim_end_matches([',', '.']).trim();
     let v = v.strip_suffix(" kl").unwrap_or(v).trim();
-    (!v.is_empty() && v.chars().any(char::is_alphabetic)).then(|| v.to_string())
+    (!v.is_empty() && v.chars().any(is_alpha)).then(|| v.to_string())
 }
 
 /// Whether a line opens the closing signatures: `Justeras`, `Vid protokollet`,

@@ -3,6 +3,7 @@
 //! `SOSFS 2011:9`, `SFS 2017:725`. Reports and memoranda (`Ds 2023:26`, `SOU 2017:114`) are not
 //! statutes.
 
+use crate::parse::lexical::is_alpha;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1};
@@ -14,7 +15,7 @@ use super::lexical::{ws0, ws1};
 /// A statute's name: a word ending in `lag`, `lagen`, `balken`, `förordning(en)`:
 /// `brottsbalken`, `Kommunallagen`, `visselblåsarlagen`, `lag`.
 fn statute_word(i: &str) -> IResult<&str, &str> {
-    verify(take_while1(|c: char| c.is_alphabetic() || c == '-'), |w: &str| {
+    verify(take_while1(|c: char| is_alpha(c) || c == '-'), |w: &str| {
         let ends = |e: &&str| super::lexical::ends_with_ci(w, e);
         ["lag", "lagen", "balken", "förordning", "förordningen", "ordningen"].iter().any(ends)
             && !["inlagan", "underlag", "förslag"].iter().any(ends)

@@ -16,6 +16,32 @@ pub fn is_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{a0}'
 }
 
+/// `char::is_alphabetic`, with the Latin-1 letters (`å`, `ä`, `ö`, `é`, …) read from their
+/// range instead of the Unicode tables: nearly every non-ASCII letter of a Swedish text is one.
+#[must_use]
+pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if c <= '\u{ff}' {
+        matches!(c, 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ')
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric`, as [`is_alpha`]: the Latin-1 numbers are `²`, `³`, `¹`, `¼`, `½`
+/// and `¾`.
+#[must_use]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if c <= '\u{ff}' {
+        is_alpha(c) || matches!(c, '²' | '³' | '¹' | '¼' | '½' | '¾')
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Zero or more spaces or tabs.
 pub fn ws0(i: &str) -> IResult<&str, &str> {
     take_while(is_space)(i)
@@ -34,11 +60,8 @@ pub fn sp1(i: &str) -> IResult<&str, &str> {
 
 /// A run of letters (any script), hyphens allowed inside: `Hälso`, `Sjöö-Törner`.
 pub fn word(i: &str) -> IResult<&str, &str> {
-    recognize((
-        take_while1(char::is_alphabetic),
-        nom::multi::many0_count((char('-'), take_while1(char::is_alphabetic))),
-    ))
-    .parse(i)
+    recognize((take_while1(is_alpha), nom::multi::many0_count((char('-'), take_while1(is_alpha)))))
+        .parse(i)
 }
 
 /// An unsigned decimal number of 1 to 9 digits.
@@ -109,7 +132,7 @@ pub const MONTHS: [&str; 12] = [
 
 /// A Swedish month name, full or abbreviated (`december`, `dec.`), as its number.
 pub fn month_name(i: &str) -> IResult<&str, u32> {
-    let (rest, w) = take_while1(char::is_alphabetic)(i)?;
+    let (rest, w) = take_while1(is_alpha)(i)?;
     let lower = w.to_lowercase();
     let found = MONTHS.iter().position(|m| {
         *m == lower || (lower.len() >= 3 && m.starts_with(&lower) && rest.starts_with('.'))
@@ -343,11 +366,11 @@ pub fn find<'a, O>(
 ) -> Option<(usize, O, &'a str)> {
     let mut prev: Option<char> = None;
     for (at, c) in text.char_indices() {
-        let boundary = prev.is_none_or(|p| !p.is_alphanumeric());
+        let boundary = prev.is_none_or(|p| !is_alnum(p));
         if boundary
-            && c.is_alphanumeric()
+            && is_alnum(c)
             && let Ok((rest, o)) = parser(&text[at..])
-            && rest.chars().next().is_none_or(|n| !n.is_alphanumeric())
+            && rest.chars().next().is_none_or(|n| !is_alnum(n))
         {
             return Some((at, o, rest));
         }
@@ -373,10 +396,10 @@ pub fn find_clock_labelled(text: &str) -> Option<(usize, String, &str)> {
             continue;
         }
         // `k` is ASCII, so `at` is a char boundary and the char there is alphanumeric.
-        let boundary = text[..at].chars().next_back().is_none_or(|p| !p.is_alphanumeric());
+        let boundary = text[..at].chars().next_back().is_none_or(|p| !is_alnum(p));
         if boundary
             && let Ok((rest, o)) = clock_labelled(&text[at..])
-            && rest.chars().next().is_none_or(|n| !n.is_alphanumeric())
+            && rest.chars().next().is_none_or(|n| !is_alnum(n))
         {
             return Some((at, o, rest));
         }
@@ -399,6 +422,14 @@ pub fn may_start_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_1_letters_as_unicode_says() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn finds_labelled_clocks_as_find_does() {

@@ -20,6 +20,7 @@ pub mod persons;
 pub mod stances;
 pub mod text;
 
+use crate::parse::lexical::{is_alnum, is_alpha};
 use std::collections::BTreeMap;
 
 use crate::model::{
@@ -610,8 +611,8 @@ fn most_mentioned_body(lines: &[Line]) -> Option<String> {
         for (at, c) in t.char_indices() {
             // A bare "nämnden" says too little; "socialnämnden" names one.
             if at >= skip_to
-                && prev.is_none_or(|p| !p.is_alphanumeric() && p != '-')
-                && c.is_alphabetic()
+                && prev.is_none_or(|p| !is_alnum(p) && p != '-')
+                && is_alpha(c)
                 && let Ok((rest, name)) = bodies::body_name(&t[at..])
                 && name.chars().count() > 9
             {
@@ -674,7 +675,7 @@ fn organization(path: &str, lines: &[Line], norm: &Normalized) -> Option<String>
         }
         let mut prev: Option<char> = None;
         for (at, c) in t.char_indices() {
-            if prev.is_none_or(|p| !p.is_alphanumeric())
+            if prev.is_none_or(|p| !is_alnum(p))
                 && c.is_uppercase()
                 && let Ok((_, org)) = bodies::organization(&t[at..])
             {

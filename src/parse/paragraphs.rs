@@ -6,6 +6,7 @@
 //! starts a paragraph at every heading line; this module also reads the title that follows.
 
 use super::lexical::tag_no_case;
+use crate::parse::lexical::is_alpha;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
 use nom::character::complete::char;
@@ -30,7 +31,7 @@ pub struct Heading<'a> {
 
 /// A body prefix before a paragraph number: `KF`, `KS`, `Ks`, `SN`, `Sn`, `Au`, `KSAU`.
 fn prefix(i: &str) -> IResult<&str, &str> {
-    verify(take_while_m_n(2, 5, char::is_alphabetic), |p: &str| {
+    verify(take_while_m_n(2, 5, is_alpha), |p: &str| {
         p.chars().next().is_some_and(char::is_uppercase)
             && !["Sida", "Kl", "Tid", "Nr", "Bilaga", "Punkt", "Kap", "Den", "Dnr"].contains(&p)
     })
@@ -70,7 +71,7 @@ fn may_be_heading(i: &str) -> bool {
     if i.as_bytes().get(..6).is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic)) {
         return false;
     }
-    let after_word = i.trim_start_matches(char::is_alphabetic);
+    let after_word = i.trim_start_matches(is_alpha);
     let gap = after_word.trim_start_matches(super::lexical::is_space);
     gap.len() < after_word.len() && sign_at(gap)
 }
@@ -104,7 +105,7 @@ pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
 pub fn bare_heading(i: &str) -> IResult<&str, Heading<'_>> {
     // A cheap necessary condition, as the grammar is tried on every line: the prefix is all of
     // the line's first run of letters (a gap must follow it), then a gap and a digit.
-    let after_word = i.trim_start_matches(char::is_alphabetic);
+    let after_word = i.trim_start_matches(is_alpha);
     let gap = after_word.trim_start_matches(super::lexical::is_space);
     if gap.len() == after_word.len() || !gap.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));

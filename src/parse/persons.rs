@@ -3,6 +3,7 @@
 //! (`Ledamöterna från M och KD`). Used by attendees, stances, motions and votes.
 
 use super::lexical::tag_no_case;
+use crate::parse::lexical::is_alpha;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::char;
@@ -175,7 +176,7 @@ fn full_name_word(i: &str) -> Option<usize> {
     let mut end = start;
     let (mut first, mut lower_after, mut upper_after) = (true, false, false);
     for c in i[start..].chars() {
-        if !(c.is_alphabetic() || c == '\'') {
+        if !(is_alpha(c) || c == '\'') {
             break;
         }
         if first {
@@ -194,7 +195,7 @@ fn full_name_word(i: &str) -> Option<usize> {
     }
     // `('-' letter+)*`
     while let Some(rest) = i[end..].strip_prefix('-') {
-        let run: usize = rest.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+        let run: usize = rest.chars().take_while(|&c| is_alpha(c)).map(char::len_utf8).sum();
         if run == 0 {
             break;
         }
@@ -206,7 +207,7 @@ fn full_name_word(i: &str) -> Option<usize> {
 /// A person's name: two to five name words, particles allowed inside:
 /// `Elina Backlund Arab`, `Annri V Thimstrand`, `Carl von Linné`.
 pub fn name(i: &str) -> IResult<&str, &str> {
-    let particle = verify(take_while1(char::is_alphabetic), |w: &str| PARTICLES.contains(&w));
+    let particle = verify(take_while1(is_alpha), |w: &str| PARTICLES.contains(&w));
     let (rest, first) = name_word(i)?;
     if first.chars().count() <= 2 && !first.chars().skip(1).any(char::is_lowercase) {
         // A name does not start with an initial alone: "V Thimstrand" is the end of one.
@@ -230,7 +231,7 @@ pub fn name(i: &str) -> IResult<&str, &str> {
 /// Example: `SJVP` in `Pia Lundin (SJVP)`. Returned in capitals.
 pub fn party_abbrev(i: &str) -> IResult<&str, String> {
     alt((
-        verify(take_while_m_n(1, 6, |c: char| c.is_alphabetic()), |p: &str| {
+        verify(take_while_m_n(1, 6, |c: char| is_alpha(c)), |p: &str| {
             p.chars().all(char::is_uppercase) || p.chars().all(char::is_lowercase)
         })
         .map(str::to_uppercase),
@@ -311,9 +312,7 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
     ));
     let abbrev_list = separated_list1(
         alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))),
-        verify(take_while_m_n(1, 6, char::is_alphabetic), |p: &str| {
-            p.chars().all(char::is_uppercase)
-        }),
+        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
     );
     let from_parties = preceded(
         (
@@ -326,19 +325,17 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
         abbrev_list,
     )
     .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
-    let by_name = (take_while1(char::is_alphabetic), ws1, alt((tag("ledamöter"), tag("ledamot"))))
-        .map(|(w, _, _)| w);
+    let by_name =
+        (take_while1(is_alpha), ws1, alt((tag("ledamöter"), tag("ledamot")))).map(|(w, _, _)| w);
     let named = verify(by_name, |w: &str| party_by_name(w).is_some())
         .map(|w| vec![group(party_by_name(w).unwrap_or_default())]);
     let gruppen = (
-        verify(take_while_m_n(1, 6, char::is_alphabetic), |p: &str| {
-            p.chars().all(char::is_uppercase)
-        }),
+        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
         tag("-gruppen"),
     )
         .map(|(p, _)| vec![group(p)]);
     // "Sverigedemokraterna deltar inte i beslutet", "Moderaterna och Kristdemokraterna …".
-    let party_word = verify(take_while1(char::is_alphabetic), |w: &str| {
+    let party_word = verify(take_while1(is_alpha), |w: &str| {
         w.starts_with(char::is_uppercase) && party_by_name(w).is_some()
     });
     let bare = separated_list1(
@@ -361,7 +358,7 @@ pub fn trailing_people(subject: &str) -> Vec<Person> {
     let s = subject.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ':');
     let mut prev: Option<char> = None;
     for (at, c) in s.char_indices() {
-        if prev.is_none_or(|p| p.is_whitespace() || p == '(' || p == ',') && c.is_alphabetic() {
+        if prev.is_none_or(|p| p.is_whitespace() || p == '(' || p == ',') && is_alpha(c) {
             let tail = &s[at..];
             if let Ok((rest, people)) = alt((party_group, person_list)).parse(tail)
                 && rest.trim().is_empty()
@@ -392,13 +389,13 @@ mod tests {
         use nom::combinator::{opt, recognize, verify};
         let full = recognize((
             opt(char('-')),
-            verify(take_while1(|c: char| c.is_alphabetic() || c == '\''), |w: &str| {
+            verify(take_while1(|c: char| is_alpha(c) || c == '\''), |w: &str| {
                 let mut cs = w.chars();
                 cs.next().is_some_and(char::is_uppercase)
                     && w.chars().skip(1).any(char::is_lowercase)
                     && !w.chars().skip(1).any(char::is_uppercase)
             }),
-            nom::multi::many0((char('-'), take_while1(char::is_alphabetic))),
+            nom::multi::many0((char('-'), take_while1(is_alpha))),
         ));
         let initial = recognize((
             take_while_m_n(1, 1, |c: char| c.is_uppercase()),

@@ -2,6 +2,7 @@
 //! reservations ("reserverar sig"), jäv, yrkanden, and votes (omröstning) with their counts and
 //! ballots. Each is read from one sentence at a time; the people come from [`super::persons`].
 
+use crate::parse::lexical::is_alnum;
 use std::sync::OnceLock;
 
 use super::persons::{leading_people, party, person, trailing_people};
@@ -120,8 +121,8 @@ fn find_phrase(lower: &str, phrases: &[&str]) -> Option<(usize, usize)> {
             let mut from = 0;
             while let Some(at) = find_from(lower, from, p) {
                 let end = at + p.len();
-                let before = lower[..at].chars().last().is_none_or(|c| !c.is_alphanumeric());
-                let after = lower[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let before = lower[..at].chars().last().is_none_or(|c| !is_alnum(c));
+                let after = lower[end..].chars().next().is_none_or(|c| !is_alnum(c));
                 let whole = after || p.ends_with("beslut") || p.ends_with("delta");
                 if before && whole {
                     return Some((at, end));

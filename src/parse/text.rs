@@ -1,6 +1,7 @@
 //! Prose from lines: hard-wrapped lines joined into paragraphs, and paragraphs into sentences.
 
 use crate::normalize::Line;
+use crate::parse::lexical::is_alpha;
 
 /// Whether a line starts a list item or clause and so never continues the line before:
 /// `- …`, `• …`, `1. …`, `att …`.
@@ -118,7 +119,7 @@ pub fn ends_sentence(para: &str, at: usize) -> bool {
     let word_start = super::lexical::after_last(&para[..at], |ch| ch.is_whitespace() || ch == '(');
     let word = para[word_start..at].to_lowercase();
     !(ABBREVIATIONS.contains(&word.as_str())
-        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
+        || (word.chars().count() == 1 && word.chars().all(is_alpha)))
 }
 
 /// The byte range of the sentence of `text` that holds byte `pos`, as [`sentences`] would cut
