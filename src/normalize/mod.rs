@@ -367,7 +367,8 @@ fn odd_emphasis(line: &str) -> bool {
 /// Sets aside short lines repeated on three or more pages that carry a page header's marks
 /// (a date, "protokoll", "sammanträdesdatum"): `Sammanträdesprotokoll 2016-03-01`.
 fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // Sized for every line at once: growing the map re-hashes each line already counted.
+    let mut counts: HashMap<&str, usize> = HashMap::with_capacity(lines.len());
     for l in lines.iter().filter(|l| !l.is_blank() && l.text.len() <= 80) {
         *counts.entry(l.text.as_str()).or_default() += 1;
     }

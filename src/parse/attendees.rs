@@ -370,10 +370,15 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         misses = 0;
         out.extend(found);
     }
-    // One person listed twice (a signature table repeats the chair) counts once.
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|a| seen.insert((a.name.clone(), a.party.clone())));
-    (out, warnings)
+    // One person listed twice (a signature table repeats the chair) counts once: the first
+    // listing stays. An attendance list is a few dozen people, compared without hashing.
+    let mut kept: Vec<Attendee> = Vec::with_capacity(out.len());
+    for a in out {
+        if !kept.iter().any(|k| k.name == a.name && k.party == a.party) {
+            kept.push(a);
+        }
+    }
+    (kept, warnings)
 }
 
 /// The headings of an attendance table printed in columns, one per column, and nothing else:

@@ -573,9 +573,17 @@ fn decision_from(s: &frame::Section<'_>, kind: DecisionKind) -> Option<Decision>
     Some(d)
 }
 
+/// Keeps the first of each case number (by key): a paragraph's few are compared without
+/// hashing.
 fn dedup_dnr(v: &mut Vec<Dnr>) {
-    let mut seen = std::collections::HashSet::new();
-    v.retain(|d| seen.insert(d.key.clone()));
+    let mut k = 0;
+    while k < v.len() {
+        if v[..k].iter().any(|d| d.key == v[k].key) {
+            v.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// The body most paragraphs name as deciding or proposing.
