@@ -118,9 +118,50 @@ pub(crate) fn bytes_either(b: &[u8], from: usize, c1: u8, c2: u8) -> impl Iterat
     scan_words(b, from, move |x| bytes_equal(x, c1) | bytes_equal(x, c2))
 }
 
+/// Whether `needle` occurs in `hay`, as `<[u8]>::windows` would find it, ignoring ASCII case
+/// where `ascii_ci`: the places where its first byte (in either case) stands are found eight
+/// bytes at a time, and only there is the rest compared. For short needles whose first byte is
+/// rare in the text (`j`, `p`; not `e`), where a substring searcher's setup costs more than the
+/// search.
+pub(crate) fn contains_bytes(hay: &[u8], needle: &[u8], ascii_ci: bool) -> bool {
+    let Some(&first) = needle.first() else { return true };
+    if hay.len() < needle.len() {
+        return false;
+    }
+    let same = |w: &[u8]| if ascii_ci { w.eq_ignore_ascii_case(needle) } else { w == needle };
+    if first == 0 {
+        // Zero pads the last word of a scan and is never looked for: compared everywhere.
+        return hay.windows(needle.len()).any(same);
+    }
+    let (c1, c2) = if ascii_ci {
+        (first.to_ascii_lowercase(), first.to_ascii_uppercase())
+    } else {
+        (first, first)
+    };
+    let last = hay.len() - needle.len();
+    bytes_either(hay, 0, c1, c2).take_while(|&k| k <= last).any(|k| same(&hay[k..k + needle.len()]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_as_windows_does() {
+        let hays =
+            ["", "a", "Förslag till beslut", "SAMMANTRÄDESPROTOKOLL", "förslagförslag", "\0ab"];
+        let needles = ["", "a", "förslag", "FÖRSLAG", "proto", "esl", "ESL", "\0a", "beslut", "g"];
+        let long = "x".repeat(40) + "Protokoll" + &"y".repeat(40);
+        for hay in hays.iter().copied().chain([long.as_str()]) {
+            for needle in needles {
+                let (h, n) = (hay.as_bytes(), needle.as_bytes());
+                let plain = n.is_empty() || h.windows(n.len()).any(|w| w == n);
+                let ci = n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+                assert_eq!(contains_bytes(h, n, false), plain, "{hay} {needle}");
+                assert_eq!(contains_bytes(h, n, true), ci, "{hay} {needle}");
+            }
+        }
+    }
 
     #[test]
     fn word_scans_match_byte_scans() {

@@ -75,7 +75,7 @@ pub fn kind(lines: &[Line], title: &str, s: Signals) -> Kind {
     // "paragrafen är justerad" lower-cased holds these ASCII letters, from themselves alone.
     let all_lower = |needle: &str| {
         lines.iter().any(|l| {
-            l.text.contains("justerad")
+            crate::scan::contains_bytes(l.text.as_bytes(), b"justerad", false)
                 && contains_ascii_ci(&l.text, "paragrafen ")
                 && l.text.to_lowercase().contains(needle)
         })

@@ -261,8 +261,7 @@ pub fn eq_lower(text: &str, word: &str) -> bool {
 /// Whether `text` holds `needle` ignoring ASCII case only.
 #[must_use]
 pub fn contains_ascii_ci(text: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    n.is_empty() || text.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    crate::scan::contains_bytes(text.as_bytes(), needle.as_bytes(), true)
 }
 
 /// The byte offset just after the last character of `s` that matches `pred` (0 if none): the
