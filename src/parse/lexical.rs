@@ -305,7 +305,7 @@ pub fn tag_no_case<'a>(t: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, 
         let mut chars = i.char_indices();
         for tc in t.chars() {
             match chars.next() {
-                Some((_, c)) if c == tc || c.to_lowercase().eq(tc.to_lowercase()) => {}
+                Some((_, c)) if same_lower(c, tc) => {}
                 _ => return Err(fail()),
             }
         }
@@ -337,6 +337,27 @@ pub fn tag_no_case_of<'a, T: Copy>(
         }
     }
     Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+}
+
+/// `c == tc || c.to_lowercase().eq(tc.to_lowercase())`, with two Latin-1 chars (ASCII, `å`,
+/// `Ä`, `é`, …) compared through their one-char lower case ([`latin_1_lower`]) instead of the
+/// Unicode tables.
+fn same_lower(c: char, tc: char) -> bool {
+    match (latin_1_lower(c), latin_1_lower(tc)) {
+        _ if c == tc => true,
+        (Some(a), Some(b)) => a == b,
+        _ => c.to_lowercase().eq(tc.to_lowercase()),
+    }
+}
+
+/// The lower case of a Latin-1 char (`None` past U+00FF), which is one char: `A`–`Z`, `À`–`Ö`
+/// and `Ø`–`Þ` map 32 code points on, every other char to itself (`ß`, `µ`, `ÿ`).
+fn latin_1_lower(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32),
+        '\0'..='\u{ff}' => Some(c),
+        _ => None,
+    }
 }
 
 /// Whether input starting with byte `i0` may match tag `t` (first byte `t0`) in any case: a
@@ -421,6 +442,24 @@ pub fn may_start_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_1_lower_case_as_unicode_says() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            if let Some(l) = latin_1_lower(c) {
+                assert!(c.to_lowercase().eq(std::iter::once(l)), "{c:?}");
+            } else {
+                assert!(c > '\u{ff}');
+            }
+        }
+        let some = ['a', 'Å', 'å', 'Ö', 'é', 'É', 'ß', 'k', '\u{212a}', 'İ', 'i', 'Σ', 'σ', '×'];
+        for c in some {
+            for tc in some {
+                let slow = c == tc || c.to_lowercase().eq(tc.to_lowercase());
+                assert_eq!(same_lower(c, tc), slow, "{c:?} {tc:?}");
+            }
+        }
+    }
 
     #[test]
     fn latin_1_letters_as_unicode_says() {
