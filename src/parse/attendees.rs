@@ -121,18 +121,18 @@ fn bare_party(i: &str) -> IResult<&str, String> {
 }
 
 /// Where the next person with a party starts in `s`, unless that person is the one replaced
-/// (`ersättare för Agneta Nilsson (S)`).
-fn next_person_with_party(s: &str) -> Option<usize> {
+/// (`ersättare för Agneta Nilsson (S)`), and what [`name`] reads there.
+fn next_person_with_party(s: &str) -> Option<(usize, (&str, &str))> {
     let mut prev: Option<char> = None;
     for (at, c) in s.char_indices() {
         if prev.is_none_or(char::is_whitespace) && c.is_uppercase() && at > 0 {
             let lead = s[..at].trim_end().to_lowercase();
             let replaced = lead.ends_with(" för") || lead == "för" || lead.ends_with("ersätter");
             if !replaced
-                && let Ok((r, _)) = name(&s[at..])
+                && let Ok((r, n)) = name(&s[at..])
                 && (party(r.trim_start()).is_ok() || bare_party(r).is_ok())
             {
-                return Some(at);
+                return Some((at, (r, n)));
             }
         }
         prev = Some(c);
@@ -178,8 +178,9 @@ fn leading_name(s: &str) -> IResult<&str, &str> {
 
 /// Where the next person starts in a flattened list without parties: after the role, note or
 /// title of the one before (`, ordförande`, `, kommunchef`, `ej 133`), skipping the person a
-/// deputy stands in for (`ersättare för Elisabeth Edlund`).
-fn next_plain_person(s: &str) -> Option<usize> {
+/// deputy stands in for (`ersättare för Elisabeth Edlund`); and what [`leading_name`] reads
+/// there.
+fn next_plain_person(s: &str) -> Option<(usize, (&str, &str))> {
     let mut prev: Option<char> = None;
     let mut skip_to = 0;
     for (at, c) in s.char_indices() {
@@ -195,9 +196,9 @@ fn next_plain_person(s: &str) -> Option<usize> {
                 .contains(&lead.rsplit(' ').next().unwrap_or(""));
             if place {
                 skip_to = at + s[at..].find(' ').unwrap_or(s.len() - at);
-            } else if let Ok((r, _)) = leading_name(&s[at..]) {
+            } else if let Ok((r, n)) = leading_name(&s[at..]) {
                 if !replaced {
-                    return Some(at);
+                    return Some((at, (r, n)));
                 }
                 skip_to = s.len() - r.len();
             }
@@ -275,8 +276,16 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
     let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
     // A flattened list: many words on one line, or names running together without parties.
     let long = s.split_whitespace().count() > 6 || name_run(s, 4) >= 4;
+    // What the finder of the next person read where it starts: the same grammar on the same
+    // text as the loop's own first step, so it is not read again.
+    let mut known: Option<(&str, &str)> = None;
     while !s.is_empty() {
-        let Ok((r, n)) = (if long { leading_name(s) } else { name(s) }) else { break };
+        let read = match known.take() {
+            Some(read) => Ok(read),
+            None if long => leading_name(s),
+            None => name(s),
+        };
+        let Ok((r, n)) = read else { break };
         let (r, p) = match party(r.trim_start()) {
             Ok((r2, p)) => (r2, Some(p)),
             Err(_) => match bare_party(r) {
@@ -285,10 +294,18 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
             },
         };
         let has_party = p.is_some();
+        // `next_person_with_party` reads with `name`, which the loop uses on a short line only.
         let next = if has_party { next_person_with_party(r) } else { None };
-        let next = next.or_else(|| if long { next_plain_person(r) } else { None });
+        let next = next.map(|(at, read)| (at, read, !long));
+        let next = next.or_else(|| {
+            if long { next_plain_person(r).map(|(at, read)| (at, read, true)) } else { None }
+        });
         let (segment, rest) = match next {
-            Some(at) => (&r[..at], &r[at..]),
+            Some((at, read, same_grammar)) => {
+                // `rest` starts with the person's first letter: trimmed below, it is unchanged.
+                known = same_grammar.then_some(read);
+                (&r[..at], &r[at..])
+            }
             None => (r, ""),
         };
         let (role, title, note) = interpret(&segment.replace('\t', " "), section, has_party);

@@ -175,7 +175,11 @@ fn full_name_word(i: &str) -> Option<usize> {
     let start = usize::from(i.starts_with('-'));
     let mut end = start;
     let (mut first, mut lower_after, mut upper_after) = (true, false, false);
-    for c in i[start..].chars() {
+    let b = i.as_bytes();
+    // Char by char from `end`, always a char boundary: an ASCII byte is its own char, read
+    // without decoding.
+    while let Some(&byte) = b.get(end) {
+        let c = if byte.is_ascii() { char::from(byte) } else { i[end..].chars().next()? };
         if !(is_alpha(c) || c == '\'') {
             break;
         }
