@@ -364,8 +364,14 @@ pub fn heading_prefix<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String
         let bytes = line.as_bytes();
         // A word start is the line's start or right after a space: a space is a whole
         // character, and the byte after it starts one. Only there is the character looked at.
-        let starts = std::iter::once(0)
-            .chain(bytes.iter().enumerate().filter(|&(_, &b)| b == b' ').map(|(k, _)| k + 1));
+        // A prefix counts only where its letters run to a space and a digit follows (`SN 13`):
+        // the digits with a space before them are found eight bytes at a time, and the word
+        // start before each, after the last space before it, is the only one whose word can
+        // end there (a word holds no space). Each word start is so found once, in order.
+        let starts =
+            crate::scan::bytes_marked(bytes, 1, |x| crate::scan::bytes_in_range(x, b'0', b'9'))
+                .filter(|&d| bytes[d - 1] == b' ')
+                .map(|d| line[..d - 1].rfind(' ').map_or(0, |p| p + 1));
         for at in starts {
             let upper = match bytes.get(at) {
                 None => false,
@@ -642,6 +648,19 @@ mod tests {
             Some("KS")
         );
         assert_eq!(heading_prefix(["Bilaga 1 Protokoll"].iter().copied()), None);
+        // A prefix at the line start, after two spaces, before a digit run into it, and
+        // non-ASCII letters: counted where a space and a digit follow it, and only there.
+        let tricky = [
+            "SN 13 Bidrag till fritidsstudier Sn 14 Val",
+            "Text  Ks 1 Dnr x Ks1 2 Ks 2 Övrigt KSÄ 3 Åb 4 Å 5 9 Ks 3x KS 4 Mål",
+            "1 2 3",
+            " Ks 5 Start",
+            "Äb 7 Ärende Äb 8 Ärende Äb 9 Ärende",
+        ];
+        assert_eq!(heading_prefix(tricky[..1].iter().copied()).as_deref(), Some("SN"));
+        assert_eq!(heading_prefix(tricky[1..2].iter().copied()).as_deref(), Some("Ks"));
+        assert_eq!(heading_prefix(tricky.iter().copied()).as_deref(), Some("Ks"));
+        assert_eq!(heading_prefix(tricky[2..3].iter().copied()), None);
         let long = format!("1 Kommunstyrelsen (35) {}", "Beslutande Anna Ek (S) ".repeat(20));
         let long2 = format!("2 Kommunstyrelsen (35) {}", "text ".repeat(80));
         assert!(is_flattened([long.as_str(), "", long2.as_str()].iter().copied()));
