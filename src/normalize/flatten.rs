@@ -322,9 +322,11 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     if section_label(i, next).is_some() {
         return Some(Marker::Section);
     }
-    // Only the end of `before` matters: it can be a whole page long.
-    let cited = before.trim_end().rsplit([' ', '\t']).next().is_some_and(|w| CITING.contains(&w));
-    if !cited && crate::parse::paragraphs::heading(i).is_ok() {
+    // Only the end of `before` matters: it can be a whole page long. Looked at only under a
+    // heading (most words start none).
+    let cited =
+        || before.trim_end().rsplit([' ', '\t']).next().is_some_and(|w| CITING.contains(&w));
+    if crate::parse::paragraphs::heading(i).is_ok() && !cited() {
         return Some(Marker::Heading);
     }
     // `Sn 50 Au 84 Sn 34 Au 57 Dnr …`: numbers of earlier handling right after a heading.
@@ -344,10 +346,10 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
         return Some(Marker::Heading);
     }
     // A mixed-case lead starts a sentence; one in capitals stands out anyway.
-    let sentence_start = before.trim_end().is_empty() || before.trim_end().ends_with(['.', ':']);
+    let sentence_start = || before.trim_end().is_empty() || before.trim_end().ends_with(['.', ':']);
     if next.is_some_and(|b| b"BbFf".contains(&b))
         && let Ok((_, lead)) = decision_lead(i)
-        && (sentence_start || lead.chars().filter(|&c| is_alpha(c)).all(char::is_uppercase))
+        && (sentence_start() || lead.chars().filter(|&c| is_alpha(c)).all(char::is_uppercase))
     {
         return Some(Marker::Lead);
     }
