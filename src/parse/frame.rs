@@ -140,9 +140,32 @@ fn may_start_label(i: &str) -> bool {
     starts_label(i, &word.to_lowercase())
 }
 
+/// For each first byte, the lengths (in bytes) of the [`LABEL_FIRST_WORDS`] starting with it,
+/// as bits: most first words are ruled out without comparing them with any. Every entry is
+/// shorter than 32 bytes.
+const FIRST_WORD_LENGTHS: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut k = 0;
+    while k < LABEL_FIRST_WORDS.len() {
+        let w = LABEL_FIRST_WORDS[k].as_bytes();
+        assert!(!w.is_empty() && w.len() < 32);
+        table[w[0] as usize] |= 1 << w.len();
+        k += 1;
+    }
+    table
+};
+
+/// Whether `lower` is one of the [`LABEL_FIRST_WORDS`]: the length table first.
+fn is_label_first_word(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    b.first()
+        .is_some_and(|&f| b.len() < 32 && FIRST_WORD_LENGTHS[usize::from(f)] >> b.len() & 1 == 1)
+        && LABEL_FIRST_WORDS.contains(&lower)
+}
+
 /// [`may_start_label`] for a line `i` whose first word is `lower` in lower case.
 fn starts_label(i: &str, lower: &str) -> bool {
-    LABEL_FIRST_WORDS.contains(&lower)
+    is_label_first_word(lower)
         || (lower.ends_with('s') && super::bodies::is_body_word(&lower[..lower.len() - 1]))
         || head_holds(i, "förslag")
 }
@@ -151,7 +174,7 @@ fn starts_label(i: &str, lower: &str) -> bool {
 /// line that says "förslag" somewhere in its prose starts no label for that.
 fn head_holds(i: &str, word: &str) -> bool {
     let head = &i.as_bytes()[..i.len().min(80)];
-    head.windows(word.len()).any(|w| w == word.as_bytes())
+    crate::scan::contains_bytes(head, word.as_bytes(), false)
 }
 
 /// A label at the start of a line and the value after it (empty for a label alone).
@@ -323,6 +346,9 @@ mod tests {
         }
         for line in ["Besluta", "", "1. Beslut", "Ärendena"] {
             assert!(!may_start_label(line), "{line}");
+        }
+        for w in LABEL_FIRST_WORDS.iter().copied().chain(["", "besluta", "dn", "ärend", "x"]) {
+            assert_eq!(is_label_first_word(w), LABEL_FIRST_WORDS.contains(&w), "{w}");
         }
     }
 
