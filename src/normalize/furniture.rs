@@ -9,7 +9,7 @@
 use crate::parse::lexical::is_alpha;
 use crate::parse::lexical::tag_no_case;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
+use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{all_consuming, opt, recognize};
 use nom::multi::{many1, separated_list1};
@@ -90,25 +90,32 @@ pub fn page_header_labels(i: &str) -> IResult<&str, ()> {
 /// `Storlek: px`, `Starta visningen från sidan:`, `Transkript`, `Download "…"`,
 /// `Save this PDF as:`, `WORD PNG TXT JPG`, `Loading.... (view fulltext now)`.
 pub fn web_boilerplate(i: &str) -> IResult<&str, ()> {
-    alt((
-        all_consuming(tag("Storlek: px")).map(|_| ()),
-        all_consuming(tag("Starta visningen från sidan:")).map(|_| ()),
-        all_consuming(tag("Transkript")).map(|_| ()),
-        all_consuming(tag("Save this PDF as:")).map(|_| ()),
-        all_consuming(tag("WORD\tPNG\tTXT\tJPG")).map(|_| ()),
-        all_consuming(tag("WORD PNG TXT JPG")).map(|_| ()),
-        all_consuming(tag("• No results found")).map(|_| ()),
-        all_consuming(tag("N/A")).map(|_| ()),
-        all_consuming(tag("Protected")).map(|_| ()),
-        all_consuming(tag("Copied!")).map(|_| ()),
-        all_consuming(tag("Full text")).map(|_| ()),
-        (tag("Download \""), take_while(|_| true)).map(|_| ()),
-        (tag("Share \""), take_while(|_| true)).map(|_| ()),
-        (tag("Academic year:"), take_while(|_| true)).map(|_| ()),
-        (tag("Loading...."), take_while(|_| true)).map(|_| ()),
-        all_consuming(delimited(char('('), digit1, char(')'))).map(|_| ()),
-    ))
-    .parse(i)
+    // Whole lines and line starts compared as strings: what `all_consuming(tag(…))` and
+    // `(tag(…), take_while(|_| true))` accept, without a parser call for each.
+    const LINES: &[&str] = &[
+        "Storlek: px",
+        "Starta visningen från sidan:",
+        "Transkript",
+        "Save this PDF as:",
+        "WORD\tPNG\tTXT\tJPG",
+        "WORD PNG TXT JPG",
+        "• No results found",
+        "N/A",
+        "Protected",
+        "Copied!",
+        "Full text",
+    ];
+    const STARTS: &[&str] = &["Download \"", "Share \"", "Academic year:", "Loading...."];
+    // `(` digits `)`, nom's `digit1` taking ASCII digits.
+    let page_count = i
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+    if LINES.contains(&i) || STARTS.iter().any(|p| i.starts_with(p)) || page_count {
+        Ok(("", ()))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    }
 }
 
 /// Whether a cleaned line is furniture that can be dropped on its own.
@@ -198,6 +205,14 @@ mod tests {
             "- Akten",
         ] {
             assert!(!is_furniture(line), "{line}");
+        }
+        for line in ["()", "(2a)", "(2", "Transkript ", "Storlek: px.", "N/A/", "Downloads"] {
+            assert!(web_boilerplate(line).is_err(), "{line}");
+        }
+        for line in
+            ["(0123)", "Share \"x", "Loading.... (view fulltext now)", "WORD\tPNG\tTXT\tJPG"]
+        {
+            assert!(web_boilerplate(line).is_ok(), "{line}");
         }
         assert!(page_header_labels("Datum Dnr").is_ok());
         assert!(page_header_labels("Datum").is_err());
