@@ -352,7 +352,8 @@ fn same_lower(c: char, tc: char) -> bool {
 
 /// The lower case of a Latin-1 char (`None` past U+00FF), which is one char: `A`–`Z`, `À`–`Ö`
 /// and `Ø`–`Þ` map 32 code points on, every other char to itself (`ß`, `µ`, `ÿ`).
-fn latin_1_lower(c: char) -> Option<char> {
+#[must_use]
+pub fn latin_1_lower(c: char) -> Option<char> {
     match c {
         'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32),
         '\0'..='\u{ff}' => Some(c),
