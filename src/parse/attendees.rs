@@ -317,7 +317,7 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
 
 /// Lines that end an attendance block: `Utses att justera`, `Justerare`, `Paragrafer`, …
 fn ends_block(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // `text.to_lowercase().starts_with(w)`, lower-casing only as far as each word reaches.
     [
         "utses att justera",
         "justerare",
@@ -334,7 +334,7 @@ fn ends_block(text: &str) -> bool {
         "dagordning",
     ]
     .iter()
-    .any(|w| lower.starts_with(w))
+    .any(|w| super::lexical::starts_with_lower(text, w))
         || (text.ends_with(':') && text.split_whitespace().count() > 3)
 }
 

@@ -390,7 +390,7 @@ struct Unnumbered {
 /// single word ("Sekretariatet"), a body or organisation name.
 fn letterhead_line(text: &str) -> (bool, bool, Option<Vec<Dnr>>) {
     let t = text.trim();
-    let lower = t.to_lowercase();
+    // `t.to_lowercase().starts_with(w)`, lower-casing only as far as each word reaches.
     let contact = [
         "tfn",
         "tel",
@@ -408,7 +408,7 @@ fn letterhead_line(text: &str) -> (bool, bool, Option<Vec<Dnr>>) {
         "organisationsnummer",
     ]
     .iter()
-    .any(|w| lower.starts_with(w))
+    .any(|w| lexical::starts_with_lower(t, w))
         || t.contains('@');
     if contact {
         return (true, true, None);
