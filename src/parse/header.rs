@@ -212,10 +212,9 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     let non_blank: Vec<&Line> = all.iter().chain(furniture).filter(|l| !l.is_blank()).collect();
     for (k, line) in non_blank.iter().enumerate() {
         // Both shapes are short lines; prose is not looked at.
-        // Both start with a body's name, whose every shape starts with a letter or `-`
-        // ([`bodies::body_name`]): most lines hold none.
-        let may_start_body = line.text.starts_with(|c: char| is_alpha(c) || c == '-');
-        if line.text.len() > 100 || !may_start_body || !bodies::may_hold_body_name(&line.text) {
+        // Both start with a body's name, whose first word tells most lines from one
+        // ([`bodies::may_start_body_name`], a necessary condition of [`bodies::body_name`]).
+        if line.text.len() > 100 || !bodies::may_start_body_name(&line.text) {
             continue;
         }
         if let Some((body, d)) = body_and_date(&line.text) {
