@@ -316,7 +316,7 @@ pub fn tag_no_case<'a>(t: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, 
 
 /// The first of `tags` that starts `i` in any case, with its value: what `alt` over
 /// [`tag_no_case`] of each tag, in order, reads, in one loop. Most tags fail on their first
-/// byte ([`first_byte_may_match`]), at the cost of a byte compare rather than a parser call.
+/// byte (`first_byte_may_match`), at the cost of a byte compare rather than a parser call.
 ///
 /// Example: `("plats", Place)` in a table read from `Plats: Sal A` gives `(": Sal A", ("Plats",
 /// Place))`.
@@ -406,7 +406,7 @@ pub fn find<'a, O>(
 /// [`tag_no_case`] byte by byte ignoring ASCII case (an ASCII tag), so the grammar can match
 /// only where the bytes `k`/`K` and `l`/`L` start; the word-start and word-end tests are
 /// [`find`]'s own, and the places are tried in the same order. The `k`s are found eight bytes
-/// at a time ([`crate::scan::bytes_either`]).
+/// at a time (`scan::bytes_either`).
 ///
 /// Example: `09:15` in `Sal A, kl. 09:15`.
 #[must_use]
