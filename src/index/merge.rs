@@ -6,7 +6,8 @@
 //! 1 GB archive ended by merging everything into one segment, and that last merge alone mapped
 //! 920 MB. Bounding the documents one merge may read bounds that memory whatever the archive's
 //! size; a large archive keeps several segments of at most that size, which a query visits in
-//! turn.
+//! turn. The writer runs one merge at a time (`SearchIndex::writer`), or two such merges would
+//! map twice that.
 
 use std::collections::HashMap;
 
