@@ -16,7 +16,7 @@
 //! paragraphs of a markdown conversion stay whole. A table of contents (`Innehållsförteckning`,
 //! `Ärendelista`) is kept as one pseudo-line, so its entries never look like headings.
 
-use crate::parse::lexical::{is_alnum, is_alpha};
+use crate::parse::lexical::{is_alnum, is_alpha, lead_len};
 use std::sync::OnceLock;
 
 use nom::branch::alt;
@@ -225,24 +225,6 @@ fn next_word_first(i: &str) -> Option<u8> {
     let rest = &i[lead_len(i, is_alpha)..];
     let rest = &rest[lead_len(rest, char::is_whitespace)..];
     rest.as_bytes().first().copied()
-}
-
-/// The byte length of the characters at the start of `s` that satisfy `keep`, as
-/// `s.len() - s.trim_start_matches(keep).len()` gives it. An ASCII byte is a whole character
-/// and is tested without decoding; only other characters are decoded.
-fn lead_len(s: &str, mut keep: impl FnMut(char) -> bool) -> usize {
-    let b = s.as_bytes();
-    let mut k = 0;
-    while k < b.len() {
-        // `k` is at a character's start: it moves by whole characters.
-        let c =
-            if b[k].is_ascii() { char::from(b[k]) } else { s[k..].chars().next().unwrap_or(' ') };
-        if !keep(c) {
-            break;
-        }
-        k += c.len_utf8();
-    }
-    k
 }
 
 /// A body's own proposal or decision label: `Arbetsutskottets förslag till kommunstyrelsen`,
@@ -541,18 +523,6 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lead_len_is_trim_start_matches() {
-        let keeps: [fn(char) -> bool; 2] = [is_alpha, char::is_whitespace];
-        for s in
-            ["Arbetsutskottets förslag", "Ärende 1", "§ 5", " \u{a0}\tx", "\u{85}a", "Ål–x", ""]
-        {
-            for keep in keeps {
-                assert_eq!(lead_len(s, keep), s.len() - s.trim_start_matches(keep).len(), "{s}");
-            }
-        }
-    }
 
     #[track_caller]
     fn check(line: &str, prefix: Option<&str>, header: Option<&str>, pieces: &[&str]) {

@@ -3,7 +3,7 @@
 //! (`Region Västernorrland`, `Norrtälje kommun`).
 
 use super::lexical::tag_no_case;
-use crate::parse::lexical::is_alpha;
+use crate::parse::lexical::{is_alpha, lead_len};
 use aho_corasick::AhoCorasick;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
@@ -102,22 +102,6 @@ pub fn may_start_body_name(i: &str) -> bool {
     let len = lead_len(i, |c| is_alpha(c) || c == '-');
     let w = &i[..len];
     !w.is_empty() && (w.contains('-') || is_body_word(w.trim_end_matches('s')) || is_body_word(w))
-}
-
-/// The byte length of the chars at the start of `s` that satisfy `keep`, an ASCII byte tested
-/// without decoding.
-fn lead_len(s: &str, keep: impl Fn(char) -> bool) -> usize {
-    let b = s.as_bytes();
-    let mut k = 0;
-    while let Some(&byte) = b.get(k) {
-        let c =
-            if byte.is_ascii() { char::from(byte) } else { s[k..].chars().next().unwrap_or(' ') };
-        if !keep(c) {
-            break;
-        }
-        k += c.len_utf8();
-    }
-    k
 }
 
 /// A body's name, definite or genitive: `Hälso- och sjukvårdsutskottet`,

@@ -264,6 +264,25 @@ pub fn contains_ascii_ci(text: &str, needle: &str) -> bool {
     crate::scan::contains_bytes(text.as_bytes(), needle.as_bytes(), true)
 }
 
+/// The byte length of the characters at the start of `s` that satisfy `keep`, as
+/// `s.len() - s.trim_start_matches(keep).len()` gives it. An ASCII byte is a whole character
+/// and is tested without decoding; only other characters are decoded.
+#[must_use]
+pub fn lead_len(s: &str, mut keep: impl FnMut(char) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        // `k` is at a character's start: it moves by whole characters.
+        let c =
+            if b[k].is_ascii() { char::from(b[k]) } else { s[k..].chars().next().unwrap_or(' ') };
+        if !keep(c) {
+            break;
+        }
+        k += c.len_utf8();
+    }
+    k
+}
+
 /// The byte offset just after the last character of `s` that matches `pred` (0 if none): the
 /// start of the last word when `pred` finds separators.
 #[must_use]
@@ -443,6 +462,18 @@ pub fn may_start_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_len_is_trim_start_matches() {
+        let keeps: [fn(char) -> bool; 2] = [is_alpha, char::is_whitespace];
+        for s in
+            ["Arbetsutskottets förslag", "Ärende 1", "§ 5", " \u{a0}\tx", "\u{85}a", "Ål–x", ""]
+        {
+            for keep in keeps {
+                assert_eq!(lead_len(s, keep), s.len() - s.trim_start_matches(keep).len(), "{s}");
+            }
+        }
+    }
 
     #[test]
     fn latin_1_lower_case_as_unicode_says() {
