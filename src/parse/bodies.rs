@@ -74,19 +74,14 @@ pub fn is_body_word(w: &str) -> bool {
     let start = w.char_indices().rev().nth(11).map_or(0, |(at, _)| at);
     let tail = &w[start..];
     if tail.chars().any(char::is_uppercase) {
-        // Twelve Latin-1 chars (nearly every word) are lower-cased on the stack, char by char
-        // as `to_lowercase` does, each keeping its length; others through `to_lowercase`.
+        // Twelve Latin-1 chars (nearly every word) are lower-cased on the stack; others
+        // through `to_lowercase`.
         let mut buf = [0u8; 24];
-        let mut n = 0;
-        for c in tail.chars() {
-            let Some(l) = super::lexical::latin_1_lower(c) else {
-                let lower = tail.to_lowercase();
-                return BODY_ENDINGS.iter().any(|e| lower.ends_with(e));
-            };
-            n += l.encode_utf8(&mut buf[n..]).len();
+        let ends = |lower: &str| BODY_ENDINGS.iter().any(|e| lower.ends_with(e));
+        match super::lexical::latin_1_lowered(tail, &mut buf) {
+            Some(lower) => ends(lower),
+            None => ends(&tail.to_lowercase()),
         }
-        let lower = std::str::from_utf8(&buf[..n]).unwrap_or_default();
-        BODY_ENDINGS.iter().any(|e| lower.ends_with(e))
     } else {
         BODY_ENDINGS.iter().any(|e| tail.ends_with(e))
     }

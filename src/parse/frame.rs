@@ -137,17 +137,12 @@ fn may_start_label(i: &str) -> bool {
     if word.is_empty() || word.len() > 40 {
         return false;
     }
-    // A word of Latin-1 letters (`Ärendet`, nearly all) is lower-cased on the stack, char by
-    // char as `to_lowercase` does (no final sigma among them), each char keeping its length.
+    // A word of Latin-1 letters (`Ärendet`, nearly all) is lower-cased on the stack.
     let mut buf = [0u8; 40];
-    let mut n = 0;
-    for c in word.chars() {
-        match super::lexical::latin_1_lower(c) {
-            Some(l) => n += l.encode_utf8(&mut buf[n..]).len(),
-            None => return starts_label(i, &word.to_lowercase()),
-        }
+    match super::lexical::latin_1_lowered(word, &mut buf) {
+        Some(lower) => starts_label(i, lower),
+        None => starts_label(i, &word.to_lowercase()),
     }
-    starts_label(i, std::str::from_utf8(&buf[..n]).unwrap_or_default())
 }
 
 /// For each first byte, the lengths (in bytes) of the [`LABEL_FIRST_WORDS`] starting with it,

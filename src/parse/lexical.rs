@@ -268,6 +268,7 @@ pub fn contains_ascii_ci(text: &str, needle: &str) -> bool {
 /// `s.len() - s.trim_start_matches(keep).len()` gives it. An ASCII byte is a whole character
 /// and is tested without decoding; only other characters are decoded.
 #[must_use]
+#[inline]
 pub fn lead_len(s: &str, mut keep: impl FnMut(char) -> bool) -> usize {
     let b = s.as_bytes();
     let mut k = 0;
@@ -380,6 +381,21 @@ pub fn latin_1_lower(c: char) -> Option<char> {
     }
 }
 
+/// `word.to_lowercase()` written into `buf`, when every char of `word` is Latin-1 (nearly
+/// every Swedish word) and it fits: each char lower-cases to one char of the same length
+/// ([`latin_1_lower`]), so no final sigma or other context matters. `None` otherwise, for the
+/// caller's `to_lowercase`.
+#[inline]
+pub fn latin_1_lowered<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in word.chars() {
+        let l = latin_1_lower(c)?;
+        let end = n + l.len_utf8();
+        n += l.encode_utf8(buf.get_mut(n..end)?).len();
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// Whether input starting with byte `i0` may match tag `t` (first byte `t0`) in any case: a
 /// necessary condition of [`tag_no_case`] matching, decided from the two first bytes alone.
 ///
@@ -473,6 +489,18 @@ mod tests {
                 assert_eq!(lead_len(s, keep), s.len() - s.trim_start_matches(keep).len(), "{s}");
             }
         }
+    }
+
+    #[test]
+    fn latin_1_lowered_is_to_lowercase() {
+        let mut buf = [0u8; 24];
+        for w in ["SOCIALNÄMNDEN", "Ärendet", "KOMMITTÉN", "ÆØÅ", "", "beslut", "ẞ", "ΣNÄMND"]
+        {
+            let fits = w.len() <= buf.len() && w.chars().all(|c| c <= '\u{ff}');
+            let got = latin_1_lowered(w, &mut buf).map(str::to_string);
+            assert_eq!(got, fits.then(|| w.to_lowercase()), "{w}");
+        }
+        assert_eq!(latin_1_lowered("Sjukvårdsförvaltningens", &mut [0u8; 8]), None);
     }
 
     #[test]
