@@ -145,27 +145,13 @@ fn may_start_label(i: &str) -> bool {
     }
 }
 
-/// For each first byte, the lengths (in bytes) of the [`LABEL_FIRST_WORDS`] starting with it,
-/// as bits: most first words are ruled out without comparing them with any. Every entry is
-/// shorter than 32 bytes.
-const FIRST_WORD_LENGTHS: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut k = 0;
-    while k < LABEL_FIRST_WORDS.len() {
-        let w = LABEL_FIRST_WORDS[k].as_bytes();
-        assert!(!w.is_empty() && w.len() < 32);
-        table[w[0] as usize] |= 1 << w.len();
-        k += 1;
-    }
-    table
-};
+/// The lengths of the [`LABEL_FIRST_WORDS`] by first byte: most first words are ruled out
+/// without comparing them with any.
+const FIRST_WORD_LENGTHS: [u32; 256] = super::lexical::first_byte_lengths(LABEL_FIRST_WORDS);
 
 /// Whether `lower` is one of the [`LABEL_FIRST_WORDS`]: the length table first.
 fn is_label_first_word(lower: &str) -> bool {
-    let b = lower.as_bytes();
-    b.first()
-        .is_some_and(|&f| b.len() < 32 && FIRST_WORD_LENGTHS[usize::from(f)] >> b.len() & 1 == 1)
-        && LABEL_FIRST_WORDS.contains(&lower)
+    super::lexical::may_be_listed(&FIRST_WORD_LENGTHS, lower) && LABEL_FIRST_WORDS.contains(&lower)
 }
 
 /// [`may_start_label`] for a line `i` whose first word is `lower` in lower case.

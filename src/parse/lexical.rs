@@ -284,6 +284,34 @@ pub fn lead_len(s: &str, mut keep: impl FnMut(char) -> bool) -> usize {
     k
 }
 
+/// For each first byte, the lengths (in bytes) of the `words` starting with it, as bits: a word
+/// whose bit is clear is in no list built so, found without comparing it with any (see
+/// [`may_be_listed`]).
+///
+/// # Panics
+/// When a word is empty or 32 bytes or longer: in a `const`, at compile time.
+#[must_use]
+pub const fn first_byte_lengths(words: &[&str]) -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k].as_bytes();
+        assert!(!w.is_empty() && w.len() < 32);
+        table[w[0] as usize] |= 1 << w.len();
+        k += 1;
+    }
+    table
+}
+
+/// Whether `w` may be one of the words of `table` ([`first_byte_lengths`]): a necessary
+/// condition, read from its first byte and its length.
+#[must_use]
+#[inline]
+pub fn may_be_listed(table: &[u32; 256], w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first().is_some_and(|&f| b.len() < 32 && table[usize::from(f)] >> b.len() & 1 == 1)
+}
+
 /// The byte offset just after the last character of `s` that matches `pred` (0 if none): the
 /// start of the last word when `pred` finds separators.
 #[must_use]

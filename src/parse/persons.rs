@@ -111,26 +111,13 @@ const NOT_NAME: &[&str] = &[
     "Övriga",
 ];
 
-/// For each first byte, the lengths (in bytes) of the [`NOT_NAME`] words starting with it, as
-/// bits: a word whose bit is clear is not in the list, found without searching it (most name
-/// words). Every entry is shorter than 32 bytes.
-const NOT_NAME_LENGTHS: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut k = 0;
-    while k < NOT_NAME.len() {
-        let w = NOT_NAME[k].as_bytes();
-        assert!(!w.is_empty() && w.len() < 32);
-        table[w[0] as usize] |= 1 << w.len();
-        k += 1;
-    }
-    table
-};
+/// The lengths of the [`NOT_NAME`] words by first byte: a name word is ruled out of the list
+/// without searching it (most are).
+const NOT_NAME_LENGTHS: [u32; 256] = super::lexical::first_byte_lengths(NOT_NAME);
 
 /// Whether `w` is one of the [`NOT_NAME`] words: the length table first, then the search.
 fn is_not_name(w: &str) -> bool {
-    let b = w.as_bytes();
-    b.first().is_some_and(|&f| b.len() < 32 && NOT_NAME_LENGTHS[usize::from(f)] >> b.len() & 1 == 1)
-        && NOT_NAME.binary_search(&w).is_ok()
+    super::lexical::may_be_listed(&NOT_NAME_LENGTHS, w) && NOT_NAME.binary_search(&w).is_ok()
 }
 
 /// Lower-case particles inside a name: `Carl von Linné`, `Anna af Klint`.
