@@ -204,14 +204,16 @@ struct Shape {
 }
 
 impl Shape {
-    fn of(q: &str) -> Self {
+    /// The shape of a query of `items` ([`super::expand::plain_items`]; `None` for the query
+    /// language).
+    fn of(items: Option<&[super::expand::Item]>) -> Self {
         use super::expand::Item;
-        let Some(items) = super::expand::plain_items(q) else {
+        let Some(items) = items else {
             return Self::default();
         };
         Self {
             paragraphs_only: items.iter().any(|i| matches!(i, Item::Word(_) | Item::Phrase(_))),
-            one_word: matches!(items.as_slice(), [Item::Word(_)]),
+            one_word: matches!(items, [Item::Word(_)]),
         }
     }
 }
@@ -279,10 +281,12 @@ impl SearchIndex {
     /// The text part of a search: the user's query over title and text, and, where the query
     /// is a case number in any spelling, the paragraphs that carry or cite it. A plain query
     /// (words, phrases, `-word`) is widenable in Swedish ([`super::expand`]) unless `plain`.
-    fn text_query(&self, q: &str, plain: bool) -> Result<TextQuery, Error> {
+    fn text_query(&self, q: &str, plain: bool) -> Result<(TextQuery, Shape), Error> {
         let fields = self.fields();
+        let items = super::expand::plain_items(q);
+        let shape = Shape::of(items.as_deref());
         if q.trim().is_empty() {
-            return Ok(TextQuery::Fixed(Box::new(AllQuery)));
+            return Ok((TextQuery::Fixed(Box::new(AllQuery)), shape));
         }
         let mut parser = QueryParser::for_index(&self.index, vec![fields.title, fields.text]);
         parser.set_conjunction_by_default();
@@ -300,11 +304,11 @@ impl SearchIndex {
             if let Ok(p) = parsed {
                 should.push((Occur::Should, p));
             }
-            return Ok(TextQuery::Case(Box::new(BooleanQuery::new(should))));
+            return Ok((TextQuery::Case(Box::new(BooleanQuery::new(should))), shape));
         }
         let parsed =
             parsed.map_err(|e| Error::Query { message: explain_query_error(q, &e.to_string()) })?;
-        Ok(match super::expand::plain_items(q) {
+        let text = match items {
             // A phrase is matched as typed: with no free word there is nothing to widen.
             Some(items)
                 if !plain && items.iter().any(|i| matches!(i, super::expand::Item::Word(_))) =>
@@ -312,7 +316,8 @@ impl SearchIndex {
                 TextQuery::Widenable { typed: parsed, items }
             }
             _ => TextQuery::Fixed(parsed),
-        })
+        };
+        Ok((text, shape))
     }
 
     /// Runs a full-text search.
@@ -323,7 +328,7 @@ impl SearchIndex {
         let fields = *self.fields();
         let searcher = self.searcher();
         let filters = self.filter_clauses(&req.filters, "paragraph")?;
-        let shape = Shape::of(&req.query);
+        let (text, shape) = self.text_query(&req.query, req.plain)?;
         // The `doctype` clause alone is no filter for a query that finds paragraphs only, and
         // leaving it out leaves the query as tantivy can prune it.
         let unfiltered = shape.paragraphs_only && filters.len() == 1;
@@ -356,7 +361,7 @@ impl SearchIndex {
         // The words as typed rank above every widened match, so where they fill the page the
         // page is theirs and nothing need be widened. Sorting by date and counting facets take
         // every match, widened or not.
-        let (main, typed_only, total, top) = match self.text_query(&req.query, req.plain)? {
+        let (main, typed_only, total, top) = match text {
             TextQuery::Fixed(q) => {
                 let (total, top) = ranked(&*with_filters(q.box_clone()), shape.one_word)?;
                 (q, false, total, top)
