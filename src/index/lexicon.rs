@@ -9,12 +9,17 @@
 //! - `beslut`: a variant, spelled forward — compounds by their first part are a prefix range;
 //! - `\u{1}tulseb`: the same variant backwards behind [`REVERSED_MARK`] — compounds by their
 //!   last part are a prefix range too (`kamer` → `trygghetskamer`);
-//! - `\u{2}beslut\u{0}beslutet`: a variant and a stem of the text it came from, where the
-//!   two differ — what a variant is searched as, besides itself ([`Lexicon::stems`]);
+//! - `\u{2}kamera\u{0}\u{5}`: a variant and a stem of the text it came from (`kamer`, of
+//!   `kameror`), where the two differ — what a variant is searched as, besides itself
+//!   ([`Lexicon::stems`]). The stem is written as the number of its first bytes that are the
+//!   variant's, as one byte, and the rest of it (`\u{2}beslut\u{0}\u{6}et` for `beslutet`):
+//!   spelled out, the stems of long compounds made half of the map's bytes and of the time
+//!   to build it;
 //! - `\u{3}kläd`: a word written as an elided first part (`kläd- och hygienregler`).
 //!
 //! Each commit writes the words it met as a part of its own (`protokoll-lexicon-000007.fst`),
-//! before the index commit it belongs to, so the parts always hold at least the words of the
+//! before the index commit it belongs to: two maps in one file, the reversed variants and the
+//! other keys, each built on a thread of its own. The parts always hold at least the words of the
 //! committed paragraphs; words of paragraphs deleted since only point at stems that match
 //! nothing more. The parts are read as one map, counts summed; when there are as many as it keeps
 //! (four), the next commit merges all but the largest into one, and the last commit of a run
@@ -57,15 +62,28 @@ fn pair_prefix(variant: &str) -> String {
     format!("{PAIR_MARK}{variant}\u{0}")
 }
 
+/// Where a part's keys are cut in two maps, each built on a thread of its own: below it the
+/// reversed variants, from it the pairs, the elided first parts and the forward variants (about
+/// half of the keys each).
+const RANGE_CUT: u8 = PAIR_MARK as u8;
+
 /// Most parts a lexicon keeps: a commit that would add one more merges all but the largest into
 /// one. (A typo's look-up walks every part, so they are kept few.)
 const MAX_PARTS: usize = 4;
 
-/// One part of a lexicon: the map one commit wrote (or a merge of several), and its number.
+/// One part of a lexicon: what one commit wrote (or a merge of several), and its number. Its
+/// keys are in two maps, those below [`RANGE_CUT`] and the others.
 #[derive(Clone)]
 struct Part {
     number: u64,
-    map: Arc<Map<OwnedBytes>>,
+    maps: Arc<[Map<OwnedBytes>]>,
+}
+
+impl Part {
+    /// The number of keys.
+    fn len(&self) -> usize {
+        self.maps.iter().map(Map::len).sum()
+    }
 }
 
 /// The lexicon of an index: the parts its commits wrote, read as one map whose counts are the
@@ -109,6 +127,34 @@ fn map_of(bytes: OwnedBytes) -> tantivy_fst::Result<Map<OwnedBytes>> {
     tantivy_fst::raw::Fst::new(bytes).map(Map::from)
 }
 
+/// A part's file: its maps, each behind its length in bytes (eight bytes, little-endian).
+fn framed(maps: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(maps.iter().map(|m| m.len() + 8).sum());
+    for m in maps {
+        out.extend_from_slice(&(m.len() as u64).to_le_bytes());
+        out.extend_from_slice(m);
+    }
+    out
+}
+
+/// The maps of a part's file (see [`framed`]).
+fn maps_of(mut bytes: OwnedBytes) -> Result<Arc<[Map<OwnedBytes>]>, String> {
+    let mut maps = Vec::with_capacity(2);
+    while !bytes.is_empty() {
+        let len = bytes
+            .as_slice()
+            .first_chunk::<8>()
+            .and_then(|b| usize::try_from(u64::from_le_bytes(*b)).ok())
+            .filter(|len| bytes.len() - 8 >= *len)
+            .ok_or("not a lexicon part: a map's length is cut or too large")?;
+        bytes.advance(8);
+        let rest = bytes.split_off(len);
+        maps.push(map_of(bytes).map_err(|e| e.to_string())?);
+        bytes = rest;
+    }
+    Ok(maps.into())
+}
+
 impl Lexicon {
     /// The lexicon of the index in `dir` (memory-mapped); empty when it has none.
     ///
@@ -128,10 +174,15 @@ impl Lexicon {
                 .map_err(|e| e.to_string())
                 .and_then(|f| f.read_bytes().map_err(|e| e.to_string()))
                 .map_err(|e| format!("{}: {e}", path.display()))?;
-            let map = map_of(bytes).map_err(|e| format!("{name}: {e}"))?;
-            parts.push(Part { number, map: Arc::new(map) });
+            let maps = maps_of(bytes).map_err(|e| format!("{name}: {e}"))?;
+            parts.push(Part { number, maps });
         }
         Ok(Self { parts })
+    }
+
+    /// Every map of every part.
+    fn maps(&self) -> impl Iterator<Item = &Map<OwnedBytes>> {
+        self.parts.iter().flat_map(|p| p.maps.iter())
     }
 
     /// Parts the lexicon is read from.
@@ -143,7 +194,7 @@ impl Lexicon {
     /// Documents whose words have the variant (0 when none has).
     #[must_use]
     pub fn count(&self, variant: &str) -> u64 {
-        self.parts.iter().filter_map(|p| p.map.get(variant)).sum()
+        self.maps().filter_map(|m| m.get(variant)).sum()
     }
 
     /// Documents that write `word` as an elided first part: `kläd` in `kläd- och
@@ -161,18 +212,23 @@ impl Lexicon {
         let prefix = pair_prefix(variant);
         let mut out = vec![variant.to_string()];
         self.scan(prefix.as_bytes(), usize::MAX, |key, _| {
-            if let Ok(stem) = std::str::from_utf8(&key[prefix.len()..]) {
-                out.push(stem.to_string());
+            if let Some((&shared, rest)) = key[prefix.len()..].split_first()
+                && let Some(head) = variant.as_bytes().get(..usize::from(shared))
+                && let Ok(stem) = String::from_utf8([head, rest].concat())
+            {
+                out.push(stem);
             }
         });
+        // In the order of the stems, not of their spelling in the map.
+        out[1..].sort_unstable();
         out
     }
 
     /// Visits the keys that start with `prefix` and their counts, at most `max` of them.
     pub fn scan(&self, prefix: &[u8], max: usize, mut visit: impl FnMut(&[u8], u64)) {
         let mut op = OpBuilder::new();
-        for p in &self.parts {
-            op.push(p.map.range().ge(prefix));
+        for m in self.maps() {
+            op.push(m.range().ge(prefix));
         }
         let mut union = op.union();
         let mut scanned = 0;
@@ -188,8 +244,8 @@ impl Lexicon {
     /// Visits the forward variants an automaton accepts, with their counts.
     pub fn search<A: Automaton>(&self, automaton: A, mut visit: impl FnMut(&str, u64)) {
         let mut op = OpBuilder::new();
-        for p in &self.parts {
-            op.push(p.map.search(&automaton));
+        for m in self.maps() {
+            op.push(m.search(&automaton));
         }
         let mut union = op.union();
         while let Some((key, values)) = union.next() {
@@ -199,28 +255,6 @@ impl Lexicon {
                 visit(text, values.iter().map(|v| v.value).sum());
             }
         }
-    }
-
-    /// The bytes of one map holding every part's keys but those of part `kept` (if any), and
-    /// `extra`'s, counts summed.
-    fn merged(
-        &self,
-        extra: Option<&Map<OwnedBytes>>,
-        kept: Option<u64>,
-    ) -> tantivy_fst::Result<Vec<u8>> {
-        let mut op = OpBuilder::new();
-        for p in self.parts.iter().filter(|p| Some(p.number) != kept) {
-            op.push(p.map.stream());
-        }
-        if let Some(m) = extra {
-            op.push(m.stream());
-        }
-        let mut union = op.union();
-        let mut builder = MapBuilder::memory();
-        while let Some((key, values)) = union.next() {
-            builder.insert(key, values.iter().map(|v| v.value).sum())?;
-        }
-        builder.into_inner()
     }
 }
 
@@ -252,8 +286,7 @@ pub fn install(old: &Lexicon, update: Update, dir: Option<&Path>) -> Result<Lexi
         let name = part_file(number);
         write(dir, &name, &bytes).map_err(|e| format!("{name}: {e}"))?;
     }
-    let map = map_of(OwnedBytes::new(bytes)).map_err(|e| e.to_string())?;
-    let part = Part { number, map: Arc::new(map) };
+    let part = Part { number, maps: maps_of(OwnedBytes::new(bytes))? };
     if !merged {
         let mut parts = old.parts.clone();
         parts.push(part);
@@ -472,48 +505,111 @@ impl Batch {
         self.0.is_empty()
     }
 
-    /// What the batch adds to `old`: a part of its own keys; with `merge`, one map of all of
-    /// them; when `old` has as many parts as it keeps, one map of all of them but the largest,
+    /// What the batch adds to `old`: a part of its own keys; with `merge`, one part of all of
+    /// them; when `old` has as many parts as it keeps, one part of all of them but the largest,
     /// which stays as it is (so a run that indexes a few files does not rewrite the whole
     /// lexicon every few runs: on a 1 GB index that took five seconds).
+    ///
+    /// The reversed variants and the other keys are sorted and built into their maps on two
+    /// threads: at a commit, the writer waits for this, and the end of a large run, which
+    /// merges the whole lexicon, would otherwise leave one of two cores idle for seconds.
     ///
     /// # Errors
     /// When a map cannot be built (it cannot, keys being sorted here).
     pub fn update(self, old: &Lexicon, merge: bool) -> tantivy_fst::Result<Update> {
-        // Serial: the indexer calls this while the rayon pool's threads may all be waiting to
-        // hand it parsed files.
-        // Each key with its first eight bytes as a number, which orders most pairs without
-        // following the pointer to the key's bytes.
-        let mut keys: Vec<(u64, &[u8], u64)> = Vec::with_capacity(self.0.len() * 3);
+        // Plain threads: the indexer calls this while the rayon pool's threads may all be
+        // waiting to hand it parsed files.
+        let (mut low, mut high): (Vec<Key<'_>>, Vec<Key<'_>>) = (Vec::new(), Vec::new());
         for (count, word_keys) in self.0.values() {
-            keys.extend(
-                word_keys
-                    .split(|b| *b == KEY_END)
-                    .filter(|k| !k.is_empty())
-                    .map(|k| (sort_prefix(k), k, u64::from(*count))),
-            );
-        }
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-        let mut builder = MapBuilder::memory();
-        let mut keys = keys.into_iter().peekable();
-        while let Some((_, key, mut count)) = keys.next() {
-            while let Some((_, _, v)) = keys.next_if(|(_, k, _)| *k == key) {
-                count += v;
+            for k in word_keys.split(|b| *b == KEY_END).filter(|k| !k.is_empty()) {
+                let key = (sort_prefix(k), k, u64::from(*count));
+                if k[0] < RANGE_CUT { low.push(key) } else { high.push(key) }
             }
-            builder.insert(key, count)?;
         }
-        let part = builder.into_inner()?;
-        if !merge && old.parts.len() < MAX_PARTS {
-            return Ok(Update::Part(part));
-        }
-        let new = map_of(OwnedBytes::new(part))?;
-        let kept = if merge {
-            None
+        let merging = merge || old.parts.len() >= MAX_PARTS;
+        let kept = if merging && !merge {
+            old.parts.iter().max_by_key(|p| p.len()).map(|p| p.number)
         } else {
-            old.parts.iter().max_by_key(|p| p.map.len()).map(|p| p.number)
+            None
         };
-        old.merged(Some(&new), kept).map(|bytes| Update::Merged { bytes, kept })
+        let olds: Vec<&Map<OwnedBytes>> = if merging {
+            old.parts
+                .iter()
+                .filter(|p| Some(p.number) != kept)
+                .flat_map(|p| p.maps.iter())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let (low, high) = std::thread::scope(|s| {
+            let low = s.spawn(|| build(low, &olds, Range::Low));
+            let high = build(high, &olds, Range::High);
+            (low.join(), high)
+        });
+        let low = low.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        let bytes = framed(&[low, high?]);
+        Ok(if merging { Update::Merged { bytes, kept } } else { Update::Part(bytes) })
     }
+}
+
+/// A key of a batch: its first eight bytes as a number (see [`sort_prefix`]), its bytes, and
+/// its count.
+type Key<'a> = (u64, &'a [u8], u64);
+
+/// The keys below [`RANGE_CUT`], or the others.
+#[derive(Clone, Copy)]
+enum Range {
+    Low,
+    High,
+}
+
+/// One map of the batch's `keys` (all in `range`) and the keys in `range` of the maps `olds`,
+/// counts summed.
+fn build(
+    mut keys: Vec<Key<'_>>,
+    olds: &[&Map<OwnedBytes>],
+    range: Range,
+) -> tantivy_fst::Result<Vec<u8>> {
+    // Ordering by the first eight bytes as a number orders most pairs without following the
+    // pointer to the key's bytes.
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    let mut keys = keys.into_iter().peekable();
+    // The batch's next key, its counts summed.
+    let mut next_key = || {
+        let (_, key, mut count) = keys.next()?;
+        while let Some((_, _, v)) = keys.next_if(|(_, k, _)| *k == key) {
+            count += v;
+        }
+        Some((key, count))
+    };
+    let mut op = OpBuilder::new();
+    for m in olds {
+        let stream = m.range();
+        op.push(match range {
+            Range::Low => stream.lt([RANGE_CUT]),
+            Range::High => stream.ge([RANGE_CUT]),
+        });
+    }
+    let mut union = op.union();
+    let mut builder = MapBuilder::memory();
+    let mut new = next_key();
+    while let Some((key, values)) = union.next() {
+        while let Some((k, count)) = new.filter(|(k, _)| *k < key) {
+            builder.insert(k, count)?;
+            new = next_key();
+        }
+        let mut count = values.iter().map(|v| v.value).sum();
+        if let Some((_, n)) = new.filter(|(k, _)| *k == key) {
+            count += n;
+            new = next_key();
+        }
+        builder.insert(key, count)?;
+    }
+    while let Some((k, count)) = new {
+        builder.insert(k, count)?;
+        new = next_key();
+    }
+    builder.into_inner()
 }
 
 /// A key's first eight bytes as a big-endian number, zeros after a shorter key: ordering keys
@@ -527,8 +623,9 @@ fn sort_prefix(key: &[u8]) -> u64 {
 }
 
 /// Ends each key in a word's keys, which are kept as one allocation: no key holds it (a key is
-/// made of lower-cased words, which never hold a newline, and of the marks).
-const KEY_END: u8 = b'\n';
+/// made of lower-cased words and the marks, which are UTF-8 text, where no byte is `0xFF`, and
+/// of a pair's byte of shared length, which is below 128).
+const KEY_END: u8 = 0xFF;
 
 /// The keys one word gives the lexicon: each variant forward and backwards, and each variant
 /// paired with the word's stem in the text; an elided first part is its own key. They are
@@ -543,27 +640,45 @@ fn word_keys(lemmatizer: &Lemmatizer, swedish: &mut TextAnalyzer, word: &str) ->
     }
     let mut stream = swedish.token_stream(word);
     let stem = if stream.advance() { stream.token().text.clone() } else { return Box::default() };
-    let mut keys = String::with_capacity(variants.len() * (3 * word.len() + 8));
+    let mut keys = Vec::with_capacity(variants.len() * (3 * word.len() + 8));
+    let mut utf8 = [0; 4];
     for v in variants {
         if !keys.is_empty() {
-            keys.push(char::from(KEY_END));
+            keys.push(KEY_END);
         }
         // As `reversed_term` and `pair_prefix` write them.
-        keys.push(REVERSED_MARK);
-        keys.extend(v.chars().rev());
+        keys.push(REVERSED_MARK as u8);
+        for c in v.chars().rev() {
+            keys.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+        }
         // A variant is always searched as itself too (see `Lexicon::stems`): the pair is
         // needed only where the stem differs, and most variants are their word's stem.
         if v != stem {
-            keys.push(char::from(KEY_END));
-            keys.push(PAIR_MARK);
-            keys.push_str(&v);
-            keys.push('\0');
-            keys.push_str(&stem);
+            keys.push(KEY_END);
+            keys.push(PAIR_MARK as u8);
+            keys.extend_from_slice(v.as_bytes());
+            keys.push(0);
+            let shared = shared_prefix(&v, &stem);
+            keys.push(shared);
+            keys.extend_from_slice(&stem.as_bytes()[usize::from(shared)..]);
         }
-        keys.push(char::from(KEY_END));
-        keys.push_str(&v);
+        keys.push(KEY_END);
+        keys.extend_from_slice(v.as_bytes());
     }
-    keys.into_bytes().into_boxed_slice()
+    keys.into_boxed_slice()
+}
+
+/// How many first bytes `stem` shares with `variant`, ending at a character and below 128 (so
+/// that it is never [`KEY_END`]): `kamera`, `kamer` → 5.
+fn shared_prefix(variant: &str, stem: &str) -> u8 {
+    let mut shared = 0;
+    for ((i, a), b) in variant.char_indices().zip(stem.chars()) {
+        if a != b || i + a.len_utf8() > 127 {
+            break;
+        }
+        shared = i + a.len_utf8();
+    }
+    u8::try_from(shared).unwrap_or(0)
 }
 
 /// Writes a file into an index folder atomically: a new file renamed into place.
@@ -750,5 +865,67 @@ mod tests {
         let mut compounds = Vec::new();
         merged.scan(reversed_term("kamer").as_bytes(), 10, |k, _| compounds.push(k.to_vec()));
         assert_eq!(compounds.len(), 1);
+    }
+
+    #[test]
+    fn every_pair_gives_back_the_stem_of_its_word() {
+        // Real words of the corpus, long compounds among them. The stem of "kommunstyrelsen"
+        // shares ten bytes with its variants: a newline's byte, which once ended keys.
+        let words = [
+            "beslutet",
+            "kameror",
+            "trygghetskamerorna",
+            "sjukvårdsnämnden",
+            "kostnadsreduceringar",
+            "hälsovårdsdirektörens",
+            "förvaltningarnas",
+            "äldreomsorgen",
+            "kommunstyrelsen",
+        ];
+        let lex = lexicon(&[&words.join(" ")]);
+        let lemmatizer = Lemmatizer::default();
+        let mut swedish = super::super::analyzer::swedish();
+        let mut shared = Vec::new();
+        for w in words {
+            let mut stream = swedish.token_stream(w);
+            assert!(stream.advance());
+            let stem = stream.token().text.clone();
+            for v in lemmatizer.word(w) {
+                let stems = lex.stems(&v);
+                assert_eq!(stems[0], v);
+                if v != stem {
+                    assert!(stems.contains(&stem), "{w}: {v} → {stems:?}, not {stem}");
+                    shared.push(shared_prefix(&v, &stem));
+                }
+            }
+        }
+        assert!(shared.contains(&10), "{shared:?}");
+        assert_eq!(shared_prefix("kåra", "kåp"), 3, "`å` is two bytes");
+        assert_eq!(shared_prefix("kåra", "käp"), 1, "and shares its first byte with `ä`");
+        assert_eq!(shared_prefix("beslut", "beslutet"), 6);
+    }
+
+    #[test]
+    fn a_part_holds_its_keys_in_two_maps_cut_between_the_marks() {
+        let lex = lexicon(&["Trygghetskamerorna fattades"]);
+        let maps = &lex.parts[0].maps;
+        assert_eq!(maps.len(), 2);
+        let keys = |m: &Map<OwnedBytes>| {
+            let mut out = Vec::new();
+            let mut s = m.stream();
+            while let Some((k, _)) = s.next() {
+                out.push(k[0]);
+            }
+            out
+        };
+        assert!(keys(&maps[0]).iter().all(|b| *b < RANGE_CUT));
+        assert!(keys(&maps[1]).iter().all(|b| *b >= RANGE_CUT));
+        assert!(!keys(&maps[0]).is_empty() && !keys(&maps[1]).is_empty());
+        // A part file is its maps behind their lengths; a cut one is refused.
+        let bytes = framed(&[b"x".to_vec()]);
+        assert!(maps_of(OwnedBytes::new(bytes[..8].to_vec())).is_err());
+        assert!(maps_of(OwnedBytes::new(bytes)).is_err(), "not a map");
+        assert!(maps_of(OwnedBytes::new(b"x".to_vec())).is_err());
+        assert_eq!(maps_of(OwnedBytes::new(Vec::new())).map(|m| m.len()), Ok(0));
     }
 }

@@ -17,7 +17,7 @@ use tantivy::schema::{
 use super::analyzer::{KEY, SWEDISH};
 
 /// Bumped whenever the schema or an analyzer changes; an index with another version is rebuilt.
-pub const INDEX_SCHEMA_VERSION: u32 = 8;
+pub const INDEX_SCHEMA_VERSION: u32 = 9;
 
 /// Handles of every field.
 #[derive(Debug, Clone, Copy)]
