@@ -112,7 +112,13 @@ pub(crate) fn push_lower(out: &mut String, word: &str) {
         out.push_str(word);
         out[at..].make_ascii_lowercase();
     } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        // Latin-1 (nearly every Swedish word) from its ranges, not the Unicode tables.
+        for c in word.chars() {
+            match crate::parse::lexical::latin_1_lower(c) {
+                Some(lower) => out.push(lower),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
     }
 }
 
@@ -274,5 +280,16 @@ mod tests {
         for text in texts.iter().chain(&texts) {
             assert_eq!(tokens(&mut ours, text), tokens(&mut theirs, text));
         }
+    }
+
+    #[test]
+    fn lower_casing_is_each_characters_lower_case() {
+        // Every character to U+0250 (the fast path covers Latin-1), and the odd ones out.
+        let text: String =
+            ('\0'..='\u{250}').chain("ẞΣİKÅngestÖrÆØÞß".chars()).flat_map(|c| [c, 'Ä']).collect();
+        let mut got = String::new();
+        push_lower(&mut got, &text);
+        let want: String = text.chars().flat_map(char::to_lowercase).collect();
+        assert_eq!(got, want);
     }
 }
