@@ -4,7 +4,7 @@
 //! order so every run is the same. What a file holds is told by its content when it is read
 //! ([`crate::source`]).
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use walkdir::WalkDir;
 
@@ -37,12 +37,28 @@ fn starts_like_a_document(path: &Path) -> bool {
     crate::extract::Format::sniff(&head[..n]) != crate::extract::Format::Text
 }
 
-/// The documents under `paths`: files as given, folders walked (hidden entries skipped).
-/// An unreadable entry is an `Err` in its place; the walk goes on.
+/// A path as documents are named (and keyed in an index): its components without `.` ones, so
+/// that `./corpus/`, `corpus/.` and `corpus` are one folder, `corpus`; `.` alone stays. `..`
+/// stays too: through a symbolic link, `a/../b` need not be `b`.
+#[must_use]
+pub fn plain(path: &Path) -> PathBuf {
+    let out: PathBuf = path.components().filter(|c| *c != Component::CurDir).collect();
+    if out.as_os_str().is_empty() { PathBuf::from(".") } else { out }
+}
+
+/// Whether the document `path` is under `root`, both as [`plain`] writes them.
+#[must_use]
+pub fn is_under(path: &Path, root: &Path) -> bool {
+    if root == Path::new(".") { path.is_relative() } else { path.starts_with(root) }
+}
+
+/// The documents under `paths`: files as given, folders walked (hidden entries skipped), each
+/// named as [`plain`] writes it. An unreadable entry is an `Err` in its place; the walk goes on.
 #[must_use]
 pub fn walk(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
     let mut out = Vec::new();
     for root in paths {
+        let root = &plain(root);
         if !root.is_dir() {
             out.push(Ok(root.clone()));
             continue;
@@ -54,7 +70,7 @@ pub fn walk(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_document(e.path()) => {
-                    out.push(Ok(e.into_path()));
+                    out.push(Ok(plain(e.path())));
                 }
                 Ok(_) => {}
                 Err(err) => out.push(Err(Error::Walk {
@@ -65,4 +81,29 @@ pub fn walk(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_is_named_without_its_dots() {
+        for (given, named) in [
+            ("./corpus", "corpus"),
+            ("corpus/", "corpus"),
+            ("./corpus/./region/", "corpus/region"),
+            ("corpus//region", "corpus/region"),
+            (".", "."),
+            ("./", "."),
+            ("../corpus", "../corpus"),
+            ("/srv/./minutes", "/srv/minutes"),
+        ] {
+            assert_eq!(plain(Path::new(given)), Path::new(named), "{given}");
+        }
+        assert!(is_under(Path::new("corpus/a.txt"), Path::new(".")));
+        assert!(is_under(Path::new("corpus/a.txt"), Path::new("corpus")));
+        assert!(!is_under(Path::new("corpus2/a.txt"), Path::new("corpus")));
+        assert!(!is_under(Path::new("/srv/a.txt"), Path::new(".")));
+    }
 }

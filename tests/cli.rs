@@ -210,6 +210,31 @@ fn index_is_incremental_and_reports() {
     assert!(stderr(&o).contains("bad.txt: not a text file"), "{}", stderr(&o));
 }
 
+/// Found while checking the benchmark's index by hand: `./corpus` after `corpus` indexed every
+/// file a second time under another key, and each search hit came twice.
+#[test]
+fn one_folder_spelled_two_ways_is_indexed_once() {
+    let dir = workdir();
+    let o = protokoll_in(dir.path(), &["index", "--index", "idx", "corpus"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for spelling in ["./corpus", "corpus/", "./corpus/./", "."] {
+        let o = protokoll_in(dir.path(), &["index", "--index", "idx", spelling], &[]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("indexed 0 documents") && stderr(&o).contains("5 unchanged"),
+            "{spelling}: {}",
+            stderr(&o)
+        );
+        assert!(stderr(&o).contains(" 0 removed"), "{spelling}: {}", stderr(&o));
+    }
+    let file = "./corpus/region-västernorrland/004_2881339b2791bead.txt";
+    let o = protokoll_in(dir.path(), &["index", "--index", "idx", file], &[]);
+    assert!(stderr(&o).contains("1 unchanged"), "{}", stderr(&o));
+    let o = protokoll_in(dir.path(), &["search", "--index", "idx", "kostnadsreducering"], &[]);
+    assert!(stdout(&o).starts_with("1 matching paragraphs"), "{}", stdout(&o));
+    assert!(stdout(&o).contains(" corpus/region-västernorrland/004_"), "{}", stdout(&o));
+}
+
 #[test]
 fn search_json_has_the_documented_keys() {
     let dir = workdir();

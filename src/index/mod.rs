@@ -456,7 +456,8 @@ impl SearchIndex {
             Ok(())
         })?;
         // Files indexed before from these folders that are gone now (deleted or moved).
-        let under_roots = |p: &str| roots.iter().any(|r| Path::new(p).starts_with(r));
+        let roots: Vec<PathBuf> = roots.iter().map(|r| crate::corpus::plain(r)).collect();
+        let under_roots = |p: &str| roots.iter().any(|r| crate::corpus::is_under(Path::new(p), r));
         for path in manifest.keys() {
             if !seen.contains(path) && under_roots(path) {
                 writer.delete_term(Term::from_field_text(f.path, path));
