@@ -5,7 +5,7 @@
 //! and a value (`Diarienummer: 23HSN1782`, `Expedieras till: Akten`). Unknown lines stay in the
 //! section they are in; nothing here fails.
 
-use super::lexical::tag_no_case;
+use super::lexical::{tag_no_case, tag_no_case_of};
 use crate::parse::lexical::is_alpha;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
@@ -168,6 +168,15 @@ fn head_holds(i: &str, word: &str) -> bool {
     crate::scan::contains_bytes(head, word.as_bytes(), false)
 }
 
+/// The first of `tags` that starts the input in any case: `alt` over [`tag_no_case`] of each
+/// tag, in order, read in one [`tag_no_case_of`] loop (a byte compare per tag that fails on its
+/// first byte, not a parser call through `alt`).
+fn any_tag_no_case<'a>(
+    tags: &'static [(&'static str, ())],
+) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i| tag_no_case_of(tags, i).map(|(rest, (found, ()))| (rest, found))
+}
+
 /// A label at the start of a line and the value after it (empty for a label alone).
 ///
 /// Examples: `Beslut:`, `Förslag till beslut`, `Expedieras till`, `Diarienummer: 23HSN1782`,
@@ -178,16 +187,14 @@ pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
     let decision = alt((
-        tag_no_case("beslutet"),
-        tag_no_case("beslut"),
+        any_tag_no_case(&[("beslutet", ()), ("beslut", ())]),
         recognize((genitive_body, ws1, tag_no_case("beslut"))),
         recognize((tag_no_case("beslut i"), ws1, take_while1(is_alpha))),
     ));
     let proposal = alt((
         recognize((tag_no_case("förslag till beslut"), opt((ws1, tag("på sammanträdet"))))),
         recognize((take_while1(is_alpha), ws1, tag_no_case("förslag till beslut"))),
-        tag_no_case("beslutsförslag"),
-        tag_no_case("förslag"),
+        any_tag_no_case(&[("beslutsförslag", ()), ("förslag", ())]),
     ));
     let body_proposal = recognize((
         genitive_body,
@@ -207,53 +214,55 @@ pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
         recognize((tag_no_case("protokollsutdrag"), ws1, opt((tag("skickas"), ws1)), tag("till"))),
         recognize((tag_no_case("expedieras"), opt((ws1, tag("till"))))),
         recognize((tag_no_case("exp"), opt(char('.')), ws1, tag("till"))),
-        recognize((tag_no_case("beslutsexpediering"),)),
-        recognize((tag_no_case("sändlista"),)),
-        recognize((tag_no_case("kopia till"),)),
-        recognize((tag_no_case("skickas till"),)),
+        any_tag_no_case(&[
+            ("beslutsexpediering", ()),
+            ("sändlista", ()),
+            ("kopia till", ()),
+            ("skickas till", ()),
+        ]),
     ));
-    let dnr = alt((tag_no_case("diarienummer"), tag_no_case("diarienr"), tag_no_case("dnr")));
-    let case_owner = alt((tag_no_case("ärendeansvarig"), tag_no_case("ärendansvarig")));
-    let officers = alt((tag_no_case("handläggare"), tag_no_case("föredragande")));
-    let motions = alt((tag_no_case("yrkanden"), tag_no_case("yrkande")));
-    let vote = alt((
-        tag_no_case("omröstning"),
-        tag_no_case("votering"),
-        tag_no_case("omröstningsresultat"),
-        tag_no_case("propositionsordning"),
-    ));
-    let note = alt((
-        tag_no_case("reservationer"),
-        tag_no_case("reservation"),
-        tag_no_case("protokollsanteckningar"),
-        tag_no_case("protokollsanteckning"),
-        tag_no_case("noteras till protokollet"),
-        tag_no_case("jäv"),
-        tag_no_case("särskilt yttrande"),
-        tag_no_case("deltar ej i beslutet"),
-    ));
-    let documents = alt((
-        tag_no_case("beslutsunderlag"),
-        tag_no_case("handlingar i ärendet"),
-        tag_no_case("handlingar"),
-        tag_no_case("underlag"),
-        tag_no_case("bilagor"),
-    ));
-    let prose = alt((
-        tag_no_case("ärendebeskrivning"),
-        tag_no_case("sammanfattning av ärendet"),
-        tag_no_case("sammanfattning"),
-        tag_no_case("bakgrund"),
-        tag_no_case("ärendet"),
-        tag_no_case("förvaltningens bedömning"),
-        tag_no_case("samlad bedömning"),
-        tag_no_case("bedömning"),
-        tag_no_case("överläggningar"),
-        tag_no_case("ekonomiska konsekvenser"),
-        tag_no_case("beredning"),
-        tag_no_case("motivering"),
-        tag_no_case("inledning"),
-    ));
+    let dnr = any_tag_no_case(&[("diarienummer", ()), ("diarienr", ()), ("dnr", ())]);
+    let case_owner = any_tag_no_case(&[("ärendeansvarig", ()), ("ärendansvarig", ())]);
+    let officers = any_tag_no_case(&[("handläggare", ()), ("föredragande", ())]);
+    let motions = any_tag_no_case(&[("yrkanden", ()), ("yrkande", ())]);
+    let vote = any_tag_no_case(&[
+        ("omröstning", ()),
+        ("votering", ()),
+        ("omröstningsresultat", ()),
+        ("propositionsordning", ()),
+    ]);
+    let note = any_tag_no_case(&[
+        ("reservationer", ()),
+        ("reservation", ()),
+        ("protokollsanteckningar", ()),
+        ("protokollsanteckning", ()),
+        ("noteras till protokollet", ()),
+        ("jäv", ()),
+        ("särskilt yttrande", ()),
+        ("deltar ej i beslutet", ()),
+    ]);
+    let documents = any_tag_no_case(&[
+        ("beslutsunderlag", ()),
+        ("handlingar i ärendet", ()),
+        ("handlingar", ()),
+        ("underlag", ()),
+        ("bilagor", ()),
+    ]);
+    let prose = any_tag_no_case(&[
+        ("ärendebeskrivning", ()),
+        ("sammanfattning av ärendet", ()),
+        ("sammanfattning", ()),
+        ("bakgrund", ()),
+        ("ärendet", ()),
+        ("förvaltningens bedömning", ()),
+        ("samlad bedömning", ()),
+        ("bedömning", ()),
+        ("överläggningar", ()),
+        ("ekonomiska konsekvenser", ()),
+        ("beredning", ()),
+        ("motivering", ()),
+        ("inledning", ()),
+    ]);
     alt((
         (body_proposal.map(|_| Label::BodyProposal), end_of_label),
         (proposal.map(|_| Label::Proposal), end_of_label),
