@@ -270,11 +270,20 @@ fn strip_and_collapse(line: &str, plain: usize) -> (String, usize) {
                 k += 1;
             }
             _ => {
-                // A span of bytes that neither step changes: up to the next one it looks at.
-                let end = bytes[k + 1..]
-                    .iter()
-                    .position(|c| matches!(c, b'*' | b'_' | b'\\' | b' ' | b'\t'))
-                    .map_or(bytes.len(), |p| p + k + 1);
+                // A span of bytes that neither step changes: up to the next one it looks at. A
+                // single space before such a byte is taken into the span: the loop would write
+                // it as one space before that byte (a run of one, no tab, `out` not empty).
+                let stop = |c: u8| matches!(c, b'*' | b'_' | b'\\' | b' ' | b'\t');
+                let mut end = k + 1;
+                while end < bytes.len() {
+                    if !stop(bytes[end]) {
+                        end += 1;
+                    } else if bytes[end] == b' ' && bytes.get(end + 1).is_some_and(|&c| !stop(c)) {
+                        end += 2;
+                    } else {
+                        break;
+                    }
+                }
                 if run > 0 && !out.is_empty() {
                     out.push(if tab || run >= 3 { '\t' } else { ' ' });
                 }
@@ -353,6 +362,8 @@ mod tests {
             "x • y",
             "x \u{a0}\u{a0} y",
             "x y\u{301}",
+            "ett tu  tre * fyra _ fem \\ sex\t sju ",
+            "a b c d\u{a0}e f  g",
         ] {
             assert_eq!(clean_line(raw), reference(raw), "{raw:?}");
         }
