@@ -45,6 +45,39 @@ fn find_word(hay: &str, verb: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// `find_word(&text::lower_case(line), verb)` for a line whose every char is below U+0100
+/// (every lead byte is 0xC2 or 0xC3), without lower-casing it: there `lower_case` changes
+/// bytes in place, so the lower-case text has the line's byte offsets and its byte `k` is
+/// [`lowered_at`]`(line, k)`; a char and its lower case are both alphanumeric or neither, so
+/// the word-boundary checks read the line itself. `verb` starts with an ASCII small letter:
+/// only bytes that are it or its capital start a match.
+fn find_word_latin_1(line: &str, verb: &str) -> Option<(usize, usize)> {
+    let (b, v) = (line.as_bytes(), verb.as_bytes());
+    let mut from = 0;
+    loop {
+        let (small, capital) = (v[0], v[0].to_ascii_uppercase());
+        let firsts = |x| crate::scan::bytes_equal(x, small) | crate::scan::bytes_equal(x, capital);
+        let at = crate::scan::bytes_marked(b, from, firsts).find(|&k| {
+            k + v.len() <= b.len() && (0..v.len()).all(|j| lowered_at(b, k + j) == v[j])
+        })?;
+        let end = at + v.len();
+        let before_ok = line[..at].chars().last().is_none_or(|c| !is_alnum(c));
+        let after_ok = line[end..].chars().next().is_none_or(|c| !is_alnum(c));
+        if before_ok && after_ok {
+            return Some((at, end));
+        }
+        from = end;
+    }
+}
+
+/// Byte `k` of `text::lower_case` of a text whose every char is below U+0100: an ASCII capital
+/// or the second byte of `À`–`Þ` but `×` (after the lead byte 0xC3) goes 0x20 up.
+fn lowered_at(b: &[u8], k: usize) -> u8 {
+    let c = b[k];
+    let latin = k > 0 && b[k - 1] == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97;
+    c + 0x20 * u8::from(c.is_ascii_uppercase() | latin)
+}
+
 /// The body that ends `subject`: `Då inga extra ärenden föreligger` has none,
 /// `Hälso- och sjukvårdsutskottet` is one.
 fn trailing_body(subject: &str) -> Option<String> {
@@ -80,10 +113,18 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
     if !(line.contains("esl") || line.contains("ESL")) {
         return None;
     }
-    // Lower-cased once for the four verbs (byte by byte for a line of Latin-1 chars).
-    let lower = super::text::lower_case(line);
-    let hay = word_haystack(line, &lower);
-    if let Some((at, end)) = find_word(hay, "föreslår") {
+    // A line of Latin-1 chars (nearly all; some are whole flattened pages) is searched as it
+    // stands ([`find_word_latin_1`]); another is lower-cased once for the four verbs.
+    let latin_1 = line.bytes().all(|c| c < 0xC0 || c == 0xC2 || c == 0xC3);
+    let lower = if latin_1 { String::new() } else { super::text::lower_case(line) };
+    let find = |verb: &str| {
+        if latin_1 {
+            find_word_latin_1(line, verb)
+        } else {
+            find_word(word_haystack(line, &lower), verb)
+        }
+    };
+    if let Some((at, end)) = find("föreslår") {
         let by = trailing_body(&line[..at]).or_else(|| lenient_subject(&line[..at], lenient))?;
         let after = line[end..].trim_start();
         let after = after.strip_prefix("att ").unwrap_or(after);
@@ -109,7 +150,7 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
         if verb != "beslutar" && !lenient {
             continue;
         }
-        let Some((at, end)) = find_word(hay, verb) else { continue };
+        let Some((at, end)) = find(verb) else { continue };
         let before = &line[..at];
         let after = line[end..].trim_start();
         if let Some(by) = trailing_body(before) {
@@ -304,6 +345,24 @@ mod tests {
             "{:?}",
             d.clauses
         );
+    }
+
+    #[test]
+    fn latin_1_search_is_the_lower_case_search() {
+        let lines = [
+            "Kommunstyrelsen BESLUTAR att Föreslår FÖRESLÅR",
+            "xbeslutar beslutarx Beslutar: beslöt BESLÖT beslutade",
+            "föreslåR ×beslutar ÅFÖRESLÅR föreslår",
+            "",
+            "b",
+            "beslutarbeslutar beslutar",
+        ];
+        for line in lines {
+            for verb in ["föreslår", "beslutar", "beslöt", "beslutade"] {
+                let lower = super::super::text::lower_case(line);
+                assert_eq!(find_word_latin_1(line, verb), find_word(&lower, verb), "{line} {verb}");
+            }
+        }
     }
 
     #[test]
