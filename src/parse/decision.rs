@@ -45,8 +45,8 @@ fn find_word(hay: &str, verb: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// `find_word(&text::lower_case(line), verb)` for a line whose every char is below U+0100
-/// (every lead byte is 0xC2 or 0xC3), without lower-casing it: there `lower_case` changes
+/// `find_word(&text::lower_case(line), verb)` for a line whose every char is below U+0100 or
+/// has no case ([`lowers_in_place`]), without lower-casing it: there `lower_case` changes
 /// bytes in place, so the lower-case text has the line's byte offsets and its byte `k` is
 /// [`lowered_at`]`(line, k)`; a char and its lower case are both alphanumeric or neither, so
 /// the word-boundary checks read the line itself. `verb` starts with an ASCII small letter:
@@ -68,6 +68,18 @@ fn find_word_latin_1(line: &str, verb: &str) -> Option<(usize, usize)> {
         }
         from = end;
     }
+}
+
+/// Whether every char of a text (its UTF-8 bytes) is below U+0100 or in U+2000–U+20FF
+/// (dashes, quotes, `…`, `€`): those in the second block have no case, so `to_lowercase` leaves
+/// their bytes as they are and lowers the others as [`lowered_at`] does, in place.
+fn lowers_in_place(b: &[u8]) -> bool {
+    b.iter().enumerate().all(|(k, &c)| {
+        c < 0xC0
+            || c == 0xC2
+            || c == 0xC3
+            || (c == 0xE2 && b.get(k + 1).is_some_and(|&n| n <= 0x83))
+    })
 }
 
 /// Byte `k` of `text::lower_case` of a text whose every char is below U+0100: an ASCII capital
@@ -115,7 +127,7 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
     }
     // A line of Latin-1 chars (nearly all; some are whole flattened pages) is searched as it
     // stands ([`find_word_latin_1`]); another is lower-cased once for the four verbs.
-    let latin_1 = line.bytes().all(|c| c < 0xC0 || c == 0xC2 || c == 0xC3);
+    let latin_1 = lowers_in_place(line.as_bytes());
     let lower = if latin_1 { String::new() } else { super::text::lower_case(line) };
     let find = |verb: &str| {
         if latin_1 {
@@ -357,7 +369,11 @@ mod tests {
             "b",
             "beslutarbeslutar beslutar",
         ];
-        for line in lines {
+        let caseless: String = ('\u{2000}'..='\u{20ff}').collect();
+        assert_eq!(caseless.to_lowercase(), caseless);
+        let dashes = "Nämnden – BESLUTAR ”att” … föreslår € 5";
+        assert!(lowers_in_place(dashes.as_bytes()) && !lowers_in_place("Ω beslutar".as_bytes()));
+        for line in lines.into_iter().chain([dashes]) {
             for verb in ["föreslår", "beslutar", "beslöt", "beslutade"] {
                 let lower = super::super::text::lower_case(line);
                 assert_eq!(find_word_latin_1(line, verb), find_word(&lower, verb), "{line} {verb}");
