@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::scan::{ONES, bytes_equal, bytes_marked};
+use crate::scan::{HIGHS, ONES, bytes_equal, bytes_marked};
 
 /// Cleans one source line.
 ///
@@ -135,48 +135,78 @@ fn has_markup(b: &[u8]) -> bool {
 /// the full cleaner, and so do a few rare blocks around them.
 fn plain_prefix(s: &str) -> usize {
     let b = s.as_bytes();
-    let mut prev_space = false;
-    for (k, &c) in b.iter().enumerate() {
-        // Most bytes are quiet; a space is odd only after another.
-        if QUIET[usize::from(c)] {
-            prev_space = false;
-            continue;
-        }
-        let next = b.get(k + 1).copied().unwrap_or(0);
-        let odd = match c {
-            b' ' => prev_space,
-            b'*' | b'#' | b'_' | b'\\' | 0..=0x1F | 0x7F | 0xCC | 0xCD | 0xE1 | 0xEF => true,
-            // U+0080–U+00A0 (C1 controls, NBSP) and U+00AD (soft hyphen).
-            0xC2 => next <= 0xA0 || next == 0xAD,
-            // U+1xxx (U+1680) and U+Fxxx (U+FEFF, private-use bullets) are in the first arm:
-            // rare blocks, sent to the full cleaner to be safe.
-            0xE3 => next == 0x80,
-            // U+2000–U+2011, U+2022–U+2023, U+2028–U+202F; U+205F–U+2060; U+20Dx–U+20Fx;
-            // U+25xx bullets.
-            0xE2 => {
-                let third = b.get(k + 2).copied().unwrap_or(0);
-                match next {
-                    0x80 => {
-                        third <= 0x91
-                            || third == 0xA2
-                            || third == 0xA3
-                            || (0xA8..=0xAF).contains(&third)
-                    }
-                    0x81 => third == 0x9F || third == 0xA0,
-                    // U+20D0–U+20FF (combining marks for symbols); U+25xx bullets.
-                    0x83 | 0x96 | 0x97 => true,
-                    _ => false,
-                }
+    // Eight bytes at a time: only the bytes `maybe_odd` marks are looked at one by one (in
+    // order, so the first odd one is found first), and a space only after another.
+    let mut k = 0;
+    let mut last_spaces = 0u64;
+    while let Some(w) = b.get(k..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*w);
+        let spaces = bytes_equal(x, b' ');
+        let mut marks = maybe_odd(x) | (spaces & ((spaces << 8) | (last_spaces >> 56)));
+        while marks != 0 {
+            let at = k + (marks.trailing_zeros() / 8) as usize;
+            if is_odd(b, at) {
+                return at;
             }
-            _ => false,
-        };
-        if odd {
-            return k;
+            marks &= marks - 1;
         }
-        prev_space = c == b' ';
+        last_spaces = spaces;
+        k += 8;
+    }
+    (k..b.len()).find(|&at| is_odd(b, at)).unwrap_or(b.len())
+}
+
+/// A superset of the bytes of `x` (eight text bytes, little-endian) that [`is_odd`] may hold
+/// odd but for the space, as their high bits: controls (below 0x20); `"`, `#`, `*`, `+` (with
+/// bits 0x09 set, 0x2B); `\\`–`_` and `|`–DEL (with bits 0x23 set, 0x7F); lead bytes from 0xC0
+/// on but 0xC3 (`å`, `ä`, `ö`, `é`).
+fn maybe_odd(x: u64) -> u64 {
+    let below_space = !(x | ((x & !HIGHS) + ONES * (0x80 - 0x20))) & HIGHS;
+    let leads = x & (x << 1) & HIGHS & !bytes_equal(x, 0xC3);
+    below_space
+        | bytes_equal(x | (ONES * 0x09), 0x2B)
+        | bytes_equal(x | (ONES * 0x23), 0x7F)
+        | leads
+}
+
+/// Whether byte `k` of `b` (at a character's start or a quiet byte) is the first that
+/// [`plain_prefix`] stops at: a space after another, markup, a control, or the start of an odd
+/// character or combining mark.
+fn is_odd(b: &[u8], k: usize) -> bool {
+    let c = b[k];
+    // Most bytes are quiet; a space is odd only after another.
+    if QUIET[usize::from(c)] {
+        return false;
+    }
+    let next = b.get(k + 1).copied().unwrap_or(0);
+    match c {
+        b' ' => k > 0 && b[k - 1] == b' ',
+        b'*' | b'#' | b'_' | b'\\' | 0..=0x1F | 0x7F | 0xCC | 0xCD | 0xE1 | 0xEF => true,
+        // U+0080–U+00A0 (C1 controls, NBSP) and U+00AD (soft hyphen).
+        0xC2 => next <= 0xA0 || next == 0xAD,
+        // U+1xxx (U+1680) and U+Fxxx (U+FEFF, private-use bullets) are in the arm above: rare
+        // blocks, sent to the full cleaner to be safe.
+        0xE3 => next == 0x80,
+        // U+2000–U+2011, U+2022–U+2023, U+2028–U+202F; U+205F–U+2060; U+20Dx–U+20Fx;
+        // U+25xx bullets.
+        0xE2 => {
+            let third = b.get(k + 2).copied().unwrap_or(0);
+            match next {
+                0x80 => {
+                    third <= 0x91
+                        || third == 0xA2
+                        || third == 0xA3
+                        || (0xA8..=0xAF).contains(&third)
+                }
+                0x81 => third == 0x9F || third == 0xA0,
+                // U+20D0–U+20FF (combining marks for symbols); U+25xx bullets.
+                0x83 | 0x96 | 0x97 => true,
+                _ => false,
+            }
+        }
+        _ => false,
     }
     // "- " and "• " bullets are kept as they are; "* " was caught above.
-    b.len()
 }
 
 /// Bytes that never make a line need cleaning: letters, digits, punctuation, and UTF-8 bytes
@@ -340,6 +370,57 @@ mod tests {
             for (k, &y) in x.to_le_bytes().iter().enumerate() {
                 let want = matches!(y, b'\r' | b'\x0c' | 0xC2 | 0xE2 | 0xEF);
                 assert_eq!(m >> (8 * k + 7) & 1 == 1, want, "{c} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_prefix_is_the_byte_loop() {
+        // The byte loop as first written, every byte in turn.
+        fn by_bytes(s: &str) -> usize {
+            let b = s.as_bytes();
+            (0..b.len()).find(|&k| is_odd(b, k)).unwrap_or(b.len())
+        }
+        for c in 0..=255u8 {
+            let x = u64::from_le_bytes([c, b'a', c, 0xC3, c, b' ', c, 0xE2]);
+            let m = maybe_odd(x);
+            for (k, &y) in x.to_le_bytes().iter().enumerate() {
+                let odd_but_space = !QUIET[usize::from(y)] && y != b' ';
+                assert!(!odd_but_space || m >> (8 * k + 7) & 1 == 1, "{c} {k}");
+            }
+        }
+        let pieces = [
+            "a",
+            " ",
+            "  ",
+            "\t",
+            "§",
+            "å",
+            "Ä",
+            "–",
+            "\u{a0}",
+            "\u{ad}",
+            "*",
+            "#",
+            "_",
+            "\\",
+            "é",
+            "\u{301}",
+            "•",
+            "\u{2011}",
+            "x\u{2028}",
+            "\u{3000}",
+            "\r",
+            "ł",
+            "\u{feff}",
+            "]^`",
+        ];
+        for (i, p) in pieces.iter().enumerate() {
+            for q in &pieces[i..] {
+                for pad in 0..10 {
+                    let s = format!("{}{p}{}{q} tail text", "x".repeat(pad), " y".repeat(pad % 3));
+                    assert_eq!(plain_prefix(&s), by_bytes(&s), "{s:?}");
+                }
             }
         }
     }
