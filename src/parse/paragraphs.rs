@@ -71,7 +71,10 @@ fn may_be_heading(i: &str) -> bool {
     if i.as_bytes().get(..6).is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic)) {
         return false;
     }
-    let after_word = i.trim_start_matches(is_alpha);
+    // As `i.trim_start_matches(is_alpha)`, the ASCII letters a byte each.
+    let ascii = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let after_word = &i[ascii..];
+    let after_word = &after_word[super::lexical::lead_len(after_word, is_alpha)..];
     let gap = after_word.trim_start_matches(super::lexical::is_space);
     gap.len() < after_word.len() && sign_at(gap)
 }
