@@ -120,7 +120,7 @@ const LABEL_FIRST_WORDS: &[&str] = &[
 /// genitive (`Kommunstyrelsens beslut`), or it names a proposal (`Förvaltningens förslag …`).
 fn may_start_label(i: &str) -> bool {
     let b = i.as_bytes();
-    let ascii_end = b.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(b.len());
+    let ascii_end = super::lexical::ascii_letters_len(b);
     if b.get(ascii_end).is_none_or(u8::is_ascii) {
         // The first word is ASCII letters (nearly every line): lower-cased on the stack. The
         // same word and lower case as below, as ASCII is never alphabetic but for its letters.

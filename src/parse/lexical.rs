@@ -264,6 +264,24 @@ pub fn contains_ascii_ci(text: &str, needle: &str) -> bool {
     crate::scan::contains_bytes(text.as_bytes(), needle.as_bytes(), true)
 }
 
+/// How many ASCII letters `b` starts with, as `b.iter().take_while(|c| c.is_ascii_alphabetic())
+/// .count()` counts them, eight bytes at a time: with bit 0x20 set, the capitals are the small
+/// letters and no other byte becomes one (see [`crate::scan`]).
+#[must_use]
+pub fn ascii_letters_len(b: &[u8]) -> usize {
+    use crate::scan::{HIGHS, ONES, bytes_in_range};
+    let mut k = 0;
+    while let Some(w) = b.get(k..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*w);
+        let others = !bytes_in_range(x | (ONES * 0x20), b'a', b'z') & HIGHS;
+        if others != 0 {
+            return k + (others.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    k + b[k..].iter().take_while(|c| c.is_ascii_alphabetic()).count()
+}
+
 /// The byte length of the characters at the start of `s` that satisfy `keep`, as
 /// `s.len() - s.trim_start_matches(keep).len()` gives it. An ASCII byte is a whole character
 /// and is tested without decoding; only other characters are decoded.
@@ -506,6 +524,22 @@ pub fn may_start_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_letters_len_counts_as_take_while() {
+        let text =
+            "Sammanträdesprotokoll abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ x";
+        for k in 0..text.len() {
+            let b = &text.as_bytes()[k..];
+            let want = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            assert_eq!(ascii_letters_len(b), want, "{k}");
+        }
+        for c in 0..=255u8 {
+            let b = [b'a', b'B', c, b'z', b'Q', b'r', b's', b't', c, b'x'];
+            let want = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            assert_eq!(ascii_letters_len(&b), want, "{c}");
+        }
+    }
 
     #[test]
     fn lead_len_is_trim_start_matches() {
