@@ -477,20 +477,30 @@ fn find_total(s: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The bytes of `x` (eight text bytes, little-endian) that are an ASCII capital or a lead byte
+/// from 0xC0 on, after a space in `x` or first in it, as their high bits.
+fn capitals_after_spaces(x: u64) -> u64 {
+    use crate::scan::{HIGHS, bytes_equal, bytes_in_range};
+    let starts = bytes_in_range(x, b'A', b'Z') | (x & (x << 1) & HIGHS);
+    starts & ((bytes_equal(x, b' ') << 8) | 0x80)
+}
+
 /// Cuts page content before every marker; a section label also ends its pseudo-line, and a
 /// table of contents runs to the end of the page.
 fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut start = 0;
-    let mut prev = ' ';
     let mut skip_to = 0;
     let bytes = s.as_bytes();
-    for (at, &c) in bytes.iter().enumerate() {
-        let boundary = prev == ' ' && at >= skip_to;
-        prev = char::from(c);
-        // Every marker starts with a capital or `§`: an ASCII capital, or the lead byte of a
-        // two- or three-byte character (`Ä`, `§`); the rest of the words are skipped unread.
-        if !boundary || !(c.is_ascii_uppercase() || c >= 0xC2) {
+    // Every marker starts with a capital or `§` at the start or after a space: an ASCII
+    // capital, or the lead byte of a two- or three-byte character (`Ä`, `§`; a lead byte of
+    // valid UTF-8 from 0xC0 on is one from 0xC2 on). They are found eight bytes at a time, the
+    // rest of the words skipped unread; a word's first byte is marked whatever comes before it
+    // and checked here.
+    let starts = crate::scan::bytes_marked(bytes, 0, capitals_after_spaces)
+        .filter(|&at| at == 0 || bytes[at - 1] == b' ');
+    for at in starts {
+        if at < skip_to {
             continue;
         }
         let Some(m) = marker(&s[at..], &s[start..at], prefix) else { continue };
@@ -612,6 +622,22 @@ mod tests {
             None,
             &["enligt § 5 Kommunallagen gäller detta"],
         );
+    }
+
+    #[test]
+    fn capitals_after_spaces_are_marked() {
+        for c in 0..=255u8 {
+            for d in [b' ', b'a', b'A', 0xC3, 0xC2, 0xE2, 0] {
+                let x = u64::from_le_bytes([c, d, c, b' ', c, d, b'Q', c]);
+                let m = capitals_after_spaces(x);
+                let b = x.to_le_bytes();
+                for k in 0..8 {
+                    let start = b[k].is_ascii_uppercase() || b[k] >= 0xC0;
+                    let want = start && (k == 0 || b[k - 1] == b' ');
+                    assert_eq!(m >> (8 * k + 7) & 1 == 1, want, "{c} {d} {k}");
+                }
+            }
+        }
     }
 
     #[test]
