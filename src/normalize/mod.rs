@@ -318,10 +318,12 @@ fn unflatten(lines: Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<(u32, 
 fn join_emphasis_spans(text: &str) -> Vec<(u32, Cow<'_, str>)> {
     let src: Vec<&str> = text.split('\n').collect();
     let mut out = Vec::with_capacity(src.len());
+    // A text without a `*` (most) has no line with an odd `**`: one search, not one a line.
+    let stars = text.as_bytes().contains(&b'*');
     let mut i = 0;
     while i < src.len() {
         let no = i as u32 + 1;
-        if odd_emphasis(src[i]) {
+        if stars && odd_emphasis(src[i]) {
             let mut line = src[i].to_string();
             let close = (i + 1..src.len().min(i + 4))
                 .find(|&j| src[j].trim().is_empty() || odd_emphasis(src[j]));
