@@ -130,15 +130,26 @@ pub fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
     let para_end = text[pos..].find('\n').map_or(text.len(), |p| pos + p);
     let para = &text[para_start..para_end];
     let rel = pos - para_start;
-    let start = para[..rel]
-        .rmatch_indices(['.', '!', '?'])
-        .find(|&(at, _)| ends_sentence(para, at))
-        .map_or(0, |(at, _)| at + 1);
-    let end = para[rel..]
-        .match_indices(['.', '!', '?'])
-        .map(|(at, _)| rel + at)
-        .find(|&at| ends_sentence(para, at))
-        .map_or(para.len(), |at| at + 1);
+    // The marks are ASCII, so they are found as bytes, the same places `match_indices` and
+    // `rmatch_indices` of the three chars find without decoding the chars between.
+    let b = para.as_bytes();
+    let is_mark = |c: &u8| matches!(c, b'.' | b'!' | b'?');
+    let mut before = rel;
+    let start = loop {
+        match b[..before].iter().rposition(is_mark) {
+            Some(at) if ends_sentence(para, at) => break at + 1,
+            Some(at) => before = at,
+            None => break 0,
+        }
+    };
+    let mut after = rel;
+    let end = loop {
+        match b[after..].iter().position(is_mark).map(|p| after + p) {
+            Some(at) if ends_sentence(para, at) => break at + 1,
+            Some(at) => after = at + 1,
+            None => break para.len(),
+        }
+    };
     let s = &para[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -201,6 +212,30 @@ mod tests {
             prose(&refs),
             "Sammanfattning\nDen 15 december 2022 beslutade nämnden om sin verksamhetsplan för 2023. Enligt planen\n- punkt ett\n- punkt två"
         );
+    }
+
+    #[test]
+    fn sentence_around_finds_the_marks_as_bytes() {
+        let text = "Mötet började kl. 9. Ordföranden hälsade t.ex. alla välkomna! Se § 3? Ja. Nej\nÅr 2024. Slut";
+        for pos in (0..text.len()).filter(|&k| text.is_char_boundary(k)) {
+            let para_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
+            let para_end = text[pos..].find('\n').map_or(text.len(), |p| pos + p);
+            let para = &text[para_start..para_end];
+            let rel = pos - para_start;
+            let start = para[..rel]
+                .rmatch_indices(['.', '!', '?'])
+                .find(|&(at, _)| ends_sentence(para, at))
+                .map_or(0, |(at, _)| at + 1);
+            let end = para[rel..]
+                .match_indices(['.', '!', '?'])
+                .map(|(at, _)| rel + at)
+                .find(|&at| ends_sentence(para, at))
+                .map_or(para.len(), |at| at + 1);
+            let s = &para[start..end];
+            let (lead, trail) = (s.len() - s.trim_start().len(), s.len() - s.trim_end().len());
+            let want = (para_start + start + lead, para_start + end - trail);
+            assert_eq!(sentence_around(text, pos), want, "{pos}");
+        }
     }
 
     #[test]
