@@ -17,11 +17,39 @@ fn starts_item(text: &str) -> bool {
 
 /// Whether a short line stands alone as a heading: `Sammanfattning`, `Ekonomiska ramar 2024–2026`.
 fn is_heading_like(text: &str) -> bool {
-    // The cheap tests first; the words are counted only up to the seventh.
+    // The cheap tests first; the words are counted only up to the seventh, before the tab is
+    // looked for in the whole line (a long line has seven words soon).
     text.chars().next().is_some_and(char::is_uppercase)
         && !text.ends_with(['.', ',', ';', '-'])
+        && fewer_than_seven_words(text)
         && !text.contains('\t')
-        && text.split_whitespace().nth(6).is_none()
+}
+
+/// `text.split_whitespace().nth(6).is_none()`, read byte by byte: a char is white space only
+/// if it is one of the six ASCII ones or starts with the lead byte C2 (U+0085, U+00A0), E1
+/// (U+1680), E2 (U+2000–U+205F) or E3 (U+3000); only those chars are decoded.
+fn fewer_than_seven_words(text: &str) -> bool {
+    let b = text.as_bytes();
+    let (mut words, mut in_word, mut k) = (0, false, 0);
+    while k < b.len() {
+        let (space, len) = match b[k] {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = text[k..].chars().next().unwrap_or('x');
+                (c.is_whitespace(), c.len_utf8())
+            }
+            _ => (false, 1),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words == 7 {
+                return false;
+            }
+        }
+        in_word = !space;
+        k += len;
+    }
+    true
 }
 
 /// Joins lines into prose: wrapped lines become one paragraph, a blank line, a list item or a
@@ -235,6 +263,28 @@ mod tests {
             let (lead, trail) = (s.len() - s.trim_start().len(), s.len() - s.trim_end().len());
             let want = (para_start + start + lead, para_start + end - trail);
             assert_eq!(sentence_around(text, pos), want, "{pos}");
+        }
+    }
+
+    #[test]
+    fn words_counted_as_split_whitespace() {
+        let spaces =
+            [" ", "\t", "\u{b}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}", "\u{3000}", "  "];
+        let words = ["a", "Å", "–", "\u{2011}", "x\u{200b}y", "ab"];
+        for n in 0..10 {
+            for (i, sp) in spaces.iter().enumerate() {
+                let w = words[(n + i) % words.len()];
+                let text: String = (0..n).map(|k| if k % 2 == 0 { w } else { sp }).collect();
+                for t in [text.clone(), format!("{sp}{text}{sp}")] {
+                    assert_eq!(fewer_than_seven_words(&t), t.split_whitespace().nth(6).is_none());
+                }
+            }
+        }
+        let all: String = (0..0x3100u32).filter_map(char::from_u32).collect();
+        assert_eq!(fewer_than_seven_words(&all), all.split_whitespace().nth(6).is_none());
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            let t = format!("a{c}b{c}c{c}d{c}e{c}f{c}g");
+            assert_eq!(fewer_than_seven_words(&t), t.split_whitespace().nth(6).is_none(), "{c:?}");
         }
     }
 
