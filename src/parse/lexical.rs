@@ -431,15 +431,26 @@ pub fn latin_1_lower(c: char) -> Option<char> {
 /// every Swedish word) and it fits: each char lower-cases to one char of the same length
 /// ([`latin_1_lower`]), so no final sigma or other context matters. `None` otherwise, for the
 /// caller's `to_lowercase`.
+///
+/// Byte by byte: a Latin-1 char is one ASCII byte or the lead byte C2 or C3 and one more, and
+/// its lower case differs only for `A`–`Z` (0x20 up) and for `À`–`Þ` but `×` (C3 80–9E but
+/// C3 97; the second byte 0x20 up), so the lower case has the word's bytes and length.
 #[inline]
 pub fn latin_1_lowered<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
-    let mut n = 0;
-    for c in word.chars() {
-        let l = latin_1_lower(c)?;
-        let end = n + l.len_utf8();
-        n += l.encode_utf8(buf.get_mut(n..end)?).len();
+    let b = word.as_bytes();
+    let out = buf.get_mut(..b.len())?;
+    let mut prev = 0u8;
+    for (o, &c) in out.iter_mut().zip(b) {
+        *o = match c {
+            b'A'..=b'Z' => c + 0x20,
+            0x80..=0x9E if prev == 0xC3 && c != 0x97 => c + 0x20,
+            0..=0xBF | 0xC2 | 0xC3 => c,
+            // A lead byte of a char past U+00FF.
+            _ => return None,
+        };
+        prev = c;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    std::str::from_utf8(out).ok()
 }
 
 /// Whether input starting with byte `i0` may match tag `t` (first byte `t0`) in any case: a
@@ -524,6 +535,35 @@ pub fn may_start_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_1_lowered_is_the_char_by_char_form() {
+        // The char-by-char form it replaces.
+        fn by_chars<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+            let mut n = 0;
+            for c in word.chars() {
+                let l = latin_1_lower(c)?;
+                let end = n + l.len_utf8();
+                n += l.encode_utf8(buf.get_mut(n..end)?).len();
+            }
+            std::str::from_utf8(&buf[..n]).ok()
+        }
+        let latin: String = (0..0x100u32).filter_map(char::from_u32).collect();
+        let mut words: Vec<String> = latin.chars().map(|c| format!("Ab{c}Ö")).collect();
+        words.extend(
+            ["", "ÅÄÖÉ×Þß", "Kommunstyrelsen", "ŁÓDŹ", "aĀ", "KÅ", "x".repeat(24).as_str()]
+                .map(String::from),
+        );
+        words.push("x".repeat(25));
+        for w in &words {
+            let (mut a, mut b) = ([0u8; 24], [0u8; 24]);
+            let got = latin_1_lowered(w, &mut a).map(str::to_string);
+            assert_eq!(got.as_deref(), by_chars(w, &mut b), "{w}");
+            if let Some(l) = got {
+                assert_eq!(l, w.to_lowercase(), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn ascii_letters_len_counts_as_take_while() {
