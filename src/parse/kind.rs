@@ -50,7 +50,7 @@ fn head_words(head: &[&Line]) -> (bool, bool, bool) {
     let mut extract = false;
     let mut protocol = false;
     for l in head.iter().filter(|l| contains_ascii_ci(&l.text, "proto")) {
-        let lower = l.text.to_lowercase();
+        let lower = super::text::lower_case(&l.text);
         extract |= lower.contains("protokollsutdrag")
             || lower.contains("utdrag ur protokoll")
             || lower.contains("utdrag ur sammanträdesprotokoll");
@@ -77,7 +77,7 @@ pub fn kind(lines: &[Line], title: &str, s: Signals) -> Kind {
         lines.iter().any(|l| {
             crate::scan::contains_bytes(l.text.as_bytes(), b"justerad", false)
                 && contains_ascii_ci(&l.text, "paragrafen ")
-                && l.text.to_lowercase().contains(needle)
+                && super::text::lower_case(&l.text).contains(needle)
         })
     };
     let says_extract = extract_in_head || all_lower("paragrafen är justerad");
