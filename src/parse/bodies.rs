@@ -94,9 +94,14 @@ pub fn is_body_word(w: &str) -> bool {
 /// `s` is `w` without all of them). With a hyphen, the grammar decides.
 #[must_use]
 pub fn may_start_body_name(i: &str) -> bool {
-    let len = lead_len(i, |c| is_alpha(c) || c == '-');
+    // The ASCII letters eight bytes at a time, then the rest char by char.
+    let ascii = super::lexical::ascii_letters_len(i.as_bytes());
+    let len = ascii + lead_len(&i[ascii..], |c| is_alpha(c) || c == '-');
     let w = &i[..len];
-    !w.is_empty() && (w.contains('-') || is_body_word(w.trim_end_matches('s')) || is_body_word(w))
+    // A word without a last `s` is asked about once: the second test would repeat the first.
+    let stem = w.trim_end_matches('s');
+    !w.is_empty()
+        && (w.contains('-') || is_body_word(stem) || (stem.len() < w.len() && is_body_word(w)))
 }
 
 /// A body's name, definite or genitive: `Hälso- och sjukvårdsutskottet`,
