@@ -36,7 +36,7 @@ const NOT_SERIES: &[&str] = &[
 /// The grammar is `verify(take_while_m_n(1, 7, capital), not in NOT_SERIES)`, read by hand:
 /// [`dnr`] reads the series once per alternative at many word starts, so an ASCII capital is
 /// told by its byte (`A`–`Z` are the only ASCII chars that are upper case and letters), and
-/// the word is ruled out of [`NOT_SERIES`] as one packed word, not by a search of the list.
+/// the word is ruled out of `NOT_SERIES` as one packed word, not by a search of the list.
 pub fn series(i: &str) -> IResult<&str, &str> {
     let b = i.as_bytes();
     let (mut end, mut chars) = (0, 0);

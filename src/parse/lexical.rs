@@ -266,7 +266,7 @@ pub fn contains_ascii_ci(text: &str, needle: &str) -> bool {
 
 /// How many ASCII letters `b` starts with, as `b.iter().take_while(|c| c.is_ascii_alphabetic())
 /// .count()` counts them, eight bytes at a time: with bit 0x20 set, the capitals are the small
-/// letters and no other byte becomes one (see [`crate::scan`]).
+/// letters and no other byte becomes one (see `crate::scan`).
 #[must_use]
 pub fn ascii_letters_len(b: &[u8]) -> usize {
     use crate::scan::{HIGHS, ONES, bytes_in_range};
