@@ -79,6 +79,8 @@ const NOT_SERIES_PACKED: [u64; NOT_SERIES.len()] = {
     let mut out = [0; NOT_SERIES.len()];
     let mut k = 0;
     while k < out.len() {
+        // A longer entry could never be told apart by `is_not_series`: refuse it at compile time.
+        assert!(NOT_SERIES[k].len() <= 7, "a NOT_SERIES entry is longer than seven bytes");
         out[k] = packed(NOT_SERIES[k].as_bytes());
         k += 1;
     }
