@@ -72,11 +72,11 @@ const RANGE_CUT: u8 = PAIR_MARK as u8;
 const MAX_PARTS: usize = 4;
 
 /// One part of a lexicon: what one commit wrote (or a merge of several), and its number. Its
-/// keys are in two maps, those below [`RANGE_CUT`] and the others.
+/// keys are in two maps: those below [`RANGE_CUT`] (the reversed variants), and the others.
 #[derive(Clone)]
 struct Part {
     number: u64,
-    maps: Arc<[Map<OwnedBytes>]>,
+    maps: Arc<[Map<OwnedBytes>; 2]>,
 }
 
 impl Part {
@@ -137,8 +137,8 @@ fn framed(maps: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
-/// The maps of a part's file (see [`framed`]).
-fn maps_of(mut bytes: OwnedBytes) -> Result<Arc<[Map<OwnedBytes>]>, String> {
+/// The two maps of a part's file (see [`framed`]).
+fn maps_of(mut bytes: OwnedBytes) -> Result<Arc<[Map<OwnedBytes>; 2]>, String> {
     let mut maps = Vec::with_capacity(2);
     while !bytes.is_empty() {
         let len = bytes
@@ -152,7 +152,10 @@ fn maps_of(mut bytes: OwnedBytes) -> Result<Arc<[Map<OwnedBytes>]>, String> {
         maps.push(map_of(bytes).map_err(|e| e.to_string())?);
         bytes = rest;
     }
-    Ok(maps.into())
+    let n = maps.len();
+    let maps: [Map<OwnedBytes>; 2] =
+        maps.try_into().map_err(|_| format!("not a lexicon part: {n} maps, not 2"))?;
+    Ok(Arc::new(maps))
 }
 
 impl Lexicon {
@@ -241,11 +244,12 @@ impl Lexicon {
         }
     }
 
-    /// Visits the forward variants an automaton accepts, with their counts.
+    /// Visits the forward variants an automaton accepts, with their counts. (They are all in
+    /// the second map of each part: the reversed keys need not be walked.)
     pub fn search<A: Automaton>(&self, automaton: A, mut visit: impl FnMut(&str, u64)) {
         let mut op = OpBuilder::new();
-        for m in self.maps() {
-            op.push(m.search(&automaton));
+        for p in &self.parts {
+            op.push(p.maps[1].search(&automaton));
         }
         let mut union = op.union();
         while let Some((key, values)) = union.next() {
@@ -926,6 +930,9 @@ mod tests {
         assert!(maps_of(OwnedBytes::new(bytes[..8].to_vec())).is_err());
         assert!(maps_of(OwnedBytes::new(bytes)).is_err(), "not a map");
         assert!(maps_of(OwnedBytes::new(b"x".to_vec())).is_err());
-        assert_eq!(maps_of(OwnedBytes::new(Vec::new())).map(|m| m.len()), Ok(0));
+        assert!(maps_of(OwnedBytes::new(Vec::new())).is_err(), "no maps");
+        let one = MapBuilder::memory().into_inner().expect("an empty map");
+        assert!(maps_of(OwnedBytes::new(framed(std::slice::from_ref(&one)))).is_err(), "one map");
+        assert!(maps_of(OwnedBytes::new(framed(&[one.clone(), one]))).is_ok());
     }
 }
