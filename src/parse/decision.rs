@@ -35,14 +35,18 @@ fn find_word(hay: &str, verb: &str) -> Option<(usize, usize)> {
     while let Some(p) = hay[from..].find(verb) {
         let at = from + p;
         let end = at + verb.len();
-        let before_ok = hay[..at].chars().last().is_none_or(|c| !is_alnum(c));
-        let after_ok = hay[end..].chars().next().is_none_or(|c| !is_alnum(c));
-        if before_ok && after_ok {
+        if is_whole_word(hay, at, end) {
             return Some((at, end));
         }
         from = end;
     }
     None
+}
+
+/// Whether `text[at..end]` is a whole word: no letter or digit just before or after it.
+fn is_whole_word(text: &str, at: usize, end: usize) -> bool {
+    text[..at].chars().last().is_none_or(|c| !is_alnum(c))
+        && text[end..].chars().next().is_none_or(|c| !is_alnum(c))
 }
 
 /// `find_word(&text::lower_case(line), verb)` for a line whose every char is below U+0100 or
@@ -61,9 +65,7 @@ fn find_word_latin_1(line: &str, verb: &str) -> Option<(usize, usize)> {
             k + v.len() <= b.len() && (0..v.len()).all(|j| lowered_at(b, k + j) == v[j])
         })?;
         let end = at + v.len();
-        let before_ok = line[..at].chars().last().is_none_or(|c| !is_alnum(c));
-        let after_ok = line[end..].chars().next().is_none_or(|c| !is_alnum(c));
-        if before_ok && after_ok {
+        if is_whole_word(line, at, end) {
             return Some((at, end));
         }
         from = end;
