@@ -84,12 +84,10 @@ fn lowers_in_place(b: &[u8]) -> bool {
     })
 }
 
-/// Byte `k` of `text::lower_case` of a text whose every char is below U+0100: an ASCII capital
-/// or the second byte of `À`–`Þ` but `×` (after the lead byte 0xC3) goes 0x20 up.
+/// Byte `k` of `text::lower_case` of a text whose every char is below U+0100
+/// ([`super::lexical::latin_1_lower_byte`]).
 fn lowered_at(b: &[u8], k: usize) -> u8 {
-    let c = b[k];
-    let latin = k > 0 && b[k - 1] == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97;
-    c + 0x20 * u8::from(c.is_ascii_uppercase() | latin)
+    super::lexical::latin_1_lower_byte(k.checked_sub(1).map_or(0, |p| b[p]), b[k])
 }
 
 /// The body that ends `subject`: `Då inga extra ärenden föreligger` has none,

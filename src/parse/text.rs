@@ -107,12 +107,8 @@ pub(crate) fn lower_case(s: &str) -> String {
     }
     // Each byte from itself and the byte before it, branch-free so that the loop vectorises.
     let mut out = Vec::with_capacity(b.len());
-    out.push(b.first().map_or(0, |&c| c + 0x20 * u8::from(c.is_ascii_uppercase())));
-    out.extend(b.windows(2).map(|w| {
-        let (p, c) = (w[0], w[1]);
-        let latin = p == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97;
-        c + 0x20 * u8::from(c.is_ascii_uppercase() | latin)
-    }));
+    out.push(b.first().map_or(0, |&c| super::lexical::latin_1_lower_byte(0, c)));
+    out.extend(b.windows(2).map(|w| super::lexical::latin_1_lower_byte(w[0], w[1])));
     out.truncate(b.len());
     // A changed byte stays ASCII or a continuation byte: still UTF-8.
     String::from_utf8(out).unwrap_or_else(|_| s.to_lowercase())
