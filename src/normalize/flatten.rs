@@ -222,11 +222,7 @@ fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
 /// it starts with a letter, so this skip stops where theirs does. [`marker`] finds it once for
 /// both.
 fn next_word_first(i: &str) -> Option<u8> {
-    // The word's ASCII letters first, a byte each: `is_alpha` of an ASCII char is
-    // `is_ascii_alphabetic`.
-    let ascii = crate::parse::lexical::ascii_letters_len(i.as_bytes());
-    let rest = &i[ascii..];
-    let rest = &rest[lead_len(rest, is_alpha)..];
+    let rest = &i[crate::parse::lexical::letters_lead_len(i, is_alpha)..];
     let rest = &rest[lead_len(rest, char::is_whitespace)..];
     rest.as_bytes().first().copied()
 }

@@ -3,7 +3,7 @@
 //! (`Region Västernorrland`, `Norrtälje kommun`).
 
 use super::lexical::tag_no_case;
-use crate::parse::lexical::{is_alpha, lead_len};
+use crate::parse::lexical::is_alpha;
 use aho_corasick::AhoCorasick;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
@@ -94,9 +94,7 @@ pub fn is_body_word(w: &str) -> bool {
 /// `s` is `w` without all of them). With a hyphen, the grammar decides.
 #[must_use]
 pub fn may_start_body_name(i: &str) -> bool {
-    // The ASCII letters eight bytes at a time, then the rest char by char.
-    let ascii = super::lexical::ascii_letters_len(i.as_bytes());
-    let len = ascii + lead_len(&i[ascii..], |c| is_alpha(c) || c == '-');
+    let len = super::lexical::letters_lead_len(i, |c| is_alpha(c) || c == '-');
     let w = &i[..len];
     // A word without a last `s` is asked about once: the second test would repeat the first.
     let stem = w.trim_end_matches('s');

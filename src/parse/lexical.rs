@@ -302,6 +302,20 @@ pub fn lead_len(s: &str, mut keep: impl FnMut(char) -> bool) -> usize {
     k
 }
 
+/// [`lead_len`] for a `keep` that holds for every ASCII letter (`is_alpha`, or it and `-`): the
+/// ASCII letters first, eight bytes at a time ([`ascii_letters_len`]), then the rest char by
+/// char.
+///
+/// Always inlined: merely `#[inline]`, its four callers (heading and flatten first looks, body
+/// names) ran 0.5% more instructions on the corpus than the two calls written out.
+#[must_use]
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub fn letters_lead_len(s: &str, keep: impl FnMut(char) -> bool) -> usize {
+    let ascii = ascii_letters_len(s.as_bytes());
+    ascii + lead_len(&s[ascii..], keep)
+}
+
 /// For each first byte, the lengths (in bytes) of the `words` starting with it, as bits: a word
 /// whose bit is clear is in no list built so, found without comparing it with any (see
 /// [`may_be_listed`]).
@@ -596,11 +610,17 @@ mod tests {
     #[test]
     fn lead_len_is_trim_start_matches() {
         let keeps: [fn(char) -> bool; 2] = [is_alpha, char::is_whitespace];
-        for s in
-            ["Arbetsutskottets förslag", "Ärende 1", "§ 5", " \u{a0}\tx", "\u{85}a", "Ål–x", ""]
-        {
+        let lines =
+            ["Arbetsutskottets förslag", "Ärende 1", "§ 5", " \u{a0}\tx", "\u{85}a", "Ål–x", ""];
+        for s in lines {
             for keep in keeps {
                 assert_eq!(lead_len(s, keep), s.len() - s.trim_start_matches(keep).len(), "{s}");
+            }
+        }
+        let letters: [fn(char) -> bool; 2] = [is_alpha, |c| is_alpha(c) || c == '-'];
+        for s in lines.into_iter().chain(["Hälso-och", "Kommunstyrelsens-x", "abcdefghijÅ-"]) {
+            for keep in letters {
+                assert_eq!(letters_lead_len(s, keep), lead_len(s, keep), "{s}");
             }
         }
     }

@@ -71,10 +71,7 @@ fn may_be_heading(i: &str) -> bool {
     if i.as_bytes().get(..6).is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic)) {
         return false;
     }
-    // As `i.trim_start_matches(is_alpha)`, the ASCII letters a byte each.
-    let ascii = super::lexical::ascii_letters_len(i.as_bytes());
-    let after_word = &i[ascii..];
-    let after_word = &after_word[super::lexical::lead_len(after_word, is_alpha)..];
+    let after_word = &i[super::lexical::letters_lead_len(i, is_alpha)..];
     let gap = after_word.trim_start_matches(super::lexical::is_space);
     gap.len() < after_word.len() && sign_at(gap)
 }
@@ -108,9 +105,7 @@ pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
 pub fn bare_heading(i: &str) -> IResult<&str, Heading<'_>> {
     // A cheap necessary condition, as the grammar is tried on every line: the prefix is all of
     // the line's first run of letters (a gap must follow it), then a gap and a digit.
-    // As `i.trim_start_matches(is_alpha)`, the ASCII letters eight bytes at a time.
-    let after_word = &i[super::lexical::ascii_letters_len(i.as_bytes())..];
-    let after_word = &after_word[super::lexical::lead_len(after_word, is_alpha)..];
+    let after_word = &i[super::lexical::letters_lead_len(i, is_alpha)..];
     let gap = after_word.trim_start_matches(super::lexical::is_space);
     if gap.len() == after_word.len() || !gap.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
