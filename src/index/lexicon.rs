@@ -420,37 +420,17 @@ fn lower_into(buf: &mut String, mark: Option<char>, w: &str) {
     super::analyzer::push_lower(buf, w);
 }
 
-/// Visits the words of a text as the `text` field's tokenizer cuts them (runs of letters and
-/// digits), each with whether it is an elided first part: followed by a hyphen and a space, as
-/// `kläd` in `kläd- och hygienregler`.
+/// Visits the words of a text as the `text` field's tokenizer cuts them
+/// ([`super::analyzer::next_word`]), each with whether it is an elided first part: followed by
+/// a hyphen and a space, as `kläd` in `kläd- och hygienregler`.
 fn words<'a>(text: &'a str, mut visit: impl FnMut(&'a str, bool)) {
     let bytes = text.as_bytes();
-    let mut start = None;
-    let mut i = 0;
-    while i <= bytes.len() {
-        // The character at `i` and its length: an ASCII byte is tested as it is (for ASCII,
-        // `char::is_alphanumeric` means a letter or a digit), anything else decoded.
-        let (c, len) = match bytes.get(i) {
-            None => (' ', 1),
-            Some(&b) if b.is_ascii() => (char::from(b), 1),
-            Some(_) => match text[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            },
-        };
-        let word_char = match c {
-            _ if c.is_ascii() => c.is_ascii_alphanumeric(),
-            // Latin-1 letters (`å`, `ä`, `ö`, `é`): all of U+00C0–U+00FF but `×` and `÷`.
-            '\u{c0}'..='\u{ff}' => !matches!(c, '×' | '÷'),
-            _ => c.is_alphanumeric(),
-        };
-        if word_char {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            let elided = c == '-' && bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace);
-            visit(&text[s..i], elided);
-        }
-        i += len;
+    let mut at = 0;
+    while let Some((from, to)) = super::analyzer::next_word(text, at) {
+        let elided =
+            bytes.get(to) == Some(&b'-') && bytes.get(to + 1).is_some_and(u8::is_ascii_whitespace);
+        visit(&text[from..to], elided);
+        at = to;
     }
 }
 
