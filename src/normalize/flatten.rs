@@ -308,7 +308,12 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     // heading (most words start none).
     let cited =
         || before.trim_end().rsplit([' ', '\t']).next().is_some_and(|w| CITING.contains(&w));
-    if crate::parse::paragraphs::heading(i).is_ok() && !cited() {
+    // A heading's sign (`§`, `Paragraf` in any case) starts `i` or the word after its first
+    // run of letters and a gap of spaces (see `paragraphs::heading`): the gap is whitespace,
+    // so the sign's first byte is then `next` too. Most capitalised words have neither.
+    let sign_first = |b: u8| matches!(b, 0xC2 | b'p' | b'P');
+    let may_be_heading = sign_first(i.as_bytes()[0]) || next.is_some_and(sign_first);
+    if may_be_heading && crate::parse::paragraphs::heading(i).is_ok() && !cited() {
         return Some(Marker::Heading);
     }
     // `Sn 50 Au 84 Sn 34 Au 57 Dnr …`: numbers of earlier handling right after a heading.
