@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::scan::{HIGHS, ONES, bytes_equal, bytes_marked};
+use crate::scan::{HIGHS, ONES, bytes_equal, bytes_in_range, bytes_marked};
 
 /// Cleans one source line.
 ///
@@ -303,17 +303,7 @@ fn strip_and_collapse(line: &str, plain: usize) -> (String, usize) {
                 // A span of bytes that neither step changes: up to the next one it looks at. A
                 // single space before such a byte is taken into the span: the loop would write
                 // it as one space before that byte (a run of one, no tab, `out` not empty).
-                let stop = |c: u8| matches!(c, b'*' | b'_' | b'\\' | b' ' | b'\t');
-                let mut end = k + 1;
-                while end < bytes.len() {
-                    if !stop(bytes[end]) {
-                        end += 1;
-                    } else if bytes[end] == b' ' && bytes.get(end + 1).is_some_and(|&c| !stop(c)) {
-                        end += 2;
-                    } else {
-                        break;
-                    }
-                }
+                let end = span_end(bytes, k + 1);
                 if run > 0 && !out.is_empty() {
                     out.push(if tab || run >= 3 { '\t' } else { ' ' });
                 }
@@ -325,6 +315,40 @@ fn strip_and_collapse(line: &str, plain: usize) -> (String, usize) {
         }
     }
     (out, kept)
+}
+
+/// Whether [`strip_and_collapse`] looks at byte `c` (it copies any other as it is).
+fn is_stop(c: u8) -> bool {
+    matches!(c, b'*' | b'_' | b'\\' | b' ' | b'\t')
+}
+
+/// Where the span of bytes that [`strip_and_collapse`] copies as they are, from `from` on,
+/// ends: at the first byte it looks at ([`is_stop`]) but a single space before one it does not
+/// look at, which it would write as one space before that byte (a run of one, no tab, the
+/// output not empty), so it is taken into the span; `bytes.len()` if there is none.
+///
+/// Eight bytes at a time to the next byte [`span_marks`] marks, a superset of those ends, each
+/// then checked; only a space last in the text, which ends the span, it can miss.
+fn span_end(bytes: &[u8], from: usize) -> usize {
+    let ends = |p: usize| {
+        is_stop(bytes[p]) && !(bytes[p] == b' ' && bytes.get(p + 1).is_some_and(|&c| !is_stop(c)))
+    };
+    bytes_marked(bytes, from, span_marks).find(|&p| ends(p)).unwrap_or_else(|| {
+        let last = bytes.len().saturating_sub(1);
+        if last >= from && bytes.get(last) == Some(&b' ') { last } else { bytes.len() }
+    })
+}
+
+/// A superset of the bytes of `x` (eight text bytes, little-endian) where a span of
+/// [`span_end`] may end, as their high bits: controls and the space (0x01–0x20, holding the
+/// tab), `*`, `\\`–`_` (with bits 0x03 set, 0x5F), but a space only where the byte after it in
+/// `x` is one of those or it is the last byte of `x` (the byte after it is in the next word).
+/// A zero byte is never marked.
+fn span_marks(x: u64) -> u64 {
+    let stops =
+        bytes_in_range(x, 0x01, b' ') | bytes_equal(x, b'*') | bytes_equal(x | (ONES * 0x03), b'_');
+    let spaces = bytes_equal(x, b' ');
+    (stops & !spaces) | (spaces & ((stops >> 8) | (1 << 63)))
 }
 
 #[cfg(test)]
@@ -420,6 +444,38 @@ mod tests {
                 for pad in 0..10 {
                     let s = format!("{}{p}{}{q} tail text", "x".repeat(pad), " y".repeat(pad % 3));
                     assert_eq!(plain_prefix(&s), by_bytes(&s), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn span_end_is_the_byte_loop() {
+        // The span loop as first written, byte by byte.
+        fn by_bytes(bytes: &[u8], from: usize) -> usize {
+            let mut end = from;
+            while end < bytes.len() {
+                if !is_stop(bytes[end]) {
+                    end += 1;
+                } else if bytes[end] == b' ' && bytes.get(end + 1).is_some_and(|&c| !is_stop(c)) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            end
+        }
+        let pieces = ["a", " ", "  ", "\t", "*", "_", "\\", "]", "\r", "å", "x y", "\0"];
+        for (i, p) in pieces.iter().enumerate() {
+            for q in &pieces[i..] {
+                for pad in 0..18 {
+                    for end in ["", " ", "z", " z", "  "] {
+                        let s = format!("{}{p}{}{q}{end}", "x".repeat(pad), " y".repeat(pad % 4));
+                        let b = s.as_bytes();
+                        for from in 1..=b.len() {
+                            assert_eq!(span_end(b, from), by_bytes(b, from), "{s:?} {from}");
+                        }
+                    }
                 }
             }
         }
