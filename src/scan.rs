@@ -133,13 +133,15 @@ pub(crate) fn contains_bytes(hay: &[u8], needle: &[u8], ascii_ci: bool) -> bool 
         // Zero pads the last word of a scan and is never looked for: compared everywhere.
         return hay.windows(needle.len()).any(same);
     }
-    let (c1, c2) = if ascii_ci {
-        (first.to_ascii_lowercase(), first.to_ascii_uppercase())
-    } else {
-        (first, first)
-    };
     let last = hay.len() - needle.len();
-    bytes_either(hay, 0, c1, c2).take_while(|&k| k <= last).any(|k| same(&hay[k..k + needle.len()]))
+    let here = |k: usize| same(&hay[k..k + needle.len()]);
+    if ascii_ci {
+        let (c1, c2) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+        bytes_either(hay, 0, c1, c2).take_while(|&k| k <= last).any(here)
+    } else {
+        // One byte to look for: one test a word, not the same test twice.
+        bytes_marked(hay, 0, |x| bytes_equal(x, first)).take_while(|&k| k <= last).any(here)
+    }
 }
 
 #[cfg(test)]
