@@ -35,12 +35,11 @@ pub fn clean_line(raw: &str) -> String {
     // no combining mark and nothing `map_chars` changes: those passes start after them.
     let from = raw.len() - raw.trim_start_matches(' ').len() + plain;
     // Without a combining mark NFC changes nothing, neither now nor after a round below (which
-    // only drops characters and turns spaces into tabs): it need not be looked for again.
-    let combining = may_combine(&raw.as_bytes()[from..]);
-    let mut s = if combining {
-        Cow::Owned(map_chars(&nfc(raw), 0).into_owned())
-    } else {
-        map_chars(raw, from)
+    // only drops characters and turns spaces into tabs): it need not be looked for again. The
+    // marks are looked for in the pass that maps the characters, which gives up at one.
+    let (combining, mut s) = match map_chars_in(raw, from, true) {
+        Some(mapped) => (false, mapped),
+        None => (true, Cow::Owned(map_chars(&nfc(raw), 0).into_owned())),
     };
     // Without a combining mark NFC leaves the plain start as it is, and the first round's
     // output starts with it too (see `strip_and_collapse`); with one, a mark may compose with
@@ -67,13 +66,32 @@ pub fn clean_line(raw: &str) -> String {
 /// the lead byte C2, E2 or EF, so the text between them is copied in spans, undecoded. The
 /// caller knows the first `from` bytes to hold none of them (`from` is a character boundary).
 fn map_chars(text: &str, from: usize) -> Cow<'_, str> {
+    map_chars_in(text, from, false).unwrap_or(Cow::Borrowed(text))
+}
+
+/// [`map_chars`], or where `marks_stop`, `None` if the text from `from` on holds a lead byte
+/// that [`may_combine`] takes for a combining mark's: what `may_combine` says of those bytes,
+/// read in the same pass. (Its lead bytes are never continuation bytes, which the pass skips.)
+fn map_chars_in(text: &str, from: usize, marks_stop: bool) -> Option<Cow<'_, str>> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    // Eight bytes at a time to the next byte that may start a changed character.
+    // Eight bytes at a time to the next byte that may start a changed character (or a mark:
+    // CC and CD, CD with the low bit set, and E1; E2 and EF are map leads already).
+    let leads = |x| {
+        map_lead_bytes(x)
+            | if marks_stop { bytes_equal(x | ONES, 0xCD) | bytes_equal(x, 0xE1) } else { 0 }
+    };
     let mut k = from;
-    while let Some(at) = bytes_marked(bytes, k, map_lead_bytes).next() {
+    while let Some(at) = bytes_marked(bytes, k, leads).next() {
         k = at;
+        let c = bytes[k];
+        if marks_stop
+            && (matches!(c, 0xCC | 0xCD | 0xE1 | 0xEF)
+                || (c == 0xE2 && bytes.get(k + 1) == Some(&0x83)))
+        {
+            return None;
+        }
         // `k` is at a character's start: C2, E2 and EF are lead bytes, never continuations.
         let ch = text[k..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
@@ -93,13 +111,13 @@ fn map_chars(text: &str, from: usize) -> Cow<'_, str> {
         }
         k += len;
     }
-    match out {
+    Some(match out {
         None => Cow::Borrowed(text),
         Some(mut o) => {
             o.push_str(&text[copied..]);
             Cow::Owned(o)
         }
-    }
+    })
 }
 
 /// The bytes of `x` (eight bytes, little-endian) that [`map_chars`] decodes at, as their high
