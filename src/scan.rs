@@ -87,19 +87,34 @@ fn word_bytes(x: u64) -> u64 {
 /// ([`crate::parse::lexical::is_word_byte`]) at the start or after a byte that is not one. Eight
 /// bytes at a time: a word starts where a word byte's high bit is set and the byte before's
 /// (shifted in from the previous eight) is not.
+///
+/// The whole eight-byte words are read as chunks, with no bounds test or padding each; the
+/// zero-padded tail once after them.
 pub(crate) fn for_each_word_start(b: &[u8], mut f: impl FnMut(usize)) {
+    let (chunks, tail) = b.as_chunks::<8>();
     let mut last_words = 0u64;
-    for n in 0..b.len().div_ceil(8) {
-        let words = word_bytes(load(&b[n * 8..]).0);
-        // Bit 8i+7 of `before`: whether the byte before byte i is a word byte.
-        let before = (words << 8) | (last_words >> 56);
-        let mut starts = words & !before;
-        while starts != 0 {
-            f(n * 8 + (starts.trailing_zeros() / 8) as usize);
-            starts &= starts - 1;
-        }
-        last_words = words;
+    for (n, c) in chunks.iter().enumerate() {
+        last_words = word_starts(n * 8, u64::from_le_bytes(*c), last_words, &mut f);
     }
+    if !tail.is_empty() {
+        word_starts(chunks.len() * 8, load(tail).0, last_words, &mut f);
+    }
+}
+
+/// Calls `f` with the offset of each word start among the eight bytes `x` at offset `at`, the
+/// word bytes of the eight before being `last_words`; returns those of `x`.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn word_starts(at: usize, x: u64, last_words: u64, f: &mut impl FnMut(usize)) -> u64 {
+    let words = word_bytes(x);
+    // Bit 8i+7 of `before`: whether the byte before byte i is a word byte.
+    let before = (words << 8) | (last_words >> 56);
+    let mut starts = words & !before;
+    while starts != 0 {
+        f(at + (starts.trailing_zeros() / 8) as usize);
+        starts &= starts - 1;
+    }
+    words
 }
 
 /// Offsets, from `from` on, of the bytes of `b` that `hits` marks in each eight-byte word
@@ -133,13 +148,15 @@ pub(crate) fn contains_bytes(hay: &[u8], needle: &[u8], ascii_ci: bool) -> bool 
         // Zero pads the last word of a scan and is never looked for: compared everywhere.
         return hay.windows(needle.len()).any(same);
     }
-    let (c1, c2) = if ascii_ci {
-        (first.to_ascii_lowercase(), first.to_ascii_uppercase())
-    } else {
-        (first, first)
-    };
     let last = hay.len() - needle.len();
-    bytes_either(hay, 0, c1, c2).take_while(|&k| k <= last).any(|k| same(&hay[k..k + needle.len()]))
+    let here = |k: usize| same(&hay[k..k + needle.len()]);
+    if ascii_ci {
+        let (c1, c2) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+        bytes_either(hay, 0, c1, c2).take_while(|&k| k <= last).any(here)
+    } else {
+        // One byte to look for: one test a word, not the same test twice.
+        bytes_marked(hay, 0, |x| bytes_equal(x, first)).take_while(|&k| k <= last).any(here)
+    }
 }
 
 #[cfg(test)]

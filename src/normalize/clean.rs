@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::scan::{HIGHS, ONES, bytes_equal, bytes_marked};
+use crate::scan::{HIGHS, ONES, bytes_equal, bytes_in_range, bytes_marked};
 
 /// Cleans one source line.
 ///
@@ -35,12 +35,11 @@ pub fn clean_line(raw: &str) -> String {
     // no combining mark and nothing `map_chars` changes: those passes start after them.
     let from = raw.len() - raw.trim_start_matches(' ').len() + plain;
     // Without a combining mark NFC changes nothing, neither now nor after a round below (which
-    // only drops characters and turns spaces into tabs): it need not be looked for again.
-    let combining = may_combine(&raw.as_bytes()[from..]);
-    let mut s = if combining {
-        Cow::Owned(map_chars(&nfc(raw), 0).into_owned())
-    } else {
-        map_chars(raw, from)
+    // only drops characters and turns spaces into tabs): it need not be looked for again. The
+    // marks are looked for in the pass that maps the characters, which gives up at one.
+    let (combining, mut s) = match map_chars_in(raw, from, true) {
+        Some(mapped) => (false, mapped),
+        None => (true, Cow::Owned(map_chars(&nfc(raw), 0).into_owned())),
     };
     // Without a combining mark NFC leaves the plain start as it is, and the first round's
     // output starts with it too (see `strip_and_collapse`); with one, a mark may compose with
@@ -67,13 +66,32 @@ pub fn clean_line(raw: &str) -> String {
 /// the lead byte C2, E2 or EF, so the text between them is copied in spans, undecoded. The
 /// caller knows the first `from` bytes to hold none of them (`from` is a character boundary).
 fn map_chars(text: &str, from: usize) -> Cow<'_, str> {
+    map_chars_in(text, from, false).unwrap_or(Cow::Borrowed(text))
+}
+
+/// [`map_chars`], or where `marks_stop`, `None` if the text from `from` on holds a lead byte
+/// that [`may_combine`] takes for a combining mark's: what `may_combine` says of those bytes,
+/// read in the same pass. (Its lead bytes are never continuation bytes, which the pass skips.)
+fn map_chars_in(text: &str, from: usize, marks_stop: bool) -> Option<Cow<'_, str>> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    // Eight bytes at a time to the next byte that may start a changed character.
+    // Eight bytes at a time to the next byte that may start a changed character (or a mark:
+    // CC and CD, CD with the low bit set, and E1; E2 and EF are map leads already).
+    let leads = |x| {
+        map_lead_bytes(x)
+            | if marks_stop { bytes_equal(x | ONES, 0xCD) | bytes_equal(x, 0xE1) } else { 0 }
+    };
     let mut k = from;
-    while let Some(at) = bytes_marked(bytes, k, map_lead_bytes).next() {
+    while let Some(at) = bytes_marked(bytes, k, leads).next() {
         k = at;
+        let c = bytes[k];
+        if marks_stop
+            && (matches!(c, 0xCC | 0xCD | 0xE1 | 0xEF)
+                || (c == 0xE2 && bytes.get(k + 1) == Some(&0x83)))
+        {
+            return None;
+        }
         // `k` is at a character's start: C2, E2 and EF are lead bytes, never continuations.
         let ch = text[k..].chars().next().unwrap_or(' ');
         let len = ch.len_utf8();
@@ -93,13 +111,13 @@ fn map_chars(text: &str, from: usize) -> Cow<'_, str> {
         }
         k += len;
     }
-    match out {
+    Some(match out {
         None => Cow::Borrowed(text),
         Some(mut o) => {
             o.push_str(&text[copied..]);
             Cow::Owned(o)
         }
-    }
+    })
 }
 
 /// The bytes of `x` (eight bytes, little-endian) that [`map_chars`] decodes at, as their high
@@ -303,17 +321,7 @@ fn strip_and_collapse(line: &str, plain: usize) -> (String, usize) {
                 // A span of bytes that neither step changes: up to the next one it looks at. A
                 // single space before such a byte is taken into the span: the loop would write
                 // it as one space before that byte (a run of one, no tab, `out` not empty).
-                let stop = |c: u8| matches!(c, b'*' | b'_' | b'\\' | b' ' | b'\t');
-                let mut end = k + 1;
-                while end < bytes.len() {
-                    if !stop(bytes[end]) {
-                        end += 1;
-                    } else if bytes[end] == b' ' && bytes.get(end + 1).is_some_and(|&c| !stop(c)) {
-                        end += 2;
-                    } else {
-                        break;
-                    }
-                }
+                let end = span_end(bytes, k + 1);
                 if run > 0 && !out.is_empty() {
                     out.push(if tab || run >= 3 { '\t' } else { ' ' });
                 }
@@ -325,6 +333,40 @@ fn strip_and_collapse(line: &str, plain: usize) -> (String, usize) {
         }
     }
     (out, kept)
+}
+
+/// Whether [`strip_and_collapse`] looks at byte `c` (it copies any other as it is).
+fn is_stop(c: u8) -> bool {
+    matches!(c, b'*' | b'_' | b'\\' | b' ' | b'\t')
+}
+
+/// Where the span of bytes that [`strip_and_collapse`] copies as they are, from `from` on,
+/// ends: at the first byte it looks at ([`is_stop`]) but a single space before one it does not
+/// look at, which it would write as one space before that byte (a run of one, no tab, the
+/// output not empty), so it is taken into the span; `bytes.len()` if there is none.
+///
+/// Eight bytes at a time to the next byte [`span_marks`] marks, a superset of those ends, each
+/// then checked; only a space last in the text, which ends the span, it can miss.
+fn span_end(bytes: &[u8], from: usize) -> usize {
+    let ends = |p: usize| {
+        is_stop(bytes[p]) && !(bytes[p] == b' ' && bytes.get(p + 1).is_some_and(|&c| !is_stop(c)))
+    };
+    bytes_marked(bytes, from, span_marks).find(|&p| ends(p)).unwrap_or_else(|| {
+        let last = bytes.len().saturating_sub(1);
+        if last >= from && bytes.get(last) == Some(&b' ') { last } else { bytes.len() }
+    })
+}
+
+/// A superset of the bytes of `x` (eight text bytes, little-endian) where a span of
+/// [`span_end`] may end, as their high bits: controls and the space (0x01–0x20, holding the
+/// tab), `*`, `\\`–`_` (with bits 0x03 set, 0x5F), but a space only where the byte after it in
+/// `x` is one of those or it is the last byte of `x` (the byte after it is in the next word).
+/// A zero byte is never marked.
+fn span_marks(x: u64) -> u64 {
+    let stops =
+        bytes_in_range(x, 0x01, b' ') | bytes_equal(x, b'*') | bytes_equal(x | (ONES * 0x03), b'_');
+    let spaces = bytes_equal(x, b' ');
+    (stops & !spaces) | (spaces & ((stops >> 8) | (1 << 63)))
 }
 
 #[cfg(test)]
@@ -420,6 +462,38 @@ mod tests {
                 for pad in 0..10 {
                     let s = format!("{}{p}{}{q} tail text", "x".repeat(pad), " y".repeat(pad % 3));
                     assert_eq!(plain_prefix(&s), by_bytes(&s), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn span_end_is_the_byte_loop() {
+        // The span loop as first written, byte by byte.
+        fn by_bytes(bytes: &[u8], from: usize) -> usize {
+            let mut end = from;
+            while end < bytes.len() {
+                if !is_stop(bytes[end]) {
+                    end += 1;
+                } else if bytes[end] == b' ' && bytes.get(end + 1).is_some_and(|&c| !is_stop(c)) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            end
+        }
+        let pieces = ["a", " ", "  ", "\t", "*", "_", "\\", "]", "\r", "å", "x y", "\0"];
+        for (i, p) in pieces.iter().enumerate() {
+            for q in &pieces[i..] {
+                for pad in 0..18 {
+                    for end in ["", " ", "z", " z", "  "] {
+                        let s = format!("{}{p}{}{q}{end}", "x".repeat(pad), " y".repeat(pad % 4));
+                        let b = s.as_bytes();
+                        for from in 1..=b.len() {
+                            assert_eq!(span_end(b, from), by_bytes(b, from), "{s:?} {from}");
+                        }
+                    }
                 }
             }
         }

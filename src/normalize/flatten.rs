@@ -171,6 +171,24 @@ fn indexed(table: Table) -> &'static ByFirstByte {
     INDEXES[slot].get_or_init(|| ByFirstByte::new(words))
 }
 
+/// For each byte, whether an entry of each [`Table`] starts with it, as bit `table as u8`.
+const FIRST_BYTES: [u8; 256] = {
+    let mut bits = [0u8; 256];
+    let tables =
+        [(Table::Contents, CONTENTS), (Table::Labels, LABELS), (Table::Sections, SECTIONS)];
+    let mut t = 0;
+    while t < tables.len() {
+        let (table, words) = tables[t];
+        let mut k = 0;
+        while k < words.len() {
+            bits[words[k].as_bytes()[0] as usize] |= 1 << table as u8;
+            k += 1;
+        }
+        t += 1;
+    }
+    bits
+};
+
 /// A table of words [`one_of`] looks in.
 #[derive(Clone, Copy)]
 enum Table {
@@ -186,6 +204,10 @@ fn one_of(table: Table, i: &str) -> Option<(&str, &str)> {
     // order, and the second byte rules out nearly all of them (`Ö`, `Ä` and `Å` share their
     // first byte). Every entry is two bytes long or more, so a shorter `i` starts with none.
     let head = i.as_bytes().get(..2)?;
+    // Most first bytes start no entry of the table: told by a bit, before the index is read.
+    if FIRST_BYTES[usize::from(head[0])] & (1 << table as u8) == 0 {
+        return None;
+    }
     indexed(table).0[usize::from(head[0])].iter().filter(|w| w.as_bytes()[1] == head[1]).find_map(
         |w| {
             let r = i.strip_prefix(w)?;
@@ -222,6 +244,19 @@ fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
 /// it starts with a letter, so this skip stops where theirs does. [`marker`] finds it once for
 /// both.
 fn next_word_first(i: &str) -> Option<u8> {
+    // Nearly always the first word is ASCII letters and the gap ASCII white space: read as
+    // bytes. An ASCII byte after the letters is none (`is_alpha` holds for no other ASCII
+    // char), and ASCII white space is `\t`–`\r` and the space for `char::is_whitespace`; only
+    // a non-ASCII byte, which may start a letter or a space, needs the chars read.
+    let b = i.as_bytes();
+    let letters = crate::parse::lexical::ascii_letters_len(b);
+    if b.get(letters).is_none_or(u8::is_ascii) {
+        let gap = b[letters..].iter().take_while(|c| matches!(c, b'\t'..=b'\r' | b' ')).count();
+        let first = b.get(letters + gap).copied();
+        if first.is_none_or(|c| c.is_ascii()) {
+            return first;
+        }
+    }
     let rest = &i[crate::parse::lexical::letters_lead_len(i, is_alpha)..];
     let rest = &rest[lead_len(rest, char::is_whitespace)..];
     rest.as_bytes().first().copied()
@@ -308,7 +343,12 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     // heading (most words start none).
     let cited =
         || before.trim_end().rsplit([' ', '\t']).next().is_some_and(|w| CITING.contains(&w));
-    if crate::parse::paragraphs::heading(i).is_ok() && !cited() {
+    // A heading's sign (`§`, `Paragraf` in any case) starts `i` or the word after its first
+    // run of letters and a gap of spaces (see `paragraphs::heading`): the gap is whitespace,
+    // so the sign's first byte is then `next` too. Most capitalised words have neither.
+    let sign_first = |b: u8| matches!(b, 0xC2 | b'p' | b'P');
+    let may_be_heading = sign_first(i.as_bytes()[0]) || next.is_some_and(sign_first);
+    if may_be_heading && crate::parse::paragraphs::heading(i).is_ok() && !cited() {
         return Some(Marker::Heading);
     }
     // `Sn 50 Au 84 Sn 34 Au 57 Dnr …`: numbers of earlier handling right after a heading.
@@ -533,6 +573,42 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_word_first_reads_chars_as_bytes() {
+        // The chars read as first written.
+        fn by_chars(i: &str) -> Option<u8> {
+            let rest = i.trim_start_matches(is_alpha);
+            rest.trim_start_matches(char::is_whitespace).as_bytes().first().copied()
+        }
+        for i in [
+            "Kommunstyrelsen beslutar",
+            "Beslut\t\x0bFörslag",
+            "Ärendet  \u{a0}beslut",
+            "KS \u{2003}föreslår",
+            "Arbetsutskottets\u{a0} förslag",
+            "Nämnden",
+            "Nämnden ",
+            "Ab\u{301}c d",
+            "Ab1 x",
+            "A Ö",
+            "",
+        ] {
+            assert_eq!(next_word_first(i), by_chars(i), "{i:?}");
+        }
+    }
+
+    #[test]
+    fn first_bytes_are_the_tables() {
+        for (table, words) in
+            [(Table::Contents, CONTENTS), (Table::Labels, LABELS), (Table::Sections, SECTIONS)]
+        {
+            for c in 0..=255u8 {
+                let starts = words.iter().any(|w| w.as_bytes()[0] == c);
+                assert_eq!(FIRST_BYTES[usize::from(c)] & (1 << table as u8) != 0, starts);
+            }
+        }
+    }
 
     #[track_caller]
     fn check(line: &str, prefix: Option<&str>, header: Option<&str>, pieces: &[&str]) {

@@ -72,7 +72,8 @@ impl Normalized {
 /// Normalises a decoded text. Pure and infallible.
 #[must_use]
 pub fn normalize(text: &str) -> Normalized {
-    let raw = join_emphasis_spans(text);
+    let (src, stars, form_feeds) = split_lines(text);
+    let raw = join_emphasis_spans(&src, stars);
     let mut furniture_lines = Vec::new();
     let mut cleaned: Vec<(u32, String)> =
         raw.into_iter().map(|(no, t)| (no, clean::clean_line(&t))).collect();
@@ -80,7 +81,7 @@ pub fn normalize(text: &str) -> Normalized {
     if flattened {
         cleaned = unflatten(cleaned, &mut furniture_lines);
     }
-    let page_starts = page_starts(text);
+    let page_starts = if form_feeds { page_starts(text) } else { Vec::new() };
     if !page_starts.is_empty() {
         drop_page_edges(&mut cleaned, &page_starts, &mut furniture_lines);
         join_page_seams(&mut cleaned, &page_starts);
@@ -112,13 +113,33 @@ pub fn normalize(text: &str) -> Normalized {
     Normalized { lines, furniture: furniture_lines, double_spaced, flattened, page_starts }
 }
 
+/// The text's lines, as `text.split('\n')` cuts them, and whether it holds a `*` and a form
+/// feed: one pass, eight bytes at a time to the next of those three bytes, for the three
+/// searches of the whole text that [`join_emphasis_spans`] and [`page_starts`] start with.
+fn split_lines(text: &str) -> (Vec<&str>, bool, bool) {
+    use crate::scan::{bytes_equal, bytes_marked};
+    let b = text.as_bytes();
+    let marks = |x| bytes_equal(x, b'\n') | bytes_equal(x, b'*') | bytes_equal(x, 0x0C);
+    let mut lines = Vec::new();
+    let (mut stars, mut form_feeds, mut line_start) = (false, false, 0);
+    for at in bytes_marked(b, 0, marks) {
+        match b[at] {
+            b'\n' => {
+                lines.push(&text[line_start..at]);
+                line_start = at + 1;
+            }
+            b'*' => stars = true,
+            _ => form_feeds = true,
+        }
+    }
+    lines.push(&text[line_start..]);
+    (lines, stars, form_feeds)
+}
+
 /// The lines on which pages after the first start: a form feed before a line's text starts a
-/// page on that line, one after it on the next.
+/// page on that line, one after it on the next. (Asked only of a text that holds one.)
 fn page_starts(text: &str) -> Vec<u32> {
     let mut starts: Vec<u32> = Vec::new();
-    if !text.contains('\x0c') {
-        return starts;
-    }
     for (i, line) in text.split('\n').enumerate() {
         let no = i as u32 + 1;
         let mut seen_text = false;
@@ -315,11 +336,11 @@ fn unflatten(lines: Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<(u32, 
 /// Splits the source into numbered raw lines, joining a line whose `**` emphasis is left open
 /// with the lines that close it (at most three), as converters emit for a title that wraps:
 /// `**§ 96 Yttrande över remiss från Socialdepartementet:` … `(Ds 2023:26)**`.
-fn join_emphasis_spans(text: &str) -> Vec<(u32, Cow<'_, str>)> {
-    let src: Vec<&str> = text.split('\n').collect();
+///
+/// `src` is the text's lines ([`split_lines`]); `stars` whether it holds a `*`: a text without
+/// one (most) has no line with an odd `**`, found in that one pass, not a search a line.
+fn join_emphasis_spans<'a>(src: &[&'a str], stars: bool) -> Vec<(u32, Cow<'a, str>)> {
     let mut out = Vec::with_capacity(src.len());
-    // A text without a `*` (most) has no line with an odd `**`: one search, not one a line.
-    let stars = text.as_bytes().contains(&b'*');
     let mut i = 0;
     while i < src.len() {
         let no = i as u32 + 1;
@@ -491,6 +512,32 @@ fn hyphenated_stem(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_lines_is_split() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\nb",
+            "a*\x0c\nb\r\n\n*",
+            "**§ 96 Yttrande\n(Ds 2023:26)**\n",
+            "x\x0cy",
+        ] {
+            let (lines, stars, form_feeds) = split_lines(text);
+            assert_eq!(lines, text.split('\n').collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(
+                (stars, form_feeds),
+                (text.contains('*'), text.contains('\x0c')),
+                "{text:?}"
+            );
+        }
+        let long = "ord och ord ".repeat(9) + "*" + &"x".repeat(30) + "\x0c\n" + &"y".repeat(17);
+        let (lines, stars, form_feeds) = split_lines(&long);
+        assert_eq!(lines, long.split('\n').collect::<Vec<_>>());
+        assert!(stars && form_feeds);
+    }
 
     #[test]
     fn odd_emphasis_counts_as_matches_does() {

@@ -86,6 +86,10 @@ fn cue_positions(text: &str) -> Vec<usize> {
     let groups = cue_patterns();
     let mut out = Vec::new();
     crate::scan::for_each_word_start(b, |k| {
+        // Most words start no cue by their first two bytes: ruled out before the lookup.
+        if !b.get(k + 1).is_some_and(|&c1| may_start_cue(b[k], c1)) {
+            return;
+        }
         // `| 0x20` lower-cases an ASCII letter and takes no other byte into `a..=z`.
         let Some(group) = (b[k] | 0x20).checked_sub(b'a').and_then(|g| groups.get(usize::from(g)))
         else {
@@ -102,6 +106,35 @@ fn cue_positions(text: &str) -> Vec<usize> {
         }
     });
     out
+}
+
+/// Whether a word starting with the bytes `c0`, `c1` may start a cue (all are three bytes or
+/// longer): a necessary condition of the comparison in [`cue_positions`], which takes `c0`
+/// with `| 0x20` and `c1` lower-cased to a cue's first two bytes. These pairs are `av`,
+/// `de`, `re`, `ne`, `yr`, and `r` or `j` before the lead byte C3 of a Swedish letter in either
+/// case (`jäv`, `röst`): each kind of pair a bit, set in [`CUE_FIRST`] for the first bytes
+/// and in [`CUE_SECOND`] for the second bytes (both cases), so that two loads decide.
+fn may_start_cue(c0: u8, c1: u8) -> bool {
+    CUE_FIRST[usize::from(c0)] & CUE_SECOND[usize::from(c1)] != 0
+}
+
+/// The kinds of pair a cue's first byte starts, in both ASCII cases: see [`may_start_cue`].
+const CUE_FIRST: [u8; 256] =
+    cue_byte_table(&[(b'a', 1), (b'd', 2), (b'n', 2), (b'r', 2 | 4), (b'j', 4), (b'y', 8)]);
+/// The kinds of pair a cue's second byte ends, in both ASCII cases: see [`may_start_cue`].
+const CUE_SECOND: [u8; 256] = cue_byte_table(&[(b'v', 1), (b'e', 2), (0xC3, 4), (b'r', 8)]);
+
+/// A table of the bits of each byte, a letter's in both cases.
+const fn cue_byte_table(bits: &[(u8, u8)]) -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut k = 0;
+    while k < bits.len() {
+        let (c, bit) = bits[k];
+        table[c as usize] |= bit;
+        table[c.to_ascii_uppercase() as usize] |= bit;
+        k += 1;
+    }
+    table
 }
 
 /// The sentences of `text` around the cue words at `positions`, in order, each once.
@@ -283,6 +316,18 @@ mod tests {
                     s[from..].find(p).map(|x| x + from),
                     "{p} {from}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn cue_pairs_are_the_cues_first_bytes() {
+        let pairs: Vec<(u8, u8)> =
+            cue_patterns().iter().flatten().map(|p| (p[0] | 0x20, p[1])).collect();
+        for c0 in 0..=255u8 {
+            for c1 in 0..=255u8 {
+                let compared = pairs.contains(&(c0 | 0x20, c1.to_ascii_lowercase()));
+                assert_eq!(may_start_cue(c0, c1), compared, "{c0} {c1}");
             }
         }
     }
