@@ -199,19 +199,18 @@ pub(crate) fn push_lower(out: &mut String, word: &str) {
     }
 }
 
-/// Whether every non-ASCII character of `s` is Latin-1 and its own lower case (see
-/// [`crate::parse::lexical::latin_1_lower`]): no lead byte past 0xC3, and no second byte of
-/// `À`–`Þ` but `×` (C3 80–9E but C3 97). A necessary condition only for a character past
-/// U+00FF, which may be its own lower case too.
+/// Whether every non-ASCII character of `s` is Latin-1 and its own lower case: no lead byte
+/// past 0xC3, and no byte that [`crate::parse::lexical::latin_1_lower_byte`] raises (the second
+/// byte of `À`–`Þ` but `×`). A necessary condition only for a character past U+00FF, which may
+/// be its own lower case too.
 fn wide_chars_are_lower(s: &str) -> bool {
     let mut prev = 0u8;
-    for &c in s.as_bytes() {
-        if c >= 0xC4 || (prev == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97) {
-            return false;
-        }
+    s.bytes().all(|c| {
+        let lower =
+            c.is_ascii() || (c < 0xC4 && crate::parse::lexical::latin_1_lower_byte(prev, c) == c);
         prev = c;
-    }
-    true
+        lower
+    })
 }
 
 /// Slots of a [`StemMemo`] (a power of two): 16,384 of 32 bytes, 512 KB, within a core's
