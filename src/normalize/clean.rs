@@ -69,15 +69,15 @@ fn map_chars(text: &str, from: usize) -> Cow<'_, str> {
     map_chars_in(text, from, false).unwrap_or(Cow::Borrowed(text))
 }
 
-/// [`map_chars`], or where `marks_stop`, `None` if the text from `from` on holds a lead byte
-/// that [`may_combine`] takes for a combining mark's: what `may_combine` says of those bytes,
-/// read in the same pass. (Its lead bytes are never continuation bytes, which the pass skips.)
+/// [`map_chars`], or where `marks_stop`, `None` if the text from `from` on holds a combining
+/// mark's lead ([`is_mark_start`]): what [`may_combine`] says of those bytes, read in the same
+/// pass. (Its lead bytes are never continuation bytes, which the pass skips.)
 fn map_chars_in(text: &str, from: usize, marks_stop: bool) -> Option<Cow<'_, str>> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    // Eight bytes at a time to the next byte that may start a changed character (or a mark:
-    // CC and CD, CD with the low bit set, and E1; E2 and EF are map leads already).
+    // Eight bytes at a time to the next byte that may start a changed character, or a mark
+    // ([`mark_lead_bytes`] but E2 and EF, which are map leads already).
     let leads = |x| {
         map_lead_bytes(x)
             | if marks_stop { bytes_equal(x | ONES, 0xCD) | bytes_equal(x, 0xE1) } else { 0 }
@@ -85,11 +85,7 @@ fn map_chars_in(text: &str, from: usize, marks_stop: bool) -> Option<Cow<'_, str
     let mut k = from;
     while let Some(at) = bytes_marked(bytes, k, leads).next() {
         k = at;
-        let c = bytes[k];
-        if marks_stop
-            && (matches!(c, 0xCC | 0xCD | 0xE1 | 0xEF)
-                || (c == 0xE2 && bytes.get(k + 1) == Some(&0x83)))
-        {
+        if marks_stop && is_mark_start(bytes, k) {
             return None;
         }
         // `k` is at a character's start: C2, E2 and EF are lead bytes, never continuations.
@@ -244,15 +240,21 @@ const QUIET: [bool; 256] = {
 /// on): only combining marks can, U+0300–U+036F (CC/CD), U+1AB0–U+1DFF (E1), U+20D0–U+20FF
 /// (E2 83), U+FE20–U+FE2F (EF).
 ///
-/// Eight bytes at a time to the next of those lead bytes (CC and CD: CD with the low bit set).
+/// Eight bytes at a time to the next of those lead bytes ([`mark_lead_bytes`]).
 fn may_combine(b: &[u8]) -> bool {
-    let leads = |x| {
-        bytes_equal(x | ONES, 0xCD)
-            | bytes_equal(x, 0xE1)
-            | bytes_equal(x, 0xEF)
-            | bytes_equal(x, 0xE2)
-    };
-    bytes_marked(b, 0, leads).any(|k| b[k] != 0xE2 || b.get(k + 1) == Some(&0x83))
+    bytes_marked(b, 0, mark_lead_bytes).any(|k| is_mark_start(b, k))
+}
+
+/// The bytes of `x` (eight text bytes, little-endian) that may lead a combining mark, as their
+/// high bits: CC and CD (CD with the low bit set), E1, EF and E2 (see [`is_mark_start`]).
+fn mark_lead_bytes(x: u64) -> u64 {
+    bytes_equal(x | ONES, 0xCD) | bytes_equal(x, 0xE1) | bytes_equal(x, 0xEF) | bytes_equal(x, 0xE2)
+}
+
+/// Whether byte `k` of `b`, at a character's start, leads a combining mark of the blocks
+/// [`may_combine`] names: CC, CD, E1, EF, or E2 then 83.
+fn is_mark_start(b: &[u8], k: usize) -> bool {
+    matches!(b[k], 0xCC | 0xCD | 0xE1 | 0xEF) || (b[k] == 0xE2 && b.get(k + 1) == Some(&0x83))
 }
 
 /// NFC, without the work where the text is already in that form (nearly always).
@@ -412,6 +414,26 @@ mod tests {
             for (k, &y) in x.to_le_bytes().iter().enumerate() {
                 let want = matches!(y, b'\r' | b'\x0c' | 0xC2 | 0xE2 | 0xEF);
                 assert_eq!(m >> (8 * k + 7) & 1 == 1, want, "{c} {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_mapping_pass_stops_at_the_marks_may_combine_finds() {
+        let pieces = [
+            "a", "å", "\u{301}", "\u{30a}", "\u{36f}", "\u{1ab0}", "\u{20d7}", "\u{2013}",
+            "\u{feff}", "\u{fe20}", "\u{a0}", "•", "\r", "ł",
+        ];
+        for p in pieces {
+            for q in pieces {
+                for pad in 0..10 {
+                    let s = format!("{}{p}{}{q}", "x".repeat(pad), " y".repeat(pad % 3));
+                    assert_eq!(
+                        map_chars_in(&s, 0, true).is_none(),
+                        may_combine(s.as_bytes()),
+                        "{s:?}"
+                    );
+                }
             }
         }
     }
