@@ -158,14 +158,18 @@ fn is_label_first_word(lower: &str) -> bool {
 fn starts_label(i: &str, lower: &str) -> bool {
     is_label_first_word(lower)
         || (lower.ends_with('s') && super::bodies::is_body_word(&lower[..lower.len() - 1]))
-        || head_holds(i, "förslag")
+        || head_names_proposal(i)
 }
 
-/// Whether `word` stands in the first 80 bytes of `i`, where a label's words are: a long
-/// line that says "förslag" somewhere in its prose starts no label for that.
-fn head_holds(i: &str, word: &str) -> bool {
+/// Whether "förslag" may stand, in any case, in the first 80 bytes of `i`, where a label's
+/// words are: a long line that says "förslag" somewhere in its prose starts no label for that.
+///
+/// The proposal grammars read `tag_no_case("förslag …")`, so this looks for its ASCII tail
+/// `rslag` in any ASCII case: "Ordförandens FÖRSLAG TILL BESLUT" passes as
+/// "Ordförandens förslag till beslut" does.
+fn head_names_proposal(i: &str) -> bool {
     let head = &i.as_bytes()[..i.len().min(80)];
-    crate::scan::contains_bytes(head, word.as_bytes(), false)
+    crate::scan::contains_bytes(head, b"rslag", true)
 }
 
 /// The first of `tags` that starts the input in any case: `alt` over [`tag_no_case`] of each
@@ -361,6 +365,10 @@ mod tests {
         check("Beslut:", Some((Label::Decision, "")));
         check("Kommunstyrelsens beslut", Some((Label::Decision, "")));
         check("Förslag till beslut", Some((Label::Proposal, "")));
+        check("Ordförandens förslag till beslut", Some((Label::Proposal, "")));
+        // Headings set in capitals: the first look must not be stricter than the grammar.
+        check("ORDFÖRANDENS FÖRSLAG TILL BESLUT", Some((Label::Proposal, "")));
+        check("Ordförandens Förslag till beslut", Some((Label::Proposal, "")));
         check("Arbetsutskottets förslag till kommunstyrelsen", Some((Label::BodyProposal, "")));
         check("Expedieras till", Some((Label::Expedition, "")));
         check("Beslutet skickas till", Some((Label::Expedition, "")));
