@@ -381,6 +381,30 @@ pub fn labelled(value: &str) -> (Vec<Dnr>, bool) {
     (out, unread)
 }
 
+/// A line that holds nothing but case numbers, as many layouts print a paragraph's own number
+/// on the line under its title: `KSN-2023-01234`, `STK-2023-1502`, `KS 2023/00456`,
+/// `KS 2023/456, KS 2023/457`. Only the unambiguous spellings of [`dnr`] count: a bare
+/// `2023/456` could be anything.
+///
+/// Example line: `KSN-2023-01234` (Uppsala kommun's series, number and year).
+#[must_use]
+pub fn bare_line(i: &str) -> Option<Vec<Dnr>> {
+    let t = i.trim();
+    let mut out = Vec::new();
+    let mut rest = t;
+    loop {
+        let (r, d) = dnr(rest).ok()?;
+        out.push(d);
+        let sep: IResult<&str, _> =
+            alt((recognize((ws0, one_of(",;"), ws0)), recognize((ws1, tag("och"), ws1)))).parse(r);
+        match sep {
+            Ok((r2, _)) if !r2.is_empty() => rest = r2,
+            _ if r.trim().is_empty() => return Some(out),
+            _ => return None,
+        }
+    }
+}
+
 /// Where a case number may start: word starts in whitespace-separated tokens that hold a `/`,
 /// a `-` or a digit before a capital (`23HSN1782`), and the token before such a token when it
 /// is all capitals (`KS` in `KS 2023/123`). The grammar runs only there.
@@ -551,6 +575,23 @@ mod tests {
                 }
                 assert_eq!(m >> 63 == 1, c.is_ascii_digit() || matches!(c, b'/' | b'-'), "{c}");
             }
+        }
+    }
+
+    #[test]
+    fn a_line_of_case_numbers() {
+        let keys = |i: &str| bare_line(i).map(|v| v.into_iter().map(|d| d.key).collect::<Vec<_>>());
+        assert_eq!(keys("KSN-2023-01234"), Some(vec!["KSN-2023-1234".to_string()]));
+        assert_eq!(keys("  STK-2023-1502 "), Some(vec!["STK-2023-1502".to_string()]));
+        assert_eq!(keys("KS 2023/00456"), Some(vec!["KS-2023-456".to_string()]));
+        assert_eq!(
+            keys("KS 2023/456, KS 2023/457"),
+            Some(vec!["KS-2023-456".to_string(), "KS-2023-457".to_string()])
+        );
+        assert_eq!(keys("KS 2023/456 och KS 2023/457").map(|v| v.len()), Some(2));
+        // Prose, a bare year/number, a trailing comma and report series are no such line.
+        for line in ["KS 2023/456 ska behandlas", "2023/456", "KS 2023/456,", "Ds 2023:26", ""] {
+            assert_eq!(keys(line), None, "{line}");
         }
     }
 

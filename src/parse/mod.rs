@@ -347,13 +347,23 @@ fn numbered(
     } else {
         (title_start, None)
     };
-    let (title, body_from, title_dnr) = if title_start.trim().is_empty() {
-        match block.iter().skip(1).position(|l| !l.is_blank()) {
-            Some(p) if frame::label(&block[p + 1].text).is_err() => {
-                let (t, used, d) = read_title(&block[p + 1].text, &block[p + 1..]);
-                (t, p + 1 + used, d)
+    let (title, mut body_from, title_dnr) = if title_start.trim().is_empty() {
+        // The case number may stand between the heading and the title (`§ 46` / `KS 2023/12`
+        // / `Motion om …`).
+        let title_from = match own_dnr_line(block, 1) {
+            Some((found, next)) => {
+                own.extend(found);
+                next
             }
-            _ => (String::new(), 1, Vec::new()),
+            None => 1,
+        };
+        match block.iter().skip(title_from).position(|l| !l.is_blank()) {
+            Some(p) if frame::label(&block[title_from + p].text).is_err() => {
+                let at = title_from + p;
+                let (t, used, d) = read_title(&block[at].text, &block[at..]);
+                (t, at + used, d)
+            }
+            _ => (String::new(), title_from, Vec::new()),
         }
     } else if spill.is_some() {
         let (t, _, d) = read_title(title_start, &block[..1]);
@@ -363,6 +373,12 @@ fn numbered(
         (t, used, d)
     };
     own.extend(title_dnr);
+    if spill.is_none()
+        && let Some((found, next)) = own_dnr_line(block, body_from)
+    {
+        own.extend(found);
+        body_from = next;
+    }
     if title.is_empty() {
         warnings.push(Warning::new(start.no, format!("§ {} has no title", h.number)));
     }
@@ -378,6 +394,14 @@ fn numbered(
     p.title = title;
     p.line = start.no;
     p
+}
+
+/// A paragraph's own case numbers on a line of their own, the first line after `from` that is
+/// not blank, as many layouts print them under the title (`KSN-2023-01234`,
+/// `KS 2023/00456`): the numbers and the index of the line after them.
+fn own_dnr_line(lines: &[Line], from: usize) -> Option<(Vec<Dnr>, usize)> {
+    let k = from + lines.get(from..)?.iter().position(|l| !l.is_blank())?;
+    dnr::bare_line(&lines[k].text).map(|found| (found, k + 1))
 }
 
 /// An unnumbered paragraph and whether it sat under a letterhead.
@@ -460,6 +484,13 @@ fn unnumbered(lines: &[Line], warnings: &mut Vec<Warning>) -> Unnumbered {
         None => (String::new(), 0, Vec::new()),
     };
     own.extend(title_dnr);
+    let body_from = match own_dnr_line(lines, body_from) {
+        Some((found, next)) if title_at.is_some() => {
+            own.extend(found);
+            next
+        }
+        _ => body_from,
+    };
     let mut paragraph = body(&lines[body_from..], own, warnings);
     paragraph.title = title;
     paragraph.line = lines.iter().find(|l| !l.is_blank()).map_or(1, |l| l.no);
