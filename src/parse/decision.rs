@@ -158,6 +158,18 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
             rest: rest.trim_start(),
         });
     }
+    // Passive: "Kommunfullmäktige föreslås besluta", the proposal of an official's letter or
+    // a committee, to the body named.
+    if let Some((at, end)) = find("föreslås")
+        && let Some(to) = trailing_body(&line[..at])
+    {
+        let after = line[end..].trim_start();
+        let after = after.strip_prefix("att ").unwrap_or(after).trim_start();
+        if let Some(rest) = after.strip_prefix("besluta") {
+            let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+            return Some(Lead { kind: DecisionKind::Proposal, by: None, to: Some(to), rest });
+        }
+    }
     for verb in ["beslutar", "beslöt", "beslutade"] {
         if verb != "beslutar" && !lenient {
             continue;
@@ -166,7 +178,7 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
         let before = &line[..at];
         let after = line[end..].trim_start();
         if let Some(by) = trailing_body(before) {
-            let rest = after.strip_prefix(':').unwrap_or(after).trim_start();
+            let rest = for_own_part(after.strip_prefix(':').unwrap_or(after));
             return Some(Lead { kind: DecisionKind::Decision, by: Some(by), to: None, rest });
         }
         // Inverted: "Då inga extra ärenden föreligger beslutar Hälso- och sjukvårdsutskottet".
@@ -179,11 +191,22 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
         }
         if lenient && before.split_whitespace().count() <= 6 {
             let by = lenient_subject(before, true);
-            let rest = after.strip_prefix(':').unwrap_or(after).trim_start();
+            let rest = for_own_part(after.strip_prefix(':').unwrap_or(after));
             return Some(Lead { kind: DecisionKind::Decision, by, to: None, rest });
         }
     }
     None
+}
+
+/// What follows "beslutar" without "för egen del" / "för sin del" (and its `:` or `,`), which
+/// says whose decision it is, not what is decided: `beslutar för egen del att avge yttrande`.
+fn for_own_part(after: &str) -> &str {
+    let after = after.trim_start();
+    let rest = strip_any(after, &["för egen del", "för sin del"]);
+    if rest.len() == after.len() {
+        return after;
+    }
+    rest.trim_start().trim_start_matches([':', ',']).trim_start()
 }
 
 fn lenient_subject(subject: &str, lenient: bool) -> Option<String> {
@@ -457,6 +480,65 @@ mod tests {
             Some("Kommunfullmäktige"),
             None,
             3,
+        );
+    }
+
+    #[test]
+    fn passive_proposals() {
+        // A tjänsteskrivelse's or a committee's proposal: "X föreslås besluta".
+        check(
+            "Kommunfullmäktige föreslås besluta\natt avslå motionen.",
+            true,
+            DecisionKind::Proposal,
+            None,
+            Some("Kommunfullmäktige"),
+            1,
+        );
+        check(
+            "Socialnämnden föreslås besluta att godkänna rapporten, att skicka den till revisorerna.",
+            false,
+            DecisionKind::Proposal,
+            None,
+            Some("Socialnämnden"),
+            2,
+        );
+        check(
+            "Kommunstyrelsen föreslås besluta:\n1. Godkänna avtalet.\n2. Ge kommundirektören i uppdrag att teckna det.",
+            true,
+            DecisionKind::Proposal,
+            None,
+            Some("Kommunstyrelsen"),
+            2,
+        );
+        assert!(lead("Frågan föreslås utredas vidare", false).is_none());
+    }
+
+    #[test]
+    fn for_its_own_part() {
+        // "för egen del" says whose decision it is, not what is decided.
+        check(
+            "Kommunstyrelsens arbetsutskott beslutar för egen del\natt avge yttrande i enlighet med stadskontorets förslag.",
+            true,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsens arbetsutskott"),
+            None,
+            1,
+        );
+        check(
+            "Kommunstyrelsen beslutar för egen del att uppdra åt stadsdirektören att återkomma.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            1,
+        );
+        check(
+            "Kommunstyrelsen beslutar för sin del:\natt godkänna avtalet,\natt teckna det.",
+            true,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            2,
         );
     }
 
