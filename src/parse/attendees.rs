@@ -272,6 +272,11 @@ fn interpret(
 /// line holds several people. Returns nothing for a line that does not start with a name.
 #[must_use]
 pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
+    // `Joachim Danielsson, kommundirektör; Anna Ekström, sekreterare`: a semicolon parts
+    // people, never a person from a role or title.
+    if text.contains(';') {
+        return text.split(';').flat_map(|part| attendee_line(part, section)).collect();
+    }
     let mut out = Vec::new();
     let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
     // A flattened list: many words on one line, or names running together without parties.
@@ -286,12 +291,13 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
             None => name(s),
         };
         let Ok((r, n)) = read else { break };
-        let (r, p) = match party(r.trim_start()) {
+        // `(S)`, `, S` or `, (C)` (`Ida Stafrin, (C)`).
+        let (r, p) = match party(r.trim_start())
+            .or_else(|_| bare_party(r))
+            .or_else(|_| preceded((ws0, char(','), ws0), party).parse(r))
+        {
             Ok((r2, p)) => (r2, Some(p)),
-            Err(_) => match bare_party(r) {
-                Ok((r2, p)) => (r2, Some(p)),
-                Err(_) => (r, None),
-            },
+            Err(_) => (r, None),
         };
         let has_party = p.is_some();
         // `next_person_with_party` reads with `name`, which the loop uses on a short line only.
@@ -313,6 +319,18 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
         s = rest.trim_start();
     }
     out
+}
+
+/// A role, a colon and the person who holds it, as some preambles list the presiding members.
+///
+/// Pattern: `ROLE : PERSON…`. Example: `Ordförande: Erik Pelling (S)`,
+/// `Vice ordförande: Per Holm (V)`. A role alone, or with nothing after its colon (a signature
+/// line), is none.
+fn role_before_name(i: &str) -> Option<(Role, &str)> {
+    let (r, role) = role_word(i).ok()?;
+    let (content, _) = (ws0, char(':'), ws0).parse(r).ok()?;
+    let content = content.trim();
+    (!content.is_empty()).then_some((role, content))
 }
 
 /// Lines that end an attendance block: `Utses att justera`, `Justerare`, `Paragrafer`, …
@@ -364,6 +382,12 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             }
             continue;
         }
+        if let Some((role, content)) = role_before_name(&line.text) {
+            in_block = true;
+            misses = 0;
+            out.extend(attendee_line(content, Some(role)));
+            continue;
+        }
         if !in_block {
             continue;
         }
@@ -387,11 +411,12 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         misses = 0;
         out.extend(found);
     }
-    // One person listed twice (a signature table repeats the chair) counts once: the first
-    // listing stays. An attendance list is a few dozen people, compared without hashing.
+    // One person listed twice (a signature table repeats the chair, with or without the
+    // party) counts once: the first listing stays. An attendance list is a few dozen people,
+    // compared without hashing.
     let mut kept: Vec<Attendee> = Vec::with_capacity(out.len());
     for a in out {
-        if !kept.iter().any(|k| k.name == a.name && k.party == a.party) {
+        if !kept.iter().any(|k| k.name == a.name && (k.party == a.party || a.party.is_none())) {
             kept.push(a);
         }
     }
@@ -631,6 +656,48 @@ mod tests {
                 ("Unni Trolle", Some("M"), Role::Deputy, None, None),
             ],
         );
+    }
+
+    #[test]
+    fn semicolons_part_people() {
+        check(
+            "Joachim Danielsson, kommundirektör; Anna Ekström, sekreterare",
+            Some(Role::Official),
+            &[
+                ("Joachim Danielsson", None, Role::Official, Some("kommundirektör"), None),
+                ("Anna Ekström", None, Role::Secretary, None, None),
+            ],
+        );
+        check(
+            "Ida Stafrin, (C)",
+            Some(Role::Member),
+            &[("Ida Stafrin", Some("C"), Role::Member, None, None)],
+        );
+    }
+
+    #[test]
+    fn a_role_before_the_name() {
+        let lines = crate::normalize::test_lines(
+            "Beslutande:\nOrdförande: Erik Pelling (S)\nLedamöter: Eva Christiernin (S), Simon Alm (SD)\nTjänstgörande ersättare: Jonas Segersam (KD)\n\nÖvriga deltagande: Anna Ekström, sekreterare\n\nUtses att justera: Simon Alm\n\nUnderskrifter:\nOrdförande: Erik Pelling\nSekreterare: Anna Ekström",
+        );
+        let (got, _) = attendees(&lines);
+        let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Erik Pelling", Some("S"), Role::Chair),
+                ("Eva Christiernin", Some("S"), Role::Member),
+                ("Simon Alm", Some("SD"), Role::Member),
+                ("Jonas Segersam", Some("KD"), Role::ServingDeputy),
+                ("Anna Ekström", None, Role::Secretary),
+            ]
+        );
+        assert_eq!(
+            role_before_name("Vice ordförande: Per Holm (V)"),
+            Some((Role::ViceChair, "Per Holm (V)"))
+        );
+        assert_eq!(role_before_name("Ordförande"), None);
+        assert_eq!(role_before_name("Ordförande:"), None);
     }
 
     #[test]
