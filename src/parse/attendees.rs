@@ -272,10 +272,14 @@ fn interpret(
 /// line holds several people. Returns nothing for a line that does not start with a name.
 #[must_use]
 pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
-    // `Joachim Danielsson, kommundirektör; Anna Ekström, sekreterare`: a semicolon parts
-    // people, never a person from a role or title.
-    if text.contains(';') {
-        return text.split(';').flat_map(|part| attendee_line(part, section)).collect();
+    // `Joachim Danielsson, kommundirektör; Anna Ekström, sekreterare`: a semicolon before a
+    // capital parts people (one before a time, `kl. 09.00-09.45; 10.30-12.00`, does not).
+    if let Some(at) = text.find(';')
+        && text[at + 1..].trim_start().starts_with(char::is_uppercase)
+    {
+        let mut out = attendee_line(&text[..at], section);
+        out.extend(attendee_line(&text[at + 1..], section));
+        return out;
     }
     let mut out = Vec::new();
     let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
@@ -681,7 +685,8 @@ mod tests {
             "Beslutande:\nOrdförande: Erik Pelling (S)\nLedamöter: Eva Christiernin (S), Simon Alm (SD)\nTjänstgörande ersättare: Jonas Segersam (KD)\n\nÖvriga deltagande: Anna Ekström, sekreterare\n\nUtses att justera: Simon Alm\n\nUnderskrifter:\nOrdförande: Erik Pelling\nSekreterare: Anna Ekström",
         );
         let (got, _) = attendees(&lines);
-        let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
         assert_eq!(
             got,
             [
