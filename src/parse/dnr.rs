@@ -153,9 +153,10 @@ fn series_dashed(i: &str) -> IResult<&str, Parts<'_>> {
     Ok((rest, parts))
 }
 
-/// `SERIES YEAR/NUMBER`: `KS 2023/123`, `HSN 2024/871`, `KS2019/0012`.
+/// `SERIES YEAR/NUMBER`: `KS 2023/123`, `HSN 2024/871`, `KS2019/0012`, `KS-2023/00344`
+/// (Umeå).
 fn series_year_number(i: &str) -> IResult<&str, Parts<'_>> {
-    (series, ws0, year4, char('/'), number, no_digit_follows)
+    (series, alt((tag("-"), ws0)), year4, char('/'), number, no_digit_follows)
         .map(|(s, _, y, _, n, ())| (Some(s), y, n))
         .parse(i)
 }
@@ -262,7 +263,19 @@ pub fn dnr(i: &str) -> IResult<&str, Dnr> {
         series_number_year4,
     ))
     .parse(i)?;
+    let rest = filing_code(rest);
     Ok((rest, make(&i[..i.len() - rest.len()], parts)))
+}
+
+/// What follows a case number once a classification code glued after it is skipped:
+/// `-3.2.1` in `KS 2022/01876-3.2.1`. The code is part of the number as written (its raw
+/// text), not of its key; at least one dot, so that it is never a year or a second number.
+fn filing_code(i: &str) -> &str {
+    let code = recognize((char('-'), digits(1, 3), many1((char('.'), digits(1, 3)))));
+    match (code, no_digit_follows).parse(i) {
+        Ok((rest, _)) => rest,
+        Err(_) => i,
+    }
 }
 
 /// `SERIES YY-NUMBER [ARCHIVE]`, Norrtälje 2002: `KS 02-820 107` (2002, 820; 107 is the
@@ -333,6 +346,7 @@ pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
         labelled_year_series_number,
     ))
     .parse(i)?;
+    let rest = filing_code(rest);
     Ok((rest, make(&i[..i.len() - rest.len()], parts)))
 }
 
@@ -576,6 +590,27 @@ mod tests {
                 assert_eq!(m >> 63 == 1, c.is_ascii_digit() || matches!(c, b'/' | b'-'), "{c}");
             }
         }
+    }
+
+    #[test]
+    fn umea_and_filing_codes() {
+        fn read(i: &str) -> Option<(&str, String, String)> {
+            dnr(i).ok().map(|(r, d)| (r, d.raw, d.key))
+        }
+        assert_eq!(
+            read("KS-2023/00344 Exploateringsavtal"),
+            Some((" Exploateringsavtal", "KS-2023/00344".into(), "KS-2023-344".into()))
+        );
+        assert_eq!(
+            read("KS 2022/01876-3.2.1"),
+            Some(("", "KS 2022/01876-3.2.1".into(), "KS-2022-1876".into()))
+        );
+        // A dash and a number without a dot is not a filing code.
+        assert_eq!(read("KS 2022/01876-3 x").map(|x| x.0), Some("-3 x"));
+        assert_eq!(
+            labelled_one("2023/456-1.2").map(|(r, d)| (r, d.raw)),
+            Ok(("", "2023/456-1.2".into()))
+        );
     }
 
     #[test]

@@ -337,7 +337,12 @@ fn numbered(
 ) -> Paragraph {
     let start = &block[0];
     let rest = h.prefix.map_or(h.rest, |_| paragraphs::skip_cross_references(h.rest));
-    let (mut own, title_start) = dnr_before_title(rest, start.no, warnings);
+    let (mut own, mut title_start) = dnr_before_title(rest, start.no, warnings);
+    // `§ 12        KS 2023/456`: a case number alone after the number, the title below.
+    if let Some(found) = dnr::bare_line(title_start) {
+        own.extend(found);
+        title_start = "";
+    }
     // A flattened page runs the title into the text: the title ends where a sentence starts,
     // and the rest of the line is the text's first line.
     let (title_start, spill) = if flattened {
@@ -350,7 +355,7 @@ fn numbered(
     let (title, mut body_from, title_dnr) = if title_start.trim().is_empty() {
         // The case number may stand between the heading and the title (`§ 46` / `KS 2023/12`
         // / `Motion om …`).
-        let title_from = match own_dnr_line(block, 1) {
+        let title_from = match own_dnr_line(block, 1).or_else(|| labelled_dnr_line(block, 1)) {
             Some((found, next)) => {
                 own.extend(found);
                 next
@@ -402,6 +407,16 @@ fn numbered(
 fn own_dnr_line(lines: &[Line], from: usize) -> Option<(Vec<Dnr>, usize)> {
     let k = from + lines.get(from..)?.iter().position(|l| !l.is_blank())?;
     dnr::bare_line(&lines[k].text).map(|found| (found, k + 1))
+}
+
+/// [`own_dnr_line`] for a labelled line (`Dnr 02341/2023`, `Diarienummer: KS 2023/12`) that
+/// stands between a heading and its title.
+fn labelled_dnr_line(lines: &[Line], from: usize) -> Option<(Vec<Dnr>, usize)> {
+    let k = from + lines.get(from..)?.iter().position(|l| !l.is_blank())?;
+    let (value, _) = dnr::label(lines[k].text.trim()).ok()?;
+    let (found, _) = dnr::labelled(value);
+    let whole = found.last().is_some_and(|d| value.trim_end().ends_with(d.raw.as_str()));
+    whole.then_some((found, k + 1))
 }
 
 /// An unnumbered paragraph and whether it sat under a letterhead.
