@@ -9,7 +9,7 @@
 use crate::parse::lexical::{is_alnum, is_alpha};
 use nom::branch::alt;
 use nom::bytes::complete::tag;
-use nom::character::complete::char;
+use nom::character::complete::{char, one_of};
 use nom::combinator::{eof, opt, recognize, rest};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -70,6 +70,9 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("ordförande", Role::Chair),
     ("ordf", Role::Chair),
     ("tjänstgörande ersättare", Role::ServingDeputy),
+    ("tjg ersättare", Role::ServingDeputy),
+    ("tjg. ersättare", Role::ServingDeputy),
+    ("tjänstg. ersättare", Role::ServingDeputy),
     ("ledamot", Role::Member),
     ("ersättare", Role::Deputy),
     ("sekreterare", Role::Secretary),
@@ -110,9 +113,11 @@ fn role_word(i: &str) -> IResult<&str, Role> {
     super::lexical::tag_no_case_of(ROLE_WORDS, i).map(|(r, (_, role))| (r, role))
 }
 
-/// A bare party after a comma: `, C` in `Lars Rosander, C`.
+/// A bare party after a comma or in a table's next column: `, C` in `Lars Rosander, C`,
+/// `\tM` in `Peter Danielsson\tM\tOrdförande`.
 fn bare_party(i: &str) -> IResult<&str, String> {
-    let (r, (_, _, p)) = (char(','), ws0, nom::bytes::complete::take_while1(is_alpha)).parse(i)?;
+    let (r, (_, _, p)) =
+        (one_of(",\t"), ws0, nom::bytes::complete::take_while1(is_alpha)).parse(i)?;
     if BARE_PARTIES.contains(&p) && r.chars().next().is_none_or(|c| !is_alnum(c)) {
         Ok((r, p.to_string()))
     } else {
@@ -281,6 +286,16 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
         out.extend(attendee_line(&text[at + 1..], section));
         return out;
     }
+    // `Tina Rydgård (stadsdirektör), Lena Tidén (kanslichef)`: after a parenthesis, a comma
+    // before a capital that starts no role (`(S), Ordförande`) parts two people.
+    if let Some(at) = text.find("), ") {
+        let next = &text[at + 3..];
+        if next.starts_with(char::is_uppercase) && role_word(next).is_err() {
+            let mut out = attendee_line(&text[..=at], section);
+            out.extend(attendee_line(next, section));
+            return out;
+        }
+    }
     let mut out = Vec::new();
     let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
     // A flattened list: many words on one line, or names running together without parties.
@@ -327,14 +342,30 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
 
 /// A role, a colon and the person who holds it, as some preambles list the presiding members.
 ///
-/// Pattern: `ROLE : PERSON…`. Example: `Ordförande: Erik Pelling (S)`,
-/// `Vice ordförande: Per Holm (V)`. A role alone, or with nothing after its colon (a signature
-/// line), is none.
-fn role_before_name(i: &str) -> Option<(Role, &str)> {
+/// Pattern: `ROLE : PERSON…` or `ROLE PERSON…` (the last flag says whether a colon was
+/// written). Example: `Ordförande: Erik Pelling (S)`, `Vice ordförande: Per Holm (V)`,
+/// `Ordförande Anna Berg (S)`. A role alone, with nothing after its colon (a signature line),
+/// or without a colon and a name after it, is none.
+fn role_before_name(i: &str) -> Option<(Role, &str, bool)> {
     let (r, role) = role_word(i).ok()?;
-    let (content, _) = (ws0, char(':'), ws0).parse(r).ok()?;
-    let content = content.trim();
-    (!content.is_empty()).then_some((role, content))
+    if let Ok((content, _)) = (ws0, char(':'), ws0).parse(r) {
+        let content = content.trim();
+        return (!content.is_empty()).then_some((role, content, true));
+    }
+    // Without a colon only a name may follow: `Ordförande Anna Berg (S)`.
+    let (content, _) = ws1(r).ok()?;
+    name(content).is_ok().then_some((role, content.trim(), false))
+}
+
+/// The header row of an attendance table printed in columns: `Namn\tParti\tRoll`.
+fn table_header(text: &str) -> bool {
+    const HEADERS: &[&str] =
+        &["namn", "parti", "roll", "funktion", "uppdrag", "närvaro", "kommentar", "anteckning"];
+    text.contains('\t')
+        && text.split('\t').all(|cell| {
+            let cell = cell.trim().to_lowercase();
+            cell.is_empty() || HEADERS.contains(&cell.as_str())
+        })
 }
 
 /// Lines that end an attendance block: `Utses att justera`, `Justerare`, `Paragrafer`, …
@@ -386,10 +417,18 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             }
             continue;
         }
-        if let Some((role, content)) = role_before_name(&line.text) {
-            in_block = true;
+        // `Ordförande: Erik Pelling (S)` anywhere in the preamble; `Ordförande Anna Berg (S)`
+        // only inside a list (a signature block writes the same without a colon). Neither
+        // opens a list: what follows a signature line is seldom one.
+        if let Some((role, content, colon)) = role_before_name(&line.text)
+            && (colon || in_block)
+        {
             misses = 0;
-            out.extend(attendee_line(content, Some(role)));
+            // The person the role names: a flattened line may go on with others.
+            out.extend(attendee_line(content, Some(role)).into_iter().take(1));
+            continue;
+        }
+        if in_block && table_header(&line.text) {
             continue;
         }
         if !in_block {
@@ -699,10 +738,48 @@ mod tests {
         );
         assert_eq!(
             role_before_name("Vice ordförande: Per Holm (V)"),
-            Some((Role::ViceChair, "Per Holm (V)"))
+            Some((Role::ViceChair, "Per Holm (V)", true))
         );
         assert_eq!(role_before_name("Ordförande"), None);
         assert_eq!(role_before_name("Ordförande:"), None);
+    }
+
+    #[test]
+    fn roles_without_a_colon_and_table_rows() {
+        let lines = crate::normalize::test_lines(
+            "Beslutande\nOrdförande Anna Berg (S)\nVice ordförande Lars Ek (M)\nEva Lund (V)\nKarl Nord (SD) tjg ersättare\n\nÖvriga närvarande: Tina Rydgård (stadsdirektör), Lena Tidén (kanslichef)\n\nJusterare: Eva Lund",
+        );
+        let (got, _) = attendees(&lines);
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Berg", Some("S"), Role::Chair),
+                ("Lars Ek", Some("M"), Role::ViceChair),
+                ("Eva Lund", Some("V"), Role::Member),
+                ("Karl Nord", Some("SD"), Role::ServingDeputy),
+                ("Tina Rydgård", None, Role::Official),
+                ("Lena Tidén", None, Role::Official),
+            ]
+        );
+        let lines = crate::normalize::test_lines(
+            "Närvarande\nNamn\tParti\tRoll\nPeter Danielsson\tM\tOrdförande\nAnna Berg\tS\tLedamot",
+        );
+        let (got, warnings) = attendees(&lines);
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        assert_eq!(
+            got,
+            [("Peter Danielsson", Some("M"), Role::Chair), ("Anna Berg", Some("S"), Role::Member)]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // A signature line names the person once, not the next one on a flattened line.
+        assert_eq!(
+            role_before_name("Ordförande Jan Sahlén (S) Justerare Ida Stafrin (C)"),
+            Some((Role::Chair, "Jan Sahlén (S) Justerare Ida Stafrin (C)", false))
+        );
+        assert_eq!(role_before_name("Ordförande Justerare"), None);
     }
 
     #[test]

@@ -210,9 +210,17 @@ pub fn name(i: &str) -> IResult<&str, &str> {
     if more.is_empty() || more.len() > 4 {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Count)));
     }
-    // An initial cannot end a name: "Anna S" is not a name.
-    if more.last().is_some_and(|w| w.trim_end_matches('.').chars().count() == 1) {
+    // An initial cannot end a name: "Anna S" is not a name, and in "Peter Danielsson\tM" (a
+    // table's party column) the name ends before the letter.
+    let is_initial = |w: &&str| w.trim_end_matches('.').chars().count() == 1;
+    let Some(last) = more.iter().rposition(|w| !is_initial(w)) else {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    };
+    if last + 1 < more.len() {
+        // `more`'s words are slices of `i`: the name ends where its last full word does.
+        let w = more[last];
+        let end = w.as_ptr() as usize - i.as_ptr() as usize + w.len();
+        return Ok((&i[end..], &i[..end]));
     }
     Ok((rest, &i[..i.len() - rest.len()]))
 }
