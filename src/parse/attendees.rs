@@ -374,6 +374,7 @@ fn ends_block(text: &str) -> bool {
     [
         "utses att justera",
         "justerare",
+        "justerande",
         "justering",
         "underskrift",
         "paragrafer",

@@ -130,6 +130,17 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
         .find(|a| a.role == crate::model::Role::Secretary)
         .map(|a| a.name.clone())
         .or(head.secretary.clone());
+    // Adjusters the preamble does not name may be chosen in one of the first paragraphs
+    // ("Val av justerare": `att utse Lars Ek (M) att jämte ordföranden justera protokollet`).
+    let mut adjusters = head.adjusters;
+    if adjusters.is_empty() {
+        let clauses = paragraphs.iter().take(3).filter_map(|p| p.decision.as_ref());
+        for p in clauses.flat_map(|d| &d.clauses).flat_map(|c| persons::adjusters_in_clause(c)) {
+            if !adjusters.iter().any(|a| a.name == p.name) {
+                adjusters.push(crate::model::Adjuster { name: p.name, paragraphs: Vec::new() });
+            }
+        }
+    }
     let title = match kind {
         Kind::Protocol => Some(match &body {
             Some(b) => format!("{b} protokoll"),
@@ -161,7 +172,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
         attendees,
         chair,
         secretary,
-        adjusters: head.adjusters,
+        adjusters,
         paragraphs,
         warnings,
     }
@@ -783,5 +794,17 @@ mod tests {
         );
         let doc = super::parse_str(&text).value;
         assert_eq!(doc.organization.as_deref(), Some("Region Västernorrland"));
+    }
+
+    /// Many protocols choose the adjuster in their first paragraph, not in the preamble.
+    #[test]
+    fn adjusters_chosen_in_the_first_paragraph() {
+        let text = "Kommunstyrelsen\nSammanträdesdatum 2023-03-21\n\nBeslutande\nAnna Berg (S), \
+                    ordförande\nLars Ek (M)\n\n§ 1\nVal av justerare\n\nBeslut\nKommunstyrelsen \
+                    beslutar att utse Lars Ek (M) att jämte ordföranden justera protokollet.\n\n\
+                    § 2\nBudget\n\nBeslut\nKommunstyrelsen beslutar att anta budgeten.\n";
+        let doc = super::parse_str(text).value;
+        let names: Vec<&str> = doc.adjusters.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Lars Ek"]);
     }
 }

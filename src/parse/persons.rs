@@ -370,6 +370,40 @@ pub fn trailing_people(subject: &str) -> Vec<Person> {
     Vec::new()
 }
 
+/// The people a decision clause chooses to adjust (justera) the minutes, as the first
+/// paragraph of many protocols records it.
+///
+/// Patterns: `utse PEOPLE att [jämte ordföranden] justera …`, `PEOPLE utses att justera …`,
+/// `till justerare utses PEOPLE`, `att justera protokollet utses PEOPLE`.
+/// Example: `utse Lars Ek (M) att jämte ordföranden justera protokollet`.
+#[must_use]
+pub fn adjusters_in_clause(clause: &str) -> Vec<Person> {
+    // Such a clause is short; a long one (a flattened page read as a clause) says more.
+    if clause.len() > 200 {
+        return Vec::new();
+    }
+    let lower = clause.to_lowercase();
+    if !lower.contains("justera") || lower.len() != clause.len() {
+        return Vec::new();
+    }
+    let named = |people: Vec<Person>| -> Vec<Person> {
+        people.into_iter().filter(|p| !p.name.is_empty()).collect()
+    };
+    if lower.starts_with("utse ") {
+        return named(leading_people(&clause[5..]));
+    }
+    if let Some(at) = lower.find(" utses") {
+        let before = named(trailing_people(&clause[..at]));
+        if !before.is_empty() {
+            return before;
+        }
+        let after = clause[at + " utses".len()..].trim_start();
+        let after = after.strip_prefix("till justerare").unwrap_or(after).trim_start();
+        return named(leading_people(after));
+    }
+    Vec::new()
+}
+
 /// The people that start a text: `Anna Ek (S) och Bo Ek (M) till förmån för …` → both.
 #[must_use]
 pub fn leading_people(text: &str) -> Vec<Person> {
@@ -510,5 +544,23 @@ mod tests {
         assert_eq!(leading_people("Sverigedemokraterna deltar inte"), vec![p("", Some("SD"))]);
         assert_eq!(party_by_name("Sjukvårdspartiet"), Some("SJVP"));
         assert_eq!(party_by_name("Kristdemokraterna"), Some("KD"));
+    }
+
+    #[test]
+    fn adjusters_chosen_in_a_clause() {
+        let names = |c: &str| -> Vec<String> {
+            adjusters_in_clause(c).into_iter().map(|p| p.name).collect()
+        };
+        assert_eq!(
+            names("utse Lars Ek (M) att jämte ordföranden justera protokollet"),
+            ["Lars Ek"]
+        );
+        assert_eq!(
+            names("Lars Ek (M) och Eva Lund (V) utses att justera dagens protokoll"),
+            ["Lars Ek", "Eva Lund"]
+        );
+        assert_eq!(names("Till justerare utses Eva Lund (V)"), ["Eva Lund"]);
+        assert!(names("utse Lars Ek (M) till ledamot i styrelsen").is_empty());
+        assert!(names("justera taxan").is_empty());
     }
 }
