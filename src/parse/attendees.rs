@@ -61,8 +61,12 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("andre vice ordförande", Role::SecondViceChair),
     ("2:e v ordf", Role::SecondViceChair),
     ("2:e vice ordf", Role::SecondViceChair),
+    ("andre vice ordf", Role::SecondViceChair),
     ("1:e vice ordförande", Role::ViceChair),
     ("förste vice ordförande", Role::ViceChair),
+    ("1:e vice ordf", Role::ViceChair),
+    ("1:e v ordf", Role::ViceChair),
+    ("förste vice ordf", Role::ViceChair),
     ("vice ordförande", Role::ViceChair),
     ("vice ordf", Role::ViceChair),
     ("v ordf", Role::ViceChair),
@@ -73,6 +77,8 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("tjg ersättare", Role::ServingDeputy),
     ("tjg. ersättare", Role::ServingDeputy),
     ("tjänstg. ersättare", Role::ServingDeputy),
+    ("tjg ers", Role::ServingDeputy),
+    ("tjg. ers", Role::ServingDeputy),
     ("ledamot", Role::Member),
     ("ersättare", Role::Deputy),
     ("sekreterare", Role::Secretary),
@@ -603,6 +609,22 @@ mod tests {
             )],
         );
         check("Maria Öhman, Sekreterare", o, &[("Maria Öhman", None, Role::Secretary, None, None)]);
+        // Abbreviated roles, as tables print them.
+        check(
+            "Per Holm (V) 1:e v ordf",
+            m,
+            &[("Per Holm", Some("V"), Role::ViceChair, None, None)],
+        );
+        check(
+            "Per Holm (V) andre vice ordf.",
+            m,
+            &[("Per Holm", Some("V"), Role::SecondViceChair, None, None)],
+        );
+        check(
+            "Eva Berg (C) tjg ers",
+            m,
+            &[("Eva Berg", Some("C"), Role::ServingDeputy, None, None)],
+        );
     }
 
     #[test]
