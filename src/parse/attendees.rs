@@ -353,6 +353,12 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
 /// `Ordförande Anna Berg (S)`. A role alone, with nothing after its colon (a signature line),
 /// or without a colon and a name after it, is none.
 fn role_before_name(i: &str) -> Option<(Role, &str, bool)> {
+    // Every role word starts with one of these (in either case): a first look for the lines
+    // of a preamble, most of which start otherwise.
+    let first = i.as_bytes().first()?.to_ascii_lowercase();
+    if !b"12aeflostv".contains(&first) {
+        return None;
+    }
     let (r, role) = role_word(i).ok()?;
     if let Ok((content, _)) = (ws0, char(':'), ws0).parse(r) {
         let content = content.trim();
@@ -803,6 +809,11 @@ mod tests {
             Some((Role::Chair, "Jan Sahlén (S) Justerare Ida Stafrin (C)", false))
         );
         assert_eq!(role_before_name("Ordförande Justerare"), None);
+        // The first look admits every role word.
+        for (word, _) in ROLE_WORDS {
+            let first = word.as_bytes()[0].to_ascii_lowercase();
+            assert!(b"12aeflostv".contains(&first), "{word}");
+        }
     }
 
     #[test]

@@ -164,12 +164,15 @@ fn starts_label(i: &str, lower: &str) -> bool {
 /// Whether "förslag" may stand, in any case, in the first 80 bytes of `i`, where a label's
 /// words are: a long line that says "förslag" somewhere in its prose starts no label for that.
 ///
-/// The proposal grammars read `tag_no_case("förslag …")`, so this looks for its ASCII tail
-/// `rslag` in any ASCII case: "Ordförandens FÖRSLAG TILL BESLUT" passes as
-/// "Ordförandens förslag till beslut" does.
+/// The proposal grammars read `tag_no_case("förslag …")`, so this looks for `ö` or `Ö` (the
+/// bytes C3 B6 or C3 96, C3 being rarer than any letter) followed by `rslag` in any ASCII
+/// case: "Ordförandens FÖRSLAG TILL BESLUT" passes as "Ordförandens förslag till beslut" does.
 fn head_names_proposal(i: &str) -> bool {
     let head = &i.as_bytes()[..i.len().min(80)];
-    crate::scan::contains_bytes(head, b"rslag", true)
+    crate::scan::bytes_marked(head, 0, |x| crate::scan::bytes_equal(x, 0xC3)).any(|k| {
+        matches!(head.get(k + 1), Some(0xB6 | 0x96))
+            && head.get(k + 2..k + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"rslag"))
+    })
 }
 
 /// The first of `tags` that starts the input in any case: `alt` over [`tag_no_case`] of each
@@ -357,6 +360,18 @@ mod tests {
         for w in LABEL_FIRST_WORDS.iter().copied().chain(["", "besluta", "dn", "ärend", "x"]) {
             assert_eq!(is_label_first_word(w), LABEL_FIRST_WORDS.contains(&w), "{w}");
         }
+    }
+
+    #[test]
+    fn proposal_first_look() {
+        for line in ["Ordförandens förslag", "X FÖRSLAG", "x FöRsLaG", "Förslag"] {
+            assert!(head_names_proposal(line), "{line}");
+        }
+        for line in ["Ordförandens beslut", "forslag", "fö", "", "x FÖRSLA"] {
+            assert!(!head_names_proposal(line), "{line}");
+        }
+        // Only the head of a line is looked at.
+        assert!(!head_names_proposal(&format!("{} förslag", "x".repeat(80))));
     }
 
     #[test]
