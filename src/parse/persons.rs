@@ -247,7 +247,7 @@ fn et_al(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-/// A person: a name, an optional `m.fl.` ([`et_al`]) and an optional party:
+/// A person: a name, an optional `m.fl.` (`et_al`) and an optional party:
 /// `Pia Lundin (SJVP)`, `Viktoria Jansson`, `Dalia Kamil m.fl. (S)`.
 pub fn person(i: &str) -> IResult<&str, Person> {
     (name, opt(preceded(ws1, et_al)), opt(preceded(ws0, party)))
