@@ -59,14 +59,19 @@ pub fn rule(i: &str) -> IResult<&str, ()> {
         .parse(i)
 }
 
-/// A page number: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`, `Sida`, `- 4 -`.
-pub fn page_number(i: &str) -> IResult<&str, ()> {
+/// A page number with the page count: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`.
+fn page_of_total(i: &str) -> IResult<&str, &str> {
     let of_total = alt((
         recognize((ws0, delimited(char('('), (ws0, digit1, ws0), char(')')))),
         recognize((ws1, alt((tag("av"), tag("/"))), ws1, digit1)),
     ));
+    recognize((opt((tag_no_case("sida"), ws1)), digit1, of_total)).parse(i)
+}
+
+/// A page number: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`, `Sida`, `- 4 -`.
+pub fn page_number(i: &str) -> IResult<&str, ()> {
     all_consuming(alt((
-        recognize((opt((tag_no_case("sida"), ws1)), digit1, of_total)),
+        page_of_total,
         recognize((tag_no_case("sida"), opt((ws1, digit1)))),
         recognize((char('-'), ws1, digit1, ws1, char('-'))),
     )))
@@ -143,6 +148,15 @@ pub fn is_furniture(line: &str) -> bool {
         ) && web_boilerplate(line).is_ok())
 }
 
+/// Whether a cleaned line marks the foot or head of a page as surely as a form feed would: a
+/// signature table (`Justerandes signatur\tUtdragsbestyrkande`) or a page number with the page
+/// count (`Sida 3 av 12`, `3(12)`). A bare `Sida` or `- 4 -` is not sure enough.
+#[must_use]
+pub fn is_page_seam_marker(line: &str) -> bool {
+    is_furniture(line)
+        && (signature_row(line).is_ok() || all_consuming(page_of_total).parse(line).is_ok())
+}
+
 /// Whether the first word of `line` (its letters), lower-cased, is a word that starts a
 /// signature-table cell: `Ordförandens` in `Ordförandens sign\tJusterandens sign`.
 fn signature_word(line: &str) -> bool {
@@ -215,6 +229,12 @@ mod tests {
             assert!(web_boilerplate(line).is_ok(), "{line}");
         }
         assert!(page_header_labels("Datum Dnr").is_ok());
+        for line in ["Justerandes signatur\tUtdragsbestyrkande", "Sida 3 av 12", "3(12)"] {
+            assert!(is_page_seam_marker(line), "{line}");
+        }
+        for line in ["Sida", "- 4 -", "Beslut", "Sida 2 visar tabellen", "....."] {
+            assert!(!is_page_seam_marker(line), "{line}");
+        }
         assert!(page_header_labels("Datum").is_err());
     }
 }

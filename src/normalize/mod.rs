@@ -85,6 +85,13 @@ pub fn normalize(text: &str) -> Normalized {
     if !page_starts.is_empty() {
         drop_page_edges(&mut cleaned, &page_starts, &mut furniture_lines);
         join_page_seams(&mut cleaned, &page_starts);
+    } else if !flattened {
+        // No form feeds: pages are known only by their footers, where there are sure ones.
+        let seams = drop_marked_seams(&mut cleaned, &mut furniture_lines);
+        if !seams.is_empty() {
+            drop_page_edges(&mut cleaned, &seams, &mut furniture_lines);
+            join_page_seams(&mut cleaned, &seams);
+        }
     }
     let mut lines: Vec<Line> = Vec::with_capacity(cleaned.len());
     let mut skip_value_line = false;
@@ -154,6 +161,87 @@ fn page_starts(text: &str) -> Vec<u32> {
             }
         }
     }
+    starts
+}
+
+/// How many of the first non-blank lines of a text are its letterhead, which a running page
+/// header repeats.
+const LETTERHEAD_LINES: usize = 8;
+
+/// Finds the page seams of a text without form feeds by their sure markers
+/// ([`furniture::is_page_seam_marker`]: `Justerandes signatur  Utdragsbestyrkande`,
+/// `Sida 3 av 12`) and sets aside the markers and the running header at the top of the next
+/// page: the first lines after the markers, up to [`PAGE_EDGE`], while each may be furniture
+/// ([`is_furniture_like`]) and carries a page header's marks (`protokoll`,
+/// `sammanträdesdatum`, a date) or repeats a line of the first page's letterhead
+/// (`Helsingborgs stad  Protokoll 2023-11-22` / `Kommunstyrelsen`). Returns the source lines
+/// on which the pages after the seams start.
+fn drop_marked_seams(lines: &mut Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<u32> {
+    let key = |t: &str| -> String {
+        t.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    };
+    let mut gone = vec![false; lines.len()];
+    let mut starts: Vec<u32> = Vec::new();
+    let mut letterhead: Option<Vec<String>> = None;
+    // Markers before the first § heading are the first page's head (`Sida 1(19)` under the
+    // letterhead), or footers of the attendance pages, where no clause can be cut off.
+    let first_heading = lines
+        .iter()
+        .position(|(_, t)| !t.is_empty() && crate::parse::paragraphs::heading(t).is_ok());
+    let mut k = first_heading.unwrap_or(lines.len());
+    while k < lines.len() {
+        if lines[k].1.is_empty() || !furniture::is_page_seam_marker(&lines[k].1) {
+            k += 1;
+            continue;
+        }
+        // The run of markers (and other furniture, blank lines between) ends the page.
+        let mut end = k;
+        while end < lines.len()
+            && (lines[end].1.is_empty() || furniture::is_furniture(&lines[end].1))
+        {
+            if !lines[end].1.is_empty() {
+                gone[end] = true;
+            }
+            end += 1;
+        }
+        let Some(last) = (k..end).rev().find(|&j| gone[j]) else { break };
+        let start = lines[last].0 + 1;
+        if starts.last().is_none_or(|&s| s < start) {
+            starts.push(start);
+        }
+        // The letterhead: the first lines before the first § heading.
+        let head = letterhead.get_or_insert_with(|| {
+            lines[..first_heading.unwrap_or(0)]
+                .iter()
+                .filter(|(_, t)| !t.is_empty())
+                .take(LETTERHEAD_LINES)
+                .map(|(_, t)| key(t))
+                .collect()
+        });
+        let mut seen = 0;
+        let mut j = end;
+        while j < lines.len() && seen < PAGE_EDGE {
+            let t = &lines[j].1;
+            if t.is_empty() {
+                j += 1;
+                continue;
+            }
+            let marked = {
+                let lower = t.to_lowercase();
+                lower.contains("protokoll")
+                    || lower.contains("sammanträdesdatum")
+                    || lexical::find(t, lexical::date).is_some()
+            };
+            if !is_furniture_like(t) || !(marked || head.contains(&key(t))) {
+                break;
+            }
+            gone[j] = true;
+            seen += 1;
+            j += 1;
+        }
+        k = j.max(end);
+    }
+    remove_marked(lines, &gone, |(no, t)| furniture.push(Line { no: *no, text: t.clone() }));
     starts
 }
 
@@ -625,6 +713,52 @@ mod tests {
         assert_eq!(
             n.page_of(n.lines.iter().find(|l| l.text == "§ 3 Ärende 3").map_or(0, |l| l.no)),
             Some(3)
+        );
+    }
+
+    /// Without form feeds, a signature table and a page count mark a page seam: the running
+    /// header after them is furniture, and the att-clause after it stays in its list.
+    #[test]
+    fn seams_known_by_their_footers() {
+        let n = normalize(
+            "Helsingborgs stad\nKommunstyrelsen\nProtokoll 2023-11-22\n\n§ 2\nB\n\nKommunstyrelsen beslutar\natt godkänna avtalet,\n\nJusterandes signatur    Utdragsbestyrkande\nSida 3 av 12\nHelsingborgs stad   Protokoll 2023-11-22\nKommunstyrelsen\n\natt uppdra åt förvaltningen att verkställa.\n",
+        );
+        assert!(n.page_starts.is_empty());
+        let kept = texts(&n);
+        assert_eq!(
+            &kept[7..],
+            [
+                "Kommunstyrelsen beslutar",
+                "att godkänna avtalet,",
+                "",
+                "att uppdra åt förvaltningen att verkställa."
+            ],
+            "{kept:?}"
+        );
+        assert_eq!(n.furniture.len(), 4);
+        // A page whose top is a § heading keeps it.
+        let n = normalize(
+            "X kommun\nProtokoll 2023-10-10\n\n§ 4 Titel\ntext\nSida 1 av 2\nX kommun Protokoll 2023-10-10\n§ 5 Val av justerare\nmer text",
+        );
+        assert_eq!(
+            texts(&n),
+            [
+                "X kommun",
+                "Protokoll 2023-10-10",
+                "",
+                "§ 4 Titel",
+                "text",
+                "§ 5 Val av justerare",
+                "mer text"
+            ]
+        );
+        // Before the first § heading, a page count is the first page's head, and the lines
+        // under it (the meeting's time) stay.
+        let n =
+            normalize("Datum\n2023-12-07\nSida\n1(19)\n\nTid: 2023-12-07 kl. 09:15\n\n§ 1 Titel");
+        assert_eq!(
+            texts(&n),
+            ["Datum", "2023-12-07", "", "Tid: 2023-12-07 kl. 09:15", "", "§ 1 Titel"]
         );
     }
 

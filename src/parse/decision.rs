@@ -7,7 +7,11 @@ use super::bodies;
 use super::text::{prose, sentences};
 use crate::model::{Decision, DecisionKind};
 use crate::normalize::Line;
-use crate::parse::lexical::is_alnum;
+use crate::parse::lexical::{is_alnum, tag_no_case, ws0, ws1};
+use nom::branch::alt;
+use nom::character::complete::one_of;
+use nom::combinator::{eof, opt, recognize};
+use nom::{IResult, Parser};
 
 /// A lead sentence's parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,6 +222,29 @@ fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> &'a str {
     prefixes.iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s)
 }
 
+/// What is left of a lead line when it only announces the clauses below it, and is none
+/// itself: `följande`, `enligt följande:`, `som följer`, `att:`, `att`, with an optional `:` or
+/// `.`.
+///
+/// Example: `Kommunstyrelsen föreslår kommunfullmäktige besluta följande.` leaves `följande.`;
+/// `Kommunstyrelsen beslutar att` (points `1. godkänna …` below) leaves `att`.
+fn intro(i: &str) -> IResult<&str, &str> {
+    recognize((
+        opt((alt((tag_no_case("enligt"), tag_no_case("i enlighet med"))), ws1)),
+        alt((tag_no_case("följande"), tag_no_case("som följer"), tag_no_case("att"))),
+        ws0,
+        opt(one_of(":.")),
+        ws0,
+        eof,
+    ))
+    .parse(i)
+}
+
+/// Whether a lead's rest is only an [`intro`].
+fn is_intro(rest: &str) -> bool {
+    intro(rest.trim()).is_ok()
+}
+
 /// Whether a line opens an att-clause: `att anta …`, `- att anta …`.
 fn att_clause(line: &str) -> Option<&str> {
     let t = line.trim_start_matches(['-', '•', '–', ' ']).trim_start();
@@ -246,14 +273,26 @@ fn list_item(line: &str) -> Option<&str> {
 /// Clauses written on one line (flattened text, or a lead followed by its clauses):
 /// `anta planen, att uppdra åt nämnden …; att …` is cut before each `, att`, `; att` and
 /// `samt att`. An `att` inside a clause (`ge i uppdrag att ta fram`) is not a cut.
+///
+/// `och att` cuts too (`godkänna avtalet och att uppdra åt förvaltningen att verkställa`),
+/// unless the clause before it already holds an inner `att`, whose infinitive it then
+/// continues (`ge förvaltningen i uppdrag att utreda och att återkomma`).
 fn split_inline(clause: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = clause;
-    while let Some((end, next)) = [", att ", "; att ", " samt att "]
-        .iter()
-        .filter_map(|sep| rest.find(sep).map(|at| (at, at + sep.len())))
-        .min()
-    {
+    loop {
+        let och_att = rest
+            .find(" och att ")
+            .filter(|&at| !rest[..at].contains(" att "))
+            .map(|at| (at, at + " och att ".len()));
+        let Some((end, next)) = [", att ", "; att ", " samt att "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|at| (at, at + sep.len())))
+            .chain(och_att)
+            .min()
+        else {
+            break;
+        };
         out.push(&rest[..end]);
         rest = &rest[next..];
     }
@@ -310,6 +349,13 @@ fn clauses_after(lines: &[&Line]) -> Vec<String> {
     clauses.iter().flat_map(|c| split_inline(c)).map(tidy).filter(|c| !c.is_empty()).collect()
 }
 
+/// The sentences of the first block of text in `lines` (after any blank lines), as clauses.
+fn next_block_sentences(lines: &[&Line]) -> Vec<String> {
+    let block: Vec<&Line> =
+        lines.iter().copied().skip_while(|l| l.is_blank()).take_while(|l| !l.is_blank()).collect();
+    sentences(&prose(&block)).into_iter().map(|s| tidy(&s)).filter(|c| !c.is_empty()).collect()
+}
+
 /// Reads a decision from a run of lines.
 ///
 /// `in_section` says the lines are a "Beslut" section: then a lead is optional and the decision
@@ -323,13 +369,29 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
         }
         if let Some(lead) = lead(&line.text, in_section) {
             let mut clauses = Vec::new();
-            if let Some(c) = att_clause(lead.rest).or_else(|| {
-                let r = lead.rest.trim();
-                (!r.is_empty()).then_some(r)
-            }) {
+            // "beslutar följande:", "besluta att:" announce what follows and are no clause.
+            let announces = lead.rest.trim().is_empty() || is_intro(lead.rest);
+            if !announces
+                && let Some(c) = att_clause(lead.rest).or_else(|| {
+                    let r = lead.rest.trim();
+                    (!r.is_empty()).then_some(r)
+                })
+            {
                 clauses.extend(split_inline(c).into_iter().map(tidy).filter(|c| !c.is_empty()));
             }
             clauses.extend(clauses_after(&lines[i + 1..]));
+            // No att-clauses or points below a lead that announces them: the decision
+            // sentences of the next block ("Kommunstyrelsen beslutar:" / "Kommunstyrelsen
+            // avger yttrande enligt bilaga."). Outside a "Beslut" section only where the lead
+            // says so (`följande`, a colon), not after a lead that merely ends a prose line.
+            if clauses.is_empty()
+                && announces
+                && (in_section
+                    || !lead.rest.trim().is_empty()
+                    || line.text.trim_end().ends_with(':'))
+            {
+                clauses = next_block_sentences(&lines[i + 1..]);
+            }
             if clauses.is_empty() && !in_section {
                 continue;
             }
@@ -539,6 +601,95 @@ mod tests {
             Some("Kommunstyrelsen"),
             None,
             2,
+        );
+    }
+
+    #[test]
+    fn intro_fragments_are_no_clauses() {
+        // "följande", "att:", "att", "enligt följande:" announce the clauses below.
+        check(
+            "Kommunstyrelsen föreslår kommunfullmäktige besluta följande.\n1. Budget för 2024 fastställs i enlighet med bilaga 1.\n2. Skattesatsen för 2024 fastställs till 17,74 kr.",
+            true,
+            DecisionKind::Proposal,
+            Some("Kommunstyrelsen"),
+            Some("kommunfullmäktige"),
+            2,
+        );
+        check(
+            "Kommunstyrelsen föreslår kommunfullmäktige besluta att:\n1. Taxan fastställs.\n2. Taxan gäller från 1 januari.",
+            true,
+            DecisionKind::Proposal,
+            Some("Kommunstyrelsen"),
+            Some("kommunfullmäktige"),
+            2,
+        );
+        check(
+            "Kommunstyrelsen beslutar att\n1. godkänna rapporten,\n2. lägga den till handlingarna.",
+            true,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            2,
+        );
+        check(
+            "Kommunstyrelsen beslutar enligt följande:\n- Rapporten godkänns.\n- Rapporten läggs till handlingarna.",
+            true,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            2,
+        );
+        assert!(is_intro("följande.") && is_intro("att:") && is_intro("Enligt följande:"));
+        assert!(!is_intro("att godkänna") && !is_intro("följande beslut fattas"));
+    }
+
+    #[test]
+    fn a_decision_sentence_below_the_lead() {
+        // No att-clauses: the sentence on the next line is the decision.
+        check(
+            "Kommunstyrelsen beslutar följande.\nRemissen besvaras med stadsledningskontorets tjänsteutlåtande.",
+            true,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            1,
+        );
+        check(
+            "Kommunstyrelsen beslutar:\nKommunstyrelsen avger yttrande enligt bilaga.",
+            true,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            1,
+        );
+        check(
+            "Kommunstyrelsen beslutar följande.\n\nRemissen besvaras med tjänsteutlåtandet.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            1,
+        );
+    }
+
+    #[test]
+    fn och_att_cuts_clauses() {
+        check(
+            "Kommunstyrelsen beslutar att godkänna avtalet och att uppdra åt förvaltningen att verkställa beslutet.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            2,
+        );
+        // An "och att" that continues an inner att is no cut.
+        check(
+            "Kommunstyrelsen beslutar att ge förvaltningen i uppdrag att utreda frågan och att återkomma till nämnden.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            1,
         );
     }
 

@@ -8,15 +8,23 @@ use crate::normalize::Line;
 
 /// Splits one recipient text at its final " och ", unless the "och" closes an elided compound
 /// (`Hälso- och sjukvårdsdirektör`) or joins lower-case words of one name (`Vård och omsorg`).
+///
+/// The last " och " that closes no elided compound is the cut: `Socialnämnden och Kultur- och
+/// fritidsnämnden` → `Socialnämnden`, `Kultur- och fritidsnämnden`.
 fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
-    if let Some(at) = item.rfind(" och ") {
+    let mut end = item.len();
+    while let Some(at) = item[..end].rfind(" och ") {
+        end = at;
         let left = item[..at].trim();
+        if left.ends_with('-') {
+            continue;
+        }
         let right = item[at + 5..].trim();
-        let elided = left.ends_with('-');
         let right_capital = right.chars().next().is_some_and(char::is_uppercase);
-        if !elided && !left.is_empty() && !right.is_empty() && (right_capital || in_list) {
+        if !left.is_empty() && !right.is_empty() && (right_capital || in_list) {
             return vec![left.to_string(), right.to_string()];
         }
+        break;
     }
     vec![item.to_string()]
 }
@@ -112,5 +120,16 @@ mod tests {
         );
         check("Akten", "", &["Akten"]);
         check("", "Vård och omsorg", &["Vård och omsorg"]);
+        check(
+            "Socialnämnden och Kultur- och fritidsnämnden",
+            "",
+            &["Socialnämnden", "Kultur- och fritidsnämnden"],
+        );
+        check("Hälso- och sjukvårdsdirektör", "", &["Hälso- och sjukvårdsdirektör"]);
+        check(
+            "Ekonomienheten, Hälso- och sjukvårdsnämnden och Vård- och omsorgsnämnden",
+            "",
+            &["Ekonomienheten", "Hälso- och sjukvårdsnämnden", "Vård- och omsorgsnämnden"],
+        );
     }
 }

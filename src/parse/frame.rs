@@ -9,8 +9,8 @@ use super::lexical::{tag_no_case, tag_no_case_of};
 use crate::parse::lexical::is_alpha;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
-use nom::character::complete::char;
-use nom::combinator::{eof, opt, recognize, rest, verify};
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{eof, not, opt, recognize, rest, verify};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
@@ -221,6 +221,8 @@ pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
         recognize((tag_no_case("protokollsutdrag"), ws1, opt((tag("skickas"), ws1)), tag("till"))),
         recognize((tag_no_case("expedieras"), opt((ws1, tag("till"))))),
         recognize((tag_no_case("exp"), opt(char('.')), ws1, tag("till"))),
+        // "Exp: Regionfastigheter, Koncernkontoret" (Region Skåne): "Exp" as a whole word.
+        recognize((tag_no_case("exp"), opt(char('.')), not(satisfy(is_alpha)))),
         any_tag_no_case(&[
             ("beslutsexpediering", ()),
             ("sändlista", ()),
@@ -388,6 +390,17 @@ mod tests {
         check("Expedieras till", Some((Label::Expedition, "")));
         check("Beslutet skickas till", Some((Label::Expedition, "")));
         check("Exp till: Akten", Some((Label::Expedition, "Akten")));
+        check(
+            "Exp: Regionfastigheter, Koncernkontoret",
+            Some((Label::Expedition, "Regionfastigheter, Koncernkontoret")),
+        );
+        check(
+            "Exp: Ekonomienheten, Revisorerna",
+            Some((Label::Expedition, "Ekonomienheten, Revisorerna")),
+        );
+        check("Exp.", Some((Label::Expedition, "")));
+        check("Exploateringsavtal för Tomtebo strand", None);
+        check("Expertgruppens rapport: se bilaga", None);
         check("Diarienummer: 23HSN1782", Some((Label::Dnr, "23HSN1782")));
         check("Ärendansvarig: Anders Sylvan", Some((Label::CaseOwner, "Anders Sylvan")));
         check(

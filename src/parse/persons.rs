@@ -244,10 +244,22 @@ pub fn party(i: &str) -> IResult<&str, String> {
     delimited((char('('), ws0), party_abbrev, (ws0, char(')'))).parse(i)
 }
 
-/// A person: a name and an optional party: `Pia Lundin (SJVP)`, `Viktoria Jansson`.
+/// "and others" after a name that speaks for a group: `m.fl.`, `m. fl.`, `m fl`, `med flera`.
+///
+/// Example: `m.fl.` in `Anna König Jerlmyr m.fl. (M), Dennis Wedin (M) … reserverar sig`.
+fn et_al(i: &str) -> IResult<&str, &str> {
+    alt((
+        recognize((tag("m"), opt(char('.')), ws0, tag("fl"), opt(char('.')))),
+        recognize((tag("med"), ws1, tag("flera"))),
+    ))
+    .parse(i)
+}
+
+/// A person: a name, an optional `m.fl.` (`et_al`) and an optional party:
+/// `Pia Lundin (SJVP)`, `Viktoria Jansson`, `Dalia Kamil m.fl. (S)`.
 pub fn person(i: &str) -> IResult<&str, Person> {
-    (name, opt(preceded(ws0, party)))
-        .map(|(n, p)| Person { name: n.to_string(), party: p })
+    (name, opt(preceded(ws1, et_al)), opt(preceded(ws0, party)))
+        .map(|(n, _, p)| Person { name: n.to_string(), party: p })
         .parse(i)
 }
 
@@ -328,11 +340,8 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
         (take_while1(is_alpha), ws1, alt((tag("ledamöter"), tag("ledamot")))).map(|(w, _, _)| w);
     let named = verify(by_name, |w: &str| party_by_name(w).is_some())
         .map(|w| vec![group(party_by_name(w).unwrap_or_default())]);
-    let gruppen = (
-        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
-        tag("-gruppen"),
-    )
-        .map(|(p, _)| vec![group(p)]);
+    let dashed = separated_list1(list_separator, party_dash_group)
+        .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
     // "Sverigedemokraterna deltar inte i beslutet", "Moderaterna och Kristdemokraterna …".
     let party_word = verify(take_while1(is_alpha), |w: &str| {
         w.starts_with(char::is_uppercase) && party_by_name(w).is_some()
@@ -342,7 +351,32 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
         party_word,
     )
     .map(|ws: Vec<&str>| ws.into_iter().filter_map(party_by_name).map(group).collect());
-    alt((from_parties, named, gruppen, bare)).parse(i)
+    alt((from_parties, named, dashed, bare)).parse(i)
+}
+
+/// One party's group named by its abbreviation and a dash: `S-ledamöterna`, `V-ledamoten`,
+/// `MP-ledamöter`, `M-gruppen`; returns the abbreviation.
+///
+/// Example: `S-ledamöterna, V-ledamoten och MP-ledamoten reserverar sig mot beslutet`
+/// (Region Stockholm) is a list of three.
+fn party_dash_group(i: &str) -> IResult<&str, &str> {
+    let (rest, (abbrev, _, _)) = (
+        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
+        char('-'),
+        alt((
+            tag_no_case("ledamöterna"),
+            tag_no_case("ledamoten"),
+            tag_no_case("ledamöter"),
+            tag_no_case("ledamot"),
+            tag_no_case("gruppen"),
+        )),
+    )
+        .parse(i)?;
+    // A whole word: "S-ledamöternas förslag" names no group as a subject.
+    if rest.chars().next().is_some_and(is_alpha) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, abbrev))
 }
 
 fn group(party: &str) -> Person {
@@ -531,6 +565,21 @@ mod tests {
     }
 
     #[test]
+    fn speakers_for_others() {
+        // "m.fl." says the person speaks for more; the person is still named.
+        assert_eq!(
+            trailing_people("Anna König Jerlmyr m.fl. (M), Dennis Wedin (M) och Lotta Edholm (L)"),
+            vec![
+                p("Anna König Jerlmyr", Some("M")),
+                p("Dennis Wedin", Some("M")),
+                p("Lotta Edholm", Some("L"))
+            ]
+        );
+        assert_eq!(trailing_people("Anna Berg m.fl. (S)"), vec![p("Anna Berg", Some("S"))]);
+        assert_eq!(trailing_people("Anna Berg m. fl. (S)"), vec![p("Anna Berg", Some("S"))]);
+    }
+
+    #[test]
     fn groups() {
         assert_eq!(
             trailing_people("Ledamöterna från M och KD"),
@@ -542,6 +591,13 @@ mod tests {
             vec![p("", Some("M")), p("", Some("KD"))]
         );
         assert_eq!(leading_people("Sverigedemokraterna deltar inte"), vec![p("", Some("SD"))]);
+        assert_eq!(
+            trailing_people("S-ledamöterna, V-ledamoten och MP-ledamoten"),
+            vec![p("", Some("S")), p("", Some("V")), p("", Some("MP"))]
+        );
+        assert_eq!(trailing_people("S-ledamöterna"), vec![p("", Some("S"))]);
+        assert_eq!(trailing_people("Därefter M-gruppen"), vec![p("", Some("M"))]);
+        assert!(trailing_people("S-ledamöternas").is_empty());
         assert_eq!(party_by_name("Sjukvårdspartiet"), Some("SJVP"));
         assert_eq!(party_by_name("Kristdemokraterna"), Some("KD"));
     }

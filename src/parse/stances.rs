@@ -5,9 +5,11 @@
 use crate::parse::lexical::is_alnum;
 use std::sync::OnceLock;
 
-use super::persons::{leading_people, party, person, trailing_people};
+use super::persons::{leading_people, party, party_group, person, person_list, trailing_people};
 use super::text::sentence_around;
 use crate::model::{Ballot, Motion, Person, Votes};
+use nom::Parser;
+use nom::branch::alt;
 
 /// What a paragraph records about its members' stances.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,12 +48,25 @@ const ABSTAIN: &[&str] = &[
 /// Phrases that mark a reservation.
 const RESERVE: &[&str] = &["reserverar sig", "reserverade sig", "reserverar de sig"];
 
+/// A label that the reserving people follow on its line: `Reservation: Eva Lund (V)`.
+const RESERVATION_LABEL: &[&str] = &["reservation:", "reservationer:"];
+
+/// The people that follow a stance's label (`Reservation: Eva Lund (V), Bo Ek (M)`): a whole
+/// list, up to the end of the sentence or a full stop, or none.
+fn labelled_people(after: &str) -> Vec<Person> {
+    let after = after.trim().trim_end_matches('.');
+    match alt((party_group, person_list)).parse(after.trim_start()) {
+        Ok((rest, people)) if rest.trim().is_empty() => people,
+        _ => Vec::new(),
+    }
+}
+
 /// Phrases that mark jäv.
 const CONFLICT: &[&str] = &["jäv", "jävig", "jäviga"];
 
 /// Word beginnings that every stance sentence holds, lower case.
 const CUES: &[&str] =
-    &["avstå", "avsto", "deltar", "deltog", "reserver", "jäv", "yrka", "röst", "nej"];
+    &["avstå", "avsto", "deltar", "deltog", "reserv", "jäv", "yrka", "röst", "nej"];
 
 /// The cues as byte strings to compare ignoring ASCII case: [`CUES`], and those with a
 /// Swedish letter once more with it as a capital (`jÄv`, so that `JÄV` matches too). Grouped
@@ -232,6 +247,11 @@ pub fn stances(text: &str) -> Stances {
         {
             push_unique(&mut out.reserved, people_around(&s, at, end));
         }
+        if lower.contains("reservation")
+            && let Some((_, end)) = find_phrase(&lower, RESERVATION_LABEL)
+        {
+            push_unique(&mut out.reserved, labelled_people(&s[end..]));
+        }
         if lower.contains("yrka")
             && let Some((at, end)) = find_phrase(&lower, &["yrkar", "yrkade"])
         {
@@ -370,6 +390,27 @@ mod tests {
             "Mot beslutet reserverar sig Anna Ek (S) och Bo Berg (V) till förmån för eget yrkande.",
         );
         assert_eq!(s.reserved, vec![p("Anna Ek", "S"), p("Bo Berg", "V")]);
+        let s = stances(
+            "Anna König Jerlmyr m.fl. (M), Dennis Wedin (M) och Lotta Edholm (L) reserverar sig mot beslutet till förmån för eget förslag.",
+        );
+        assert_eq!(
+            s.reserved,
+            vec![p("Anna König Jerlmyr", "M"), p("Dennis Wedin", "M"), p("Lotta Edholm", "L")]
+        );
+        let s = stances("Anna Berg m.fl. (S) reserverar sig.");
+        assert_eq!(s.reserved, vec![p("Anna Berg", "S")]);
+        let s = stances(
+            "S-ledamöterna, V-ledamoten och MP-ledamoten reserverar sig mot beslutet till förmån för sitt eget förslag.",
+        );
+        assert_eq!(s.reserved, vec![p("", "S"), p("", "V"), p("", "MP")]);
+        let s = stances("S-ledamöterna reserverar sig.");
+        assert_eq!(s.reserved, vec![p("", "S")]);
+        let s = stances("Beslutet fattas.\nReservation: Eva Lund (V)");
+        assert_eq!(s.reserved, vec![p("Eva Lund", "V")]);
+        let s = stances("Reservationer: Eva Lund (V) och Bo Ek (M).");
+        assert_eq!(s.reserved, vec![p("Eva Lund", "V"), p("Bo Ek", "M")]);
+        // A reservation's heading alone names nobody.
+        assert!(stances("Reservation\nBilaga 3").reserved.is_empty());
         let s = stances("Anna Ek (S) anmäler jäv och deltar inte i handläggningen av ärendet.");
         assert_eq!((s.conflicts, s.abstained), (vec![p("Anna Ek", "S")], vec![]));
     }
