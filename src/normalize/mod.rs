@@ -226,11 +226,16 @@ fn drop_marked_seams(lines: &mut Vec<(u32, String)>, furniture: &mut Vec<Line>) 
                 j += 1;
                 continue;
             }
+            // A date alone is no header's mark: a list of documents under "Beslutsunderlag"
+            // (`Tjänsteskrivelse 2018-09-28`) may start the page. A header dates a body or
+            // the organisation (`Kommunstyrelsen  2023-10-10`).
             let marked = {
                 let lower = t.to_lowercase();
                 lower.contains("protokoll")
                     || lower.contains("sammanträdesdatum")
-                    || lexical::find(t, lexical::date).is_some()
+                    || (lexical::find(t, lexical::date).is_some()
+                        && (crate::parse::bodies::body_name(t).is_ok()
+                            || crate::parse::bodies::organization(t).is_ok()))
             };
             if !is_furniture_like(t) || !(marked || head.contains(&key(t))) {
                 break;
@@ -751,6 +756,14 @@ mod tests {
                 "§ 5 Val av justerare",
                 "mer text"
             ]
+        );
+        // A document list that starts the next page is no running header.
+        let n = normalize(
+            "X kommun\nProtokoll 2023-10-10\n\n§ 4 Titel\nBeslutsunderlag\nSida 1 av 2\n\nTjänsteskrivelse 2018-09-28\nYttrande 2018-09-30\n",
+        );
+        assert_eq!(
+            &texts(&n)[4..],
+            ["Beslutsunderlag", "", "Tjänsteskrivelse 2018-09-28", "Yttrande 2018-09-30"]
         );
         // Before the first § heading, a page count is the first page's head, and the lines
         // under it (the meeting's time) stay.
