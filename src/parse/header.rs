@@ -133,6 +133,65 @@ fn body_and_date(text: &str) -> Option<(String, Ymd)> {
     page_only.then(|| (bodies::canonical(body), d))
 }
 
+/// A line that dates the meeting without a date label: a protocol's title and its date
+/// (`Protokoll 2023-11-22`, `Sammanträdesprotokoll 2023-11-22`, a page number after a column
+/// gap), or the day written out at the line's start (`onsdagen den 6 december 2023 kl.
+/// 10.00–12.10 i Stadshuset`, Stockholm's unlabelled header).
+fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
+    const TITLES: &[(&str, ())] = &[("sammanträdesprotokoll", ()), ("protokoll", ())];
+    // Both shapes start with `s`, `p` or a weekday's first letter (`m t o f l s`).
+    if !text.as_bytes().first().is_some_and(|b| b"psmtofl".contains(&b.to_ascii_lowercase())) {
+        return None;
+    }
+    if lexical::weekday(text).is_ok() {
+        return lexical::date_range(text).ok().map(|(_, d)| d);
+    }
+    let (r, _) = lexical::tag_no_case_of(TITLES, text).ok()?;
+    let (r, (_, d)) = (ws1, lexical::date_range).parse(r).ok()?;
+    // The title's date alone, or another column after it (`Protokoll 2023-11-22\t3(12)`).
+    (r.trim().is_empty() || r.starts_with('\t')).then_some(d)
+}
+
+/// The meeting date a line gives in one of its columns (the first or one after a tab): a date
+/// label and its value (`Kommunstyrelsen\tSammanträdesdatum 2023-10-10`), the value on the line
+/// below, `next`, when the label has none but a page number (`Sammanträdesdatum\t1(6)` over
+/// `2023-09-07`), or a [`dated_title`] (`Kommunstyrelsen\tProtokoll 2023-12-06`). With the rank
+/// of what it came from: 0 for a meeting-date label, 1 for the others.
+fn column_date(text: &str, next: Option<&str>) -> Option<(u8, (Ymd, Option<Ymd>))> {
+    let starts = std::iter::once(0).chain(text.match_indices('\t').map(|(at, _)| at + 1));
+    for at in starts {
+        let cell = &text[at..];
+        if let Ok((_, (label, value))) = header_label(cell)
+            && matches!(label, HeaderLabel::MeetingDate | HeaderLabel::Date)
+            && !value.starts_with("för ")
+        {
+            let rank = u8::from(label != HeaderLabel::MeetingDate);
+            if let Some((_, d, _)) = lexical::find(value, lexical::date_range) {
+                return Some((rank, d));
+            }
+            let page_only = value.chars().all(|c| c.is_ascii_digit() || "()/ \t".contains(c))
+                || lexical::starts_with_lower(value, "sida");
+            if page_only && let Some(d) = next.and_then(date_only) {
+                return Some((rank, d));
+            }
+        }
+        if let Some(d) = dated_title(cell) {
+            return Some((1, d));
+        }
+    }
+    None
+}
+
+/// Whether a line is a date label and a date alone: `Datum 2023-08-30`, `Datum: 2023-09-12`
+/// (a letterhead's date, never a title).
+#[must_use]
+pub fn is_dated_label(text: &str) -> bool {
+    matches!(
+        header_label(text),
+        Ok((_, (HeaderLabel::Date | HeaderLabel::MeetingDate, v))) if date_only(v).is_some()
+    )
+}
+
 /// Reads the header facts from the preamble (the lines before the first paragraph), the
 /// furniture set aside by normalisation, and the whole text for a standalone date.
 #[must_use]
@@ -144,7 +203,17 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     let mut prev_text = "";
     for (k, line) in preamble.iter().enumerate() {
         let after = std::mem::replace(&mut prev_text, line.text.as_str());
-        let Ok((_, (label, inline))) = header_label(&line.text) else { continue };
+        let Ok((_, (label, inline))) = header_label(&line.text) else {
+            let next = preamble[k + 1..].iter().find(|l| !l.is_blank()).map(|l| l.text.as_str());
+            if let Some((rank, (d, end))) = column_date(&line.text, next)
+                && rank < date_rank
+                && !lexical::starts_with_lower(after, "justering")
+            {
+                (h.date, h.end_date, date_rank) = (Some(d), end, rank);
+                date_from_label = true;
+            }
+            continue;
+        };
         let value = value_of(preamble, k, inline);
         // "Justeringens / plats och tid …" and "Datum för anslags uppsättande" date other things.
         let other_date =
@@ -208,6 +277,17 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
             }
         }
     }
+    if !date_from_label {
+        // A page header repeated on every page was set aside as furniture with its date.
+        let dated = furniture.iter().enumerate().find_map(|(k, l)| {
+            let next = furniture.get(k + 1).filter(|n| n.no <= l.no + 2).map(|n| n.text.as_str());
+            column_date(&l.text, next)
+        });
+        if let Some((_, (d, end))) = dated {
+            (h.date, h.end_date) = (Some(d), end);
+            date_from_label = true;
+        }
+    }
     // A page header of a body and a date, or a body line over a date line (an extract's header).
     let non_blank: Vec<&Line> = all.iter().chain(furniture).filter(|l| !l.is_blank()).collect();
     for (k, line) in non_blank.iter().enumerate() {
@@ -242,6 +322,13 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     {
         h.date = Some(d);
         h.end_date = end;
+    }
+    if h.date.is_none()
+        && let Some((d, end)) = furniture.iter().find_map(|l| date_only(&l.text))
+    {
+        // A date alone under the page header's label on every page (`Sammanträdesdatum` over
+        // `2023-09-07`), set aside as furniture.
+        (h.date, h.end_date) = (Some(d), end);
     }
     if h.date.is_none() {
         // A web page hosting the PDF titles its download with the first page's header, which
@@ -457,6 +544,76 @@ mod tests {
         assert_eq!(h.time.as_deref(), Some("18:00"));
         assert_eq!(h.place.as_deref(), Some("Roslagens Sparbank, Danskes gränd 2, Norrtälje"));
         assert_eq!(h.adjusters.len(), 2);
+    }
+
+    /// The header facts of a text as the parser reads them: normalised, the preamble before
+    /// the first `§`, the furniture set aside.
+    fn header_of(text: &str) -> Header {
+        let n = crate::normalize::normalize(text);
+        let first = n.lines.iter().position(|l| l.text.starts_with('§')).unwrap_or(n.lines.len());
+        header(&n.lines[..first], &n.furniture, &n.lines)
+    }
+
+    /// A page header repeated on every page is furniture, and still dates the meeting.
+    #[test]
+    fn date_in_a_repeated_page_header() {
+        let page = |n: u32| {
+            format!(
+                "Sala kommun            Protokoll\nKommunstyrelsen        Sammanträdesdatum 2023-10-10\n\n§ {n}\nA\n\nBeslut\nKommunstyrelsen beslutar att godkänna.\n\n"
+            )
+        };
+        let h = header_of(&(1..=3).map(page).collect::<String>());
+        assert_eq!(h.date, Some((2023, 10, 10)));
+        // Ljusdal: the label's value stands under it, beside a page number.
+        let page = |n: u32| {
+            format!(
+                "LJUSDALS KOMMUN                                 SAMMANTRÄDESPROTOKOLL               Sida\nKommunstyrelsen                                 Sammanträdesdatum                    {n}(6)\n                                                2023-09-07\n\nJusteringens\nplats och tid       Kommunhuset 2023-09-12\n\nKS § {n}                                        Dnr 2023/456\n\nTitel\n\n"
+            )
+        };
+        let h = header_of(&(1..=3).map(page).collect::<String>());
+        assert_eq!(h.date, Some((2023, 9, 7)));
+        let text = "Helsingborgs stad\nProtokoll 2023-11-22\n\n§ 1\nA\n\n".repeat(3);
+        assert_eq!(header_of(&text).date, Some((2023, 11, 22)));
+    }
+
+    /// Dates without a date label: a protocol's title with its date, Stockholm's day written
+    /// out under "fört vid sammanträde", a range of days before the month.
+    #[test]
+    fn unlabelled_meeting_dates() {
+        for (text, date, end) in [
+            ("Kommunstyrelsen\nProtokoll 2023-11-22\n\n§ 1\nA", (2023, 11, 22), None),
+            ("Sammanträdesprotokoll 2023-11-22\n\n§ 1\nA", (2023, 11, 22), None),
+            (
+                "Stockholms stad\nProtokoll\nKommunstyrelsen\n\nProtokoll nr 21/2023\nfört vid sammanträde med kommunstyrelsen\nonsdagen den 6 december 2023 kl. 10.00–12.10 i Stadshuset, Borgarsalen\n\nJusterare\nAnna König Jerlmyr (M)\n\n§ 1\nA",
+                (2023, 12, 6),
+                None,
+            ),
+            (
+                "Kommunstyrelsen\nProtokoll\nSammanträdesdatum: 14-15 november 2023\n\n§ 1\nA",
+                (2023, 11, 14),
+                Some((2023, 11, 15)),
+            ),
+            (
+                "Kommunstyrelsen\tProtokoll 2023-12-06\nJusteringsdatum 2023-12-08\n\n§ 1\nA",
+                (2023, 12, 6),
+                None,
+            ),
+        ] {
+            let h = header_of(text);
+            assert_eq!((h.date, h.end_date), (Some(date), end), "{text}");
+        }
+        // The day the minutes were checked is not the meeting's.
+        let h =
+            header_of("Sammanträdesdatum 2023-09-07\nJusteringens\nProtokoll 2023-09-12\n\n§ 1\nA");
+        assert_eq!(h.date, Some((2023, 9, 7)));
+    }
+
+    #[test]
+    fn dated_label_lines() {
+        assert!(is_dated_label("Datum 2023-08-30"));
+        assert!(is_dated_label("Datum: 2023-09-12"));
+        assert!(!is_dated_label("Datum för anslag 2023-09-12"));
+        assert!(!is_dated_label("Ansökan om medfinansiering"));
     }
 
     #[test]
