@@ -90,6 +90,9 @@ pub struct Header {
     pub place: Option<String>,
     /// A body named by a label (`Organ Kommunfullmäktige`) or a page header line.
     pub body: Option<String>,
+    /// A body named alone on a line of the document's head (`Programnämnd social välfärd`
+    /// over `Protokoll`): whose protocol it is, whatever bodies its decisions name.
+    pub named_body: Option<String>,
     /// The document's own case numbers.
     pub dnr: Vec<Dnr>,
     /// Ordförande from the signatures.
@@ -342,6 +345,9 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
             h.end_date = end;
         }
     }
+    // The preamble is `all` up to the first heading: furniture before that is in the head.
+    let head_end = all.get(preamble.len()).map_or(u32::MAX, |l| l.no);
+    h.named_body = named_body(preamble, furniture, head_end);
     if h.time.is_none() {
         h.time = preamble
             .iter()
@@ -360,6 +366,25 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         }
     }
     h
+}
+
+/// The body a document's head names on a line of its own, or in a line's first column (a page
+/// header: `Kommunstyrelsen\tSammanträdesdatum 2023-10-10`): the first of its first lines, page
+/// headers set aside as furniture before line `end` among them, that [`bodies::head_body`]
+/// reads.
+fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String> {
+    let mut head: Vec<&Line> = preamble
+        .iter()
+        .chain(furniture.iter().filter(|l| l.no < end))
+        .filter(|l| !l.is_blank())
+        .collect();
+    head.sort_by_key(|l| l.no);
+    head.iter().take(15).find_map(|l| {
+        let first = l.text.split('\t').next().unwrap_or("");
+        // A name is short, and starts as a body's name does (a necessary condition of
+        // `head_body`, which starts with an adjective or `body_name`).
+        (first.len() <= 80).then(|| bodies::head_body(first)).flatten()
+    })
 }
 
 /// The place in a `Plats och tid` value: the text before the time and without the date.
@@ -564,6 +589,7 @@ mod tests {
         };
         let h = header_of(&(1..=3).map(page).collect::<String>());
         assert_eq!(h.date, Some((2023, 10, 10)));
+        assert_eq!(h.named_body.as_deref(), Some("Kommunstyrelsen"));
         // Ljusdal: the label's value stands under it, beside a page number.
         let page = |n: u32| {
             format!(

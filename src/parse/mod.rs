@@ -106,15 +106,22 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
     };
     let kind = kind::kind(lines, &title_for_kind, signals);
 
-    let body = head.body.clone().or_else(|| most_common_by(&paragraphs)).or_else(|| {
-        matches!(kind, Kind::Protocol | Kind::ProtocolExtract)
-            .then(|| most_mentioned_body(lines))
-            .flatten()
-    });
+    // A body the head names beats the bodies decisions name: a board's extract proposes to
+    // the council ("Kommunfullmäktige föreslås besluta"), a board writes "Nämnden beslutar".
+    let protocol = matches!(kind, Kind::Protocol | Kind::ProtocolExtract);
+    let named = head.named_body.clone().filter(|_| protocol);
+    let body = head
+        .body
+        .clone()
+        .or(named)
+        .or_else(|| most_common_by(&paragraphs))
+        .or_else(|| protocol.then(|| most_mentioned_body(lines)).flatten());
     for p in &mut paragraphs {
-        if let Some(d) =
-            p.decision.as_mut().filter(|d| d.by.is_none() && d.kind == DecisionKind::Decision)
-        {
+        // "Nämnden beslutar" is the document's body deciding.
+        if let Some(d) = p.decision.as_mut().filter(|d| {
+            d.kind == DecisionKind::Decision
+                && d.by.as_deref().is_none_or(|by| body.is_some() && bodies::is_generic(by))
+        }) {
             d.by.clone_from(&body);
         }
     }
@@ -622,7 +629,10 @@ fn most_common_by(paragraphs: &[Paragraph]) -> Option<String> {
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (k, p) in paragraphs.iter().enumerate() {
         if let Some(by) = p.decision.as_ref().and_then(|d| d.by.as_ref()) {
-            if !bodies::is_body_word(by.split_whitespace().last().unwrap_or("")) {
+            // A body word alone ("Nämnden beslutar") names no body.
+            if !bodies::is_body_word(by.split_whitespace().last().unwrap_or(""))
+                || bodies::is_generic(by)
+            {
                 continue;
             }
             let e = counts.entry(bodies::canonical(by)).or_insert((0, k));
@@ -752,6 +762,37 @@ mod tests {
         for _ in 0..20 {
             let doc = super::parse_str(text).value;
             assert_eq!(doc.body.as_deref(), Some("Regionfullmäktige"), "{:?}", doc.body);
+        }
+    }
+
+    /// A board's protocol names its body in the head; its decisions name the council it
+    /// proposes to, or the board by a body word alone.
+    #[test]
+    fn the_body_in_the_head_beats_decision_subjects() {
+        let cases = [
+            (
+                "Sala kommun\nKommunstyrelsen\nProtokollsutdrag\nSammanträdesdatum 2023-10-10\n\n\
+              § 1\nTitel\n\nBeslut\nKommunfullmäktige föreslås besluta att godkänna.\n",
+                "Kommunstyrelsen",
+            ),
+            (
+                "Stockholms stad\nExploateringsnämnden\nProtokoll\nSammanträdesdatum 2023-10-10\n\n\
+              § 1\nA\n\nBeslut\nNämnden beslutar att godkänna.\n\n§ 2\nB\n\nBeslut\n\
+              Nämnden beslutar att godkänna.\n",
+                "Exploateringsnämnden",
+            ),
+            (
+                "Örebro kommun\nProtokoll\nProgramnämnd social välfärd\nDatum: 2023-05-17\n\n\
+              § 1\nA\n\nBeslut\nProgramnämnd social välfärd beslutar att godkänna.\n\n§ 2\nB\n\n\
+              Beslut\nNämnden beslutar att godkänna.\n",
+                "Programnämnd social välfärd",
+            ),
+        ];
+        for (text, body) in cases {
+            let doc = super::parse_str(text).value;
+            assert_eq!(doc.body.as_deref(), Some(body));
+            let by = doc.paragraphs[0].decision.as_ref().and_then(|d| d.by.clone());
+            assert_ne!(by.as_deref(), Some("Nämnden"));
         }
     }
 
