@@ -456,11 +456,23 @@ fn letterhead_line(text: &str) -> (bool, bool, Option<Vec<Dnr>>) {
         }
     }
     let skip = lexical::date_range(t).is_ok_and(|(r, _)| r.trim().is_empty())
+        || header::is_dated_label(t)
         || persons::name(t).is_ok_and(|(r, _)| r.trim().is_empty())
         || t.split_whitespace().count() == 1
         || bodies::organization(t).is_ok_and(|(r, _)| r.trim().is_empty())
         || bodies::body_name(t).is_ok_and(|(r, _)| r.trim().is_empty());
     (skip, false, None)
+}
+
+/// The officers a `Handläggare` value names: `Anna Ek, Per Holm och Eva Lund`. A part in
+/// lower case is the job title of the name before it, not an officer (`Lina Axelsson, ekonom`).
+fn officers_of(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split([',', ';'])
+        .flat_map(|x| x.split(" och "))
+        .map(str::trim)
+        .filter(|x| x.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .map(str::to_string)
 }
 
 /// Builds the single paragraph of a document without § headings: the title is the first line
@@ -469,12 +481,17 @@ fn unnumbered(lines: &[Line], warnings: &mut Vec<Warning>) -> Unnumbered {
     let mut own = Vec::new();
     let mut letterhead = false;
     let mut title_at = None;
+    let mut head_officers = Vec::new();
     for (k, line) in lines.iter().enumerate().take(60) {
         if line.is_blank() {
             continue;
         }
         let (skip, contact, found) = letterhead_line(&line.text);
         letterhead |= contact;
+        // The letterhead's "Handläggare: Lina Axelsson, ekonom".
+        if contact && let Some(value) = line.text.trim().strip_prefix("Handläggare") {
+            head_officers.extend(officers_of(value.trim_start_matches([':', ' ', '\t'])));
+        }
         if let Some(found) = found {
             own.extend(found);
         }
@@ -500,6 +517,9 @@ fn unnumbered(lines: &[Line], warnings: &mut Vec<Warning>) -> Unnumbered {
     };
     let mut paragraph = body(&lines[body_from..], own, warnings);
     paragraph.title = title;
+    if paragraph.officers.is_empty() {
+        paragraph.officers = head_officers;
+    }
     paragraph.line = lines.iter().find(|l| !l.is_blank()).map_or(1, |l| l.no);
     Unnumbered { paragraph, letterhead }
 }
@@ -528,16 +548,7 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
                 own.extend(found);
             }
             Some(Label::CaseOwner) if !s.value.is_empty() => case_owner = Some(s.value.to_string()),
-            Some(Label::Officers) => {
-                officers.extend(
-                    s.value
-                        .split([',', ';'])
-                        .flat_map(|x| x.split(" och "))
-                        .map(str::trim)
-                        .filter(|x| !x.is_empty())
-                        .map(str::to_string),
-                );
-            }
+            Some(Label::Officers) => officers.extend(officers_of(s.value)),
             Some(Label::Expedition) => expedition.extend(expedition::recipients(s.value, &s.lines)),
             Some(Label::Decision) => decision_section = Some((s, DecisionKind::Decision)),
             Some(Label::BodyProposal) => decision_section = Some((s, DecisionKind::Proposal)),
@@ -763,6 +774,28 @@ mod tests {
             let doc = super::parse_str(text).value;
             assert_eq!(doc.body.as_deref(), Some("Regionfullmäktige"), "{:?}", doc.body);
         }
+    }
+
+    /// Ydre's tjänsteskrivelse: the labelled date is letterhead, the title is the line after
+    /// it; a job title after the officer's name is no second officer.
+    #[test]
+    fn letter_title_after_a_labelled_date() {
+        let text = "Ydre kommun\nTJÄNSTESKRIVELSE\nKommunledningsförvaltningen\nDatum 2023-08-30\n\
+                    Dnr KS 2023/178\nHandläggare: Lina Axelsson, ekonom\n\n\
+                    Ansökan om medfinansiering\n\nFörslag till beslut\n\
+                    Kommunstyrelsen föreslås besluta\n1. att bevilja medfinansiering,\n\
+                    2. att medlen tas ur oförutsedda.\n";
+        let doc = super::parse_str(text).value;
+        assert_eq!(doc.kind, crate::model::Kind::OfficialLetter);
+        assert_eq!(doc.title.as_deref(), Some("Ansökan om medfinansiering"));
+        assert_eq!(doc.date.as_deref(), Some("2023-08-30"));
+        assert_eq!(doc.paragraphs[0].officers, ["Lina Axelsson"]);
+        let text = "Västra Götalandsregionen\nKoncernkontoret\nTjänsteutlåtande\nDatum: 2023-09-12\n\
+                    Diarienummer: RS 2023-04567\n\nUtvecklingsplan för hälso- och sjukvården\n\n\
+                    Förslag till beslut\n1. Regionstyrelsen godkänner utvecklingsplanen.\n";
+        let doc = super::parse_str(text).value;
+        assert_eq!(doc.kind, crate::model::Kind::OfficialLetter);
+        assert_eq!(doc.title.as_deref(), Some("Utvecklingsplan för hälso- och sjukvården"));
     }
 
     /// A board's protocol names its body in the head; its decisions name the council it
