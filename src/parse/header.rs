@@ -136,23 +136,58 @@ fn body_and_date(text: &str) -> Option<(String, Ymd)> {
     page_only.then(|| (bodies::canonical(body), d))
 }
 
+/// Whether a header's value is only a page number, or nothing: `1(6)`, `Sida`, `Sida 2 av 12`.
+fn page_only(value: &str) -> bool {
+    value.split_whitespace().all(|w| {
+        w.chars().all(|c| c.is_ascii_digit() || "()/".contains(c))
+            || lexical::eq_lower(w, "sida")
+            || w == "av"
+    })
+}
+
+/// A date alone on its line, or beside the page number in the next column: `2023-09-07`,
+/// `2023-09-07\t1(6)` (under a `Sammanträdesdatum\tSida` page header).
+fn date_and_page(text: &str) -> Option<(Ymd, Option<Ymd>)> {
+    let text = text.trim();
+    if !lexical::may_start_date(text) {
+        return None;
+    }
+    match lexical::date_range(text) {
+        Ok((r, d)) if page_only(r) => Some(d),
+        _ => None,
+    }
+}
+
 /// A line that dates the meeting without a date label: a protocol's title and its date
-/// (`Protokoll 2023-11-22`, `Sammanträdesprotokoll 2023-11-22`, a page number after a column
-/// gap), or the day written out at the line's start (`onsdagen den 6 december 2023 kl.
+/// (`Protokoll 2023-11-22`, `Sammanträdesprotokoll 2023-11-22`, `Kommunstyrelsens protokoll
+/// 2023-11-22`, `Protokoll från sammanträde den 6 december 2023`; a column after it is another
+/// cell), or the day written out at the line's start (`onsdagen den 6 december 2023 kl.
 /// 10.00–12.10 i Stadshuset`, Stockholm's unlabelled header).
 fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
-    const TITLES: &[(&str, ())] = &[("sammanträdesprotokoll", ()), ("protokoll", ())];
-    // Both shapes start with `s`, `p` or a weekday's first letter (`m t o f l s`).
-    if !text.as_bytes().first().is_some_and(|b| b"psmtofl".contains(&b.to_ascii_lowercase())) {
+    const TITLES: &[(&str, ())] =
+        &[("sammanträdesprotokoll", ()), ("protokollsutdrag", ()), ("protokoll", ())];
+    // The shapes start with `s`, `p`, a weekday's first letter (`m t o f l s`) or a body's
+    // name (`may_start_body_name`, a necessary condition of `body_name`).
+    let weekday_or_title =
+        text.as_bytes().first().is_some_and(|b| b"psmtofl".contains(&b.to_ascii_lowercase()));
+    if !weekday_or_title && !bodies::may_start_body_name(text) {
         return None;
     }
     if lexical::weekday(text).is_ok() {
         return lexical::date_range(text).ok().map(|(_, d)| d);
     }
-    let (r, _) = lexical::tag_no_case_of(TITLES, text).ok()?;
-    let (r, (_, d)) = (ws1, lexical::date_range).parse(r).ok()?;
-    // The title's date alone, or another column after it (`Protokoll 2023-11-22\t3(12)`).
-    (r.trim().is_empty() || r.starts_with('\t')).then_some(d)
+    let after_body =
+        bodies::body_name(text).ok().and_then(|(r, _)| ws1(r).ok()).map_or(text, |(r, _)| r);
+    let (r, _) = lexical::tag_no_case_of(TITLES, after_body).ok()?;
+    // "Protokollet justerades 2023-12-08" is no title; nor is a date of checking or posting.
+    let cell = &r[..r.find('\t').unwrap_or(r.len())];
+    if r.starts_with(is_alpha)
+        || lexical::contains_ascii_ci(cell, "juster")
+        || lexical::contains_ascii_ci(cell, "anslag")
+    {
+        return None;
+    }
+    lexical::find(cell, lexical::date_range).map(|x| x.1)
 }
 
 /// The meeting date a line gives in one of its columns (the first or one after a tab): a date
@@ -172,9 +207,9 @@ fn column_date(text: &str, next: Option<&str>) -> Option<(u8, (Ymd, Option<Ymd>)
             if let Some((_, d, _)) = lexical::find(value, lexical::date_range) {
                 return Some((rank, d));
             }
-            let page_only = value.chars().all(|c| c.is_ascii_digit() || "()/ \t".contains(c))
-                || lexical::starts_with_lower(value, "sida");
-            if page_only && let Some(d) = next.and_then(date_only) {
+            if page_only(value)
+                && let Some(d) = next.and_then(date_and_page)
+            {
                 return Some((rank, d));
             }
         }
@@ -227,7 +262,15 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
             | HeaderLabel::Date
             | HeaderLabel::PlaceAndTime => {
                 let rank = u8::from(label != HeaderLabel::MeetingDate);
-                if let Some((_, (d, end), _)) = lexical::find(value, lexical::date_range)
+                // "Sammanträdesdatum\tSida" over "2023-09-07\t1(6)": the date is below.
+                let below = || {
+                    let next = preamble[k + 1..].iter().take(2).find(|l| !l.is_blank());
+                    (page_only(inline) && label != HeaderLabel::Time)
+                        .then(|| next.and_then(|l| date_and_page(&l.text)))
+                        .flatten()
+                };
+                let found = lexical::find(value, lexical::date_range).map(|x| x.1).or_else(below);
+                if let Some((d, end)) = found
                     && rank < date_rank
                     && !other_date
                 {
@@ -283,7 +326,16 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     if !date_from_label {
         // A page header repeated on every page was set aside as furniture with its date.
         let dated = furniture.iter().enumerate().find_map(|(k, l)| {
-            let next = furniture.get(k + 1).filter(|n| n.no <= l.no + 2).map(|n| n.text.as_str());
+            // The line below, set aside or kept (the date under a repeated label differs in
+            // its page number from page to page).
+            let kept = all.get(all.partition_point(|x| x.no <= l.no)..).unwrap_or_default();
+            let next = furniture[k + 1..]
+                .iter()
+                .take(1)
+                .chain(kept.iter().filter(|x| !x.is_blank()).take(1))
+                .filter(|n| n.no <= l.no + 2)
+                .min_by_key(|n| n.no)
+                .map(|n| n.text.as_str());
             column_date(&l.text, next)
         });
         if let Some((_, (d, end))) = dated {
@@ -327,7 +379,7 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         h.end_date = end;
     }
     if h.date.is_none()
-        && let Some((d, end)) = furniture.iter().find_map(|l| date_only(&l.text))
+        && let Some((d, end)) = furniture.iter().find_map(|l| date_and_page(&l.text))
     {
         // A date alone under the page header's label on every page (`Sammanträdesdatum` over
         // `2023-09-07`), set aside as furniture.
@@ -598,6 +650,14 @@ mod tests {
         };
         let h = header_of(&(1..=3).map(page).collect::<String>());
         assert_eq!(h.date, Some((2023, 9, 7)));
+        // The label repeated, its value beside each page's number.
+        let page = |n: u32| {
+            format!(
+                "Kommunstyrelsen\tSammanträdesdatum\tSida\n2023-09-07\t{n}(6)\n\nKS § {n}\tDnr 2023/456\n\nTitel\n\n"
+            )
+        };
+        let h = header_of(&(1..=3).map(page).collect::<String>());
+        assert_eq!(h.date, Some((2023, 9, 7)));
         let text = "Helsingborgs stad\nProtokoll 2023-11-22\n\n§ 1\nA\n\n".repeat(3);
         assert_eq!(header_of(&text).date, Some((2023, 11, 22)));
     }
@@ -624,9 +684,26 @@ mod tests {
                 (2023, 12, 6),
                 None,
             ),
+            ("Kommunstyrelsens protokoll 2023-11-22\n\n§ 1\nA", (2023, 11, 22), None),
+            (
+                "Protokoll från sammanträde med kommunstyrelsen den 6 december 2023\n\n§ 1\nA",
+                (2023, 12, 6),
+                None,
+            ),
+            (
+                "LJUSDALS KOMMUN\tSAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\tSammanträdesdatum\tSida\n2023-09-07\t1(6)\n\n§ 1\nA",
+                (2023, 9, 7),
+                None,
+            ),
         ] {
             let h = header_of(text);
             assert_eq!((h.date, h.end_date), (Some(date), end), "{text}");
+        }
+        for text in [
+            "Sammanträdesdatum\tSida\n2023-09-07\t1(6)\n\nProtokollet justerat 2023-09-12\n\n§ 1\nA",
+            "Protokollet justerat 2023-09-12\nSammanträdesdatum 2023-09-07\n\n§ 1\nA",
+        ] {
+            assert_eq!(header_of(text).date, Some((2023, 9, 7)), "{text}");
         }
         // The day the minutes were checked is not the meeting's.
         let h =
