@@ -179,10 +179,36 @@ fn adjective(i: &str) -> IResult<&str, &str> {
 /// Lower-case words after a body's name, letters, hyphens and spaces: `demokrati och
 /// medborgarservice`, `social välfärd`.
 fn lower_words(i: &str) -> IResult<&str, &str> {
+    verify(words, |w: &str| w.chars().next().is_some_and(char::is_lowercase)).parse(i)
+}
+
+/// A few words of letters, hyphens and spaces, in any case: `Intraservice`, `demokrati och
+/// medborgarservice`.
+fn words(i: &str) -> IResult<&str, &str> {
     verify(take_while1(|c: char| is_alpha(c) || c == '-' || c == ' '), |w: &str| {
-        w.chars().next().is_some_and(char::is_lowercase) && w.split(' ').count() <= 6
+        w.split(' ').count() <= 6
     })
     .parse(i)
+}
+
+/// A protocol's title naming its body: `Kommunstyrelsens protokoll 2023-11-22`,
+/// `Socialnämndens protokollsutdrag`, `fört vid sammanträde med kommunstyrelsen` (Stockholm).
+///
+/// Example: `Kommunstyrelsens sammanträdesprotokoll` → `Kommunstyrelsen`.
+#[must_use]
+pub fn titled_body(line: &str) -> Option<String> {
+    let title = alt((
+        tag_no_case("sammanträdesprotokoll"),
+        tag_no_case("protokollsutdrag"),
+        tag_no_case("protokoll"),
+    ));
+    let genitive = verify(body_name, |n: &str| n.ends_with('s'));
+    if let Ok((_, (name, _, _))) = (genitive, ws1, title).parse(line) {
+        return Some(canonical(name)).filter(|n| !is_generic(n));
+    }
+    let at = line.find("sammanträde med ")?;
+    let (rest, name) = body_name(&line[at + "sammanträde med ".len()..]).ok()?;
+    (rest.trim().is_empty() && !is_generic(name)).then(|| canonical(name))
 }
 
 /// A body named alone on a line at a document's head, in the longer forms a page header gives
@@ -195,7 +221,7 @@ fn lower_words(i: &str) -> IResult<&str, &str> {
 #[must_use]
 pub fn head_body(line: &str) -> Option<String> {
     let line = line.trim().trim_end_matches(['.', ',', ':']);
-    let for_what = (ws1, tag("för"), ws1, lower_words);
+    let for_what = (ws1, tag("för"), ws1, words);
     let named = alt((
         (adjective, ws1, body_name).map(|(a, _, n)| (Some(a), n)),
         body_name.map(|n| (None, n)),
@@ -319,6 +345,7 @@ mod tests {
                 Some("Nämnden för demokrati och medborgarservice"),
             ),
             ("Exploateringsnämnden", Some("Exploateringsnämnden")),
+            ("Nämnden för Intraservice", Some("Nämnden för Intraservice")),
             ("Miljö- och samhällsbyggnadsnämnden", Some("Miljö- och samhällsbyggnadsnämnden")),
             ("Kommunstyrelsens arbetsutskott", Some("Kommunstyrelsens arbetsutskott")),
             ("KOMMUNSTYRELSEN", Some("Kommunstyrelsen")),
@@ -328,6 +355,16 @@ mod tests {
             ("Socialnämnden 2016-06-09", None),
         ] {
             assert_eq!(head_body(line).as_deref(), body, "{line}");
+        }
+        for (line, body) in [
+            ("Kommunstyrelsens protokoll 2023-11-22", Some("Kommunstyrelsen")),
+            ("Socialnämndens protokollsutdrag", Some("Socialnämnden")),
+            ("fört vid sammanträde med kommunstyrelsen", Some("Kommunstyrelsen")),
+            ("Nämndens protokoll", None),
+            ("Protokoll 2023-11-22", None),
+            ("fört vid sammanträde med kommunstyrelsen och nämnden", None),
+        ] {
+            assert_eq!(titled_body(line).as_deref(), body, "{line}");
         }
     }
 

@@ -420,8 +420,9 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     h
 }
 
-/// The body a document's head names on a line of its own, or in a line's first column (a page
-/// header: `Kommunstyrelsen\tSammanträdesdatum 2023-10-10`): the first of its first lines, page
+/// The body a document's head names on a line of its own, or in a column of one (a page
+/// header: `Kommunstyrelsen\tSammanträdesdatum 2023-10-10`), or in a protocol's title
+/// (`Kommunstyrelsens protokoll`): the first of its first lines, page
 /// headers set aside as furniture before line `end` among them, that [`bodies::head_body`]
 /// reads.
 fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String> {
@@ -432,10 +433,11 @@ fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String>
         .collect();
     head.sort_by_key(|l| l.no);
     head.iter().take(15).find_map(|l| {
-        let first = l.text.split('\t').next().unwrap_or("");
-        // A name is short, and starts as a body's name does (a necessary condition of
-        // `head_body`, which starts with an adjective or `body_name`).
-        (first.len() <= 80).then(|| bodies::head_body(first)).flatten()
+        // A name is short: longer lines are prose.
+        l.text
+            .split('\t')
+            .filter(|cell| cell.len() <= 80)
+            .find_map(|cell| bodies::head_body(cell).or_else(|| bodies::titled_body(cell)))
     })
 }
 
