@@ -151,6 +151,107 @@ pub fn canonical(name: &str) -> String {
     capitalise(base)
 }
 
+/// Whether a name is a body word alone, which says what kind of body decides but not which:
+/// `Nämnden`, `styrelsen`, `Utskottet` (`Nämnden beslutar att godkänna.`). No body's name.
+#[must_use]
+pub fn is_generic(name: &str) -> bool {
+    let name = name.trim();
+    // The longest ending has twelve characters; a genitive `s` one more.
+    name.chars().count() <= 13 && {
+        let lower = name.to_lowercase();
+        let base = lower.strip_suffix('s').filter(|b| is_body_word(b)).unwrap_or(&lower);
+        BODY_ENDINGS.contains(&base)
+    }
+}
+
+/// An adjective before a body's name, capitalised, in its definite `-a` form: `Regionala`,
+/// `Gemensamma`, `Sociala`.
+fn adjective(i: &str) -> IResult<&str, &str> {
+    verify(take_while1(is_alpha), |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().count() > 4
+            && w.ends_with('a')
+            && !is_body_word(w)
+    })
+    .parse(i)
+}
+
+/// Lower-case words after a body's name, letters, hyphens and spaces: `demokrati och
+/// medborgarservice`, `social välfärd`.
+fn lower_words(i: &str) -> IResult<&str, &str> {
+    verify(words, |w: &str| w.chars().next().is_some_and(char::is_lowercase)).parse(i)
+}
+
+/// A few words of letters, hyphens and spaces, in any case: `Intraservice`, `demokrati och
+/// medborgarservice`.
+fn words(i: &str) -> IResult<&str, &str> {
+    verify(take_while1(|c: char| is_alpha(c) || c == '-' || c == ' '), |w: &str| {
+        w.split(' ').count() <= 6
+    })
+    .parse(i)
+}
+
+/// A protocol's title naming its body: `Kommunstyrelsens protokoll 2023-11-22`,
+/// `Socialnämndens protokollsutdrag`, `fört vid sammanträde med kommunstyrelsen` (Stockholm).
+///
+/// Example: `Kommunstyrelsens sammanträdesprotokoll` → `Kommunstyrelsen`.
+#[must_use]
+pub fn titled_body(line: &str) -> Option<String> {
+    let title = alt((
+        tag_no_case("sammanträdesprotokoll"),
+        tag_no_case("protokollsutdrag"),
+        tag_no_case("protokoll"),
+    ));
+    let genitive = verify(body_name, |n: &str| n.ends_with('s'));
+    if let Ok((_, (name, _, _))) = (genitive, ws1, title).parse(line) {
+        return Some(canonical(name)).filter(|n| !is_generic(n));
+    }
+    let at = line.find("sammanträde med ")?;
+    let (rest, name) = body_name(&line[at + "sammanträde med ".len()..]).ok()?;
+    (rest.trim().is_empty() && !is_generic(name)).then(|| canonical(name))
+}
+
+/// A body named alone on a line at a document's head, in the longer forms a page header gives
+/// beside [`body_name`]: an adjective before it (`Regionala utvecklingsnämnden`, Region
+/// Skåne), what it is for (`Nämnden för demokrati och medborgarservice`, Göteborg), an
+/// indefinite `nämnd` and its field (`Programnämnd social välfärd`, Örebro). A body word
+/// alone (`Nämnden`) names none ([`is_generic`]).
+///
+/// Example: `Regionala utvecklingsnämnden` → `Regionala utvecklingsnämnden`.
+#[must_use]
+pub fn head_body(line: &str) -> Option<String> {
+    let line = line.trim().trim_end_matches(['.', ',', ':']);
+    let for_what = (ws1, tag("för"), ws1, words);
+    let named = alt((
+        (adjective, ws1, body_name).map(|(a, _, n)| (Some(a), n)),
+        body_name.map(|n| (None, n)),
+    ));
+    let (rest, ((adj, name), tail)) = (named, opt(recognize(for_what))).parse(line).ok()?;
+    let field = if tail.is_none() && !rest.is_empty() && super::lexical::ends_with_ci(name, "nämnd")
+    {
+        recognize((ws1, lower_words)).parse(rest).ok().filter(|(r, _)| r.is_empty()).map(|x| x.1)
+    } else {
+        None
+    };
+    let rest = if field.is_some() { "" } else { rest };
+    if !rest.is_empty() || (adj.is_none() && tail.is_none() && field.is_none() && is_generic(name))
+    {
+        return None;
+    }
+    let whole = line.trim();
+    // `KOMMUNSTYRELSEN` in capitals is written as a name.
+    let whole = if whole.chars().any(char::is_lowercase) {
+        whole.to_string()
+    } else {
+        whole.to_lowercase()
+    };
+    Some(if adj.is_some() || tail.is_some() || field.is_some() {
+        capitalise(&whole)
+    } else {
+        canonical(&whole)
+    })
+}
+
 /// Upper-cases the first letter.
 #[must_use]
 pub fn capitalise(s: &str) -> String {
@@ -232,6 +333,41 @@ pub fn organization_from_dir(dir: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Page headers that name their body in more words than `body_name` reads, and a body
+    /// word alone, which names none.
+    #[test]
+    fn head_bodies() {
+        for (line, body) in [
+            ("Programnämnd social välfärd", Some("Programnämnd social välfärd")),
+            ("Regionala utvecklingsnämnden", Some("Regionala utvecklingsnämnden")),
+            (
+                "Nämnden för demokrati och medborgarservice",
+                Some("Nämnden för demokrati och medborgarservice"),
+            ),
+            ("Exploateringsnämnden", Some("Exploateringsnämnden")),
+            ("Nämnden för Intraservice", Some("Nämnden för Intraservice")),
+            ("Miljö- och samhällsbyggnadsnämnden", Some("Miljö- och samhällsbyggnadsnämnden")),
+            ("Kommunstyrelsens arbetsutskott", Some("Kommunstyrelsens arbetsutskott")),
+            ("KOMMUNSTYRELSEN", Some("Kommunstyrelsen")),
+            ("Nämnden", None),
+            ("Kommunstyrelsen beslutar att godkänna.", None),
+            ("Protokoll", None),
+            ("Socialnämnden 2016-06-09", None),
+        ] {
+            assert_eq!(head_body(line).as_deref(), body, "{line}");
+        }
+        for (line, body) in [
+            ("Kommunstyrelsens protokoll 2023-11-22", Some("Kommunstyrelsen")),
+            ("Socialnämndens protokollsutdrag", Some("Socialnämnden")),
+            ("fört vid sammanträde med kommunstyrelsen", Some("Kommunstyrelsen")),
+            ("Nämndens protokoll", None),
+            ("Protokoll 2023-11-22", None),
+            ("fört vid sammanträde med kommunstyrelsen och nämnden", None),
+        ] {
+            assert_eq!(titled_body(line).as_deref(), body, "{line}");
+        }
+    }
+
     #[test]
     fn bodies() {
         assert_eq!(
@@ -248,6 +384,8 @@ mod tests {
         );
         assert_eq!(canonical("hälso- och sjukvårdsnämndens"), "Hälso- och sjukvårdsnämnden");
         assert!(body_name("Regiondirektör").is_err());
+        assert!(is_generic("Nämnden") && is_generic("styrelsens") && is_generic("Utskottet"));
+        assert!(!is_generic("Socialnämnden") && !is_generic("Kommunstyrelsen"));
         // The first look rules out no name the grammar reads.
         for line in [
             "Kommunstyrelsens arbetsutskott",

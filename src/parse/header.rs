@@ -90,6 +90,9 @@ pub struct Header {
     pub place: Option<String>,
     /// A body named by a label (`Organ Kommunfullmäktige`) or a page header line.
     pub body: Option<String>,
+    /// A body named alone on a line of the document's head (`Programnämnd social välfärd`
+    /// over `Protokoll`): whose protocol it is, whatever bodies its decisions name.
+    pub named_body: Option<String>,
     /// The document's own case numbers.
     pub dnr: Vec<Dnr>,
     /// Ordförande from the signatures.
@@ -133,6 +136,100 @@ fn body_and_date(text: &str) -> Option<(String, Ymd)> {
     page_only.then(|| (bodies::canonical(body), d))
 }
 
+/// Whether a header's value is only a page number, or nothing: `1(6)`, `Sida`, `Sida 2 av 12`.
+fn page_only(value: &str) -> bool {
+    value.split_whitespace().all(|w| {
+        w.chars().all(|c| c.is_ascii_digit() || "()/".contains(c))
+            || lexical::eq_lower(w, "sida")
+            || w == "av"
+    })
+}
+
+/// A date alone on its line, or beside the page number in the next column: `2023-09-07`,
+/// `2023-09-07\t1(6)` (under a `Sammanträdesdatum\tSida` page header).
+fn date_and_page(text: &str) -> Option<(Ymd, Option<Ymd>)> {
+    let text = text.trim();
+    if !lexical::may_start_date(text) {
+        return None;
+    }
+    match lexical::date_range(text) {
+        Ok((r, d)) if page_only(r) => Some(d),
+        _ => None,
+    }
+}
+
+/// A line that dates the meeting without a date label: a protocol's title and its date
+/// (`Protokoll 2023-11-22`, `Sammanträdesprotokoll 2023-11-22`, `Kommunstyrelsens protokoll
+/// 2023-11-22`, `Protokoll från sammanträde den 6 december 2023`; a column after it is another
+/// cell), or the day written out at the line's start (`onsdagen den 6 december 2023 kl.
+/// 10.00–12.10 i Stadshuset`, Stockholm's unlabelled header).
+fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
+    const TITLES: &[(&str, ())] =
+        &[("sammanträdesprotokoll", ()), ("protokollsutdrag", ()), ("protokoll", ())];
+    // The shapes start with `s`, `p`, a weekday's first letter (`m t o f l s`) or a body's
+    // name (`may_start_body_name`, a necessary condition of `body_name`).
+    let weekday_or_title =
+        text.as_bytes().first().is_some_and(|b| b"psmtofl".contains(&b.to_ascii_lowercase()));
+    if !weekday_or_title && !bodies::may_start_body_name(text) {
+        return None;
+    }
+    if lexical::weekday(text).is_ok() {
+        return lexical::date_range(text).ok().map(|(_, d)| d);
+    }
+    let after_body =
+        bodies::body_name(text).ok().and_then(|(r, _)| ws1(r).ok()).map_or(text, |(r, _)| r);
+    let (r, _) = lexical::tag_no_case_of(TITLES, after_body).ok()?;
+    // "Protokollet justerades 2023-12-08" is no title; nor is a date of checking or posting.
+    let cell = &r[..r.find('\t').unwrap_or(r.len())];
+    if r.starts_with(is_alpha)
+        || lexical::contains_ascii_ci(cell, "juster")
+        || lexical::contains_ascii_ci(cell, "anslag")
+    {
+        return None;
+    }
+    lexical::find(cell, lexical::date_range).map(|x| x.1)
+}
+
+/// The meeting date a line gives in one of its columns (the first or one after a tab): a date
+/// label and its value (`Kommunstyrelsen\tSammanträdesdatum 2023-10-10`), the value on the line
+/// below, `next`, when the label has none but a page number (`Sammanträdesdatum\t1(6)` over
+/// `2023-09-07`), or a [`dated_title`] (`Kommunstyrelsen\tProtokoll 2023-12-06`). With the rank
+/// of what it came from: 0 for a meeting-date label, 1 for the others.
+fn column_date(text: &str, next: Option<&str>) -> Option<(u8, (Ymd, Option<Ymd>))> {
+    let starts = std::iter::once(0).chain(text.match_indices('\t').map(|(at, _)| at + 1));
+    for at in starts {
+        let cell = &text[at..];
+        if let Ok((_, (label, value))) = header_label(cell)
+            && matches!(label, HeaderLabel::MeetingDate | HeaderLabel::Date)
+            && !value.starts_with("för ")
+        {
+            let rank = u8::from(label != HeaderLabel::MeetingDate);
+            if let Some((_, d, _)) = lexical::find(value, lexical::date_range) {
+                return Some((rank, d));
+            }
+            if page_only(value)
+                && let Some(d) = next.and_then(date_and_page)
+            {
+                return Some((rank, d));
+            }
+        }
+        if let Some(d) = dated_title(cell) {
+            return Some((1, d));
+        }
+    }
+    None
+}
+
+/// Whether a line is a date label and a date alone: `Datum 2023-08-30`, `Datum: 2023-09-12`
+/// (a letterhead's date, never a title).
+#[must_use]
+pub fn is_dated_label(text: &str) -> bool {
+    matches!(
+        header_label(text),
+        Ok((_, (HeaderLabel::Date | HeaderLabel::MeetingDate, v))) if date_only(v).is_some()
+    )
+}
+
 /// Reads the header facts from the preamble (the lines before the first paragraph), the
 /// furniture set aside by normalisation, and the whole text for a standalone date.
 #[must_use]
@@ -144,7 +241,17 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     let mut prev_text = "";
     for (k, line) in preamble.iter().enumerate() {
         let after = std::mem::replace(&mut prev_text, line.text.as_str());
-        let Ok((_, (label, inline))) = header_label(&line.text) else { continue };
+        let Ok((_, (label, inline))) = header_label(&line.text) else {
+            let next = preamble[k + 1..].iter().find(|l| !l.is_blank()).map(|l| l.text.as_str());
+            if let Some((rank, (d, end))) = column_date(&line.text, next)
+                && rank < date_rank
+                && !lexical::starts_with_lower(after, "justering")
+            {
+                (h.date, h.end_date, date_rank) = (Some(d), end, rank);
+                date_from_label = true;
+            }
+            continue;
+        };
         let value = value_of(preamble, k, inline);
         // "Justeringens / plats och tid …" and "Datum för anslags uppsättande" date other things.
         let other_date =
@@ -155,7 +262,15 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
             | HeaderLabel::Date
             | HeaderLabel::PlaceAndTime => {
                 let rank = u8::from(label != HeaderLabel::MeetingDate);
-                if let Some((_, (d, end), _)) = lexical::find(value, lexical::date_range)
+                // "Sammanträdesdatum\tSida" over "2023-09-07\t1(6)": the date is below.
+                let below = || {
+                    let next = preamble[k + 1..].iter().take(2).find(|l| !l.is_blank());
+                    (page_only(inline) && label != HeaderLabel::Time)
+                        .then(|| next.and_then(|l| date_and_page(&l.text)))
+                        .flatten()
+                };
+                let found = lexical::find(value, lexical::date_range).map(|x| x.1).or_else(below);
+                if let Some((d, end)) = found
                     && rank < date_rank
                     && !other_date
                 {
@@ -208,6 +323,26 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
             }
         }
     }
+    if !date_from_label {
+        // A page header repeated on every page was set aside as furniture with its date.
+        let dated = furniture.iter().enumerate().find_map(|(k, l)| {
+            // The line below, set aside or kept (the date under a repeated label differs in
+            // its page number from page to page).
+            let kept = all.get(all.partition_point(|x| x.no <= l.no)..).unwrap_or_default();
+            let next = furniture[k + 1..]
+                .iter()
+                .take(1)
+                .chain(kept.iter().filter(|x| !x.is_blank()).take(1))
+                .filter(|n| n.no <= l.no + 2)
+                .min_by_key(|n| n.no)
+                .map(|n| n.text.as_str());
+            column_date(&l.text, next)
+        });
+        if let Some((_, (d, end))) = dated {
+            (h.date, h.end_date) = (Some(d), end);
+            date_from_label = true;
+        }
+    }
     // A page header of a body and a date, or a body line over a date line (an extract's header).
     let non_blank: Vec<&Line> = all.iter().chain(furniture).filter(|l| !l.is_blank()).collect();
     for (k, line) in non_blank.iter().enumerate() {
@@ -243,6 +378,13 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         h.date = Some(d);
         h.end_date = end;
     }
+    if h.date.is_none()
+        && let Some((d, end)) = furniture.iter().find_map(|l| date_and_page(&l.text))
+    {
+        // A date alone under the page header's label on every page (`Sammanträdesdatum` over
+        // `2023-09-07`), set aside as furniture.
+        (h.date, h.end_date) = (Some(d), end);
+    }
     if h.date.is_none() {
         // A web page hosting the PDF titles its download with the first page's header, which
         // kept the digits the page text lost: `Download "… Kommunstyrelsen 2013-01-09"`.
@@ -255,6 +397,9 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
             h.end_date = end;
         }
     }
+    // The preamble is `all` up to the first heading: furniture before that is in the head.
+    let head_end = all.get(preamble.len()).map_or(u32::MAX, |l| l.no);
+    h.named_body = named_body(preamble, furniture, head_end);
     if h.time.is_none() {
         h.time = preamble
             .iter()
@@ -273,6 +418,27 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         }
     }
     h
+}
+
+/// The body a document's head names on a line of its own, or in a column of one (a page
+/// header: `Kommunstyrelsen\tSammanträdesdatum 2023-10-10`), or in a protocol's title
+/// (`Kommunstyrelsens protokoll`): the first of its first lines, page
+/// headers set aside as furniture before line `end` among them, that [`bodies::head_body`]
+/// reads.
+fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String> {
+    let mut head: Vec<&Line> = preamble
+        .iter()
+        .chain(furniture.iter().filter(|l| l.no < end))
+        .filter(|l| !l.is_blank())
+        .collect();
+    head.sort_by_key(|l| l.no);
+    head.iter().take(15).find_map(|l| {
+        // A name is short: longer lines are prose.
+        l.text
+            .split('\t')
+            .filter(|cell| cell.len() <= 80)
+            .find_map(|cell| bodies::head_body(cell).or_else(|| bodies::titled_body(cell)))
+    })
 }
 
 /// The place in a `Plats och tid` value: the text before the time and without the date.
@@ -457,6 +623,102 @@ mod tests {
         assert_eq!(h.time.as_deref(), Some("18:00"));
         assert_eq!(h.place.as_deref(), Some("Roslagens Sparbank, Danskes gränd 2, Norrtälje"));
         assert_eq!(h.adjusters.len(), 2);
+    }
+
+    /// The header facts of a text as the parser reads them: normalised, the preamble before
+    /// the first `§`, the furniture set aside.
+    fn header_of(text: &str) -> Header {
+        let n = crate::normalize::normalize(text);
+        let first = n.lines.iter().position(|l| l.text.starts_with('§')).unwrap_or(n.lines.len());
+        header(&n.lines[..first], &n.furniture, &n.lines)
+    }
+
+    /// A page header repeated on every page is furniture, and still dates the meeting.
+    #[test]
+    fn date_in_a_repeated_page_header() {
+        let page = |n: u32| {
+            format!(
+                "Sala kommun            Protokoll\nKommunstyrelsen        Sammanträdesdatum 2023-10-10\n\n§ {n}\nA\n\nBeslut\nKommunstyrelsen beslutar att godkänna.\n\n"
+            )
+        };
+        let h = header_of(&(1..=3).map(page).collect::<String>());
+        assert_eq!(h.date, Some((2023, 10, 10)));
+        assert_eq!(h.named_body.as_deref(), Some("Kommunstyrelsen"));
+        // Ljusdal: the label's value stands under it, beside a page number.
+        let page = |n: u32| {
+            format!(
+                "LJUSDALS KOMMUN                                 SAMMANTRÄDESPROTOKOLL               Sida\nKommunstyrelsen                                 Sammanträdesdatum                    {n}(6)\n                                                2023-09-07\n\nJusteringens\nplats och tid       Kommunhuset 2023-09-12\n\nKS § {n}                                        Dnr 2023/456\n\nTitel\n\n"
+            )
+        };
+        let h = header_of(&(1..=3).map(page).collect::<String>());
+        assert_eq!(h.date, Some((2023, 9, 7)));
+        // The label repeated, its value beside each page's number.
+        let page = |n: u32| {
+            format!(
+                "Kommunstyrelsen\tSammanträdesdatum\tSida\n2023-09-07\t{n}(6)\n\nKS § {n}\tDnr 2023/456\n\nTitel\n\n"
+            )
+        };
+        let h = header_of(&(1..=3).map(page).collect::<String>());
+        assert_eq!(h.date, Some((2023, 9, 7)));
+        let text = "Helsingborgs stad\nProtokoll 2023-11-22\n\n§ 1\nA\n\n".repeat(3);
+        assert_eq!(header_of(&text).date, Some((2023, 11, 22)));
+    }
+
+    /// Dates without a date label: a protocol's title with its date, Stockholm's day written
+    /// out under "fört vid sammanträde", a range of days before the month.
+    #[test]
+    fn unlabelled_meeting_dates() {
+        for (text, date, end) in [
+            ("Kommunstyrelsen\nProtokoll 2023-11-22\n\n§ 1\nA", (2023, 11, 22), None),
+            ("Sammanträdesprotokoll 2023-11-22\n\n§ 1\nA", (2023, 11, 22), None),
+            (
+                "Stockholms stad\nProtokoll\nKommunstyrelsen\n\nProtokoll nr 21/2023\nfört vid sammanträde med kommunstyrelsen\nonsdagen den 6 december 2023 kl. 10.00–12.10 i Stadshuset, Borgarsalen\n\nJusterare\nAnna König Jerlmyr (M)\n\n§ 1\nA",
+                (2023, 12, 6),
+                None,
+            ),
+            (
+                "Kommunstyrelsen\nProtokoll\nSammanträdesdatum: 14-15 november 2023\n\n§ 1\nA",
+                (2023, 11, 14),
+                Some((2023, 11, 15)),
+            ),
+            (
+                "Kommunstyrelsen\tProtokoll 2023-12-06\nJusteringsdatum 2023-12-08\n\n§ 1\nA",
+                (2023, 12, 6),
+                None,
+            ),
+            ("Kommunstyrelsens protokoll 2023-11-22\n\n§ 1\nA", (2023, 11, 22), None),
+            (
+                "Protokoll från sammanträde med kommunstyrelsen den 6 december 2023\n\n§ 1\nA",
+                (2023, 12, 6),
+                None,
+            ),
+            (
+                "LJUSDALS KOMMUN\tSAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\tSammanträdesdatum\tSida\n2023-09-07\t1(6)\n\n§ 1\nA",
+                (2023, 9, 7),
+                None,
+            ),
+        ] {
+            let h = header_of(text);
+            assert_eq!((h.date, h.end_date), (Some(date), end), "{text}");
+        }
+        for text in [
+            "Sammanträdesdatum\tSida\n2023-09-07\t1(6)\n\nProtokollet justerat 2023-09-12\n\n§ 1\nA",
+            "Protokollet justerat 2023-09-12\nSammanträdesdatum 2023-09-07\n\n§ 1\nA",
+        ] {
+            assert_eq!(header_of(text).date, Some((2023, 9, 7)), "{text}");
+        }
+        // The day the minutes were checked is not the meeting's.
+        let h =
+            header_of("Sammanträdesdatum 2023-09-07\nJusteringens\nProtokoll 2023-09-12\n\n§ 1\nA");
+        assert_eq!(h.date, Some((2023, 9, 7)));
+    }
+
+    #[test]
+    fn dated_label_lines() {
+        assert!(is_dated_label("Datum 2023-08-30"));
+        assert!(is_dated_label("Datum: 2023-09-12"));
+        assert!(!is_dated_label("Datum för anslag 2023-09-12"));
+        assert!(!is_dated_label("Ansökan om medfinansiering"));
     }
 
     #[test]

@@ -36,7 +36,15 @@ const REPORT_WORDS: &[&str] = &[
 ];
 
 /// Words a letter's first lines start with.
-const LETTER_WORDS: [&str; 4] = ["tjänsteskrivelse", "ärendeskrivelse", "missiv", "skrivelse"];
+const LETTER_WORDS: [&str; 7] = [
+    "tjänsteskrivelse",
+    "tjänsteutlåtande",
+    "tjänsteyttrande",
+    "ärendeskrivelse",
+    "ärendeutlåtande",
+    "missiv",
+    "skrivelse",
+];
 
 /// What the first lines (`head`, non-blank) say of the document: an extract, a letter, a
 /// protocol. The words are looked for in each line lower-cased (a [`Line`] holds no line
@@ -110,6 +118,11 @@ mod tests {
         assert_eq!(kind_of("KOMMUNSTYRELSEN\nSAMMANTRÄDESPROTOKOLL\n2023-12-07"), Kind::Protocol);
         assert_eq!(kind_of("Protokollsutdrag\nKommunstyrelsen"), Kind::ProtocolExtract);
         assert_eq!(kind_of("Ärendeskrivelse\n2023-12-07"), Kind::OfficialLetter);
+        assert_eq!(
+            kind_of("Koncernkontoret\nTjänsteutlåtande\nDatum: 2023-09-12"),
+            Kind::OfficialLetter
+        );
+        assert_eq!(kind_of("TJÄNSTEYTTRANDE\n2023-09-12"), Kind::OfficialLetter);
         assert_eq!(kind_of("Text\n\nPARAGRAFEN ÄR justerad"), Kind::ProtocolExtract);
         assert_eq!(kind_of("Text om protokollet"), Kind::Unknown);
     }

@@ -147,7 +147,7 @@ pub fn month_name(i: &str) -> IResult<&str, u32> {
 }
 
 /// A weekday with the definite ending, as in `torsdagen den 25 mars 2004`.
-fn weekday(i: &str) -> IResult<&str, &str> {
+pub fn weekday(i: &str) -> IResult<&str, &str> {
     alt((
         tag_no_case("måndagen"),
         tag_no_case("tisdagen"),
@@ -194,12 +194,31 @@ pub fn date(i: &str) -> IResult<&str, Ymd> {
 ///
 /// Returns the first and, where written, the last day.
 pub fn date_range(i: &str) -> IResult<&str, (Ymd, Option<Ymd>)> {
-    let (rest, first) = date(i)?;
+    let (rest, first) = match date(i) {
+        Ok(found) => found,
+        // Only a digit starts a range of days; other failures are final.
+        Err(e) if !i.as_bytes().first().is_some_and(u8::is_ascii_digit) => return Err(e),
+        Err(e) => return swedish_day_range(i).map_err(|_| e),
+    };
     let mut end = (ws0, dash, ws0, alt((date, digits_n(2).map(|d| (first.0, first.1, d)))));
     match end.parse(rest) {
         Ok((r, (_, _, _, last))) if valid(last) && last > first => Ok((r, (first, Some(last)))),
         _ => Ok((rest, (first, None))),
     }
+}
+
+/// Days of one month written out, the month named once: `14-15 november 2023`,
+/// `14–15 nov. 2023` (`Sammanträdesdatum: 14-15 november 2023`).
+fn swedish_day_range(i: &str) -> IResult<&str, (Ymd, Option<Ymd>)> {
+    verify(
+        (take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), ws0, dash, ws0, swedish_date).map(
+            |(first, _, _, _, last): (&str, _, _, _, Ymd)| {
+                ((last.0, last.1, first.parse().unwrap_or(0)), Some(last))
+            },
+        ),
+        |&(first, last)| valid(first) && last.is_some_and(|l| l > first),
+    )
+    .parse(i)
 }
 
 /// A clock time `09:15`, `09.15`, `9.15`, returned as `HH:MM`.
@@ -750,6 +769,16 @@ mod tests {
         assert_eq!(r, ((2023, 12, 7), Some((2023, 12, 8))));
         let (rest, r) = date_range("2024-06-13").expect("single");
         assert_eq!((r, rest), (((2024, 6, 13), None), ""));
+        // A range of days before the month: the first day is the meeting's.
+        let (rest, r) = date_range("14-15 november 2023").expect("days");
+        assert_eq!((r, rest), (((2023, 11, 14), Some((2023, 11, 15))), ""));
+        let (_, r) = date_range("14 – 15 nov. 2023, kl. 9").expect("days");
+        assert_eq!(r, ((2023, 11, 14), Some((2023, 11, 15))));
+        assert_eq!(
+            find("Sammanträdesdatum: 14-15 november 2023", date_range).map(|x| x.1),
+            Some(((2023, 11, 14), Some((2023, 11, 15))))
+        );
+        assert!(date_range("15-14 november 2023").is_err());
     }
 
     #[test]

@@ -106,15 +106,22 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
     };
     let kind = kind::kind(lines, &title_for_kind, signals);
 
-    let body = head.body.clone().or_else(|| most_common_by(&paragraphs)).or_else(|| {
-        matches!(kind, Kind::Protocol | Kind::ProtocolExtract)
-            .then(|| most_mentioned_body(lines))
-            .flatten()
-    });
+    // A body the head names beats the bodies decisions name: a board's extract proposes to
+    // the council ("Kommunfullmäktige föreslås besluta"), a board writes "Nämnden beslutar".
+    let protocol = matches!(kind, Kind::Protocol | Kind::ProtocolExtract);
+    let named = head.named_body.clone().filter(|_| protocol);
+    let body = head
+        .body
+        .clone()
+        .or(named)
+        .or_else(|| most_common_by(&paragraphs))
+        .or_else(|| protocol.then(|| most_mentioned_body(lines)).flatten());
     for p in &mut paragraphs {
-        if let Some(d) =
-            p.decision.as_mut().filter(|d| d.by.is_none() && d.kind == DecisionKind::Decision)
-        {
+        // "Nämnden beslutar" is the document's body deciding.
+        if let Some(d) = p.decision.as_mut().filter(|d| {
+            d.kind == DecisionKind::Decision
+                && d.by.as_deref().is_none_or(|by| body.is_some() && bodies::is_generic(by))
+        }) {
             d.by.clone_from(&body);
         }
     }
@@ -475,11 +482,23 @@ fn letterhead_line(text: &str) -> (bool, bool, Option<Vec<Dnr>>) {
         }
     }
     let skip = lexical::date_range(t).is_ok_and(|(r, _)| r.trim().is_empty())
+        || header::is_dated_label(t)
         || persons::name(t).is_ok_and(|(r, _)| r.trim().is_empty())
         || t.split_whitespace().count() == 1
         || bodies::organization(t).is_ok_and(|(r, _)| r.trim().is_empty())
         || bodies::body_name(t).is_ok_and(|(r, _)| r.trim().is_empty());
     (skip, false, None)
+}
+
+/// The officers a `Handläggare` value names: `Anna Ek, Per Holm och Eva Lund`. A part in
+/// lower case is the job title of the name before it, not an officer (`Lina Axelsson, ekonom`).
+fn officers_of(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split([',', ';'])
+        .flat_map(|x| x.split(" och "))
+        .map(str::trim)
+        .filter(|x| x.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .map(str::to_string)
 }
 
 /// Builds the single paragraph of a document without § headings: the title is the first line
@@ -488,12 +507,17 @@ fn unnumbered(lines: &[Line], warnings: &mut Vec<Warning>) -> Unnumbered {
     let mut own = Vec::new();
     let mut letterhead = false;
     let mut title_at = None;
+    let mut head_officers = Vec::new();
     for (k, line) in lines.iter().enumerate().take(60) {
         if line.is_blank() {
             continue;
         }
         let (skip, contact, found) = letterhead_line(&line.text);
         letterhead |= contact;
+        // The letterhead's "Handläggare: Lina Axelsson, ekonom".
+        if contact && let Some(value) = line.text.trim().strip_prefix("Handläggare") {
+            head_officers.extend(officers_of(value.trim_start_matches([':', ' ', '\t'])));
+        }
         if let Some(found) = found {
             own.extend(found);
         }
@@ -519,6 +543,9 @@ fn unnumbered(lines: &[Line], warnings: &mut Vec<Warning>) -> Unnumbered {
     };
     let mut paragraph = body(&lines[body_from..], own, warnings);
     paragraph.title = title;
+    if paragraph.officers.is_empty() {
+        paragraph.officers = head_officers;
+    }
     paragraph.line = lines.iter().find(|l| !l.is_blank()).map_or(1, |l| l.no);
     Unnumbered { paragraph, letterhead }
 }
@@ -547,16 +574,7 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
                 own.extend(found);
             }
             Some(Label::CaseOwner) if !s.value.is_empty() => case_owner = Some(s.value.to_string()),
-            Some(Label::Officers) => {
-                officers.extend(
-                    s.value
-                        .split([',', ';'])
-                        .flat_map(|x| x.split(" och "))
-                        .map(str::trim)
-                        .filter(|x| !x.is_empty())
-                        .map(str::to_string),
-                );
-            }
+            Some(Label::Officers) => officers.extend(officers_of(s.value)),
             Some(Label::Expedition) => expedition.extend(expedition::recipients(s.value, &s.lines)),
             Some(Label::Decision) => decision_section = Some((s, DecisionKind::Decision)),
             Some(Label::BodyProposal) => decision_section = Some((s, DecisionKind::Proposal)),
@@ -648,7 +666,10 @@ fn most_common_by(paragraphs: &[Paragraph]) -> Option<String> {
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (k, p) in paragraphs.iter().enumerate() {
         if let Some(by) = p.decision.as_ref().and_then(|d| d.by.as_ref()) {
-            if !bodies::is_body_word(by.split_whitespace().last().unwrap_or("")) {
+            // A body word alone ("Nämnden beslutar") names no body.
+            if !bodies::is_body_word(by.split_whitespace().last().unwrap_or(""))
+                || bodies::is_generic(by)
+            {
                 continue;
             }
             let e = counts.entry(bodies::canonical(by)).or_insert((0, k));
@@ -778,6 +799,59 @@ mod tests {
         for _ in 0..20 {
             let doc = super::parse_str(text).value;
             assert_eq!(doc.body.as_deref(), Some("Regionfullmäktige"), "{:?}", doc.body);
+        }
+    }
+
+    /// Ydre's tjänsteskrivelse: the labelled date is letterhead, the title is the line after
+    /// it; a job title after the officer's name is no second officer.
+    #[test]
+    fn letter_title_after_a_labelled_date() {
+        let text = "Ydre kommun\nTJÄNSTESKRIVELSE\nKommunledningsförvaltningen\nDatum 2023-08-30\n\
+                    Dnr KS 2023/178\nHandläggare: Lina Axelsson, ekonom\n\n\
+                    Ansökan om medfinansiering\n\nFörslag till beslut\n\
+                    Kommunstyrelsen föreslås besluta\n1. att bevilja medfinansiering,\n\
+                    2. att medlen tas ur oförutsedda.\n";
+        let doc = super::parse_str(text).value;
+        assert_eq!(doc.kind, crate::model::Kind::OfficialLetter);
+        assert_eq!(doc.title.as_deref(), Some("Ansökan om medfinansiering"));
+        assert_eq!(doc.date.as_deref(), Some("2023-08-30"));
+        assert_eq!(doc.paragraphs[0].officers, ["Lina Axelsson"]);
+        let text = "Västra Götalandsregionen\nKoncernkontoret\nTjänsteutlåtande\nDatum: 2023-09-12\n\
+                    Diarienummer: RS 2023-04567\n\nUtvecklingsplan för hälso- och sjukvården\n\n\
+                    Förslag till beslut\n1. Regionstyrelsen godkänner utvecklingsplanen.\n";
+        let doc = super::parse_str(text).value;
+        assert_eq!(doc.kind, crate::model::Kind::OfficialLetter);
+        assert_eq!(doc.title.as_deref(), Some("Utvecklingsplan för hälso- och sjukvården"));
+    }
+
+    /// A board's protocol names its body in the head; its decisions name the council it
+    /// proposes to, or the board by a body word alone.
+    #[test]
+    fn the_body_in_the_head_beats_decision_subjects() {
+        let cases = [
+            (
+                "Sala kommun\nKommunstyrelsen\nProtokollsutdrag\nSammanträdesdatum 2023-10-10\n\n\
+              § 1\nTitel\n\nBeslut\nKommunfullmäktige föreslås besluta att godkänna.\n",
+                "Kommunstyrelsen",
+            ),
+            (
+                "Stockholms stad\nExploateringsnämnden\nProtokoll\nSammanträdesdatum 2023-10-10\n\n\
+              § 1\nA\n\nBeslut\nNämnden beslutar att godkänna.\n\n§ 2\nB\n\nBeslut\n\
+              Nämnden beslutar att godkänna.\n",
+                "Exploateringsnämnden",
+            ),
+            (
+                "Örebro kommun\nProtokoll\nProgramnämnd social välfärd\nDatum: 2023-05-17\n\n\
+              § 1\nA\n\nBeslut\nProgramnämnd social välfärd beslutar att godkänna.\n\n§ 2\nB\n\n\
+              Beslut\nNämnden beslutar att godkänna.\n",
+                "Programnämnd social välfärd",
+            ),
+        ];
+        for (text, body) in cases {
+            let doc = super::parse_str(text).value;
+            assert_eq!(doc.body.as_deref(), Some(body));
+            let by = doc.paragraphs[0].decision.as_ref().and_then(|d| d.by.clone());
+            assert_ne!(by.as_deref(), Some("Nämnden"));
         }
     }
 
