@@ -99,7 +99,34 @@ pub fn may_start_body_name(i: &str) -> bool {
     // A word without a last `s` is asked about once: the second test would repeat the first.
     let stem = w.trim_end_matches('s');
     !w.is_empty()
-        && (w.contains('-') || is_body_word(stem) || (stem.len() < w.len() && is_body_word(w)))
+        && (w.contains('-')
+            || is_body_word(stem)
+            || (stem.len() < w.len() && is_body_word(w))
+            || is_body_adjective(w))
+}
+
+/// Adjectives that name a body with a bare body word: `Tekniska nämnden`, `Sociala
+/// nämnden`, `Gemensamma nämnden`, in any case.
+const BODY_ADJECTIVES: &[&str] = &[
+    "tekniska",
+    "sociala",
+    "regionala",
+    "gemensamma",
+    "kulturella",
+    "centrala",
+    "politiska",
+    "lokala",
+    "allmänna",
+];
+
+/// Whether `w` is one of the [`BODY_ADJECTIVES`]: most words are ruled out by their length or
+/// their last letter.
+fn is_body_adjective(w: &str) -> bool {
+    (5..=11).contains(&w.len())
+        && w.ends_with('a')
+        && BODY_ADJECTIVES
+            .iter()
+            .any(|a| a.len() == w.len() && super::lexical::starts_with_lower(w, a))
 }
 
 /// A body's name, definite or genitive: `Hälso- och sjukvårdsutskottet`,
@@ -131,9 +158,12 @@ pub fn body_name(i: &str) -> IResult<&str, &str> {
                 || l.ends_with("utskott")
         }),
     );
+    // `Tekniska nämnden`, `Sociala nämndens`: an adjective before a body word.
+    let adjective_then_body = (verify(take_while1(is_alpha), is_body_adjective), ws1, word);
     recognize(alt((
         recognize((opt(elided()), genitive_then_body)),
         recognize((opt(elided()), word)),
+        recognize(adjective_then_body),
     )))
     .parse(i)
 }
@@ -366,6 +396,18 @@ mod tests {
         ] {
             assert_eq!(titled_body(line).as_deref(), body, "{line}");
         }
+    }
+
+    #[test]
+    fn bodies_named_with_an_adjective() {
+        assert_eq!(
+            body_name("Tekniska nämnden 2020-03-04 1(10)"),
+            Ok((" 2020-03-04 1(10)", "Tekniska nämnden"))
+        );
+        assert_eq!(body_name("Sociala nämndens beslut"), Ok((" beslut", "Sociala nämndens")));
+        assert_eq!(canonical("Tekniska nämndens"), "Tekniska nämnden");
+        assert!(body_name("Tekniska frågor").is_err());
+        assert!(body_name("Andra nämnden").is_err());
     }
 
     #[test]
