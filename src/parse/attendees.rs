@@ -81,6 +81,7 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("tjg. ers", Role::ServingDeputy),
     ("ledamot", Role::Member),
     ("ersättare", Role::Deputy),
+    ("ers.", Role::Deputy),
     ("sekreterare", Role::Secretary),
     ("sekr", Role::Secretary),
 ];
@@ -630,6 +631,17 @@ mod tests {
             "Eva Berg (C) tjg ers",
             m,
             &[("Eva Berg", Some("C"), Role::ServingDeputy, None, None)],
+        );
+        check(
+            "Sara Al-Hassan (S) ers. för Ola Bo (S)",
+            m,
+            &[(
+                "Sara Al-Hassan",
+                Some("S"),
+                Role::ServingDeputy,
+                None,
+                Some("ersätter Ola Bo (S)"),
+            )],
         );
     }
 

@@ -49,7 +49,19 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
     let lines = &norm.lines;
     let headings = find_headings(lines, norm.flattened, &mut warnings);
 
-    let first = headings.first().map_or(lines.len(), |h| h.0);
+    // Case numbers above their headings, where most headings (or the only one) have one.
+    let mut above: Vec<Option<(usize, Vec<Dnr>)>> = Vec::with_capacity(headings.len());
+    for (k, (at, _)) in headings.iter().enumerate() {
+        let floor = if k == 0 { 0 } else { headings[k - 1].0 + 1 };
+        above.push(dnr_above(lines, *at, floor));
+    }
+    if above.iter().filter(|a| a.is_some()).count() * 2 < headings.len().max(1) {
+        above.iter_mut().for_each(|a| *a = None);
+    }
+    // Where a paragraph's lines start: its heading, or the case number above it.
+    let starts: Vec<usize> =
+        headings.iter().zip(&above).map(|((at, _), a)| a.as_ref().map_or(*at, |x| x.0)).collect();
+    let first = starts.first().copied().unwrap_or(lines.len());
     let preamble = &lines[..first];
     let mut head = header::header(preamble, &norm.furniture, lines);
     header::signatures(preamble, &mut head);
@@ -71,7 +83,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
         }
     } else {
         for (k, (at, h)) in headings.iter().enumerate() {
-            let end = headings.get(k + 1).map_or(lines.len(), |n| n.0);
+            let end = starts.get(k + 1).copied().unwrap_or(lines.len());
             let block = &lines[*at..end];
             let block = if k + 1 == headings.len() {
                 let (body, closing) = split_closing(block);
@@ -80,7 +92,8 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
             } else {
                 block
             };
-            paragraphs.push(numbered(block, h, norm.flattened, &mut warnings));
+            let lead = above[k].take().map(|x| x.1).unwrap_or_default();
+            paragraphs.push(numbered(block, h, lead, norm.flattened, &mut warnings));
         }
     }
 
@@ -237,6 +250,15 @@ fn find_headings<'a>(
                 continue;
             }
             let Ok((_, h)) = parse(&line.text) else { continue };
+            // A range without a title (`§§ 60-66` under "Paragrafer", as plain pdftotext
+            // gives a cover page) that this heading falls in listed the paragraphs: it opened
+            // none.
+            if let Some((_, last)) = out.last()
+                && last.rest.is_empty()
+                && last.last.is_some_and(|end| (last.number..=end).contains(&h.number))
+            {
+                out.pop();
+            }
             if let Some((_, last)) = out.last() {
                 let last_no = last.last.unwrap_or(last.number);
                 if h.number <= last_no {
@@ -311,8 +333,17 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
         title.push_str(lines[used].text.trim());
         used += 1;
     }
+    // `Detaljplan för Norra Hamnen<TAB>KS 2023/123`: a case number in a column right of it.
+    let mut right = Vec::new();
+    if let Some(at) = title.rfind('\t')
+        && let Some(found) = dnr::bare_line(&title[at + 1..])
+    {
+        right = found;
+        title.truncate(at);
+    }
     let title = title.replace('\t', " ");
     let (mut title, mut found) = dnr::split_title(&title);
+    found.extend(right);
     // "Title  Dnr KS 2018/14" in a column layout.
     if let Some(at) = title.find(" Dnr ").or_else(|| title.find(" Dnr: ")) {
         let (value, _) = dnr::labelled(dnr::label(&title[at + 1..]).map_or("", |(r, _)| r));
@@ -322,6 +353,26 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
         }
     }
     (title.trim().trim_end_matches(['.', ':']).trim().to_string(), used, found)
+}
+
+/// Whether what follows a case number on a heading line is more of it, not a title: a
+/// document number glued on (`-214`), a classification (`1.2.3`), a series written after the
+/// number (`TN`).
+fn is_dnr_tail(t: &str) -> bool {
+    let code = t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit() || b"-./".contains(&b));
+    let series = (1..=6).contains(&t.chars().count()) && t.chars().all(char::is_uppercase);
+    !t.is_empty() && t.bytes().any(|b| b != b'-') && (code || series)
+}
+
+/// The case number on the line just above a § heading (skipping blank lines, not reaching
+/// back to `floor`), as plain pdftotext puts a right-aligned `Dnr RS 2023/00123` before the
+/// `§ 45` beside it: its line and the numbers.
+fn dnr_above(lines: &[Line], at: usize, floor: usize) -> Option<(usize, Vec<Dnr>)> {
+    let k = (floor..at).rev().find(|&k| !lines[k].is_blank())?;
+    own_dnr_line(lines, k)
+        .or_else(|| labelled_dnr_line(lines, k))
+        .filter(|&(_, next)| next == k + 1)
+        .map(|(found, _)| (k, found))
 }
 
 /// A heading's rest may start with a dnr (`KF § 267 Dnr KS 02-820 107`, `Ks 1 Dnr 2012-KS …`);
@@ -350,15 +401,30 @@ fn dnr_before_title<'a>(
 fn numbered(
     block: &[Line],
     h: &Heading<'_>,
+    lead_dnr: Vec<Dnr>,
     flattened: bool,
     warnings: &mut Vec<Warning>,
 ) -> Paragraph {
     let start = &block[0];
     let rest = h.prefix.map_or(h.rest, |_| paragraphs::skip_cross_references(h.rest));
     let (mut own, mut title_start) = dnr_before_title(rest, start.no, warnings);
+    own.splice(0..0, lead_dnr);
     // `§ 12        KS 2023/456`: a case number alone after the number, the title below.
     if let Some(found) = dnr::bare_line(title_start) {
         own.extend(found);
+        title_start = "";
+    }
+    // `§ 45  Dnr KS 2019/00123-214`, `Dnr 2019/123 1.2.3`, `Dnr 2005.034 TN`: what follows a
+    // case number on the heading line and is no title (a document number, a classification,
+    // the series written after it) belongs to the number as written.
+    let tail = title_start.trim();
+    if let Some(last) = own.last_mut()
+        && is_dnr_tail(tail)
+    {
+        if !tail.starts_with('-') {
+            last.raw.push(' ');
+        }
+        last.raw.push_str(tail);
         title_start = "";
     }
     // A flattened page runs the title into the text: the title ends where a sentence starts,
@@ -880,5 +946,61 @@ mod tests {
         let doc = super::parse_str(text).value;
         let names: Vec<&str> = doc.adjusters.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Lars Ek"]);
+    }
+
+    /// Plain `pdftotext` puts a cover page's "Paragrafer" value on a line of its own: a
+    /// range without a title that the next headings fall in is a list, not a heading.
+    #[test]
+    fn a_paragraph_list_on_its_own_line() {
+        let text = "Kommunfullmäktige\nSammanträdesdatum 2023-03-21\n\nParagrafer\n§§ 60-62\n\n\
+                    § 60\nUpprop\n\n§ 61\nVal av justerare\n\n§ 62\nBudget\n";
+        let doc = super::parse_str(text).value;
+        let numbers: Vec<Option<u32>> = doc.paragraphs.iter().map(|p| p.number).collect();
+        assert_eq!(numbers, [Some(60), Some(61), Some(62)]);
+        assert!(
+            doc.warnings.iter().all(|w| !w.message.contains("read as text")),
+            "{:?}",
+            doc.warnings
+        );
+    }
+
+    /// What converters do to a right-aligned case number on the § line.
+    #[test]
+    fn case_numbers_beside_the_heading() {
+        let own = |text: &str| -> Vec<(Option<u32>, String, Vec<String>)> {
+            super::parse_str(text)
+                .value
+                .paragraphs
+                .iter()
+                .map(|p| (p.number, p.title.clone(), p.dnr.iter().map(|d| d.raw.clone()).collect()))
+                .collect()
+        };
+        let head = "Kommunstyrelsen\nSammanträdesdatum 2019-03-21\n\n";
+        // A document number after the case number, or a classification, is no title.
+        assert_eq!(
+            own(&format!(
+                "{head}§ 45\tDnr KS 2019/00123-214\nDetaljplan för Norra Hamnen\n\ntext\n"
+            )),
+            [(Some(45), "Detaljplan för Norra Hamnen".into(), vec!["KS 2019/00123-214".into()])]
+        );
+        assert_eq!(
+            own(&format!("{head}TN § 21\tDnr 2005.034 TN\nGatunamn\n\ntext\n"))[0].1,
+            "Gatunamn"
+        );
+        // A case number right of the title, without a label.
+        assert_eq!(
+            own(&format!("{head}§ 45 Detaljplan för Norra Hamnen\tKS 2023/123\n\ntext\n")),
+            [(Some(45), "Detaljplan för Norra Hamnen".into(), vec!["KS 2023/123".into()])]
+        );
+        // Plain pdftotext gives the right column first: the case number above its heading.
+        assert_eq!(
+            own(&format!(
+                "{head}Dnr RS 2023/00123\n§ 45\nAvtal om städning\n\ntext\n\nDnr RS 2023/00200\n§ 46\nAvtal om vakt\n\ntext\n"
+            )),
+            [
+                (Some(45), "Avtal om städning".into(), vec!["RS 2023/00123".into()]),
+                (Some(46), "Avtal om vakt".into(), vec!["RS 2023/00200".into()]),
+            ]
+        );
     }
 }
