@@ -56,7 +56,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
         above.push(dnr_above(lines, *at, floor));
     }
     if above.iter().filter(|a| a.is_some()).count() * 2 < headings.len().max(1) {
-        above.iter_mut().for_each(|a| *a = None);
+        above.fill(None);
     }
     // Where a paragraph's lines start: its heading, or the case number above it.
     let starts: Vec<usize> =
