@@ -7,7 +7,8 @@ use crate::parse::lexical::is_alpha;
 use aho_corasick::AhoCorasick;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
-use nom::combinator::{opt, recognize, verify};
+use nom::character::complete::satisfy;
+use nom::combinator::{not, opt, recognize, verify};
 use nom::{IResult, Parser};
 use std::sync::OnceLock;
 
@@ -329,9 +330,19 @@ pub fn organization(i: &str) -> IResult<&str, String> {
             tag_no_case("stad"),
             recognize((tag_no_case("läns"), ws1, tag_no_case("landsting"))),
         )),
+        // A whole word: `Justeringens  Kommunledningskontoret` names no kommun.
+        not(satisfy(is_alpha)),
     )
-        .map(|(a, _, k): (&str, &str, &str)| format!("{} {}", title_case(a), k.to_lowercase()));
-    alt((region, municipality)).parse(i)
+        .map(|(a, _, k, ()): (&str, &str, &str, ())| {
+            format!("{} {}", title_case(a), k.to_lowercase())
+        });
+    // `Västra Götalandsregionen`: a region named in one word after its first.
+    let one_word_region = recognize((
+        opt((cap, ws1)),
+        verify(cap, |w: &str| w.ends_with("landsregionen") && w.len() > "landsregionen".len()),
+    ))
+    .map(str::to_string);
+    alt((region, municipality, one_word_region)).parse(i)
 }
 
 fn title_case(w: &str) -> String {
@@ -456,6 +467,16 @@ mod tests {
             assert!(may_hold_body_name(line) && body_name(line).is_ok(), "{line}");
         }
         assert!(!may_hold_body_name("Ärendet avser en ny förskola i Kommunen"));
+    }
+
+    #[test]
+    fn organizations_in_other_spellings() {
+        assert_eq!(organization("Göteborgs Stad").map(|x| x.1), Ok("Göteborgs stad".into()));
+        assert_eq!(
+            organization("Västra Götalandsregionen").map(|x| x.1),
+            Ok("Västra Götalandsregionen".into())
+        );
+        assert!(organization("Justeringens\tKommunledningskontoret, 2023-04-17").is_err());
     }
 
     #[test]

@@ -821,7 +821,8 @@ fn organization(path: &str, lines: &[Line], norm: &Normalized) -> Option<String>
             continue;
         }
         // Every organisation name holds one of these; most lines hold none.
-        let cue = ["egion", "EGION", "andsting", "ANDSTING", "ommun", "OMMUN", "stad", "STAD"];
+        let cue =
+            ["egion", "EGION", "andsting", "ANDSTING", "ommun", "OMMUN", "stad", "Stad", "STAD"];
         if !cue.iter().any(|c| t.contains(c)) {
             continue;
         }
