@@ -20,6 +20,9 @@ use crate::scan::{HIGHS, ONES, bytes_equal, bytes_in_range, bytes_marked};
 #[must_use]
 pub fn clean_line(raw: &str) -> String {
     let trimmed = raw.trim_matches(' ');
+    if trimmed.starts_with('|') {
+        return table_row(trimmed);
+    }
     let plain = plain_prefix(trimmed);
     if plain == trimmed.len() {
         // A plain line holds no combining mark either: it is in NFC already.
@@ -57,6 +60,28 @@ pub fn clean_line(raw: &str) -> String {
         known = 0;
     }
     s.into_owned()
+}
+
+/// A markdown table row, as PDF-to-markdown converters print attendance and header tables:
+/// `| Anna Berg | S | Ordförande |` becomes the columns `Anna Berg⇥S⇥Ordförande` that
+/// `pdftotext` gives, each cell cleaned; a delimiter row (`|---|:--:|`) becomes an empty
+/// line, and empty cells at the end go.
+fn table_row(line: &str) -> String {
+    let inner = &line[1..];
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    if inner.bytes().all(|b| b"-:| \t".contains(&b)) {
+        return String::new();
+    }
+    let mut out = String::with_capacity(line.len());
+    for (k, cell) in inner.split('|').enumerate() {
+        if k > 0 {
+            out.push('\t');
+        }
+        // A cell holds no pipe: cleaning it cannot come back here.
+        out.push_str(&clean_line(cell));
+    }
+    out.truncate(out.trim_end_matches('\t').len());
+    out
 }
 
 /// Drops soft hyphens and zero-width characters, turns fixed-width spaces, CR and form feeds
@@ -390,6 +415,18 @@ mod tests {
         check("Datum **Dnr**", "Datum Dnr");
         check("## Beslut", "Beslut");
         check("* Akten", "- Akten");
+    }
+
+    #[test]
+    fn markdown_tables() {
+        // A PDF converted to markdown prints tables as pipe rows: cells become columns.
+        check("| Anna Berg | S | Ordförande |", "Anna Berg\tS\tOrdförande");
+        check("| Eva Lund | V | |", "Eva Lund\tV");
+        check("|---|:---:|---|", "");
+        check("| Datum | **2023-05-10** |", "Datum\t2023-05-10");
+        check("|  | Ersättare |", "\tErsättare");
+        // Not a table: a pipe inside a line.
+        check("Ja | Nej", "Ja | Nej");
     }
 
     #[test]

@@ -426,7 +426,8 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             if role.is_some() {
                 section = role;
             }
-            if !content.is_empty() {
+            // `Ledamöter⇥Parti⇥Roll`: the heading of a table's first column.
+            if !content.is_empty() && !table_header(content) {
                 out.extend(attendee_line(content, section));
             }
             continue;
@@ -826,6 +827,27 @@ mod tests {
             let first = word.as_bytes()[0].to_ascii_lowercase();
             assert!(b"12aeflostv".contains(&first), "{word}");
         }
+    }
+
+    #[test]
+    fn a_markdown_table() {
+        let lines = crate::normalize::normalize(
+            "## Närvarande\n\n| Ledamöter | Parti | Roll |\n|---|---|---|\n| Anna Berg | S | Ordförande |\n| Lars Ek | M | Vice ordförande |\n| Eva Lund | V | |\n\n**Ersättare**\n\n| Namn | Parti |\n|---|---|\n| Karl Nord | SD |\n",
+        )
+        .lines;
+        let (got, warnings) = attendees(&lines);
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Berg", Some("S"), Role::Chair),
+                ("Lars Ek", Some("M"), Role::ViceChair),
+                ("Eva Lund", Some("V"), Role::Member),
+                ("Karl Nord", Some("SD"), Role::Deputy),
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]
