@@ -190,6 +190,9 @@ fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     lexical::find(cell, lexical::date_range).map(|x| x.1)
 }
 
+/// The longest line [`column_date`] reads: a page header's columns, not a paragraph.
+const MAX_HEADER_LINE: usize = 200;
+
 /// The meeting date a line gives in one of its columns (the first or one after a tab): a date
 /// label and its value (`Kommunstyrelsen\tSammanträdesdatum 2023-10-10`), the value on the line
 /// below, `next`, when the label has none but a page number (`Sammanträdesdatum\t1(6)` over
@@ -242,6 +245,11 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     for (k, line) in preamble.iter().enumerate() {
         let after = std::mem::replace(&mut prev_text, line.text.as_str());
         let Ok((_, (label, inline))) = header_label(&line.text) else {
+            // A meeting-date label's date is final; a header line is short (a flattened page
+            // is not one).
+            if date_rank == 0 || line.text.len() > MAX_HEADER_LINE {
+                continue;
+            }
             let next = preamble[k + 1..].iter().find(|l| !l.is_blank()).map(|l| l.text.as_str());
             if let Some((rank, (d, end))) = column_date(&line.text, next)
                 && rank < date_rank
@@ -326,6 +334,9 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     if !date_from_label {
         // A page header repeated on every page was set aside as furniture with its date.
         let dated = furniture.iter().enumerate().find_map(|(k, l)| {
+            if l.text.len() > MAX_HEADER_LINE {
+                return None;
+            }
             // The line below, set aside or kept (the date under a repeated label differs in
             // its page number from page to page).
             let kept = all.get(all.partition_point(|x| x.no <= l.no)..).unwrap_or_default();
