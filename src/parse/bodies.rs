@@ -308,8 +308,10 @@ pub fn organization(i: &str) -> IResult<&str, String> {
         ws1,
         cap,
         opt((sp1, verify(cap, |w: &str| w != "Hälso" && !is_body_word(w)))),
+        // `Region Örebro län`, `Region Jönköpings län`.
+        opt((sp1, tag_no_case("län"), not(satisfy(is_alpha)))),
     )
-        .map(|(r, _, a, b)| {
+        .map(|(r, _, a, b, lan)| {
             // "Region Jämtland Härjedalens externa webbsida": the genitive goes.
             let last = b.map_or(a, |(_, b)| b);
             let mut s = format!("{} {}", capitalise(&r.to_lowercase()), title_case(a));
@@ -317,7 +319,9 @@ pub fn organization(i: &str) -> IResult<&str, String> {
                 s.push(' ');
                 s.push_str(&title_case(b));
             }
-            if last.len() > 4 && s.ends_with('s') {
+            if lan.is_some() {
+                s.push_str(" län");
+            } else if last.len() > 4 && s.ends_with('s') {
                 s.pop();
             }
             s
@@ -477,6 +481,11 @@ mod tests {
             Ok("Västra Götalandsregionen".into())
         );
         assert!(organization("Justeringens\tKommunledningskontoret, 2023-04-17").is_err());
+        assert_eq!(organization("Region Örebro län").map(|x| x.1), Ok("Region Örebro län".into()));
+        assert_eq!(
+            organization("Region Jönköpings län").map(|x| x.1),
+            Ok("Region Jönköpings län".into())
+        );
     }
 
     #[test]

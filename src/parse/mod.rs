@@ -547,13 +547,48 @@ fn letterhead_line(text: &str) -> (bool, bool, Option<Vec<Dnr>>) {
             return (true, false, Some(found));
         }
     }
-    let skip = lexical::date_range(t).is_ok_and(|(r, _)| r.trim().is_empty())
+    let skip = is_letterhead_label(t)
+        || lexical::date_range(t).is_ok_and(|(r, _)| r.trim().is_empty())
         || header::is_dated_label(t)
         || persons::name(t).is_ok_and(|(r, _)| r.trim().is_empty())
         || t.split_whitespace().count() == 1
         || bodies::organization(t).is_ok_and(|(r, _)| r.trim().is_empty())
         || bodies::body_name(t).is_ok_and(|(r, _)| r.trim().is_empty());
     (skip, false, None)
+}
+
+/// Letterhead lines that are neither contact details nor case numbers but never a title: an
+/// addressee (`Till Kommunstyrelsen`), a reference (`Er referens: S2023/04567`, `Vår referens:
+/// Jenny Larsson`), an office (`Avdelningen för samhällsbyggnad`, `Kommunkontoret`,
+/// `Tekniska förvaltningen`).
+fn is_letterhead_label(t: &str) -> bool {
+    const LABELS: &[&str] =
+        &["er referens", "vår referens", "er beteckning", "vår beteckning", "beteckning:"];
+    const UNITS: &[&str] = &["avdelningen", "enheten", "sektionen", "staben", "stab", "kansliet"];
+    const UNIT_ENDINGS: &[&str] =
+        &["förvaltningen", "förvaltning", "kontoret", "kansliet", "avdelningen", "sekretariatet"];
+    let words = t.split_whitespace().count();
+    if words > 8 {
+        return false;
+    }
+    if lexical::starts_with_lower(t, "till ") && words <= 6 {
+        return true;
+    }
+    if LABELS.iter().any(|l| lexical::starts_with_lower(t, l)) {
+        return true;
+    }
+    // The officer and title under the office: `Sandra Kjellberg, kommundirektör`.
+    if let Ok((r, _)) = persons::name(t)
+        && let Some(title) = r.trim_start().strip_prefix(',')
+        && title.trim_start().starts_with(char::is_lowercase)
+    {
+        return true;
+    }
+    let first = t.split(|c: char| !is_alpha(c)).next().unwrap_or("").to_lowercase();
+    let last = t.rsplit(|c: char| !is_alpha(c)).find(|w| !w.is_empty()).unwrap_or("");
+    let last = last.to_lowercase();
+    UNITS.contains(&first.as_str())
+        || (words <= 4 && UNIT_ENDINGS.iter().any(|e| first.ends_with(e) || last.ends_with(e)))
 }
 
 /// The officers a `Handläggare` value names: `Anna Ek, Per Holm och Eva Lund`. A part in
@@ -1003,5 +1038,32 @@ mod tests {
                 (Some(46), "Avtal om vakt".into(), vec!["RS 2023/00200".into()]),
             ]
         );
+    }
+
+    /// A letter's letterhead: addressee, references and offices are no title.
+    #[test]
+    fn letterhead_lines_are_no_title() {
+        let title = |head: &str| -> String {
+            let text = format!(
+                "{head}\n\nNy taxa för upplåtelse av offentlig plats 2023\n\nSammanfattning\nNuvarande taxa antogs 2015.\n"
+            );
+            super::parse_str(&text).value.paragraphs[0].title.clone()
+        };
+        for head in [
+            "Kommunkontoret\nAvdelningen för samhällsbyggnad\nHandläggare: Anna Berg\nDiarienummer: KS 2023/0123",
+            "Tjänsteskrivelse\n2023-03-14\n\nTill Kommunstyrelsens arbetsutskott",
+            "Region Örebro län\nÄrendenummer: RUN 2023-045",
+            "Er referens: S2023/04567\nVår referens: Jenny Larsson",
+            "Tekniska förvaltningen\nGatuenheten",
+            "Hälso- och sjukvårdsförvaltningen\nSandra Kjellberg, kommundirektör\nTfn:",
+        ] {
+            assert_eq!(title(head), "Ny taxa för upplåtelse av offentlig plats 2023", "{head}");
+        }
+        let doc = super::parse_str(
+            "Region Örebro län\nÄrendenummer: RUN 2023-045\n\nBidrag till Science Park\n\nText.\n",
+        )
+        .value;
+        let own: Vec<&str> = doc.paragraphs[0].dnr.iter().map(|d| d.raw.as_str()).collect();
+        assert_eq!(own, ["RUN 2023-045"]);
     }
 }
