@@ -118,6 +118,17 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
         letterhead,
     };
     let kind = kind::kind(lines, &title_for_kind, signals);
+    // An official's letter decides nothing: what it proposes ("Förslag till beslut /
+    // Kommunstyrelsen föreslås besluta / att …") is its decision, of kind proposal.
+    if kind == Kind::OfficialLetter {
+        for p in &mut paragraphs {
+            if p.decision.is_none()
+                && let Some(proposal) = &p.proposal
+            {
+                p.decision = Some(Decision { kind: DecisionKind::Proposal, ..proposal.clone() });
+            }
+        }
+    }
 
     // A body the head names beats the bodies decisions name: a board's extract proposes to
     // the council ("Kommunfullmäktige föreslås besluta"), a board writes "Nämnden beslutar".
@@ -1065,5 +1076,17 @@ mod tests {
         .value;
         let own: Vec<&str> = doc.paragraphs[0].dnr.iter().map(|d| d.raw.as_str()).collect();
         assert_eq!(own, ["RUN 2023-045"]);
+    }
+
+    /// A letter's proposal is its decision, of kind proposal; a protocol's stays apart.
+    #[test]
+    fn a_letters_proposal_is_its_decision() {
+        let text = "Tjänsteskrivelse\n2023-03-14\nDnr KS 2023/123\n\nNy taxa\n\nFörslag till beslut\n\
+                    Kommunstyrelsen föreslår kommunfullmäktige besluta\natt anta taxan,\n\
+                    att taxan gäller från 2023-07-01.\n\nSammanfattning\nTaxan är gammal.\n";
+        let doc = super::parse_str(text).value;
+        assert_eq!(doc.kind, crate::model::Kind::OfficialLetter);
+        let d = doc.paragraphs[0].decision.as_ref().expect("the proposal");
+        assert_eq!((d.kind, d.clauses.len()), (crate::model::DecisionKind::Proposal, 2));
     }
 }
