@@ -59,7 +59,9 @@ pub fn clean_line(raw: &str) -> String {
         }
         known = 0;
     }
-    s.into_owned()
+    // A pipe between spaces parts columns, as a converter writes a row of a header table.
+    // (A plain line holds no pipe: `plain_prefix` stops at one.)
+    if s.contains(" | ") { s.replace(" | ", "\t") } else { s.into_owned() }
 }
 
 /// A markdown table row, as PDF-to-markdown converters print attendance and header tables:
@@ -220,7 +222,8 @@ fn is_odd(b: &[u8], k: usize) -> bool {
     let next = b.get(k + 1).copied().unwrap_or(0);
     match c {
         b' ' => k > 0 && b[k - 1] == b' ',
-        b'*' | b'#' | b'_' | b'\\' | 0..=0x1F | 0x7F | 0xCC | 0xCD | 0xE1 | 0xEF => true,
+        // A pipe may part columns (` | `), which the end of `clean_line` turns into a tab.
+        b'*' | b'#' | b'_' | b'\\' | b'|' | 0..=0x1F | 0x7F | 0xCC | 0xCD | 0xE1 | 0xEF => true,
         // U+0080–U+00A0 (C1 controls, NBSP) and U+00AD (soft hyphen).
         0xC2 => next <= 0xA0 || next == 0xAD,
         // U+1xxx (U+1680) and U+Fxxx (U+FEFF, private-use bullets) are in the arm above: rare
@@ -255,7 +258,7 @@ const QUIET: [bool; 256] = {
     let mut table = [false; 256];
     let mut c = 0;
     while c < 256 {
-        table[c] = matches!(c as u8, b'!' | b'"' | b'$'..=b')' | b'+'..=b'[' | b']'..=b'^' | b'`'..=b'~' | 0x80..=0xC1 | 0xC3..=0xCB | 0xCE..=0xDF | 0xE4..=0xEE | 0xF0..=0xFF);
+        table[c] = matches!(c as u8, b'!' | b'"' | b'$'..=b')' | b'+'..=b'[' | b']'..=b'^' | b'`'..=b'{' | b'}' | b'~' | 0x80..=0xC1 | 0xC3..=0xCB | 0xCE..=0xDF | 0xE4..=0xEE | 0xF0..=0xFF);
         c += 1;
     }
     table
@@ -425,8 +428,13 @@ mod tests {
         check("|---|:---:|---|", "");
         check("| Datum | **2023-05-10** |", "Datum\t2023-05-10");
         check("|  | Ersättare |", "\tErsättare");
-        // Not a table: a pipe inside a line.
-        check("Ja | Nej", "Ja | Nej");
+        // A pipe between spaced words parts columns too, as a converter writes a header row:
+        check(
+            "**Kommunstyrelsen** | Sammanträdesdatum: 2019-04-23",
+            "Kommunstyrelsen\tSammanträdesdatum: 2019-04-23",
+        );
+        check("Ja | Nej", "Ja\tNej");
+        check("a|b", "a|b");
     }
 
     #[test]
