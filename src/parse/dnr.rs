@@ -312,11 +312,25 @@ fn labelled_number_year(i: &str) -> IResult<&str, Parts<'_>> {
 /// after a label or as a query: in free text it could be a range.
 fn labelled_series_number_dash_year(i: &str) -> IResult<&str, Parts<'_>> {
     let (rest, (s, _, n, _, y, ())) =
-        (series, ws1, number, char('-'), year4, no_digit_follows).parse(i)?;
+        (opt((series, ws1)).map(|s| s.map(|x| x.0)), number, char('-'), year4, no_digit_follows)
+            .map(|(s, n, d, y, ())| (s, (), n, d, y, ()))
+            .parse(i)?;
     if (1950..=2100).contains(&i32::try_from(n).unwrap_or(0)) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
-    Ok((rest, (Some(s), y, n)))
+    Ok((rest, (s, y, n)))
+}
+
+/// `SERIES/YEAR:NUMBER` and `YEAR/NUMBER-SERIES` after a label: `KS/2020:123`,
+/// `2016/0512-KS`.
+fn labelled_series_around(i: &str) -> IResult<&str, Parts<'_>> {
+    alt((
+        (series, char('/'), year4, one_of(":/-"), number, no_digit_follows)
+            .map(|(s, _, y, _, n, ())| (Some(s), y, n)),
+        (year4, char('/'), number, char('-'), series, no_digit_follows)
+            .map(|(y, _, n, _, s, ())| (Some(s), y, n)),
+    ))
+    .parse(i)
 }
 
 /// `SERIES YYMM-N` with a short number, after a label or as a query: `LS 1305-677`.
@@ -338,6 +352,7 @@ pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
         return Ok(found);
     }
     let (rest, parts) = alt((
+        labelled_series_around,
         series_yy_number,
         labelled_series_number_dash_year,
         labelled_yymm_number,
@@ -610,6 +625,23 @@ mod tests {
         assert_eq!(
             labelled_one("2023/456-1.2").map(|(r, d)| (r, d.raw)),
             Ok(("", "2023/456-1.2".into()))
+        );
+    }
+
+    #[test]
+    fn more_labelled_spellings() {
+        let read = |i: &str| labelled_one(i).ok().map(|(r, d)| (r.to_string(), d.raw, d.key));
+        assert_eq!(
+            read("01234-2018"),
+            Some((String::new(), "01234-2018".into(), "2018-1234".into()))
+        );
+        assert_eq!(
+            read("KS/2020:123"),
+            Some((String::new(), "KS/2020:123".into(), "KS-2020-123".into()))
+        );
+        assert_eq!(
+            read("2016/0512-KS"),
+            Some((String::new(), "2016/0512-KS".into(), "KS-2016-512".into()))
         );
     }
 
