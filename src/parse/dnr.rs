@@ -308,12 +308,12 @@ fn labelled_number_year(i: &str) -> IResult<&str, Parts<'_>> {
         .parse(i)
 }
 
-/// `SERIES NUMBER-YEAR` with a space, as a user types `HSN-1157-2023`: `HSN 1157-2023`. Only
-/// after a label or as a query: in free text it could be a range.
+/// `[SERIES ]NUMBER-YEAR`, as a user types `HSN-1157-2023`: `HSN 1157-2023`, and Region
+/// Norrbotten's `01234-2018`. Only after a label or as a query: in free text it could be a
+/// range.
 fn labelled_series_number_dash_year(i: &str) -> IResult<&str, Parts<'_>> {
-    let (rest, (s, _, n, _, y, ())) =
+    let (rest, (s, n, _, y, ())) =
         (opt((series, ws1)).map(|s| s.map(|x| x.0)), number, char('-'), year4, no_digit_follows)
-            .map(|(s, n, d, y, ())| (s, (), n, d, y, ()))
             .parse(i)?;
     if (1950..=2100).contains(&i32::try_from(n).unwrap_or(0)) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
