@@ -160,9 +160,10 @@ fn date_and_page(text: &str) -> Option<(Ymd, Option<Ymd>)> {
 
 /// A line that dates the meeting without a date label: a protocol's title and its date
 /// (`Protokoll 2023-11-22`, `Sammanträdesprotokoll 2023-11-22`, `Kommunstyrelsens protokoll
-/// 2023-11-22`, `Protokoll från sammanträde den 6 december 2023`; a column after it is another
-/// cell), or the day written out at the line's start (`onsdagen den 6 december 2023 kl.
-/// 10.00–12.10 i Stadshuset`, Stockholm's unlabelled header).
+/// 2023-11-22`, `Protokoll från sammanträde den 6 december 2023`, `PROTOKOLL\t2017-10-03`: a
+/// column after the date is another cell), or the day written out at the line's start
+/// (`onsdagen den 6 december 2023 kl. 10.00–12.10 i Stadshuset`, Stockholm's unlabelled
+/// header).
 fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     const TITLES: &[(&str, ())] =
         &[("sammanträdesprotokoll", ()), ("protokollsutdrag", ()), ("protokoll", ())];
@@ -179,12 +180,16 @@ fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     let after_body =
         bodies::body_name(text).ok().and_then(|(r, _)| ws1(r).ok()).map_or(text, |(r, _)| r);
     let (r, _) = lexical::tag_no_case_of(TITLES, after_body).ok()?;
-    // "Protokollet justerades 2023-12-08" is no title; nor is a date of checking or posting.
+    // "Protokollet justerades 2023-12-08" is no title.
+    if r.starts_with(is_alpha) {
+        return None;
+    }
+    // The date is in the title's cell, or in the next one when the title ends its cell
+    // (`KOMMUNSTYRELSEN\tPROTOKOLL\t2017-10-03`, pdftotext -layout); a date of checking
+    // or posting is none.
+    let r = if r.trim_start_matches(' ').starts_with('\t') { r.trim_start() } else { r };
     let cell = &r[..r.find('\t').unwrap_or(r.len())];
-    if r.starts_with(is_alpha)
-        || lexical::contains_ascii_ci(cell, "juster")
-        || lexical::contains_ascii_ci(cell, "anslag")
-    {
+    if lexical::contains_ascii_ci(cell, "juster") || lexical::contains_ascii_ci(cell, "anslag") {
         return None;
     }
     lexical::find(cell, lexical::date_range).map(|x| x.1)
@@ -662,6 +667,14 @@ mod tests {
         assert_eq!(h.date, Some((2023, 9, 7)));
         let text = "Helsingborgs stad\nProtokoll 2023-11-22\n\n§ 1\nA\n\n".repeat(3);
         assert_eq!(header_of(&text).date, Some((2023, 11, 22)));
+        // pdftotext -layout: the title and the date in columns of their own.
+        let page = |n: u32| {
+            format!(
+                "\x0cKOMMUNSTYRELSEN                 PROTOKOLL                 2017-10-03\nArbetsutskottet                                            Sida {n} av 3\n\n§ {n}    Dnr KS 2017/288\n\nTitel\n\n"
+            )
+        };
+        let h = header_of(&(1..=3).map(page).collect::<String>());
+        assert_eq!(h.date, Some((2017, 10, 3)));
     }
 
     /// Dates without a date label: a protocol's title with its date, Stockholm's day written
@@ -697,6 +710,12 @@ mod tests {
                 (2023, 9, 7),
                 None,
             ),
+            (
+                "KOMMUNSTYRELSEN\tPROTOKOLL\t2017-10-03\nArbetsutskottet\n\n§ 1\nA",
+                (2017, 10, 3),
+                None,
+            ),
+            ("Kommunstyrelsen\tProtokoll\t\t2017-10-03\n\n§ 1\nA", (2017, 10, 3), None),
         ] {
             let h = header_of(text);
             assert_eq!((h.date, h.end_date), (Some(date), end), "{text}");
@@ -707,7 +726,11 @@ mod tests {
         ] {
             assert_eq!(header_of(text).date, Some((2023, 9, 7)), "{text}");
         }
-        // The day the minutes were checked is not the meeting's.
+        // The day the minutes were checked is not the meeting's, in the next column either.
+        let h = header_of("Sammanträdesdatum 2023-09-07\nProtokoll\tJusterat 2023-09-12\n\n§ 1\nA");
+        assert_eq!(h.date, Some((2023, 9, 7)));
+        assert_eq!(dated_title("Protokoll\tAnslagsdatum 2023-09-12"), None);
+        assert_eq!(dated_title("Protokollet\t2023-09-12"), None);
         let h =
             header_of("Sammanträdesdatum 2023-09-07\nJusteringens\nProtokoll 2023-09-12\n\n§ 1\nA");
         assert_eq!(h.date, Some((2023, 9, 7)));
