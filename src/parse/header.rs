@@ -429,7 +429,7 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
 /// header: `Kommunstyrelsen\tSammanträdesdatum 2023-10-10`), or in a protocol's title
 /// (`Kommunstyrelsens protokoll`): the first of its first lines, page
 /// headers set aside as furniture before line `end` among them, that [`bodies::head_body`]
-/// reads.
+/// reads; with the utskott a line below names, the board's utskott ([`bodies::utskott_of`]).
 fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String> {
     let mut head: Vec<&Line> = preamble
         .iter()
@@ -437,13 +437,17 @@ fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String>
         .filter(|l| !l.is_blank())
         .collect();
     head.sort_by_key(|l| l.no);
-    head.iter().take(15).find_map(|l| {
-        // A name is short: longer lines are prose.
+    // A name is short: longer cells are prose.
+    let named_in = |l: &Line| {
         l.text
             .split('\t')
             .filter(|cell| cell.len() <= 80)
             .find_map(|cell| bodies::head_body(cell).or_else(|| bodies::titled_body(cell)))
-    })
+    };
+    let (k, body) = head.iter().take(15).enumerate().find_map(|(k, l)| Some((k, named_in(l)?)))?;
+    // `KOMMUNSTYRELSEN  PROTOKOLL` over `Arbetsutskottet  Sida 1 av 3`: the board's utskott.
+    let below = head.get(k + 1).and_then(|l| named_in(l));
+    Some(below.and_then(|sub| bodies::utskott_of(&body, &sub)).unwrap_or(body))
 }
 
 /// The place in a `Plats och tid` value: the text before the time and without the date.
@@ -734,6 +738,20 @@ mod tests {
         let h =
             header_of("Sammanträdesdatum 2023-09-07\nJusteringens\nProtokoll 2023-09-12\n\n§ 1\nA");
         assert_eq!(h.date, Some((2023, 9, 7)));
+    }
+
+    /// A page header naming the body, its utskott on the line below:
+    /// `KOMMUNSTYRELSEN  PROTOKOLL  2017-10-03` over `Arbetsutskottet  Sida 1 av 3`.
+    #[test]
+    fn an_utskott_under_its_body_in_a_page_header() {
+        let h = header_of(
+            "KOMMUNSTYRELSEN                 PROTOKOLL                 2017-10-03\nArbetsutskottet                                            Sida 1 av 3\n\nTid och plats         Kommunhuset\n\n§ 110\nA",
+        );
+        assert_eq!(h.named_body.as_deref(), Some("Kommunstyrelsens arbetsutskott"));
+        let h = header_of("KOMMUNSTYRELSEN\nProtokoll\n\n§ 1\nA");
+        assert_eq!(h.named_body.as_deref(), Some("Kommunstyrelsen"));
+        let h = header_of("ARBETSUTSKOTTET\t2017-10-03\n\n§ 1\nA");
+        assert_eq!(h.body.as_deref(), Some("Arbetsutskottet"));
     }
 
     #[test]
