@@ -11,12 +11,12 @@ use crate::parse::lexical::tag_no_case;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, digit1};
-use nom::combinator::{all_consuming, opt, recognize};
-use nom::multi::{many1, separated_list1};
-use nom::sequence::{delimited, preceded};
+use nom::combinator::{all_consuming, opt, recognize, verify};
+use nom::multi::{fold_many_m_n, many1, separated_list1};
+use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
-use crate::parse::lexical::{ws0, ws1};
+use crate::parse::lexical::{self, ws0, ws1};
 
 /// One cell of a signature table: `Ordförandens sign`, `Justerandens sign`, `Exp den`,
 /// `Utdragsbestyrkande`.
@@ -157,6 +157,69 @@ pub fn is_page_seam_marker(line: &str) -> bool {
         && (signature_row(line).is_ok() || all_consuming(page_of_total).parse(line).is_ok())
 }
 
+/// A protocol's title, a whole word: `PROTOKOLL`, `Sammanträdesprotokoll`, `Protokollsutdrag`.
+fn protocol_title(i: &str) -> IResult<&str, &str> {
+    let (r, t) = alt((
+        tag_no_case("sammanträdesprotokoll"),
+        tag_no_case("protokollsutdrag"),
+        tag_no_case("protokoll"),
+    ))
+    .parse(i)?;
+    if r.starts_with(is_alpha) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
+    Ok((r, t))
+}
+
+/// One word of the name a page header starts with, and the space after it: `KOMMUNSTYRELSEN`,
+/// `Hälso- `, `Arbetsutskottet`; never a protocol's title nor `Sida` (the header's next part).
+fn header_name_word(i: &str) -> IResult<&str, &str> {
+    let word = verify(take_while1(|c: char| is_alpha(c) || c == '-'), |w: &str| {
+        protocol_title(w).is_err() && !w.eq_ignore_ascii_case("sida")
+    });
+    terminated(word, ws1).parse(i)
+}
+
+/// A page header with a protocol's title and the meeting's date, whole:
+/// `[NAME] TITLE DATE [PAGE]`, at most five name words.
+///
+/// Example: `KOMMUNSTYRELSEN\tPROTOKOLL\t2017-10-03` (pdftotext -layout),
+/// `Kommunstyrelsen protokoll 2017-10-03 Sida 2 av 3`.
+fn dated_title_header(i: &str) -> IResult<&str, ()> {
+    all_consuming((
+        fold_many_m_n(0, 5, header_name_word, || (), |(), _| ()),
+        protocol_title,
+        ws1,
+        lexical::date_range,
+        opt((ws1, page_of_total)),
+        ws0,
+    ))
+    .map(|_| ())
+    .parse(i)
+}
+
+/// A page header of a name and the page number with the page count, whole: `NAME PAGE`, one
+/// to five name words.
+///
+/// Example: `Arbetsutskottet\tSida 2 av 3`, `Kommunfullmäktige 3(12)`.
+fn numbered_name_header(i: &str) -> IResult<&str, ()> {
+    all_consuming((fold_many_m_n(1, 5, header_name_word, || (), |(), _| ()), page_of_total, ws0))
+        .map(|_| ())
+        .parse(i)
+}
+
+/// Whether a line is a running page header by its own marks, so that it is one even on a single
+/// page: a protocol's title and date (`KOMMUNSTYRELSEN\tPROTOKOLL\t2017-10-03`) or a name and
+/// the page count (`Arbetsutskottet\tSida 2 av 3`). `mod.rs` sets such a line aside at the
+/// edge of a later page.
+#[must_use]
+pub fn running_header(line: &str) -> bool {
+    // Both end in a number: a line without a digit is neither.
+    line.len() <= 120
+        && line.bytes().any(|b| b.is_ascii_digit())
+        && (dated_title_header(line).is_ok() || numbered_name_header(line).is_ok())
+}
+
 /// Whether the first word of `line` (its letters), lower-cased, is a word that starts a
 /// signature-table cell: `Ordförandens` in `Ordförandens sign\tJusterandens sign`.
 fn signature_word(line: &str) -> bool {
@@ -204,6 +267,34 @@ mod tests {
             "(2)",
         ] {
             assert!(is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn running_headers_by_their_own_marks() {
+        for line in [
+            "KOMMUNSTYRELSEN\tPROTOKOLL\t2017-10-03",
+            "KOMMUNSTYRELSEN PROTOKOLL 2017-10-03",
+            "Kommunstyrelsens arbetsutskott\tSammanträdesprotokoll\t2017-10-03\tSida 2 av 3",
+            "Hultsfreds kommun\tProtokollsutdrag\t3 oktober 2017",
+            "Protokoll 2017-10-03",
+            "Arbetsutskottet\tSida 1 av 3",
+            "Kommunfullmäktige 3(12)",
+        ] {
+            assert!(running_header(line), "{line}");
+        }
+        for line in [
+            "Protokollet justerades 2017-10-10",
+            "Protokoll från sammanträdet 2017-10-03 godkänns",
+            "Tjänsteskrivelse 2017-09-20",
+            "Arbetsutskottets förslag till kommunstyrelsen",
+            "Kommunstyrelsen beslutar 2017-10-03",
+            "Sida 1 av 3",
+            "Kapitel 3(12) och 4",
+            "1. Fastigheten Lunden 4:12 säljs för 2,4 miljoner",
+            "",
+        ] {
+            assert!(!running_header(line), "{line}");
         }
     }
 

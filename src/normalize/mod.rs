@@ -376,7 +376,9 @@ fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &m
     for ks in edges.iter().skip(1) {
         for (place, k) in ks {
             let n = seen.get(place).map_or(0, Vec::len);
-            if n >= 2 && n * 5 >= pages * 2 {
+            // A header that says what it is (`KOMMUNSTYRELSEN  PROTOKOLL  2017-10-03`,
+            // `Arbetsutskottet  Sida 2 av 3`) goes though this page alone has it.
+            if (n >= 2 && n * 5 >= pages * 2) || furniture::running_header(&lines[*k].1) {
                 gone[*k] = true;
             }
         }
@@ -719,6 +721,24 @@ mod tests {
             n.page_of(n.lines.iter().find(|l| l.text == "§ 3 Ärende 3").map_or(0, |l| l.no)),
             Some(3)
         );
+    }
+
+    /// A page header that carries a protocol's title and date, or a page count, is furniture
+    /// at the top of a later page even where it stands on that page only.
+    #[test]
+    fn a_running_header_once_after_a_form_feed() {
+        let text = "Kommunstyrelsens arbetsutskott\nSammanträdesdatum 2017-10-03\n\n§ 110\tDnr KS 2017/288\n\nFörsäljning av fastigheten Lunden 4:12\n\nFastigheten säljs till Bostadsbolaget AB för 2,4 miljoner\n\x0cKOMMUNSTYRELSEN                 PROTOKOLL                 2017-10-03\nArbetsutskottet                                            Sida 2 av 2\n\nkronor.\n";
+        let n = normalize(text);
+        let kept = texts(&n);
+        assert!(!kept.iter().any(|t| t.contains("PROTOKOLL")), "{kept:?}");
+        assert!(!kept.iter().any(|t| t.contains("Sida 2")), "{kept:?}");
+        assert!(n.furniture.iter().any(|l| l.text.contains("PROTOKOLL")));
+        // The first page's copy stays: it names the body and the date.
+        let n = normalize(&text.replace(
+            "Kommunstyrelsens arbetsutskott\nSammanträdesdatum 2017-10-03",
+            "KOMMUNSTYRELSEN   PROTOKOLL   2017-10-03",
+        ));
+        assert_eq!(texts(&n).iter().filter(|t| t.contains("PROTOKOLL")).count(), 1);
     }
 
     /// Without form feeds, a signature table and a page count mark a page seam: the running

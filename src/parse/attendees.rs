@@ -744,6 +744,39 @@ mod tests {
     }
 
     #[test]
+    fn local_and_written_out_parties() {
+        let m = Some(Role::Member);
+        check(
+            "Anna Ek (Kommunens väl), ordförande",
+            m,
+            &[("Anna Ek", Some("KV"), Role::Chair, None, None)],
+        );
+        check(
+            "Marie Pettersson (Lokalt alternativ), vice ordförande",
+            m,
+            &[("Marie Pettersson", Some("Lokalt alternativ"), Role::ViceChair, None, None)],
+        );
+        check(
+            "Tore Wikström (Sjöbopartiet)",
+            m,
+            &[("Tore Wikström", Some("Sjöbopartiet"), Role::Member, None, None)],
+        );
+        check(
+            "Kristina Borg (S), Ulf Ek (Mbp)",
+            m,
+            &[
+                ("Kristina Borg", Some("S"), Role::Member, None, None),
+                ("Ulf Ek", Some("MBP"), Role::Member, None, None),
+            ],
+        );
+        check(
+            "Tina Rydgård (Kanslichef)",
+            Some(Role::Official),
+            &[("Tina Rydgård", None, Role::Official, None, Some("Kanslichef"))],
+        );
+    }
+
+    #[test]
     fn semicolons_part_people() {
         check(
             "Joachim Danielsson, kommundirektör; Anna Ekström, sekreterare",

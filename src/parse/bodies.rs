@@ -169,17 +169,44 @@ pub fn body_name(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-/// A body's name in its base form: genitive `s` dropped, first letter capitalised:
-/// `hälso- och sjukvårdsnämndens` → `Hälso- och sjukvårdsnämnden`.
+/// A body's name in its base form: genitive `s` dropped, first letter capitalised, a name in
+/// capitals (a page header's) in normal case: `hälso- och sjukvårdsnämndens` → `Hälso- och
+/// sjukvårdsnämnden`, `KOMMUNSTYRELSEN` → `Kommunstyrelsen`.
 #[must_use]
 pub fn canonical(name: &str) -> String {
     let name = name.trim();
+    let lowered;
+    let name = if name.chars().any(char::is_lowercase) {
+        name
+    } else {
+        lowered = name.to_lowercase();
+        &lowered
+    };
     let base = if name.ends_with('s') && is_body_word(&name[..name.len() - 1]) {
         &name[..name.len() - 1]
     } else {
         name
     };
     capitalise(base)
+}
+
+/// A body's utskott named on its own under the body, as a page header prints them
+/// (`KOMMUNSTYRELSEN` over `Arbetsutskottet`): the utskott's full name, `Kommunstyrelsens
+/// arbetsutskott`. None unless `parent` is a board or a nämnd (definite: `Kommunstyrelsen`,
+/// `Hälso- och sjukvårdsnämnden`) and `sub` one word naming an utskott (`Arbetsutskottet`,
+/// `Individutskottet`), not the bare word.
+///
+/// Example: `Kommunstyrelsen`, `Arbetsutskottet` → `Kommunstyrelsens arbetsutskott`.
+#[must_use]
+pub fn utskott_of(parent: &str, sub: &str) -> Option<String> {
+    let parent = canonical(parent);
+    let sub = sub.trim().to_lowercase();
+    let board =
+        (parent.ends_with("styrelsen") || parent.ends_with("nämnden")) && !is_generic(&parent);
+    let utskott = sub.strip_suffix("et").unwrap_or(&sub);
+    let one_word = !sub.is_empty() && sub.chars().all(is_alpha);
+    (board && one_word && utskott.ends_with("utskott") && utskott != "utskott")
+        .then(|| format!("{parent}s {utskott}"))
 }
 
 /// Whether a name is a body word alone, which says what kind of body decides but not which:
@@ -423,6 +450,35 @@ mod tests {
         assert_eq!(canonical("Tekniska nämndens"), "Tekniska nämnden");
         assert!(body_name("Tekniska frågor").is_err());
         assert!(body_name("Andra nämnden").is_err());
+    }
+
+    #[test]
+    fn bodies_in_capitals_in_normal_case() {
+        assert_eq!(canonical("KOMMUNSTYRELSEN"), "Kommunstyrelsen");
+        assert_eq!(canonical("ARBETSUTSKOTTET"), "Arbetsutskottet");
+        assert_eq!(canonical("HÄLSO- OCH SJUKVÅRDSNÄMNDENS"), "Hälso- och sjukvårdsnämnden");
+        assert_eq!(canonical("Kommunstyrelsen"), "Kommunstyrelsen");
+    }
+
+    #[test]
+    fn an_utskott_under_its_body() {
+        assert_eq!(
+            utskott_of("Kommunstyrelsen", "Arbetsutskottet").as_deref(),
+            Some("Kommunstyrelsens arbetsutskott")
+        );
+        assert_eq!(
+            utskott_of("Socialnämnden", "Individutskottet").as_deref(),
+            Some("Socialnämndens individutskott")
+        );
+        assert_eq!(
+            utskott_of("Regionstyrelsen", "ARBETSUTSKOTTET").as_deref(),
+            Some("Regionstyrelsens arbetsutskott")
+        );
+        assert_eq!(utskott_of("Kommunstyrelsen", "Utskottet"), None);
+        assert_eq!(utskott_of("Kommunstyrelsen", "Socialnämnden"), None);
+        assert_eq!(utskott_of("Kommunstyrelsens arbetsutskott", "Arbetsutskottet"), None);
+        assert_eq!(utskott_of("Kommunfullmäktige", "Valberedningen"), None);
+        assert_eq!(utskott_of("Hälso- och sjukvårdsutskottet", "Arbetsutskottet"), None);
     }
 
     #[test]

@@ -160,9 +160,10 @@ fn date_and_page(text: &str) -> Option<(Ymd, Option<Ymd>)> {
 
 /// A line that dates the meeting without a date label: a protocol's title and its date
 /// (`Protokoll 2023-11-22`, `Sammanträdesprotokoll 2023-11-22`, `Kommunstyrelsens protokoll
-/// 2023-11-22`, `Protokoll från sammanträde den 6 december 2023`; a column after it is another
-/// cell), or the day written out at the line's start (`onsdagen den 6 december 2023 kl.
-/// 10.00–12.10 i Stadshuset`, Stockholm's unlabelled header).
+/// 2023-11-22`, `Protokoll från sammanträde den 6 december 2023`, `PROTOKOLL\t2017-10-03`: a
+/// column after the date is another cell), or the day written out at the line's start
+/// (`onsdagen den 6 december 2023 kl. 10.00–12.10 i Stadshuset`, Stockholm's unlabelled
+/// header).
 fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     const TITLES: &[(&str, ())] =
         &[("sammanträdesprotokoll", ()), ("protokollsutdrag", ()), ("protokoll", ())];
@@ -179,12 +180,16 @@ fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     let after_body =
         bodies::body_name(text).ok().and_then(|(r, _)| ws1(r).ok()).map_or(text, |(r, _)| r);
     let (r, _) = lexical::tag_no_case_of(TITLES, after_body).ok()?;
-    // "Protokollet justerades 2023-12-08" is no title; nor is a date of checking or posting.
+    // "Protokollet justerades 2023-12-08" is no title.
+    if r.starts_with(is_alpha) {
+        return None;
+    }
+    // The date is in the title's cell, or in the next one when the title ends its cell
+    // (`KOMMUNSTYRELSEN\tPROTOKOLL\t2017-10-03`, pdftotext -layout); a date of checking
+    // or posting is none.
+    let r = if r.trim_start_matches(' ').starts_with('\t') { r.trim_start() } else { r };
     let cell = &r[..r.find('\t').unwrap_or(r.len())];
-    if r.starts_with(is_alpha)
-        || lexical::contains_ascii_ci(cell, "juster")
-        || lexical::contains_ascii_ci(cell, "anslag")
-    {
+    if lexical::contains_ascii_ci(cell, "juster") || lexical::contains_ascii_ci(cell, "anslag") {
         return None;
     }
     lexical::find(cell, lexical::date_range).map(|x| x.1)
@@ -435,7 +440,7 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
 /// header: `Kommunstyrelsen\tSammanträdesdatum 2023-10-10`), or in a protocol's title
 /// (`Kommunstyrelsens protokoll`): the first of its first lines, page
 /// headers set aside as furniture before line `end` among them, that [`bodies::head_body`]
-/// reads.
+/// reads; with the utskott a line below names, the board's utskott ([`bodies::utskott_of`]).
 fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String> {
     let mut head: Vec<&Line> = preamble
         .iter()
@@ -443,13 +448,17 @@ fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String>
         .filter(|l| !l.is_blank())
         .collect();
     head.sort_by_key(|l| l.no);
-    head.iter().take(15).find_map(|l| {
-        // A name is short: longer lines are prose.
+    // A name is short: longer cells are prose.
+    let named_in = |l: &Line| {
         l.text
             .split('\t')
             .filter(|cell| cell.len() <= 80)
             .find_map(|cell| bodies::head_body(cell).or_else(|| bodies::titled_body(cell)))
-    })
+    };
+    let (k, body) = head.iter().take(15).enumerate().find_map(|(k, l)| Some((k, named_in(l)?)))?;
+    // `KOMMUNSTYRELSEN  PROTOKOLL` over `Arbetsutskottet  Sida 1 av 3`: the board's utskott.
+    let below = head.get(k + 1).and_then(|l| named_in(l));
+    Some(below.and_then(|sub| bodies::utskott_of(&body, &sub)).unwrap_or(body))
 }
 
 /// The place in a `Plats och tid` value: the text before the time and without the date.
@@ -673,6 +682,14 @@ mod tests {
         assert_eq!(h.date, Some((2023, 9, 7)));
         let text = "Helsingborgs stad\nProtokoll 2023-11-22\n\n§ 1\nA\n\n".repeat(3);
         assert_eq!(header_of(&text).date, Some((2023, 11, 22)));
+        // pdftotext -layout: the title and the date in columns of their own.
+        let page = |n: u32| {
+            format!(
+                "\x0cKOMMUNSTYRELSEN                 PROTOKOLL                 2017-10-03\nArbetsutskottet                                            Sida {n} av 3\n\n§ {n}    Dnr KS 2017/288\n\nTitel\n\n"
+            )
+        };
+        let h = header_of(&(1..=3).map(page).collect::<String>());
+        assert_eq!(h.date, Some((2017, 10, 3)));
     }
 
     /// Dates without a date label: a protocol's title with its date, Stockholm's day written
@@ -708,6 +725,12 @@ mod tests {
                 (2023, 9, 7),
                 None,
             ),
+            (
+                "KOMMUNSTYRELSEN\tPROTOKOLL\t2017-10-03\nArbetsutskottet\n\n§ 1\nA",
+                (2017, 10, 3),
+                None,
+            ),
+            ("Kommunstyrelsen\tProtokoll\t\t2017-10-03\n\n§ 1\nA", (2017, 10, 3), None),
         ] {
             let h = header_of(text);
             assert_eq!((h.date, h.end_date), (Some(date), end), "{text}");
@@ -718,10 +741,28 @@ mod tests {
         ] {
             assert_eq!(header_of(text).date, Some((2023, 9, 7)), "{text}");
         }
-        // The day the minutes were checked is not the meeting's.
+        // The day the minutes were checked is not the meeting's, in the next column either.
+        let h = header_of("Sammanträdesdatum 2023-09-07\nProtokoll\tJusterat 2023-09-12\n\n§ 1\nA");
+        assert_eq!(h.date, Some((2023, 9, 7)));
+        assert_eq!(dated_title("Protokoll\tAnslagsdatum 2023-09-12"), None);
+        assert_eq!(dated_title("Protokollet\t2023-09-12"), None);
         let h =
             header_of("Sammanträdesdatum 2023-09-07\nJusteringens\nProtokoll 2023-09-12\n\n§ 1\nA");
         assert_eq!(h.date, Some((2023, 9, 7)));
+    }
+
+    /// A page header naming the body, its utskott on the line below:
+    /// `KOMMUNSTYRELSEN  PROTOKOLL  2017-10-03` over `Arbetsutskottet  Sida 1 av 3`.
+    #[test]
+    fn an_utskott_under_its_body_in_a_page_header() {
+        let h = header_of(
+            "KOMMUNSTYRELSEN                 PROTOKOLL                 2017-10-03\nArbetsutskottet                                            Sida 1 av 3\n\nTid och plats         Kommunhuset\n\n§ 110\nA",
+        );
+        assert_eq!(h.named_body.as_deref(), Some("Kommunstyrelsens arbetsutskott"));
+        let h = header_of("KOMMUNSTYRELSEN\nProtokoll\n\n§ 1\nA");
+        assert_eq!(h.named_body.as_deref(), Some("Kommunstyrelsen"));
+        let h = header_of("ARBETSUTSKOTTET\t2017-10-03\n\n§ 1\nA");
+        assert_eq!(h.body.as_deref(), Some("Arbetsutskottet"));
     }
 
     #[test]

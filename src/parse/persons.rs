@@ -8,8 +8,8 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n, take_while1};
 use nom::character::complete::char;
 use nom::combinator::{opt, recognize, verify};
-use nom::multi::{many0, separated_list1};
-use nom::sequence::{delimited, preceded};
+use nom::multi::{fold_many_m_n, many0, separated_list1};
+use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
 use super::lexical::{ws0, ws1};
@@ -225,13 +225,31 @@ pub fn name(i: &str) -> IResult<&str, &str> {
     Ok((rest, &i[..i.len() - rest.len()]))
 }
 
-/// A party abbreviation as written in parentheses: `S`, `SJVP`, `m`, `fp`, `-`.
+/// Role and title abbreviations that look like a party's in parentheses after a name:
+/// `Anna Ek (ordf)`, `Bo Ek (Sekr)`, `Eva Lund (VD)`. Compared in small letters.
+const NOT_PARTY: &[&str] =
+    &["adj", "bitr", "chef", "ej", "ers", "led", "ordf", "sekr", "tf", "tjg", "vd"];
+
+/// Whether `p` is one of the [`NOT_PARTY`] words in any case; all are ASCII of at most four
+/// bytes, so a longer word is none of them without comparing.
+fn is_not_party(p: &str) -> bool {
+    p.len() <= 4 && NOT_PARTY.iter().any(|n| n.eq_ignore_ascii_case(p))
+}
+
+/// A party abbreviation as written in parentheses: one to six letters in one case (`S`, `SJVP`,
+/// `m`, `fp`), two to four capitalised (`Mbp`, a local list's), or `-`; never a role or title
+/// abbreviation (`ordf`, `Sekr`, `VD`).
 ///
-/// Example: `SJVP` in `Pia Lundin (SJVP)`. Returned in capitals.
+/// Example: `SJVP` in `Pia Lundin (SJVP)`, `Mbp` in `Ulf Ek (Mbp)`. Returned in capitals.
 pub fn party_abbrev(i: &str) -> IResult<&str, String> {
     alt((
         verify(take_while_m_n(1, 6, |c: char| is_alpha(c)), |p: &str| {
-            p.chars().all(char::is_uppercase) || p.chars().all(char::is_lowercase)
+            let one_case = p.chars().all(char::is_uppercase) || p.chars().all(char::is_lowercase);
+            let mut cs = p.chars();
+            let capitalised = (2..=4).contains(&p.chars().count())
+                && cs.next().is_some_and(char::is_uppercase)
+                && cs.all(char::is_lowercase);
+            (one_case || capitalised) && !is_not_party(p)
         })
         .map(str::to_uppercase),
         tag("-").map(str::to_string),
@@ -239,9 +257,77 @@ pub fn party_abbrev(i: &str) -> IResult<&str, String> {
     .parse(i)
 }
 
-/// A party in parentheses: `(S)`, `( M )`, `(fp)`.
+/// One word of a party's written name: letters, inner hyphens allowed (`Sjöbopartiet`,
+/// `Kommunens`, `Bygde-partiet`).
+fn party_name_word(i: &str) -> IResult<&str, &str> {
+    recognize((take_while1(is_alpha), many0((char('-'), take_while1(is_alpha))))).parse(i)
+}
+
+/// The words of a party's written name: a capitalised word, then up to two more either all in
+/// small letters or all capitalised. `Sjöbopartiet`, `Lokalt alternativ`, `Kommunens väl`,
+/// `Sjukvårdspartiet Västernorrland`; in `Noteras att Socialdemokraterna` only `Noteras`.
+fn party_name_words(i: &str) -> IResult<&str, &str> {
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    let small = |w: &&str| w.starts_with(char::is_lowercase);
+    recognize((
+        verify(party_name_word, capital),
+        // Folded, not collected: only the span is wanted.
+        alt((
+            fold_many_m_n(1, 2, preceded(ws1, verify(party_name_word, small)), || (), |(), _| ()),
+            fold_many_m_n(0, 2, preceded(ws1, verify(party_name_word, capital)), || (), |(), _| ()),
+        )),
+    ))
+    .parse(i)
+}
+
+/// Last words that make a written name a local list's, whole: `Lokalt alternativ`,
+/// `Öppna listan`, `Ny framtid`, `Kommunal samling`, `Bygdens väl`.
+const LIST_WORDS: &[&str] =
+    &["alternativ", "alternativet", "framtid", "initiativ", "lista", "listan", "samling", "väl"];
+
+/// Endings of a last word that make a written name a party's: `Sjöbopartiet`,
+/// `Skånedemokraterna`, `Kommunlistan`, `Gotlandsalternativet`.
+const PARTY_ENDINGS: &[&str] = &["partiet", "demokraterna", "listan", "alternativet"];
+
+/// The party a written name stands for: its abbreviation where [`PARTIES`] knows it, else the
+/// name as written (spaces collapsed) when its last word names a party or a list
+/// ([`LIST_WORDS`], [`PARTY_ENDINGS`]); a title or an office (`Kanslichef`,
+/// `Kommunstyrelsens ordförande`) is none.
+fn party_of_written(words: &str) -> Option<String> {
+    let name = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(abbrev) = party_by_name(&name) {
+        return Some(abbrev.to_string());
+    }
+    let last = name.rsplit(' ').next()?.to_lowercase();
+    let local = LIST_WORDS.contains(&last.as_str())
+        || PARTY_ENDINGS.iter().any(|e| last.len() > e.len() && last.ends_with(e));
+    local.then_some(name)
+}
+
+/// A party's written name ([`party_name_words`]) read as its party ([`party_of_written`]):
+/// `Vägval` → `VG`, `Kommunens väl` → `KV`, `Sjöbopartiet` and `Lokalt alternativ` as written.
+///
+/// Example: `Sjöbopartiet` in `Tore Wikström (Sjöbopartiet) deltar inte i beslutet.`
+fn written_party(i: &str) -> IResult<&str, String> {
+    let (rest, words) = party_name_words(i)?;
+    match party_of_written(words) {
+        Some(p) => Ok((rest, p)),
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+    }
+}
+
+/// A party in parentheses, abbreviated or written out: `(S)`, `( M )`, `(fp)`, `(Mbp)`,
+/// `(Kommunens väl)` (→ `KV`), `(Sjöbopartiet)`, `(Lokalt alternativ)`; not a title or note
+/// (`(Kanslichef)`, `(deltar digitalt)`, `(§§ 1-5)`).
+///
+/// Example: `(Lokalt alternativ)` in `Marie Pettersson (Lokalt alternativ), vice ordförande`.
 pub fn party(i: &str) -> IResult<&str, String> {
-    delimited((char('('), ws0), party_abbrev, (ws0, char(')'))).parse(i)
+    let close = |i| (ws0, char(')')).parse(i);
+    preceded(
+        (char('('), ws0),
+        alt((terminated(party_abbrev, close), terminated(written_party, close))),
+    )
+    .parse(i)
 }
 
 /// "and others" after a name that speaks for a group: `m.fl.`, `m. fl.`, `m fl`, `med flera`.
@@ -351,7 +437,37 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
         party_word,
     )
     .map(|ws: Vec<&str>| ws.into_iter().filter_map(party_by_name).map(group).collect());
-    alt((from_parties, named, dashed, bare)).parse(i)
+    alt((party_with_members, from_parties, named, dashed, bare)).parse(i)
+}
+
+/// A party written out and its members in parentheses, each given the party:
+/// `PARTY ( PERSON-LIST )`.
+///
+/// Example: `Socialdemokraterna (Fatima Osman och Emil Wahl) reserverar sig mot beslutet.`
+fn party_with_members(i: &str) -> IResult<&str, Vec<Person>> {
+    // A first look: the name starts with a capital (an ASCII letter tested by byte), the first
+    // `(` comes after at most three words and a name starts inside it; most words of a
+    // stance's subject fail here, and so does a person's `(S)`.
+    let fail = |kind| nom::Err::Error(nom::error::Error::new(i, kind));
+    let Some(open) = i.find('(') else { return Err(fail(nom::error::ErrorKind::Char)) };
+    if i.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        || i[..open].split_whitespace().nth(3).is_some()
+        || name(i[open + 1..].trim_start()).is_err()
+    {
+        return Err(fail(nom::error::ErrorKind::Char));
+    }
+    let (after_name, words) = party_name_words(i)?;
+    // The members before the party: `(S)` after a person's name fails here, cheaply.
+    let (rest, people) =
+        delimited((ws0, char('('), ws0), person_list, (ws0, char(')'))).parse(after_name)?;
+    let Some(party) = party_of_written(words) else {
+        return Err(fail(nom::error::ErrorKind::Verify));
+    };
+    let people = people
+        .into_iter()
+        .map(|p| Person { party: p.party.or_else(|| Some(party.clone())), ..p })
+        .collect();
+    Ok((rest, people))
 }
 
 /// One party's group named by its abbreviation and a dash: `S-ledamöterna`, `V-ledamoten`,
@@ -600,6 +716,85 @@ mod tests {
         assert!(trailing_people("S-ledamöternas").is_empty());
         assert_eq!(party_by_name("Sjukvårdspartiet"), Some("SJVP"));
         assert_eq!(party_by_name("Kristdemokraterna"), Some("KD"));
+    }
+
+    #[test]
+    fn parties_abbreviated() {
+        assert_eq!(party("(S)"), Ok(("", "S".into())));
+        assert_eq!(party("( M )"), Ok(("", "M".into())));
+        assert_eq!(party("(fp)"), Ok(("", "FP".into())));
+        assert_eq!(party("(SJVP), ordförande"), Ok((", ordförande", "SJVP".into())));
+        // A local list's abbreviation, capitalised (Mjölby, Sölvesborg).
+        assert_eq!(party("(Mbp) och"), Ok((" och", "MBP".into())));
+        assert_eq!(party("(Kd)"), Ok(("", "KD".into())));
+    }
+
+    #[test]
+    fn parties_written_out() {
+        // Known names become their abbreviation.
+        assert_eq!(party("(Vägval)"), Ok(("", "VG".into())));
+        assert_eq!(party("(Kommunens väl), ordförande"), Ok((", ordförande", "KV".into())));
+        assert_eq!(party("(Socialdemokraterna)"), Ok(("", "S".into())));
+        assert_eq!(party("(Sjukvårdspartiet Västernorrland)"), Ok(("", "SJVP".into())));
+        // A local party's name, as written.
+        assert_eq!(party("(Sjöbopartiet) deltar"), Ok((" deltar", "Sjöbopartiet".into())));
+        assert_eq!(party("(Skånepartiet)"), Ok(("", "Skånepartiet".into())));
+        assert_eq!(party("(Lokalt alternativ), vice"), Ok((", vice", "Lokalt alternativ".into())));
+        assert_eq!(party("(Ny  framtid)"), Ok(("", "Ny framtid".into())));
+        assert_eq!(party("(Öppna listan)"), Ok(("", "Öppna listan".into())));
+    }
+
+    #[test]
+    fn titles_and_notes_in_parentheses_are_no_parties() {
+        assert!(NOT_PARTY.iter().all(|w| w.is_ascii() && w.len() <= 4 && is_not_party(w)));
+        for i in [
+            "(stadsdirektör)",
+            "(Kanslichef)",
+            "(deltar digitalt)",
+            "(Deltar digitalt)",
+            "(Ds 2023:26)",
+            "(§§ 1-5)",
+            "(Ordf)",
+            "(Sekr)",
+            "(Chef)",
+            "(Jurist)",
+            "(Ekonomiavdelningen)",
+            "(Kommunstyrelsens ordförande)",
+            "(Partiet)",
+            "(Sjöbopartiet",
+            "()",
+            "(",
+        ] {
+            assert!(party(i).is_err(), "{i}");
+        }
+    }
+
+    #[test]
+    fn people_of_local_parties() {
+        assert_eq!(
+            trailing_people("Ulf Ek (Mbp) och Kristina Borg (S)"),
+            vec![p("Ulf Ek", Some("MBP")), p("Kristina Borg", Some("S"))]
+        );
+        assert_eq!(
+            trailing_people("Tore Wikström (Sjöbopartiet)"),
+            vec![p("Tore Wikström", Some("Sjöbopartiet"))]
+        );
+    }
+
+    #[test]
+    fn a_party_and_its_members() {
+        assert_eq!(
+            trailing_people("Socialdemokraterna (Fatima Osman och Emil Wahl)"),
+            vec![p("Fatima Osman", Some("S")), p("Emil Wahl", Some("S"))]
+        );
+        assert_eq!(
+            leading_people("Moderaterna (Bo Ek, Eva Lund) reserverar sig"),
+            vec![p("Bo Ek", Some("M")), p("Eva Lund", Some("M"))]
+        );
+        assert_eq!(
+            trailing_people("Sjöbopartiet (Tore Wikström)"),
+            vec![p("Tore Wikström", Some("Sjöbopartiet"))]
+        );
     }
 
     #[test]

@@ -416,6 +416,17 @@ mod tests {
     }
 
     #[test]
+    fn stances_of_local_parties_and_party_groups() {
+        let s = stances("Tore Wikström (Sjöbopartiet) deltar inte i beslutet.");
+        assert_eq!(s.abstained, vec![p("Tore Wikström", "Sjöbopartiet")]);
+        let s = stances("Ulf Ek (Mbp) och Kristina Borg (S) reserverar sig mot beslutet.");
+        assert_eq!(s.reserved, vec![p("Ulf Ek", "MBP"), p("Kristina Borg", "S")]);
+        let s =
+            stances("Socialdemokraterna (Fatima Osman och Emil Wahl) reserverar sig mot beslutet.");
+        assert_eq!(s.reserved, vec![p("Fatima Osman", "S"), p("Emil Wahl", "S")]);
+    }
+
+    #[test]
     fn motions_and_votes() {
         let s = stances("Pia Lundin (SJVP) yrkar bifall till beredningens förslag.");
         assert_eq!(s.motions[0].text, "bifall till beredningens förslag");
