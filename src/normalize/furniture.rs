@@ -153,8 +153,18 @@ pub fn is_furniture(line: &str) -> bool {
 /// count (`Sida 3 av 12`, `3(12)`). A bare `Sida` or `- 4 -` is not sure enough.
 #[must_use]
 pub fn is_page_seam_marker(line: &str) -> bool {
-    is_furniture(line)
-        && (signature_row(line).is_ok() || all_consuming(page_of_total).parse(line).is_ok())
+    // Asked of every line after the first heading: the two grammars' first bytes first (a
+    // signature word's letters as in `is_furniture`; `Sida` or a digit), then the grammar,
+    // then `is_furniture` as a whole, which the cheap looks imply but do not prove.
+    let Some(&b0) = line.as_bytes().first() else { return false };
+    let signature =
+        matches!(b0, b'o' | b'O' | b'j' | b'J' | b's' | b'S' | b'e' | b'E' | b'u' | b'U')
+            && signature_word(line)
+            && signature_row(line).is_ok();
+    let page = || {
+        matches!(b0, b's' | b'S' | b'0'..=b'9') && all_consuming(page_of_total).parse(line).is_ok()
+    };
+    line.len() <= 120 && (signature || page()) && is_furniture(line)
 }
 
 /// A protocol's title, a whole word: `PROTOKOLL`, `Sammanträdesprotokoll`, `Protokollsutdrag`.

@@ -204,6 +204,11 @@ const MAX_HEADER_LINE: usize = 200;
 /// `2023-09-07`), or a [`dated_title`] (`Kommunstyrelsen\tProtokoll 2023-12-06`). With the rank
 /// of what it came from: 0 for a meeting-date label, 1 for the others.
 fn column_date(text: &str, next: Option<&str>) -> Option<(u8, (Ymd, Option<Ymd>))> {
+    // Each shape has a digit on the line or, for a label whose value is below it, on the next.
+    let digit = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
+    if !digit(text) && !next.is_some_and(digit) {
+        return None;
+    }
     let starts = std::iter::once(0).chain(text.match_indices('\t').map(|(at, _)| at + 1));
     for at in starts {
         let cell = &text[at..];
