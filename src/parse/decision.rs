@@ -202,6 +202,41 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
     None
 }
 
+/// Whether a line opens a body's own decision where no "Beslut" heading announces it: it starts
+/// with the body's name, capitalised, which is the subject of a [`lead`].
+///
+/// Example: `Socialnämnden beslutar att fastställa taxa.`, `Tekniska nämnden föreslår
+/// kommunfullmäktige besluta`; not `socialnämnden beslutar att …` (a wrapped sentence's end).
+fn opens_body_decision(line: &str) -> bool {
+    let t = line.trim_start();
+    t.chars().next().is_some_and(char::is_uppercase)
+        && leading_body(t).is_some()
+        && lead(t, false).is_some_and(|l| l.by.is_some())
+}
+
+/// The lines of a "Yrkanden" or "Omröstning" section from the first that opens a body's own
+/// decision ([`opens_body_decision`]) at a block's start (the section's first line, or after a
+/// blank line or a sentence's end): the decision written after the motions or the vote
+/// without a heading of its own. Empty where there is none.
+///
+/// Example: `Lennart Berg (V) yrkar avslag.` / `` / `Socialnämnden beslutar att fastställa
+/// taxa.` gives the last line.
+#[must_use]
+pub fn decision_after_debate<'b, 'a>(lines: &'b [&'a Line]) -> &'b [&'a Line] {
+    let mut block_start = true;
+    for (k, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            block_start = true;
+            continue;
+        }
+        if block_start && opens_body_decision(&line.text) {
+            return &lines[k..];
+        }
+        block_start = line.text.trim_end().ends_with(['.', '!', ':']);
+    }
+    &[]
+}
+
 /// What follows "beslutar" without "för egen del" / "för sin del" (and its `:` or `,`), which
 /// says whose decision it is, not what is decided: `beslutar för egen del att avge yttrande`.
 fn for_own_part(after: &str) -> &str {
@@ -691,6 +726,29 @@ mod tests {
             None,
             1,
         );
+    }
+
+    #[test]
+    fn decisions_after_the_debate() {
+        let tail = |text: &str| {
+            let ls = lines(text);
+            let refs: Vec<&Line> = ls.iter().collect();
+            decision_after_debate(&refs).iter().map(|l| l.text.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            tail("Lennart Berg (V) yrkar avslag.\n\nSocialnämnden beslutar att fastställa taxa."),
+            ["Socialnämnden beslutar att fastställa taxa."]
+        );
+        assert_eq!(
+            tail(
+                "Omröstning begärs.\nTekniska nämnden föreslår kommunfullmäktige besluta\n\natt fastställa taxa."
+            ),
+            ["Tekniska nämnden föreslår kommunfullmäktige besluta", "", "att fastställa taxa."]
+        );
+        // A lead inside a motion or a vote's sentence is none.
+        assert!(tail("Lennart Berg (V) yrkar att\nSocialnämnden beslutar att avslå.").is_empty());
+        assert!(tail("Ordföranden finner att\nsocialnämnden beslutar att avslå.").is_empty());
+        assert!(tail("Med 5 ja-röster mot 2 beslutar nämnden enligt förslaget.").is_empty());
     }
 
     #[test]
