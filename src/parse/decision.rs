@@ -280,11 +280,12 @@ fn is_intro(rest: &str) -> bool {
     intro(rest.trim()).is_ok()
 }
 
-/// Whether a line opens an att-clause: `att anta …`, `- att anta …`.
+/// Whether a line opens an att-clause: `att anta …`, `- att anta …`, and "att" in a column of
+/// its own, the clause after spaces or a tab (`att\tanta planen`, `att   anta planen`).
 fn att_clause(line: &str) -> Option<&str> {
-    let t = line.trim_start_matches(['-', '•', '–', ' ']).trim_start();
-    let lower_ok = t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("att "));
-    lower_ok.then(|| &t[4..])
+    let t = line.trim_start_matches(['-', '•', '–', ' ', '\t']).trim_start();
+    let rest = t.get(..3).filter(|p| p.eq_ignore_ascii_case("att")).map(|_| &t[3..])?;
+    rest.starts_with([' ', '\t']).then(|| rest.trim_start())
 }
 
 /// Whether a line is a numbered point or bullet: `1. Godkänna …`, `2) …`, `- …`, `• …`.
@@ -369,7 +370,7 @@ fn clauses_after(lines: &[&Line]) -> Vec<String> {
             clauses.push(c.to_string());
             in_list = true;
         } else if let Some(c) = list_item(text).filter(|_| in_list || clauses.is_empty()) {
-            clauses.push(c.strip_prefix("att ").unwrap_or(c).to_string());
+            clauses.push(att_clause(c).unwrap_or(c).to_string());
             in_list = true;
         } else if in_list && !after_blank {
             if let Some(last) = clauses.last_mut() {
@@ -726,6 +727,31 @@ mod tests {
             None,
             1,
         );
+    }
+
+    #[test]
+    fn att_clauses_in_columns() {
+        // "att" in a column of its own: spaces or a tab before the clause.
+        check(
+            "Kommunstyrelsen föreslår kommunfullmäktige besluta\n\natt   anta detaljplan för Norra Hamnen, samt\n\natt   uppdra åt nämnden att genomföra planen.",
+            true,
+            DecisionKind::Proposal,
+            Some("Kommunstyrelsen"),
+            Some("kommunfullmäktige"),
+            2,
+        );
+        check(
+            "Kommunstyrelsen beslutar\natt\tanta planen,\natt\tuppdra åt nämnden att genomföra den.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            2,
+        );
+        assert_eq!(att_clause("att\tanta planen"), Some("anta planen"));
+        assert_eq!(att_clause("- att   anta planen"), Some("anta planen"));
+        assert_eq!(att_clause("attityder"), None);
+        assert_eq!(att_clause("att"), None);
     }
 
     #[test]
