@@ -9,6 +9,7 @@ use crate::model::{Decision, DecisionKind};
 use crate::normalize::Line;
 use crate::parse::lexical::{is_alnum, tag_no_case, ws0, ws1};
 use nom::branch::alt;
+use nom::bytes::complete::tag;
 use nom::character::complete::one_of;
 use nom::combinator::{eof, opt, recognize};
 use nom::{IResult, Parser};
@@ -259,20 +260,19 @@ fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> &'a str {
 
 /// What is left of a lead line when it only announces the clauses below it, and is none
 /// itself: `följande`, `enligt följande:`, `som följer`, `att:`, `att`, with an optional `:` or
-/// `.`.
+/// `.`, or a colon alone.
 ///
 /// Example: `Kommunstyrelsen föreslår kommunfullmäktige besluta följande.` leaves `följande.`;
-/// `Kommunstyrelsen beslutar att` (points `1. godkänna …` below) leaves `att`.
+/// `Kommunstyrelsen beslutar att` (points `1. godkänna …` below) leaves `att`;
+/// `… föreslår regionstyrelsen att besluta:` leaves `:`.
 fn intro(i: &str) -> IResult<&str, &str> {
-    recognize((
+    let words = (
         opt((alt((tag_no_case("enligt"), tag_no_case("i enlighet med"))), ws1)),
         alt((tag_no_case("följande"), tag_no_case("som följer"), tag_no_case("att"))),
         ws0,
         opt(one_of(":.")),
-        ws0,
-        eof,
-    ))
-    .parse(i)
+    );
+    recognize((alt((recognize(words), tag(":"))), ws0, eof)).parse(i)
 }
 
 /// Whether a lead's rest is only an [`intro`].
@@ -675,6 +675,24 @@ mod tests {
             None,
             2,
         );
+        // "att besluta:" after the body proposed to leaves no clause of its own.
+        check(
+            "Regionstyrelsens arbetsutskott föreslår regionstyrelsen att besluta:\n1. Godkänna ekonomisk uppföljning januari 2021.\n2. Uppdra åt regiondirektören att återkomma med en åtgärdsplan för\n   hälso- och sjukvården.",
+            false,
+            DecisionKind::Proposal,
+            Some("Regionstyrelsens arbetsutskott"),
+            Some("regionstyrelsen"),
+            2,
+        );
+        check(
+            "Socialnämnden beslutar att\n- anta riktlinjer för ekonomiskt bistånd att gälla från 2015-01-01,\n- upphäva tidigare riktlinjer antagna 2011-09-20, § 102.",
+            true,
+            DecisionKind::Decision,
+            Some("Socialnämnden"),
+            None,
+            2,
+        );
+        assert!(is_intro(":") && is_intro(" :"));
         assert!(is_intro("följande.") && is_intro("att:") && is_intro("Enligt följande:"));
         assert!(!is_intro("att godkänna") && !is_intro("följande beslut fattas"));
     }
