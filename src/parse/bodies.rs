@@ -122,7 +122,8 @@ const BODY_ADJECTIVES: &[&str] = &[
 
 /// Whether `w` is one of the [`BODY_ADJECTIVES`]: most words are ruled out by their length or
 /// their last letter.
-fn is_body_adjective(w: &str) -> bool {
+#[must_use]
+pub fn is_body_adjective(w: &str) -> bool {
     (5..=11).contains(&w.len())
         && w.ends_with('a')
         && BODY_ADJECTIVES

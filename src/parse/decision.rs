@@ -9,6 +9,7 @@ use crate::model::{Decision, DecisionKind};
 use crate::normalize::Line;
 use crate::parse::lexical::{is_alnum, tag_no_case, ws0, ws1};
 use nom::branch::alt;
+use nom::bytes::complete::tag;
 use nom::character::complete::one_of;
 use nom::combinator::{eof, opt, recognize};
 use nom::{IResult, Parser};
@@ -202,6 +203,41 @@ pub fn lead(line: &str, lenient: bool) -> Option<Lead<'_>> {
     None
 }
 
+/// Whether a line opens a body's own decision where no "Beslut" heading announces it: it starts
+/// with the body's name, capitalised, which is the subject of a [`lead`].
+///
+/// Example: `Socialnämnden beslutar att fastställa taxa.`, `Tekniska nämnden föreslår
+/// kommunfullmäktige besluta`; not `socialnämnden beslutar att …` (a wrapped sentence's end).
+fn opens_body_decision(line: &str) -> bool {
+    let t = line.trim_start();
+    t.chars().next().is_some_and(char::is_uppercase)
+        && leading_body(t).is_some()
+        && lead(t, false).is_some_and(|l| l.by.is_some())
+}
+
+/// The lines of a "Yrkanden" or "Omröstning" section from the first that opens a body's own
+/// decision ([`opens_body_decision`]) at a block's start (the section's first line, or after a
+/// blank line or a sentence's end): the decision written after the motions or the vote
+/// without a heading of its own. Empty where there is none.
+///
+/// Example: `Lennart Berg (V) yrkar avslag.` / `` / `Socialnämnden beslutar att fastställa
+/// taxa.` gives the last line.
+#[must_use]
+pub fn decision_after_debate<'b, 'a>(lines: &'b [&'a Line]) -> &'b [&'a Line] {
+    let mut block_start = true;
+    for (k, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            block_start = true;
+            continue;
+        }
+        if block_start && opens_body_decision(&line.text) {
+            return &lines[k..];
+        }
+        block_start = line.text.trim_end().ends_with(['.', '!', ':']);
+    }
+    &[]
+}
+
 /// What follows "beslutar" without "för egen del" / "för sin del" (and its `:` or `,`), which
 /// says whose decision it is, not what is decided: `beslutar för egen del att avge yttrande`.
 fn for_own_part(after: &str) -> &str {
@@ -224,20 +260,19 @@ fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> &'a str {
 
 /// What is left of a lead line when it only announces the clauses below it, and is none
 /// itself: `följande`, `enligt följande:`, `som följer`, `att:`, `att`, with an optional `:` or
-/// `.`.
+/// `.`, or a colon alone.
 ///
 /// Example: `Kommunstyrelsen föreslår kommunfullmäktige besluta följande.` leaves `följande.`;
-/// `Kommunstyrelsen beslutar att` (points `1. godkänna …` below) leaves `att`.
+/// `Kommunstyrelsen beslutar att` (points `1. godkänna …` below) leaves `att`;
+/// `… föreslår regionstyrelsen att besluta:` leaves `:`.
 fn intro(i: &str) -> IResult<&str, &str> {
-    recognize((
+    let words = (
         opt((alt((tag_no_case("enligt"), tag_no_case("i enlighet med"))), ws1)),
         alt((tag_no_case("följande"), tag_no_case("som följer"), tag_no_case("att"))),
         ws0,
         opt(one_of(":.")),
-        ws0,
-        eof,
-    ))
-    .parse(i)
+    );
+    recognize((alt((recognize(words), tag(":"))), ws0, eof)).parse(i)
 }
 
 /// Whether a lead's rest is only an [`intro`].
@@ -245,11 +280,12 @@ fn is_intro(rest: &str) -> bool {
     intro(rest.trim()).is_ok()
 }
 
-/// Whether a line opens an att-clause: `att anta …`, `- att anta …`.
+/// Whether a line opens an att-clause: `att anta …`, `- att anta …`, and "att" in a column of
+/// its own, the clause after spaces or a tab (`att\tanta planen`, `att   anta planen`).
 fn att_clause(line: &str) -> Option<&str> {
-    let t = line.trim_start_matches(['-', '•', '–', ' ']).trim_start();
-    let lower_ok = t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("att "));
-    lower_ok.then(|| &t[4..])
+    let t = line.trim_start_matches(['-', '•', '–', ' ', '\t']).trim_start();
+    let rest = t.get(..3).filter(|p| p.eq_ignore_ascii_case("att")).map(|_| &t[3..])?;
+    rest.starts_with([' ', '\t']).then(|| rest.trim_start())
 }
 
 /// Whether a line is a numbered point or bullet: `1. Godkänna …`, `2) …`, `- …`, `• …`.
@@ -334,7 +370,7 @@ fn clauses_after(lines: &[&Line]) -> Vec<String> {
             clauses.push(c.to_string());
             in_list = true;
         } else if let Some(c) = list_item(text).filter(|_| in_list || clauses.is_empty()) {
-            clauses.push(c.strip_prefix("att ").unwrap_or(c).to_string());
+            clauses.push(att_clause(c).unwrap_or(c).to_string());
             in_list = true;
         } else if in_list && !after_blank {
             if let Some(last) = clauses.last_mut() {
@@ -639,6 +675,24 @@ mod tests {
             None,
             2,
         );
+        // "att besluta:" after the body proposed to leaves no clause of its own.
+        check(
+            "Regionstyrelsens arbetsutskott föreslår regionstyrelsen att besluta:\n1. Godkänna ekonomisk uppföljning januari 2021.\n2. Uppdra åt regiondirektören att återkomma med en åtgärdsplan för\n   hälso- och sjukvården.",
+            false,
+            DecisionKind::Proposal,
+            Some("Regionstyrelsens arbetsutskott"),
+            Some("regionstyrelsen"),
+            2,
+        );
+        check(
+            "Socialnämnden beslutar att\n- anta riktlinjer för ekonomiskt bistånd att gälla från 2015-01-01,\n- upphäva tidigare riktlinjer antagna 2011-09-20, § 102.",
+            true,
+            DecisionKind::Decision,
+            Some("Socialnämnden"),
+            None,
+            2,
+        );
+        assert!(is_intro(":") && is_intro(" :"));
         assert!(is_intro("följande.") && is_intro("att:") && is_intro("Enligt följande:"));
         assert!(!is_intro("att godkänna") && !is_intro("följande beslut fattas"));
     }
@@ -691,6 +745,54 @@ mod tests {
             None,
             1,
         );
+    }
+
+    #[test]
+    fn att_clauses_in_columns() {
+        // "att" in a column of its own: spaces or a tab before the clause.
+        check(
+            "Kommunstyrelsen föreslår kommunfullmäktige besluta\n\natt   anta detaljplan för Norra Hamnen, samt\n\natt   uppdra åt nämnden att genomföra planen.",
+            true,
+            DecisionKind::Proposal,
+            Some("Kommunstyrelsen"),
+            Some("kommunfullmäktige"),
+            2,
+        );
+        check(
+            "Kommunstyrelsen beslutar\natt\tanta planen,\natt\tuppdra åt nämnden att genomföra den.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            2,
+        );
+        assert_eq!(att_clause("att\tanta planen"), Some("anta planen"));
+        assert_eq!(att_clause("- att   anta planen"), Some("anta planen"));
+        assert_eq!(att_clause("attityder"), None);
+        assert_eq!(att_clause("att"), None);
+    }
+
+    #[test]
+    fn decisions_after_the_debate() {
+        let tail = |text: &str| {
+            let ls = lines(text);
+            let refs: Vec<&Line> = ls.iter().collect();
+            decision_after_debate(&refs).iter().map(|l| l.text.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            tail("Lennart Berg (V) yrkar avslag.\n\nSocialnämnden beslutar att fastställa taxa."),
+            ["Socialnämnden beslutar att fastställa taxa."]
+        );
+        assert_eq!(
+            tail(
+                "Omröstning begärs.\nTekniska nämnden föreslår kommunfullmäktige besluta\n\natt fastställa taxa."
+            ),
+            ["Tekniska nämnden föreslår kommunfullmäktige besluta", "", "att fastställa taxa."]
+        );
+        // A lead inside a motion or a vote's sentence is none.
+        assert!(tail("Lennart Berg (V) yrkar att\nSocialnämnden beslutar att avslå.").is_empty());
+        assert!(tail("Ordföranden finner att\nsocialnämnden beslutar att avslå.").is_empty());
+        assert!(tail("Med 5 ja-röster mot 2 beslutar nämnden enligt förslaget.").is_empty());
     }
 
     #[test]

@@ -29,10 +29,42 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
     vec![item.to_string()]
 }
 
+/// Whether a line alone in its block may be one recipient of a list set one to a block:
+/// a short name that starts with a capital and is no sentence.
+///
+/// Example: `Lantmäteriet`, `Kommunstyrelsen för kännedom`; not `Ärendet har beretts av
+/// förvaltningen som föreslår bifall.`
+fn lone_recipient(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['-', '•', '–']).trim_start();
+    let body = t.strip_suffix('.').unwrap_or(t);
+    t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().count() <= 60
+        && t.split_whitespace().count() <= 6
+        && !body.contains(['.', ':', '?', '!', ',', ';', '\t'])
+        && super::frame::label(t).is_err()
+}
+
+/// Whether a lone line after a blank one is a page's running header rather than a recipient:
+/// a body's name that no further lone recipient follows — over a date (`Kommunfullmäktige` /
+/// `` / `2004-05-07`), at the paragraph's end or over a letter's block, where the normaliser
+/// may have set the date aside as a repeated header.
+fn is_running_header(line: &Line, after: &[&Line]) -> bool {
+    let t = line.text.trim();
+    let names_body = super::bodies::body_name(t).is_ok_and(|(rest, _)| rest.trim().is_empty());
+    let Some(j) = after.iter().position(|l| !l.is_blank()) else { return names_body };
+    let next = &after[j].text;
+    let list_goes_on = after.get(j + 1).is_none_or(|l| l.is_blank())
+        && lone_recipient(next)
+        && super::lexical::date(next.trim_start()).is_err();
+    names_body && !list_goes_on
+}
+
 /// The recipients written in `value` (after the label, on its line) and the lines under it.
 ///
 /// Lines are joined where one wraps into the next (it ends with a comma, or the next begins in
-/// lower case or with "och"); the list ends at the first blank line after some recipients.
+/// lower case or with "och"); the list ends at the first blank line after some recipients,
+/// unless it is set one recipient to a block (plain `pdftotext` gives `Sökanden` / `` /
+/// `Lantmäteriet`): then it goes on while each block is one [`lone_recipient`] line.
 /// Example: `Regiondirektör, hälso- och sjukvårdsdirektör, utvecklingsstrateg HSD-stab`.
 #[must_use]
 pub fn recipients(value: &str, lines: &[&Line]) -> Vec<String> {
@@ -40,13 +72,27 @@ pub fn recipients(value: &str, lines: &[&Line]) -> Vec<String> {
     if !value.trim().is_empty() {
         rows.push(value.trim().to_string());
     }
-    for line in lines {
+    // Whether every block so far was one line, and whether a blank line has just ended one.
+    let mut one_to_a_block = true;
+    let mut after_blank = false;
+    let mut block_len = 0;
+    for (k, line) in lines.iter().enumerate() {
         if line.is_blank() {
-            if rows.is_empty() {
-                continue;
-            }
-            break;
+            one_to_a_block &= block_len <= 1 && rows.last().is_none_or(|r| lone_recipient(r));
+            block_len = 0;
+            after_blank = !rows.is_empty();
+            continue;
         }
+        if after_blank {
+            let alone = lines.get(k + 1).is_none_or(|next| next.is_blank());
+            if !(one_to_a_block && alone && lone_recipient(&line.text))
+                || is_running_header(line, &lines[k + 1..])
+            {
+                break;
+            }
+            after_blank = false;
+        }
+        block_len += 1;
         let text = line.text.replace('\t', ", ");
         let text = text.trim_start_matches(['-', '•', '–']).trim();
         let wraps = rows.last().is_some_and(|prev| {
@@ -126,6 +172,39 @@ mod tests {
             &["Socialnämnden", "Kultur- och fritidsnämnden"],
         );
         check("Hälso- och sjukvårdsdirektör", "", &["Hälso- och sjukvårdsdirektör"]);
+        // Plain pdftotext: a blank line between recipients, one to a block.
+        check("", "\nSökanden\n\nLantmäteriet\n\n", &["Sökanden", "Lantmäteriet"]);
+        check(
+            "",
+            "\nSökanden\n\nLantmäteriet\n\nKommunstyrelsen för kännedom",
+            &["Sökanden", "Lantmäteriet", "Kommunstyrelsen för kännedom"],
+        );
+        // A block of prose, or one of several lines, after the list is no recipient.
+        check(
+            "",
+            "Sökanden\n\nÄrendet har beretts av förvaltningen som föreslår bifall.",
+            &["Sökanden"],
+        );
+        check("", "Sökanden\nLantmäteriet\n\nAkten", &["Sökanden", "Lantmäteriet"]);
+        check("", "Sökanden\n\nAnna Berg\nOrdförande", &["Sökanden"]);
+        check("", "Sökanden\n\nLantmäteriet\n\nBeslutsunderlag", &["Sökanden", "Lantmäteriet"]);
+        // A body's name over a date is the letterhead of what follows, no recipient.
+        check(
+            "",
+            "Ekonomiavdelningen\n\nKommunfullmäktige\n\n2004-05-07\n\nSekretariatet",
+            &["Ekonomiavdelningen"],
+        );
+        check("", "Motionären\n\nVård- och omsorgsnämnden\n", &["Motionären"]);
+        check(
+            "",
+            "Motionären\n\nMiljö- och byggnadsnämnden\n\nSekretariatet\nStefan Claesson",
+            &["Motionären"],
+        );
+        check(
+            "",
+            "Sökanden\n\nKommunstyrelsen\n\nLantmäteriet",
+            &["Sökanden", "Kommunstyrelsen", "Lantmäteriet"],
+        );
         check(
             "Ekonomienheten, Hälso- och sjukvårdsnämnden och Vård- och omsorgsnämnden",
             "",

@@ -10,7 +10,7 @@ use crate::parse::lexical::is_alpha;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, satisfy};
-use nom::combinator::{eof, not, opt, recognize, rest, verify};
+use nom::combinator::{eof, not, opt, recognize, rest};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
@@ -53,13 +53,31 @@ fn end_of_label(i: &str) -> IResult<&str, &str> {
 }
 
 /// A body's genitive before "beslut" or "förslag": `Kommunstyrelsens`, `Arbetsutskottets`,
-/// `Hälso- och sjukvårdsnämndens`.
+/// `Hälso- och sjukvårdsnämndens`, `Barn- och utbildningsnämndens`, `Tekniska nämndens`.
+///
+/// Pattern: `[WORD- och ] [ADJECTIVE ] BODYWORDs`, each word read once (this runs on every line
+/// that passes the labels' first look).
 fn genitive_body(i: &str) -> IResult<&str, &str> {
+    let (mut rest, mut word) = take_while1(is_alpha).parse(i)?;
+    if let Ok((after, _)) = (tag("-"), ws1, tag("och"), ws1).parse(rest) {
+        (rest, word) = take_while1(is_alpha).parse(after)?;
+    }
+    if super::bodies::is_body_adjective(word) {
+        (rest, word) = preceded(ws1, take_while1(is_alpha)).parse(rest)?;
+    }
+    if !(word.ends_with('s') && super::bodies::is_body_word(&word[..word.len() - 1])) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// "Beslut i" and the body that decided, or a word: `Beslut i kommunstyrelsen`,
+/// `Beslut i Hälso- och sjukvårdsnämnden`.
+fn decision_in_body(i: &str) -> IResult<&str, &str> {
     recognize((
-        opt((take_while1(is_alpha), tag("-"), ws1, tag("och"), ws1)),
-        verify(take_while1(is_alpha), |w: &str| {
-            w.ends_with('s') && super::bodies::is_body_word(&w[..w.len() - 1])
-        }),
+        tag_no_case("beslut i"),
+        ws1,
+        alt((super::bodies::body_name, take_while1(is_alpha))),
     ))
     .parse(i)
 }
@@ -131,7 +149,7 @@ fn may_start_label(i: &str) -> bool {
         buf[..ascii_end].copy_from_slice(&b[..ascii_end]);
         buf.make_ascii_lowercase();
         let lower = std::str::from_utf8(&buf[..ascii_end]).unwrap_or_default();
-        return starts_label(i, lower);
+        return starts_label(i, ascii_end, lower);
     }
     let word = i.split(|c: char| !is_alpha(c)).next().unwrap_or("");
     if word.is_empty() || word.len() > 40 {
@@ -140,8 +158,8 @@ fn may_start_label(i: &str) -> bool {
     // A word of Latin-1 letters (`Ärendet`, nearly all) is lower-cased on the stack.
     let mut buf = [0u8; 40];
     match super::lexical::latin_1_lowered(word, &mut buf) {
-        Some(lower) => starts_label(i, lower),
-        None => starts_label(i, &word.to_lowercase()),
+        Some(lower) => starts_label(i, word.len(), lower),
+        None => starts_label(i, word.len(), &word.to_lowercase()),
     }
 }
 
@@ -154,11 +172,27 @@ fn is_label_first_word(lower: &str) -> bool {
     super::lexical::may_be_listed(&FIRST_WORD_LENGTHS, lower) && LABEL_FIRST_WORDS.contains(&lower)
 }
 
-/// [`may_start_label`] for a line `i` whose first word is `lower` in lower case.
-fn starts_label(i: &str, lower: &str) -> bool {
+/// [`may_start_label`] for a line `i` whose first word, `len` bytes long, is `lower` in lower
+/// case.
+///
+/// A [`genitive_body`] starts with its genitive word, an elided first part (`Barn- och …`: a
+/// hyphen right after the first word) or an adjective (`Tekniska nämndens`); then "beslut" or
+/// "förslag" follows it within the head of the line.
+fn starts_label(i: &str, len: usize, lower: &str) -> bool {
     is_label_first_word(lower)
         || (lower.ends_with('s') && super::bodies::is_body_word(&lower[..lower.len() - 1]))
         || head_names_proposal(i)
+        || ((i.as_bytes().get(len) == Some(&b'-') || super::bodies::is_body_adjective(lower))
+            && head_names_decision(i))
+}
+
+/// Whether "beslut" may stand, in any ASCII case, in the first 80 bytes of `i`: a body's
+/// genitive with an elided first part or an adjective is no longer than that
+/// (`Hälso- och sjukvårdsnämndens beslut`), and the decision grammar reads
+/// `tag_no_case("beslut")` after it.
+fn head_names_decision(i: &str) -> bool {
+    let head = &i.as_bytes()[..i.len().min(80)];
+    head.windows(6).any(|w| w.eq_ignore_ascii_case(b"beslut"))
 }
 
 /// Whether "förslag" may stand, in any case, in the first 80 bytes of `i`, where a label's
@@ -193,10 +227,11 @@ pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
     if !may_start_label(i) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
+    // "Beslut i X" before "Beslut": `alt` does not come back to it when the label's end fails.
     let decision = alt((
+        decision_in_body,
         any_tag_no_case(&[("beslutet", ()), ("beslut", ())]),
         recognize((genitive_body, ws1, tag_no_case("beslut"))),
-        recognize((tag_no_case("beslut i"), ws1, take_while1(is_alpha))),
     ));
     let proposal = alt((
         recognize((tag_no_case("förslag till beslut"), opt((ws1, tag("på sammanträdet"))))),
@@ -411,5 +446,22 @@ mod tests {
         check("Beslutsunderlag", Some((Label::Documents, "")));
         check("Beslutet innebär att", None);
         check("Beslutade handlingsplan", None);
+    }
+
+    #[test]
+    fn decision_headings_of_named_bodies() {
+        // A body with an elided first part, or an adjective, in the genitive before "beslut".
+        check("Barn- och utbildningsnämndens beslut", Some((Label::Decision, "")));
+        check("Miljö- och byggnämndens beslut:", Some((Label::Decision, "")));
+        check("Tekniska nämndens beslut", Some((Label::Decision, "")));
+        check("Hälso- och sjukvårdsnämndens beslutade handlingsplan", None);
+        check("Tekniska kontorets beslut", None);
+        // "Beslut i X": the longer alternative first, as `alt` does not come back to it.
+        check("Beslut i kommunstyrelsen", Some((Label::Decision, "")));
+        check("Beslut i Hälso- och sjukvårdsnämnden", Some((Label::Decision, "")));
+        check("Beslut i kommunstyrelsen 2019-03-12 § 23", None);
+        for line in ["Barn- och utbildningsnämndens beslut", "Tekniska nämndens beslut"] {
+            assert!(may_start_label(line), "{line}");
+        }
     }
 }

@@ -705,10 +705,16 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
     }
     let mut decision = decision_section.and_then(|(s, kind)| decision_from(s, kind));
     if decision.is_none() {
+        // Prose sections whole; after the motions or a vote, the decision written without a
+        // heading of its own.
         let prose_lines: Vec<&Line> = sections
             .iter()
-            .filter(|s| matches!(s.label, None | Some(Label::Prose | Label::Note)))
-            .flat_map(|s| s.lines.iter().copied())
+            .flat_map(|s| match s.label {
+                None | Some(Label::Prose | Label::Note) => s.lines.as_slice(),
+                Some(Label::Motions | Label::Vote) => decision::decision_after_debate(&s.lines),
+                _ => &[],
+            })
+            .copied()
             .collect();
         decision = decision::decision(&prose_lines, false, DecisionKind::Decision);
     }
@@ -981,6 +987,42 @@ mod tests {
         );
         let doc = super::parse_str(&text).value;
         assert_eq!(doc.organization.as_deref(), Some("Region Västernorrland"));
+    }
+
+    /// A decision set as its own block after the motions or the vote, with no "Beslut"
+    /// heading: the body's lead opens it; a motion that quotes a lead does not.
+    #[test]
+    fn a_decision_after_motions_or_a_vote() {
+        let cases = [
+            (
+                "§ 4\nTaxa\n\nYrkanden\nLennart Berg (V) yrkar avslag.\n\n\
+                 Socialnämnden beslutar att fastställa taxa.\n",
+                Some(1),
+            ),
+            (
+                "§ 4\nTaxa\n\nYrkande\nLennart Berg (v) yrkar att taxan ska höjas.\n\n\
+                 Omröstning\nOmröstning begärs. Följande röstar:\n\n\
+                 Med 5 ja-röster mot 2 nej-röster beslutar nämnden enligt kontorets förslag.\n\n\
+                 Tekniska nämnden föreslår kommunfullmäktige besluta\n\n\
+                 att fastställa taxa för vatten och avlopp enligt bilaga.\n",
+                Some(1),
+            ),
+            (
+                "§ 4\nTaxa\n\nPropositionsordning\nOrdföranden ställer proposition och \
+                 finner att\nsocialnämnden beslutar att fastställa taxan.\n",
+                None,
+            ),
+            (
+                "§ 4\nTaxa\n\nYrkanden\nLennart Berg (V) yrkar att\n\
+                 Socialnämnden beslutar att avslå förslaget.\n",
+                None,
+            ),
+        ];
+        for (text, clauses) in cases {
+            let doc = super::parse_str(text).value;
+            let got = doc.paragraphs[0].decision.as_ref().map(|d| d.clauses.len());
+            assert_eq!(got, clauses, "{text}");
+        }
     }
 
     /// Many protocols choose the adjuster in their first paragraph, not in the preamble.
