@@ -171,7 +171,10 @@ fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     // name (`may_start_body_name`, a necessary condition of `body_name`).
     let weekday_or_title =
         text.as_bytes().first().is_some_and(|b| b"psmtofl".contains(&b.to_ascii_lowercase()));
-    if !weekday_or_title && !bodies::may_start_body_name(text) {
+    // A date holds a digit; most lines that start so hold none.
+    if (!weekday_or_title && !bodies::may_start_body_name(text))
+        || !text.bytes().any(|b| b.is_ascii_digit())
+    {
         return None;
     }
     if lexical::weekday(text).is_ok() {
