@@ -323,7 +323,7 @@ fn split_inline(clause: &str) -> Vec<&str> {
             .map(|at| (at, at + " och att ".len()));
         let Some((end, next)) = [", att ", "; att ", " samt att "]
             .iter()
-            .filter_map(|sep| rest.find(sep).map(|at| (at, at + sep.len())))
+            .filter_map(|sep| cut_before_clause(rest, sep))
             .chain(och_att)
             .min()
         else {
@@ -334,6 +334,22 @@ fn split_inline(clause: &str) -> Vec<&str> {
     }
     out.push(rest);
     out
+}
+
+/// The first `sep` in `rest` that starts a clause of its own, and where that clause starts:
+/// `, att gälla från …` says from when the clause before applies (`fastställa taxa enligt
+/// bilaga, att gälla från den 1 maj 2005`), and is none.
+fn cut_before_clause(rest: &str, sep: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(p) = rest[from..].find(sep) {
+        let at = from + p;
+        let next = at + sep.len();
+        if !rest[next..].starts_with("gälla ") {
+            return Some((at, next));
+        }
+        from = next;
+    }
+    None
 }
 
 /// Trims a clause: no trailing `;`, `,`, `.`, `samt`, `och`.
@@ -793,6 +809,18 @@ mod tests {
         assert!(tail("Lennart Berg (V) yrkar att\nSocialnämnden beslutar att avslå.").is_empty());
         assert!(tail("Ordföranden finner att\nsocialnämnden beslutar att avslå.").is_empty());
         assert!(tail("Med 5 ja-röster mot 2 beslutar nämnden enligt förslaget.").is_empty());
+    }
+
+    #[test]
+    fn a_clause_that_says_from_when() {
+        check(
+            "Kommunstyrelsen beslutar att fastställa taxa enligt bilaga, att gälla från den 1 maj 2005.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            1,
+        );
     }
 
     #[test]

@@ -21,7 +21,11 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
         }
         let right = item[at + 5..].trim();
         let right_capital = right.chars().next().is_some_and(char::is_uppercase);
-        if !left.is_empty() && !right.is_empty() && (right_capital || in_list) {
+        // `Ekonomiavdelningen och kommunfullmäktige`: a body or a usual recipient written in
+        // lower case is a recipient of its own, where `Vård och omsorg` is one name.
+        let recipient = super::bodies::is_body_word(right)
+            || ["revisorerna", "akten", "sökanden", "sökande"].contains(&right);
+        if !left.is_empty() && !right.is_empty() && (right_capital || in_list || recipient) {
             return vec![left.to_string(), right.to_string()];
         }
         break;
@@ -166,6 +170,12 @@ mod tests {
         );
         check("Akten", "", &["Akten"]);
         check("", "Vård och omsorg", &["Vård och omsorg"]);
+        check(
+            "Ekonomiavdelningen och kommunfullmäktige",
+            "",
+            &["Ekonomiavdelningen", "kommunfullmäktige"],
+        );
+        check("Tekniska kontoret och revisorerna", "", &["Tekniska kontoret", "revisorerna"]);
         check(
             "Socialnämnden och Kultur- och fritidsnämnden",
             "",

@@ -125,6 +125,24 @@ fn date_only(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     }
 }
 
+/// A place and a date on a line of their own, as a letter or a motion is signed off:
+/// `Luleå 2018-02-20`, `Östersund den 22 januari 2025`.
+///
+/// Pattern: `PLACE [den] DATE`, the place one capitalised word.
+fn place_and_date(text: &str) -> Option<(Ymd, Option<Ymd>)> {
+    let text = text.trim();
+    if !text.starts_with(char::is_uppercase) || text.len() > 60 {
+        return None;
+    }
+    let (r, _) = nom::bytes::complete::take_while1::<_, _, nom::error::Error<&str>>(|c: char| {
+        is_alpha(c) || c == '-'
+    })(text)
+    .ok()?;
+    let (r, _) = ws1(r).ok()?;
+    let r = r.strip_prefix("den ").unwrap_or(r).trim_start();
+    date_only(r)
+}
+
 /// A page-header line naming a body and a date: `Kommunfullmäktige 2002-12-02 1(28)`,
 /// `Kommunstyrelsens arbetsutskott 25 mars 2004`.
 fn body_and_date(text: &str) -> Option<(String, Ymd)> {
@@ -401,6 +419,12 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     {
         h.date = Some(d);
         h.end_date = end;
+    }
+    if h.date.is_none()
+        && let Some((d, end)) = preamble.iter().chain(all).find_map(|l| place_and_date(&l.text))
+    {
+        // A letter or a motion signed off with its place and date.
+        (h.date, h.end_date) = (Some(d), end);
     }
     if h.date.is_none()
         && let Some((d, end)) = furniture.iter().find_map(|l| date_and_page(&l.text))
@@ -805,5 +829,15 @@ mod tests {
                 Adjuster { name: "Viktoria Jansson".into(), paragraphs: vec![92, 96, 98] },
             ]
         );
+    }
+
+    /// A letter or a motion signed off with its place and date.
+    #[test]
+    fn a_sign_off_dates_a_letter() {
+        let text = "Motion om preventivmedel\n\nVi föreslår att fullmäktige beslutar att erbjuda preventivmedel.\n\nLuleå 2018-02-20\nKerstin Lindberg (V)\n";
+        assert_eq!(header_of(text).date, Some((2018, 2, 20)));
+        let text = "Svar på motion\n\nText.\n\nÖstersund den 22 januari 2025\nAnna Berg\n";
+        assert_eq!(header_of(text).date, Some((2025, 1, 22)));
+        assert_eq!(place_and_date("Kommunstyrelsen beslutade 2018-02-20"), None);
     }
 }
