@@ -633,6 +633,12 @@ mod tests {
             m,
             &[("Eva Berg", Some("C"), Role::ServingDeputy, None, None)],
         );
+        // A table row whose party cell is empty: the name ends at the column gap.
+        check(
+            "Göran Pihl\tSkolchef",
+            Some(Role::Official),
+            &[("Göran Pihl", None, Role::Official, Some("Skolchef"), None)],
+        );
         check(
             "Sara Al-Hassan (S) ers. för Ola Bo (S)",
             m,

@@ -195,6 +195,12 @@ fn full_name_word(i: &str) -> Option<usize> {
     Some(end)
 }
 
+/// The gap between a name's words: spaces, never a tab, as a name does not span a column gap
+/// (`Göran Pihl⇥Skolchef`, a table's name and title).
+fn name_gap(i: &str) -> IResult<&str, &str> {
+    take_while1(|c| c == ' ' || c == '\u{a0}')(i)
+}
+
 /// A person's name: two to five name words, particles allowed inside:
 /// `Elina Backlund Arab`, `Annri V Thimstrand`, `Carl von Linné`.
 pub fn name(i: &str) -> IResult<&str, &str> {
@@ -205,7 +211,7 @@ pub fn name(i: &str) -> IResult<&str, &str> {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
     let (rest, more) =
-        many0(preceded(ws1, alt((recognize((particle, ws1, name_word)), name_word))))
+        many0(preceded(name_gap, alt((recognize((particle, name_gap, name_word)), name_word))))
             .parse(rest)?;
     if more.is_empty() || more.len() > 4 {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Count)));
