@@ -299,7 +299,13 @@ fn list_item(line: &str) -> Option<&str> {
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         let r = &t[digits..];
-        if let Some(r) = r.strip_prefix(". ").or_else(|| r.strip_prefix(") ")) {
+        // `1. Godkänna`, `2) …`, and Word's `1.⇥Fördela` (a tab after the number).
+        if let Some(r) = r
+            .strip_prefix(". ")
+            .or_else(|| r.strip_prefix(") "))
+            .or_else(|| r.strip_prefix(".\t"))
+            .or_else(|| r.strip_prefix(")\t"))
+        {
             return Some(r.trim_start());
         }
     }
@@ -809,6 +815,18 @@ mod tests {
         assert!(tail("Lennart Berg (V) yrkar att\nSocialnämnden beslutar att avslå.").is_empty());
         assert!(tail("Ordföranden finner att\nsocialnämnden beslutar att avslå.").is_empty());
         assert!(tail("Med 5 ja-röster mot 2 beslutar nämnden enligt förslaget.").is_empty());
+    }
+
+    #[test]
+    fn points_numbered_by_word() {
+        check(
+            "Nämnden beslutar\n1.\tFördela bidrag.\n2.\tAvsätta 50 000 kr.",
+            true,
+            DecisionKind::Decision,
+            Some("Nämnden"),
+            None,
+            2,
+        );
     }
 
     #[test]

@@ -710,7 +710,13 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
         let prose_lines: Vec<&Line> = sections
             .iter()
             .flat_map(|s| match s.label {
-                None | Some(Label::Prose | Label::Note) => s.lines.as_slice(),
+                // A case number's or an officer's label holds its value on its line: the
+                // lines under it are the paragraph's text (`Dnr KS 2015/13` / `Kommunstyrelsen
+                // beslutar` / `att …`).
+                None
+                | Some(
+                    Label::Prose | Label::Note | Label::Dnr | Label::CaseOwner | Label::Officers,
+                ) => s.lines.as_slice(),
                 Some(Label::Motions | Label::Vote) => decision::decision_after_debate(&s.lines),
                 _ => &[],
             })
@@ -1130,5 +1136,14 @@ mod tests {
         assert_eq!(doc.kind, crate::model::Kind::OfficialLetter);
         let d = doc.paragraphs[0].decision.as_ref().expect("the proposal");
         assert_eq!((d.kind, d.clauses.len()), (crate::model::DecisionKind::Proposal, 2));
+    }
+
+    /// A case number's label line before the decision, with no "Beslut" heading.
+    #[test]
+    fn a_decision_under_a_case_number_line() {
+        let text = "§ 6 Test\n\nDnr KS 2015/13\n\nKommunstyrelsen beslutar\n\natt ge kommunchefen i uppdrag.\n";
+        let doc = super::parse_str(text).value;
+        let d = doc.paragraphs[0].decision.as_ref().expect("a decision");
+        assert_eq!(d.clauses, ["ge kommunchefen i uppdrag"]);
     }
 }
