@@ -347,6 +347,24 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
     out
 }
 
+/// Whether `text`, a line of its own, is the party or the role of the person read just
+/// before, as a table exported one cell to a line gives them (`Peter Olofsson` / `S` /
+/// `Ordförande`); if so, `last` takes it.
+fn cell_of_person_above(text: &str, last: &mut Attendee) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    if last.party.is_none() && BARE_PARTIES.contains(&t) {
+        last.party = Some(t.to_string());
+        return true;
+    }
+    match role_word(t) {
+        Ok((r, role)) if r.trim().is_empty() && last.title.is_none() && last.note.is_none() => {
+            last.role = role;
+            true
+        }
+        _ => false,
+    }
+}
+
 /// A role, a colon and the person who holds it, as some preambles list the presiding members.
 ///
 /// Pattern: `ROLE : PERSON…` or `ROLE PERSON…` (the last flag says whether a colon was
@@ -372,13 +390,60 @@ fn role_before_name(i: &str) -> Option<(Role, &str, bool)> {
 
 /// The header row of an attendance table printed in columns: `Namn\tParti\tRoll`.
 fn table_header(text: &str) -> bool {
-    const HEADERS: &[&str] =
-        &["namn", "parti", "roll", "funktion", "uppdrag", "närvaro", "kommentar", "anteckning"];
     text.contains('\t')
-        && text.split('\t').all(|cell| {
-            let cell = cell.trim().to_lowercase();
-            cell.is_empty() || HEADERS.contains(&cell.as_str())
-        })
+        && text.split('\t').all(|cell| cell.trim().is_empty() || is_header_cell(cell))
+}
+
+/// The words a header row of an attendance table uses for its columns.
+const HEADER_CELLS: &[&str] = &[
+    "namn",
+    "parti",
+    "roll",
+    "funktion",
+    "uppdrag",
+    "närvaro",
+    "närvarande",
+    "kommentar",
+    "anteckning",
+    "anmärkning",
+    "ersätter",
+    "ersättare för",
+    "tjänstgör för",
+];
+
+/// Whether a cell is a column's heading ([`HEADER_CELLS`]).
+fn is_header_cell(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.len() <= 14 && HEADER_CELLS.contains(&cell.to_lowercase().as_str())
+}
+
+/// The column of a header row that names whom each row's person serves for (`Ersätter`).
+fn replaced_column(header: &str) -> Option<usize> {
+    header.split('\t').position(|cell| {
+        let cell = cell.trim().to_lowercase();
+        ["ersätter", "ersättare för", "tjänstgör för"].contains(&cell.as_str())
+    })
+}
+
+/// A row of a table with a column of the replaced (`replaced`): that cell says so
+/// (`Lena Persson⇥S⇥Kent Åslund (S)` → `… ⇥ersätter Kent Åslund (S)`), which the attendee
+/// grammar reads as a note of whom the deputy serves for.
+fn with_replaced(row: &str, replaced: Option<usize>) -> std::borrow::Cow<'_, str> {
+    let Some(k) = replaced else { return std::borrow::Cow::Borrowed(row) };
+    let cells: Vec<&str> = row.split('\t').collect();
+    match cells.get(k) {
+        Some(cell) if !cell.trim().is_empty() => {
+            let mut out = cells[..k].join("\t");
+            out.push_str("\tersätter ");
+            out.push_str(cell.trim());
+            for c in &cells[k + 1..] {
+                out.push('\t');
+                out.push_str(c);
+            }
+            std::borrow::Cow::Owned(out)
+        }
+        _ => std::borrow::Cow::Borrowed(row),
+    }
 }
 
 /// Lines that end an attendance block: `Utses att justera`, `Justerare`, `Paragrafer`, …
@@ -416,6 +481,8 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     let mut section: Option<Role> = None;
     let mut in_block = false;
     let mut misses = 0;
+    // The column of the table being read that names whom a deputy serves for.
+    let mut replaced: Option<usize> = None;
     for line in lines {
         if line.is_blank() {
             continue;
@@ -427,7 +494,9 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
                 section = role;
             }
             // `Ledamöter⇥Parti⇥Roll`: the heading of a table's first column.
-            if !content.is_empty() && !table_header(content) {
+            let header = !content.is_empty() && table_header(content);
+            replaced = if header { replaced_column(&line.text) } else { None };
+            if !content.is_empty() && !header {
                 out.extend(attendee_line(content, section));
             }
             continue;
@@ -443,7 +512,8 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             out.extend(attendee_line(content, Some(role)).into_iter().take(1));
             continue;
         }
-        if in_block && table_header(&line.text) {
+        if in_block && (table_header(&line.text) || is_header_cell(&line.text)) {
+            replaced = replaced_column(&line.text);
             continue;
         }
         if !in_block {
@@ -453,7 +523,15 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             in_block = false;
             continue;
         }
-        let found = attendee_line(&line.text, section);
+        // A table exported one cell to a line: the party and the role of the person above.
+        if let Some(last) = out.last_mut()
+            && cell_of_person_above(&line.text, last)
+        {
+            misses = 0;
+            continue;
+        }
+        let row = with_replaced(&line.text, replaced);
+        let found = attendee_line(&row, section);
         if found.is_empty() {
             misses += 1;
             if misses >= 2 {
@@ -887,6 +965,41 @@ mod tests {
             ]
         );
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_column_of_the_replaced() {
+        let lines = crate::normalize::test_lines(
+            "Beslutande\nLedamöter\tParti\nAnna Berg\tS\nTjänstgörande ersättare\tParti\tErsätter\nLena Persson\tS\tKent Åslund (S)\n\nUtses att justera",
+        );
+        let (got, warnings) = attendees(&lines);
+        let got: Vec<_> = got
+            .iter()
+            .map(|a| (a.name.as_str(), a.party.as_deref(), a.role, a.note.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Berg", Some("S"), Role::Member, None),
+                ("Lena Persson", Some("S"), Role::ServingDeputy, Some("ersätter Kent Åslund (S)")),
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_table_one_cell_to_a_line() {
+        // LibreOffice's text export of a table: every cell on a line of its own.
+        let lines = crate::normalize::test_lines(
+            "Beslutande\nNamn\nParti\nRoll\nPeter Olofsson\nS\nOrdförande\nMaria Lind\nM\nLedamot\n\nUtses att justera",
+        );
+        let (got, _) = attendees(&lines);
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        assert_eq!(
+            got,
+            [("Peter Olofsson", Some("S"), Role::Chair), ("Maria Lind", Some("M"), Role::Member)]
+        );
     }
 
     #[test]
