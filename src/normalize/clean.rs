@@ -61,7 +61,13 @@ pub fn clean_line(raw: &str) -> String {
     }
     // A pipe between spaces parts columns, as a converter writes a row of a header table.
     // (A plain line holds no pipe: `plain_prefix` stops at one.)
-    if s.contains(" | ") { s.replace(" | ", "\t") } else { s.into_owned() }
+    let mut s = if s.contains(" | ") { s.replace(" | ", "\t") } else { s.into_owned() };
+    // pandoc ends a hard line break with a backslash (`Socialdepartementet\`).
+    if s.ends_with('\\') && !s.ends_with("\\\\") {
+        s.pop();
+        s.truncate(s.trim_end().len());
+    }
+    s
 }
 
 /// A markdown table row, as PDF-to-markdown converters print attendance and header tables:
@@ -434,6 +440,7 @@ mod tests {
             "Kommunstyrelsen\tSammanträdesdatum: 2019-04-23",
         );
         check("Ja | Nej", "Ja\tNej");
+        check("Socialdepartementet\\", "Socialdepartementet");
         check("a|b", "a|b");
     }
 
@@ -612,6 +619,11 @@ mod tests {
             if done {
                 break;
             }
+        }
+        // pandoc's hard line break.
+        if s.ends_with('\\') && !s.ends_with("\\\\") {
+            s.pop();
+            s.truncate(s.trim_end().len());
         }
         s
     }

@@ -96,9 +96,17 @@ pub fn recipients(value: &str, lines: &[&Line]) -> Vec<String> {
             }
             after_blank = false;
         }
+        // An extract's signature under the list (`Rätt utdraget intygar`) ends it.
+        if super::lexical::starts_with_lower(&line.text, "rätt utdraget")
+            || super::lexical::starts_with_lower(&line.text, "utdragsbestyrkande")
+            || super::header::is_closing(&line.text)
+        {
+            break;
+        }
         block_len += 1;
-        let text = line.text.replace('\t', ", ");
-        let text = text.trim_start_matches(['-', '•', '–']).trim();
+        // A bullet's mark and the column gap after it (`-   Lönenheten` in pandoc's lists).
+        let text = line.text.trim_start_matches(['-', '•', '–', '\t', ' ']).replace('\t', ", ");
+        let text = text.trim();
         let wraps = rows.last().is_some_and(|prev| {
             prev.ends_with(',')
                 || prev.ends_with('-')
@@ -170,6 +178,8 @@ mod tests {
         );
         check("Akten", "", &["Akten"]);
         check("", "Vård och omsorg", &["Vård och omsorg"]);
+        check("", "-\tEkonomiavdelningen\n\n-\tLönenheten", &["Ekonomiavdelningen", "Lönenheten"]);
+        check("", "Lantmäteriet\nRätt utdraget intygar\nLisa Strömberg", &["Lantmäteriet"]);
         check(
             "Ekonomiavdelningen och kommunfullmäktige",
             "",

@@ -48,8 +48,13 @@ pub enum Label {
 }
 
 fn end_of_label(i: &str) -> IResult<&str, &str> {
-    alt(((ws0, opt(char(':')), ws0, eof).map(|_| ""), preceded((ws0, char(':'), ws0), rest)))
-        .parse(i)
+    alt((
+        (ws0, opt(char(':')), ws0, eof).map(|_| ""),
+        preceded((ws0, char(':'), ws0), rest),
+        // A table's label cell and its value cell: `Expedieras till⇥Ekonomiavdelningen`.
+        preceded((char('\t'), ws0), rest),
+    ))
+    .parse(i)
 }
 
 /// A body's genitive before "beslut" or "förslag": `Kommunstyrelsens`, `Arbetsutskottets`,
@@ -425,6 +430,10 @@ mod tests {
         check("Expedieras till", Some((Label::Expedition, "")));
         check("Beslutet skickas till", Some((Label::Expedition, "")));
         check("Exp till: Akten", Some((Label::Expedition, "Akten")));
+        check(
+            "Expedieras till\tEkonomiavdelningen",
+            Some((Label::Expedition, "Ekonomiavdelningen")),
+        );
         check(
             "Exp: Regionfastigheter, Koncernkontoret",
             Some((Label::Expedition, "Regionfastigheter, Koncernkontoret")),
