@@ -67,13 +67,17 @@ pub fn clean_line(raw: &str) -> String {
         s.pop();
         s.truncate(s.trim_end().len());
     }
+    // Markup around a table row (`*| a | b |`): the row, as it would be read without it.
+    if s.starts_with('|') {
+        return table_row(&s);
+    }
     s
 }
 
 /// A markdown table row, as PDF-to-markdown converters print attendance and header tables:
 /// `| Anna Berg | S | Ordförande |` becomes the columns `Anna Berg⇥S⇥Ordförande` that
 /// `pdftotext` gives, each cell cleaned; a delimiter row (`|---|:--:|`) becomes an empty
-/// line, and empty cells at the end go.
+/// line, and empty cells at the ends go.
 fn table_row(line: &str) -> String {
     let inner = &line[1..];
     let inner = inner.strip_suffix('|').unwrap_or(inner);
@@ -88,8 +92,8 @@ fn table_row(line: &str) -> String {
         // A cell holds no pipe: cleaning it cannot come back here.
         out.push_str(&clean_line(cell));
     }
-    out.truncate(out.trim_end_matches('\t').len());
-    out
+    // Empty cells at the ends go, as a line's ends are trimmed (cleaning twice changes nothing).
+    out.trim_matches('\t').to_string()
 }
 
 /// Drops soft hyphens and zero-width characters, turns fixed-width spaces, CR and form feeds
@@ -433,7 +437,8 @@ mod tests {
         check("| Eva Lund | V | |", "Eva Lund\tV");
         check("|---|:---:|---|", "");
         check("| Datum | **2023-05-10** |", "Datum\t2023-05-10");
-        check("|  | Ersättare |", "\tErsättare");
+        check("|  | Ersättare |", "Ersättare");
+        check("||𝒮", "𝒮");
         // A pipe between spaced words parts columns too, as a converter writes a header row:
         check(
             "**Kommunstyrelsen** | Sammanträdesdatum: 2019-04-23",
@@ -441,6 +446,8 @@ mod tests {
         );
         check("Ja | Nej", "Ja\tNej");
         check("Socialdepartementet\\", "Socialdepartementet");
+        check("\\", "");
+        check("*|", "");
         check("a|b", "a|b");
     }
 
