@@ -233,7 +233,18 @@ pub fn running_header(line: &str) -> bool {
 /// Whether the first word of `line` (its letters), lower-cased, is a word that starts a
 /// signature-table cell: `Ordförandens` in `Ordförandens sign\tJusterandens sign`.
 fn signature_word(line: &str) -> bool {
-    let first = line.split(|c: char| !is_alpha(c)).next().unwrap_or("").to_lowercase();
+    // The first word's letters (what `split(|c| !is_alpha(c)).next()` gives), lower-cased on
+    // the stack when they are Latin-1 (nearly always; asked of every short line), else through
+    // `to_lowercase`.
+    let first = &line[..lexical::letters_lead_len(line, is_alpha)];
+    let mut buf = [0u8; 24];
+    let owned: String;
+    let first = if let Some(lower) = lexical::latin_1_lowered(first, &mut buf) {
+        lower
+    } else {
+        owned = first.to_lowercase();
+        owned.as_str()
+    };
     [
         "ordförandens",
         "ordförande",
@@ -249,12 +260,43 @@ fn signature_word(line: &str) -> bool {
         "utdragsbestyrkande",
         "expedierat",
     ]
-    .contains(&first.as_str())
+    .contains(&first)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stack-lowered first word reads as the `to_lowercase` of the first word did.
+    #[test]
+    fn signature_word_as_lowercased() {
+        let old = |line: &str| {
+            let first = line.split(|c: char| !is_alpha(c)).next().unwrap_or("").to_lowercase();
+            ["ordförandens", "ordförande", "ordf", "justerandens", "justerandes", "justerarens"]
+                .into_iter()
+                .chain(["justerares", "justerare", "sekreterarens", "just", "exp"])
+                .chain(["utdragsbestyrkande", "expedierat"])
+                .any(|w| w == first)
+        };
+        for line in [
+            "ORDFÖRANDENS sign",
+            "Ordförande",
+            "Justerandes signatur\tUtdragsbestyrkande",
+            "UTDRAGSBESTYRKANDE",
+            "Exp. den",
+            "EXPEDIERAT",
+            "Just.",
+            "Ordförandenssignaturochmycketmeraänsåhär",
+            "Ὀrdf",
+            "Sekreterarens",
+            "Sekreterare",
+            "",
+            "§ 3",
+            "Utdragsbestyrkandet",
+        ] {
+            assert_eq!(signature_word(line), old(line), "{line}");
+        }
+    }
 
     #[test]
     fn furniture_lines() {

@@ -99,6 +99,41 @@ fn lowered_at(b: &[u8], k: usize) -> u8 {
 /// `Hälso- och sjukvårdsutskottet` is one.
 fn trailing_body(subject: &str) -> Option<String> {
     let s = subject.trim().trim_end_matches(',');
+    // Most subjects end in a word no body's name ends in: no place is tried.
+    if !may_end_body_name(s) {
+        return None;
+    }
+    trailing_body_in(s)
+}
+
+/// Whether a [`bodies::body_name`] with nothing but white space after it may end `s`: a
+/// necessary condition, read from the last word. The name's last word is the grammar's last
+/// run of letters (and hyphens), which a space (`ws1`) or the start of the name, at a word start
+/// after white space, comes before, and only white space after: the last word of `s` between
+/// white space. That run is a body word, with or without its genitive `s`s, or an utskott's or
+/// a presidium's word, `arbetsutskott…`, `…utskottet`, `presidi…` lower-cased, which hold
+/// `utskott` or `presidi` in ASCII letters of either case, or a char lower-casing to ASCII
+/// letters with another's help (the Kelvin sign to `k`, `İ` to `i` and a dot).
+fn may_end_body_name(s: &str) -> bool {
+    let s = s.trim_end();
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let w = &s[start..];
+    !w.is_empty()
+        && w.chars().all(|c| super::lexical::is_alpha(c) || c == '-')
+        && (bodies::is_body_word(w.trim_end_matches('s'))
+            || bodies::is_body_word(w)
+            || super::lexical::contains_ascii_ci(w, "utskott")
+            || super::lexical::contains_ascii_ci(w, "presidi")
+            || w.contains(['\u{212a}', '\u{130}']))
+}
+
+/// [`trailing_body`] of a trimmed subject, without its first look: a body's name tried at each
+/// word start.
+fn trailing_body_in(s: &str) -> Option<String> {
     let mut prev: Option<char> = None;
     for (at, c) in s.char_indices() {
         if prev.is_none_or(char::is_whitespace)
@@ -481,6 +516,46 @@ mod tests {
     use super::*;
 
     use crate::normalize::test_lines as lines;
+
+    /// The last-word look passes every subject a body's name ends.
+    #[test]
+    fn trailing_body_first_look() {
+        let subjects = [
+            "Kommunstyrelsen",
+            "Hälso- och sjukvårdsutskottet",
+            "Då inga extra ärenden föreligger",
+            "Kommunstyrelsens arbetsutskott",
+            "KOMMUNSTYRELSENS ARBETSUTSKOTT",
+            "Kommunstyrelsens presidium",
+            "Regionstyrelsens presidiet",
+            "Tekniska nämnden",
+            "Sociala nämndens",
+            "Barn- och utbildningsnämnden ",
+            "Kommunfullmäktige ,",
+            "Kommunfullmäktige , ,",
+            "Kommunstyrelsens\u{a0}arbetsutskott",
+            "Kommunstyrelsens\tindividutskott",
+            "Utskottet",
+            "Nämnden",
+            "Förvaltningen",
+            "Ordföranden",
+            "socialnämndens",
+            "Kommunstyrelsens utskotts",
+            "Kommunstyrelsens PRESIDİET",
+            "Kommunstyrelsens arbetsutskott:",
+            "Valnämnden (KF)",
+            "Anna Andersson",
+            "",
+        ];
+        for s in subjects {
+            let t = s.trim().trim_end_matches(',');
+            if trailing_body_in(t).is_some() {
+                assert!(may_end_body_name(t), "{s}");
+            }
+            assert_eq!(trailing_body(s), trailing_body_in(t), "{s}");
+        }
+        assert!(trailing_body("Då inga ärenden finns kommunstyrelsens arbetsutskott").is_some());
+    }
 
     #[track_caller]
     fn check(

@@ -183,12 +183,28 @@ fn is_label_first_word(lower: &str) -> bool {
 /// A [`genitive_body`] starts with its genitive word, an elided first part (`Barn- och …`: a
 /// hyphen right after the first word) or an adjective (`Tekniska nämndens`); then "beslut" or
 /// "förslag" follows it within the head of the line.
+///
+/// "Förslag" stands in a label's head after a first word that is none of these only as the
+/// second word (`Ordförandens förslag till beslut`: the proposal grammar's one word, spaces,
+/// then `tag_no_case("förslag till beslut")`), or after a genitive with an elided first part
+/// or an adjective (`Tekniska nämndens förslag`): so its search runs only there
+/// ([`second_word_may_be_proposal`]).
 fn starts_label(i: &str, len: usize, lower: &str) -> bool {
     is_label_first_word(lower)
         || (lower.ends_with('s') && super::bodies::is_body_word(&lower[..lower.len() - 1]))
-        || head_names_proposal(i)
+        || (second_word_may_be_proposal(i, len) && head_names_proposal(i))
         || ((i.as_bytes().get(len) == Some(&b'-') || super::bodies::is_body_adjective(lower))
-            && head_names_decision(i))
+            && (head_names_decision(i) || head_names_proposal(i)))
+}
+
+/// Whether the first word of `i`, `len` bytes of letters, is followed by spaces and a word
+/// starting with `f` or `F`: the only chars `tag_no_case("förslag till beslut")` reads as its
+/// `f` (no other char lower-cases to `f`).
+fn second_word_may_be_proposal(i: &str, len: usize) -> bool {
+    let rest = &i[len..];
+    let after = rest.trim_start_matches(super::lexical::is_space);
+    after.len() < rest.len()
+        && after.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'f'))
 }
 
 /// Whether "beslut" may stand, in any ASCII case, in the first 80 bytes of `i`: a body's
@@ -232,6 +248,11 @@ pub fn label(i: &str) -> IResult<&str, (Label, &str)> {
     if !may_start_label(i) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
+    label_grammar(i)
+}
+
+/// [`label`] without its first look.
+fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
     // "Beslut i X" before "Beslut": `alt` does not come back to it when the label's end fails.
     let decision = alt((
         decision_in_body,
@@ -455,6 +476,53 @@ mod tests {
         check("Beslutsunderlag", Some((Label::Documents, "")));
         check("Beslutet innebär att", None);
         check("Beslutade handlingsplan", None);
+    }
+
+    /// The first look passes every line the grammar reads.
+    #[test]
+    fn first_look_holds_to_the_grammar() {
+        let lines = [
+            "Beslut",
+            "Förslag till beslut",
+            "Förslag till beslut på sammanträdet",
+            "Ordförandens förslag till beslut",
+            "ORDFÖRANDENS FÖRSLAG TILL BESLUT",
+            "Ordförandens\tFörslag till beslut",
+            "Ordförandens\u{a0}förslag till beslut:",
+            "Ordförandens  förslag till beslut",
+            "Ordförandens förslag",
+            "Förvaltningens förslag till beslut",
+            "Arbetsutskottets förslag till kommunstyrelsen",
+            "Arbetsutskottets förslag",
+            "Utskottets förslag",
+            "Tekniska nämndens förslag till kommunfullmäktige",
+            "Barn- och utbildningsnämndens förslag",
+            "Barn- och utbildningsnämndens beslut",
+            "Tekniska nämndens beslut",
+            "Beslutsförslag",
+            "Kommunstyrelsens beslut",
+            "Kommunstyrelsens förslag",
+            "Förslag:",
+            "Presidiets förslag till beslut",
+            "Ordförandens förslag: Bifall",
+            "Exp: Akten",
+            "Beslut i kommunstyrelsen",
+            "Protokollsutdrag skickas till",
+            "Ärendebeskrivning",
+            "Sammanfattning av ärendet",
+            "Dnr. 2023/12",
+            "Ordförande förslag till beslut",
+            "Anna Andersson föreslår bifall",
+            "Kommunstyrelsen beslutar",
+            "Förvaltningen föreslår",
+            "1. Förslag till beslut",
+        ];
+        for line in lines {
+            if label_grammar(line).is_ok() {
+                assert!(may_start_label(line), "{line}");
+            }
+        }
+        assert!(label_grammar("Presidiets förslag till beslut").is_ok());
     }
 
     #[test]
