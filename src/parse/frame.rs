@@ -191,10 +191,42 @@ fn is_label_first_word(lower: &str) -> bool {
 /// ([`second_word_may_be_proposal`]).
 fn starts_label(i: &str, len: usize, lower: &str) -> bool {
     is_label_first_word(lower)
-        || (lower.ends_with('s') && super::bodies::is_body_word(&lower[..lower.len() - 1]))
+        || (lower.ends_with('s')
+            && super::bodies::is_body_word(&lower[..lower.len() - 1])
+            && genitive_may_end_label(i, len))
         || (second_word_may_be_proposal(i, len) && head_names_proposal(i))
         || ((i.as_bytes().get(len) == Some(&b'-') || super::bodies::is_body_adjective(lower))
             && (head_names_decision(i) || head_names_proposal(i)))
+}
+
+/// Whether the first word of `i`, `len` bytes of letters, a body's genitive, is followed by
+/// spaces and "beslut" or "förslag" as [`genitive_body`]'s labels read them: the body proposal
+/// (`genitive_body, ws1, tag_no_case("förslag")`) and the body decision (`genitive_body, ws1,
+/// tag_no_case("beslut")`, then [`end_of_label`], whose first char is no ASCII letter). A
+/// genitive that [`genitive_body`] reads further (an elided first part, an adjective) and
+/// "förslag till beslut" after any first word have their own look in [`starts_label`].
+fn genitive_may_end_label(i: &str, len: usize) -> bool {
+    let rest = &i[len..];
+    let after = rest.trim_start_matches(super::lexical::is_space);
+    after.len() < rest.len()
+        && (starts_decision_word(after.as_bytes(), 0) || starts_proposal_word(after.as_bytes(), 0))
+}
+
+/// Whether "beslut" in any ASCII case stands at `k` in `b`, followed by no ASCII letter (as the
+/// decision labels read `tag_no_case("beslut")` then [`end_of_label`]; no non-ASCII char
+/// lower-cases to one of its letters).
+fn starts_decision_word(b: &[u8], k: usize) -> bool {
+    b.get(k..k + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"beslut"))
+        && b.get(k + 6).is_none_or(|c| !c.is_ascii_alphabetic())
+}
+
+/// Whether "förslag" in any case stands at `k` in `b`: `f` or `F`, `ö` or `Ö`, then `rslag` in
+/// any ASCII case (what `tag_no_case("förslag")` reads).
+fn starts_proposal_word(b: &[u8], k: usize) -> bool {
+    b.get(k).is_some_and(|c| c.eq_ignore_ascii_case(&b'f'))
+        && b.get(k + 1) == Some(&0xC3)
+        && matches!(b.get(k + 2), Some(0xB6 | 0x96))
+        && b.get(k + 3..k + 8).is_some_and(|w| w.eq_ignore_ascii_case(b"rslag"))
 }
 
 /// Whether the first word of `i`, `len` bytes of letters, is followed by spaces and a word
@@ -207,13 +239,14 @@ fn second_word_may_be_proposal(i: &str, len: usize) -> bool {
         && after.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'f'))
 }
 
-/// Whether "beslut" may stand, in any ASCII case, in the first 80 bytes of `i`: a body's
-/// genitive with an elided first part or an adjective is no longer than that
-/// (`Hälso- och sjukvårdsnämndens beslut`), and the decision grammar reads
-/// `tag_no_case("beslut")` after it.
+/// Whether "beslut" may stand, in any ASCII case, in the first 80 bytes of `i` followed by no
+/// ASCII letter: a body's genitive with an elided first part or an adjective is no longer than
+/// that (`Hälso- och sjukvårdsnämndens beslut`), and the decision grammar reads
+/// `tag_no_case("beslut")` then [`end_of_label`] after it (`… nämnden beslutar:` is no label).
 fn head_names_decision(i: &str) -> bool {
-    let head = &i.as_bytes()[..i.len().min(80)];
-    head.windows(6).any(|w| w.eq_ignore_ascii_case(b"beslut"))
+    let b = i.as_bytes();
+    (0..i.len().min(80))
+        .any(|k| b[k].eq_ignore_ascii_case(&b'b') && k + 6 <= 80 && starts_decision_word(b, k))
 }
 
 /// Whether "förslag" may stand, in any case, in the first 80 bytes of `i`, where a label's
@@ -516,6 +549,22 @@ mod tests {
             "Kommunstyrelsen beslutar",
             "Förvaltningen föreslår",
             "1. Förslag till beslut",
+            "Kommunstyrelsens\tbeslut",
+            "Kommunstyrelsens\u{a0}beslut:",
+            "Kommunstyrelsens   beslut: Bifall",
+            "Kommunstyrelsens beslut\tAkten",
+            "KOMMUNSTYRELSENS BESLUT",
+            "Kommunstyrelsens BESLUT",
+            "Kommunstyrelsens FÖRSLAG",
+            "Kommunstyrelsens förslag till kommunfullmäktige",
+            "Socialnämndens arbetsutskott beslutar:",
+            "Socialnämndens beslutar",
+            "Socialnämndens förslagsvis",
+            "Miljö- och byggnadsnämndens beslut:",
+            "Miljö- och byggnadsnämnden beslutar:",
+            "Miljö- och byggnadsnämndens beslut\u{a0}",
+            "Kultur- och fritidsnämnden beslutar",
+            "Tekniska nämndens BESLUT",
         ];
         for line in lines {
             if label_grammar(line).is_ok() {
@@ -523,6 +572,18 @@ mod tests {
             }
         }
         assert!(label_grammar("Presidiets förslag till beslut").is_ok());
+        assert!(label_grammar("Kommunstyrelsens\u{a0}beslut:").is_ok());
+        assert!(label_grammar("Miljö- och byggnadsnämndens beslut\u{a0}").is_ok());
+        // A body deciding in prose starts no label, and is ruled out by the first look.
+        for line in [
+            "Socialnämndens arbetsutskott beslutar:",
+            "Socialnämndens beslutar",
+            "Miljö- och byggnadsnämnden beslutar:",
+            "Kultur- och fritidsnämnden beslutar",
+        ] {
+            assert!(label_grammar(line).is_err(), "{line}");
+            assert!(!may_start_label(line), "{line}");
+        }
     }
 
     #[test]
