@@ -226,14 +226,18 @@ const MAX_HEADER_LINE: usize = 200;
 /// of what it came from: 0 for a meeting-date label, 1 for the others.
 fn column_date(text: &str, next: Option<&str>) -> Option<(u8, (Ymd, Option<Ymd>))> {
     // Each shape has a digit on the line or, for a label whose value is below it, on the next.
-    let digit = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
-    if !digit(text) && !next.is_some_and(digit) {
+    let last_digit = text.bytes().rposition(|b| b.is_ascii_digit());
+    if last_digit.is_none() && !next.is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit())) {
         return None;
     }
     let starts = std::iter::once(0).chain(text.match_indices('\t').map(|(at, _)| at + 1));
     for at in starts {
         let cell = &text[at..];
-        if let Ok((_, (label, value))) = header_label(cell)
+        // Of the labels, only the date labels (`sammanträdesdatum`, `sammanträdesdag`,
+        // `mötesdatum`, `datum`) count here, and no label tried before them starts one: they
+        // start with `s`, `m` or `d`, which no other first char lower-cases to.
+        if cell.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b's' | b'm' | b'd'))
+            && let Ok((_, (label, value))) = header_label(cell)
             && matches!(label, HeaderLabel::MeetingDate | HeaderLabel::Date)
             && !value.starts_with("för ")
         {
@@ -247,7 +251,10 @@ fn column_date(text: &str, next: Option<&str>) -> Option<(u8, (Ymd, Option<Ymd>)
                 return Some((rank, d));
             }
         }
-        if let Some(d) = dated_title(cell) {
+        // A dated title holds a digit in its cell (and `dated_title` looks for none otherwise).
+        if last_digit.is_some_and(|k| k >= at)
+            && let Some(d) = dated_title(cell)
+        {
             return Some((1, d));
         }
     }
@@ -641,6 +648,32 @@ mod tests {
     use super::*;
 
     use crate::normalize::test_lines as lines;
+
+    /// `column_date`'s first look: the date labels start with `s`, `m` or `d`.
+    #[test]
+    fn date_labels_first_letters() {
+        for &(t, label) in HEADER_LABELS {
+            if matches!(label, HeaderLabel::MeetingDate | HeaderLabel::Date) {
+                assert!(matches!(t.as_bytes()[0], b's' | b'm' | b'd'), "{t}");
+            }
+        }
+        for cell in ["SAMMANTRÄDESDATUM 2023-10-10", "Mötesdatum: 2023-10-10", "DATUM 2023-10-10"]
+        {
+            assert!(header_label(cell).is_ok(), "{cell}");
+            assert_eq!(column_date(cell, None).map(|x| x.1.0), Some((2023, 10, 10)), "{cell}");
+            let row = format!("Kommunstyrelsen\t{cell}");
+            assert_eq!(column_date(&row, None).map(|x| x.1.0), Some((2023, 10, 10)), "{row}");
+        }
+        // A label whose date is on the next line, and a title dated in the next cell.
+        assert_eq!(
+            column_date("Sammanträdesdatum", Some("2023-09-07")).map(|x| x.1.0),
+            Some((2023, 9, 7))
+        );
+        assert_eq!(
+            column_date("KOMMUNSTYRELSEN\tPROTOKOLL\t2017-10-03", None).map(|x| x.1.0),
+            Some((2017, 10, 3))
+        );
+    }
 
     #[test]
     fn region_vasternorrland_header() {
