@@ -366,22 +366,50 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
         ("motivering", ()),
         ("inledning", ()),
     ]);
+    // Each alternative is tried only where it may read the line: a tag is read only from a
+    // line starting with its first letter in either ASCII case or with a non-ASCII char
+    // (`Ä`, `ö`, or the Kelvin sign that lower-cases to `k`: such lines try every alternative);
+    // a body's genitive only where `genitive_body` reads one, and "förslag till beslut" after
+    // any first word only where an `f` or `F` starts the second word. A skipped alternative
+    // is one that would fail, so `alt` picks the same one.
+    let b0 = i.as_bytes().first().copied().unwrap_or(0);
+    let may = |letters: &[u8]| b0 >= 0x80 || letters.contains(&b0.to_ascii_lowercase());
+    let genitive = genitive_body(i).is_ok();
+    let word = i.len() - i.trim_start_matches(is_alpha).len();
+    let second_f = word > 0 && second_word_may_be_proposal(i, word);
     alt((
-        (body_proposal.map(|_| Label::BodyProposal), end_of_label),
-        (proposal.map(|_| Label::Proposal), end_of_label),
-        (expedition.map(|_| Label::Expedition), end_of_label),
-        (decision.map(|_| Label::Decision), end_of_label),
-        (dnr.map(|_| Label::Dnr), alt((end_of_label, preceded((opt(char('.')), ws1), rest)))),
-        (case_owner.map(|_| Label::CaseOwner), end_of_label),
-        (officers.map(|_| Label::Officers), end_of_label),
-        (motions.map(|_| Label::Motions), end_of_label),
-        (vote.map(|_| Label::Vote), end_of_label),
-        (note.map(|_| Label::Note), end_of_label),
-        (documents.map(|_| Label::Documents), end_of_label),
-        (prose.map(|_| Label::Prose), end_of_label),
+        when(genitive, (body_proposal.map(|_| Label::BodyProposal), end_of_label)),
+        when(may(b"fb") || second_f, (proposal.map(|_| Label::Proposal), end_of_label)),
+        when(may(b"bpesk"), (expedition.map(|_| Label::Expedition), end_of_label)),
+        when(may(b"b") || genitive, (decision.map(|_| Label::Decision), end_of_label)),
+        when(
+            may(b"d"),
+            (dnr.map(|_| Label::Dnr), alt((end_of_label, preceded((opt(char('.')), ws1), rest)))),
+        ),
+        when(may(b""), (case_owner.map(|_| Label::CaseOwner), end_of_label)),
+        when(may(b"hf"), (officers.map(|_| Label::Officers), end_of_label)),
+        when(may(b"y"), (motions.map(|_| Label::Motions), end_of_label)),
+        when(may(b"ovp"), (vote.map(|_| Label::Vote), end_of_label)),
+        when(may(b"rpnjsd"), (note.map(|_| Label::Note), end_of_label)),
+        when(may(b"bhu"), (documents.map(|_| Label::Documents), end_of_label)),
+        when(may(b"sbfemi"), (prose.map(|_| Label::Prose), end_of_label)),
     ))
     .map(|(l, v): (Label, &str)| (l, v.trim()))
     .parse(i)
+}
+
+/// `p`, or a failure without reading when `ok` is false (an alternative known to fail).
+fn when<'a, O>(
+    ok: bool,
+    mut p: impl Parser<&'a str, Output = O, Error = nom::error::Error<&'a str>>,
+) -> impl Parser<&'a str, Output = O, Error = nom::error::Error<&'a str>> {
+    move |i: &'a str| {
+        if ok {
+            p.parse(i)
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+        }
+    }
 }
 
 /// A labelled run of lines in a paragraph.
@@ -583,6 +611,42 @@ mod tests {
         ] {
             assert!(label_grammar(line).is_err(), "{line}");
             assert!(!may_start_label(line), "{line}");
+        }
+    }
+
+    /// The alternatives skipped by their first letter: each label in any case, after a
+    /// non-ASCII first char, and after a body's genitive or another first word.
+    #[test]
+    fn alternatives_by_first_letter() {
+        let cases = [
+            ("BESLUT", Label::Decision),
+            ("Beslut i kommunstyrelsen", Label::Decision),
+            ("Kommunstyrelsens beslut", Label::Decision),
+            ("Tekniska nämndens beslut", Label::Decision),
+            ("Barn- och utbildningsnämndens FÖRSLAG", Label::BodyProposal),
+            ("Ordförandens förslag till beslut", Label::Proposal),
+            ("ORDFÖRANDENS\u{a0}FÖRSLAG TILL BESLUT", Label::Proposal),
+            ("Beslutsförslag", Label::Proposal),
+            ("Kopia till", Label::Expedition),
+            ("Sändlista", Label::Expedition),
+            ("Protokollsutdrag till", Label::Expedition),
+            ("DNR 2023/12", Label::Dnr),
+            ("ÄRENDEANSVARIG", Label::CaseOwner),
+            ("Föredragande", Label::Officers),
+            ("Yrkanden", Label::Motions),
+            ("Votering", Label::Vote),
+            ("Propositionsordning", Label::Vote),
+            ("Deltar ej i beslutet", Label::Note),
+            ("Jäv", Label::Note),
+            ("Underlag", Label::Documents),
+            ("Ärendet", Label::Prose),
+            ("ÖVERLÄGGNINGAR", Label::Prose),
+            ("Motivering", Label::Prose),
+            ("Inledning", Label::Prose),
+            ("Ekonomiska konsekvenser", Label::Prose),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(label_grammar(line).ok().map(|x| x.1.0), Some(expected), "{line}");
         }
     }
 
