@@ -325,6 +325,9 @@ pub fn capitalise(s: &str) -> String {
 /// `Norrtälje kommun`, `ÅTVIDABERGS KOMMUN`, `Trollhättans stad`, `Stockholms läns landsting`,
 /// `Landstinget Västernorrland`.
 pub fn organization(i: &str) -> IResult<&str, String> {
+    if !may_start_organization(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
     let cap = |i| {
         verify(take_while1(|c: char| is_alpha(c) || c == '-'), |w: &str| {
             w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2
@@ -375,6 +378,26 @@ pub fn organization(i: &str) -> IResult<&str, String> {
     ))
     .map(str::to_string);
     alt((region, municipality, one_word_region)).parse(i)
+}
+
+/// Whether [`organization`] may read `i`: a region's tag starts with `R` or `L`; a one-word
+/// region is a first word ending in "landsregionen" or comes after "Västra"; a municipality is
+/// a first word (letters and hyphens, as `cap` reads it), spaces and `kommun`, `stad` or `läns`,
+/// whose first char is `k`, `s` or `l` in either case (or, to be safe, a non-ASCII char).
+/// Most capitals on a line that names an organisation start none of these.
+fn may_start_organization(i: &str) -> bool {
+    let after_word = i.trim_start_matches(|c: char| is_alpha(c) || c == '-');
+    let word = &i[..i.len() - after_word.len()];
+    let after = after_word.trim_start_matches(super::lexical::is_space);
+    matches!(i.as_bytes().first(), Some(b'R' | b'L'))
+        || word == "Västra"
+        || word.ends_with("landsregionen")
+        || (!word.is_empty()
+            && after.len() < after_word.len()
+            && after
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| matches!(b | 0x20, b'k' | b's' | b'l') || b >= 0x80))
 }
 
 fn title_case(w: &str) -> String {
@@ -538,6 +561,24 @@ mod tests {
             Ok("Västra Götalandsregionen".into())
         );
         assert!(organization("Justeringens\tKommunledningskontoret, 2023-04-17").is_err());
+        assert_eq!(organization("Malmö\u{a0}STAD").map(|x| x.1), Ok("Malmö stad".into()));
+        assert_eq!(
+            organization("Stockholms  läns landsting").map(|x| x.1),
+            Ok("Stockholms läns landsting".into())
+        );
+        assert_eq!(
+            organization("Landstinget Västernorrland").map(|x| x.1),
+            Ok("Landstinget Västernorrland".into())
+        );
+        assert_eq!(
+            organization("Västra\tGötalandsregionen").map(|x| x.1),
+            Ok("Västra\tGötalandsregionen".into())
+        );
+        // The first look: a capital starting none of the shapes.
+        for line in ["Kommunstyrelsen beslutar", "Anna Ek (S)", "Göteborg", "Region"] {
+            assert!(organization(line).is_err(), "{line}");
+        }
+        assert!(!may_start_organization("Kommunstyrelsen beslutar"));
         assert_eq!(organization("Region Örebro län").map(|x| x.1), Ok("Region Örebro län".into()));
         assert_eq!(
             organization("Region Jönköpings län").map(|x| x.1),
