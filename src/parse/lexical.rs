@@ -264,6 +264,7 @@ pub fn ends_with_ci(word: &str, suffix: &str) -> bool {
 /// char. (`str::to_lowercase` differs from `char::to_lowercase` only for a final `Σ`, which
 /// becomes `ς` or `σ`: neither is in `prefix`, so the answer is the same.)
 #[must_use]
+#[inline]
 pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
     let mut lower = text.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|p| lower.next() == Some(p))
