@@ -355,23 +355,30 @@ fn list_item(line: &str) -> Option<&str> {
 /// unless the clause before it already holds an inner `att`, whose infinitive it then
 /// continues (`ge förvaltningen i uppdrag att utreda och att återkomma`).
 fn split_inline(clause: &str) -> Vec<&str> {
+    const SEPS: [&str; 3] = [", att ", "; att ", " samt att "];
     let mut out = Vec::new();
     let mut rest = clause;
+    // Each separator's first cut in `rest`, searched again only once a cut has passed it: a
+    // cut at or after the new start of `rest` is still the first there, as `rest` only loses
+    // its head, and one that found none finds none in what is left.
+    let mut cuts = SEPS.map(|sep| cut_before_clause(rest, sep));
     loop {
         let och_att = rest
             .find(" och att ")
             .filter(|&at| !rest[..at].contains(" att "))
             .map(|at| (at, at + " och att ".len()));
-        let Some((end, next)) = [", att ", "; att ", " samt att "]
-            .iter()
-            .filter_map(|sep| cut_before_clause(rest, sep))
-            .chain(och_att)
-            .min()
-        else {
+        let Some((end, next)) = cuts.iter().flatten().copied().chain(och_att).min() else {
             break;
         };
         out.push(&rest[..end]);
         rest = &rest[next..];
+        for (cut, sep) in cuts.iter_mut().zip(SEPS) {
+            *cut = match *cut {
+                Some((at, after)) if at >= next => Some((at - next, after - next)),
+                Some(_) => cut_before_clause(rest, sep),
+                None => None,
+            };
+        }
     }
     out.push(rest);
     out
@@ -514,6 +521,48 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `split_inline` as it read before keeping each separator's cut: every separator
+    /// searched again after every cut.
+    fn split_inline_searching_again(clause: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut rest = clause;
+        loop {
+            let och_att = rest
+                .find(" och att ")
+                .filter(|&at| !rest[..at].contains(" att "))
+                .map(|at| (at, at + " och att ".len()));
+            let Some((end, next)) = [", att ", "; att ", " samt att "]
+                .iter()
+                .filter_map(|sep| cut_before_clause(rest, sep))
+                .chain(och_att)
+                .min()
+            else {
+                break;
+            };
+            out.push(&rest[..end]);
+            rest = &rest[next..];
+        }
+        out.push(rest);
+        out
+    }
+
+    #[test]
+    fn split_inline_keeps_cuts() {
+        let clauses = [
+            "anta planen, att uppdra åt nämnden; att anmäla samt att verkställa",
+            "fastställa taxa enligt bilaga, att gälla från den 1 maj, att uppdra; att gälla x; att y",
+            "godkänna avtalet och att uppdra åt förvaltningen att verkställa, att x och att y",
+            "ge förvaltningen i uppdrag att utreda och att återkomma samt att z, att gälla , att w",
+            ", att ; att  samt att , att , att gälla ; att gälla  samt att gälla och att ",
+            "a, att b; att c samt att d och att e, att f; att g samt att h och att i",
+            "",
+            "inget alls",
+        ];
+        for c in clauses {
+            assert_eq!(split_inline(c), split_inline_searching_again(c), "{c}");
+        }
+    }
 
     use crate::normalize::test_lines as lines;
 
