@@ -356,6 +356,11 @@ fn list_item(line: &str) -> Option<&str> {
 /// continues (`ge förvaltningen i uppdrag att utreda och att återkomma`).
 fn split_inline(clause: &str) -> Vec<&str> {
     const SEPS: [&str; 3] = [", att ", "; att ", " samt att "];
+    // Every cut (these and " och att ") holds "att ": most clauses hold none, and are looked
+    // through once, not once for each separator.
+    if !crate::scan::contains_bytes(clause.as_bytes(), b"att ", false) {
+        return vec![clause];
+    }
     let mut out = Vec::new();
     let mut rest = clause;
     // Each separator's first cut in `rest`, searched again only once a cut has passed it: a
@@ -558,6 +563,9 @@ mod tests {
             "a, att b; att c samt att d och att e, att f; att g samt att h och att i",
             "",
             "inget alls",
+            "att  och att, att",
+            "x och att",
+            "x, att",
         ];
         for c in clauses {
             assert_eq!(split_inline(c), split_inline_searching_again(c), "{c}");
