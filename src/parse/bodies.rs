@@ -265,6 +265,10 @@ pub fn titled_body(line: &str) -> Option<String> {
     if let Ok((_, (name, _, _))) = (genitive, ws1, title).parse(line) {
         return Some(canonical(name)).filter(|n| !is_generic(n));
     }
+    // Most cells hold no "sammanträde med ": looked for by its `s`es, without a searcher's setup.
+    if !crate::scan::contains_bytes(line.as_bytes(), "sammanträde med ".as_bytes(), false) {
+        return None;
+    }
     let at = line.find("sammanträde med ")?;
     let (rest, name) = body_name(&line[at + "sammanträde med ".len()..]).ok()?;
     (rest.trim().is_empty() && !is_generic(name)).then(|| canonical(name))

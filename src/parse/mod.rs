@@ -356,7 +356,10 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
     let (mut title, mut found) = dnr::split_title(&title);
     found.extend(right);
     // "Title  Dnr KS 2018/14" in a column layout.
-    if let Some(at) = title.find(" Dnr ").or_else(|| title.find(" Dnr: ")) {
+    // Both forms hold "Dnr", whose rare `D` is looked for before either searcher is set up.
+    if crate::scan::contains_bytes(title.as_bytes(), b"Dnr", false)
+        && let Some(at) = title.find(" Dnr ").or_else(|| title.find(" Dnr: "))
+    {
         let (value, _) = dnr::labelled(dnr::label(&title[at + 1..]).map_or("", |(r, _)| r));
         if !value.is_empty() {
             found.extend(value);
