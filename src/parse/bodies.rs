@@ -120,7 +120,7 @@ const BODY_ADJECTIVES: &[&str] = &[
     "allmänna",
 ];
 
-/// Whether `w` is one of the [`BODY_ADJECTIVES`]: most words are ruled out by their length or
+/// Whether `w` is one of the `BODY_ADJECTIVES`: most words are ruled out by their length or
 /// their last letter.
 #[must_use]
 pub fn is_body_adjective(w: &str) -> bool {

@@ -251,7 +251,7 @@ fn opens_body_decision(line: &str) -> bool {
 }
 
 /// The lines of a "Yrkanden" or "Omröstning" section from the first that opens a body's own
-/// decision ([`opens_body_decision`]) at a block's start (the section's first line, or after a
+/// decision (`opens_body_decision`) at a block's start (the section's first line, or after a
 /// blank line or a sentence's end): the decision written after the motions or the vote
 /// without a heading of its own. Empty where there is none.
 ///

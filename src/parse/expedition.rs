@@ -68,7 +68,7 @@ fn is_running_header(line: &Line, after: &[&Line]) -> bool {
 /// Lines are joined where one wraps into the next (it ends with a comma, or the next begins in
 /// lower case or with "och"); the list ends at the first blank line after some recipients,
 /// unless it is set one recipient to a block (plain `pdftotext` gives `Sökanden` / `` /
-/// `Lantmäteriet`): then it goes on while each block is one [`lone_recipient`] line.
+/// `Lantmäteriet`): then it goes on while each block is one `lone_recipient` line.
 /// Example: `Regiondirektör, hälso- och sjukvårdsdirektör, utvecklingsstrateg HSD-stab`.
 #[must_use]
 pub fn recipients(value: &str, lines: &[&Line]) -> Vec<String> {
