@@ -23,6 +23,16 @@ fn is_heading_like(text: &str) -> bool {
         && !text.ends_with(['.', ',', ';', '-'])
         && fewer_than_seven_words(text)
         && !text.contains('\t')
+        && !ends_open(text)
+}
+
+/// Whether a line ends in a word that joins it to the next (`Anna Berg (V) och Nils` /
+/// `Holm (SD) reserverar sig`): no heading ends so, so the line wraps into the next.
+fn ends_open(text: &str) -> bool {
+    // Conjunctions only: a label ends in a preposition (`Beslutet skickas till`).
+    const JOINING: &[&str] = &["och", "samt", "eller"];
+    let last = text.rsplit(' ').next().unwrap_or("");
+    JOINING.contains(&last)
 }
 
 /// `text.split_whitespace().nth(6).is_none()`, read byte by byte: a char is white space only
@@ -236,6 +246,10 @@ mod tests {
             prose(&refs),
             "Sammanfattning\nDen 15 december 2022 beslutade nämnden om sin verksamhetsplan för 2023. Enligt planen\n- punkt ett\n- punkt två"
         );
+        // A short line that ends in "och" wraps into the next, which is no new paragraph.
+        let ls = lines("Anna Berg (V) och\nNils Holm (SD) reserverar sig.");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert_eq!(prose(&refs), "Anna Berg (V) och Nils Holm (SD) reserverar sig.");
     }
 
     #[test]
