@@ -206,10 +206,15 @@ fn starts_label(i: &str, len: usize, lower: &str) -> bool {
 /// genitive that [`genitive_body`] reads further (an elided first part, an adjective) and
 /// "förslag till beslut" after any first word have their own look in [`starts_label`].
 fn genitive_may_end_label(i: &str, len: usize) -> bool {
+    second_word(i, len).is_some_and(|b| starts_decision_word(b, 0) || starts_proposal_word(b, 0))
+}
+
+/// The bytes after the first word of `i` (`len` bytes) and the spaces after it, where a space
+/// follows the word at all: where a label's second word starts.
+fn second_word(i: &str, len: usize) -> Option<&[u8]> {
     let rest = &i[len..];
     let after = rest.trim_start_matches(super::lexical::is_space);
-    after.len() < rest.len()
-        && (starts_decision_word(after.as_bytes(), 0) || starts_proposal_word(after.as_bytes(), 0))
+    (after.len() < rest.len()).then_some(after.as_bytes())
 }
 
 /// Whether "beslut" in any ASCII case stands at `k` in `b`, followed by no ASCII letter (as the
@@ -233,10 +238,7 @@ fn starts_proposal_word(b: &[u8], k: usize) -> bool {
 /// starting with `f` or `F`: the only chars `tag_no_case("förslag till beslut")` reads as its
 /// `f` (no other char lower-cases to `f`).
 fn second_word_may_be_proposal(i: &str, len: usize) -> bool {
-    let rest = &i[len..];
-    let after = rest.trim_start_matches(super::lexical::is_space);
-    after.len() < rest.len()
-        && after.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'f'))
+    second_word(i, len).is_some_and(|b| b.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'f')))
 }
 
 /// Whether "beslut" may stand, in any ASCII case, in the first 80 bytes of `i` followed by no
@@ -252,15 +254,14 @@ fn head_names_decision(i: &str) -> bool {
 /// Whether "förslag" may stand, in any case, in the first 80 bytes of `i`, where a label's
 /// words are: a long line that says "förslag" somewhere in its prose starts no label for that.
 ///
-/// The proposal grammars read `tag_no_case("förslag …")`, so this looks for `ö` or `Ö` (the
-/// bytes C3 B6 or C3 96, C3 being rarer than any letter) followed by `rslag` in any ASCII
-/// case: "Ordförandens FÖRSLAG TILL BESLUT" passes as "Ordförandens förslag till beslut" does.
+/// The proposal grammars read `tag_no_case("förslag …")`, so this looks for the lead byte C3
+/// of its `ö` or `Ö` (rarer than any letter), then reads the word around it as
+/// [`starts_proposal_word`] does: "Ordförandens FÖRSLAG TILL BESLUT" passes as "Ordförandens
+/// förslag till beslut" does.
 fn head_names_proposal(i: &str) -> bool {
     let head = &i.as_bytes()[..i.len().min(80)];
-    crate::scan::bytes_marked(head, 0, |x| crate::scan::bytes_equal(x, 0xC3)).any(|k| {
-        matches!(head.get(k + 1), Some(0xB6 | 0x96))
-            && head.get(k + 2..k + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"rslag"))
-    })
+    crate::scan::bytes_marked(head, 0, |x| crate::scan::bytes_equal(x, 0xC3))
+        .any(|k| k > 0 && starts_proposal_word(head, k - 1))
 }
 
 /// The first of `tags` that starts the input in any case: `alt` over [`tag_no_case`] of each
