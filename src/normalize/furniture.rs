@@ -167,25 +167,11 @@ pub fn is_page_seam_marker(line: &str) -> bool {
     line.len() <= 120 && (signature || page()) && is_furniture(line)
 }
 
-/// A protocol's title, a whole word: `PROTOKOLL`, `Sammanträdesprotokoll`, `Protokollsutdrag`.
-fn protocol_title(i: &str) -> IResult<&str, &str> {
-    let (r, t) = alt((
-        tag_no_case("sammanträdesprotokoll"),
-        tag_no_case("protokollsutdrag"),
-        tag_no_case("protokoll"),
-    ))
-    .parse(i)?;
-    if r.starts_with(is_alpha) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
-    }
-    Ok((r, t))
-}
-
 /// One word of the name a page header starts with, and the space after it: `KOMMUNSTYRELSEN`,
 /// `Hälso- `, `Arbetsutskottet`; never a protocol's title nor `Sida` (the header's next part).
 fn header_name_word(i: &str) -> IResult<&str, &str> {
     let word = verify(take_while1(|c: char| is_alpha(c) || c == '-'), |w: &str| {
-        protocol_title(w).is_err() && !w.eq_ignore_ascii_case("sida")
+        lexical::protocol_title(w).is_err() && !w.eq_ignore_ascii_case("sida")
     });
     terminated(word, ws1).parse(i)
 }
@@ -198,7 +184,7 @@ fn header_name_word(i: &str) -> IResult<&str, &str> {
 fn dated_title_header(i: &str) -> IResult<&str, ()> {
     all_consuming((
         fold_many_m_n(0, 5, header_name_word, || (), |(), _| ()),
-        protocol_title,
+        lexical::protocol_title,
         ws1,
         lexical::date_range,
         opt((ws1, page_of_total)),

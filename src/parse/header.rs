@@ -114,13 +114,18 @@ fn value_of<'a>(lines: &'a [Line], k: usize, inline: &'a str) -> &'a str {
 
 /// Whether a line is only a date or date range: `2024-06-13`, `2023-12-07 – 08`.
 fn date_only(text: &str) -> Option<(Ymd, Option<Ymd>)> {
+    date_then(text, |r| r.trim().is_empty())
+}
+
+/// A date or date range that starts `text` (trimmed) and is followed by what `rest_ok` allows.
+fn date_then(text: &str, rest_ok: impl Fn(&str) -> bool) -> Option<(Ymd, Option<Ymd>)> {
     let text = text.trim();
     // Most lines are prose: their first byte rules a date out.
     if !lexical::may_start_date(text) {
         return None;
     }
     match lexical::date_range(text) {
-        Ok((r, d)) if r.trim().is_empty() => Some(d),
+        Ok((r, d)) if rest_ok(r) => Some(d),
         _ => None,
     }
 }
@@ -166,14 +171,7 @@ fn page_only(value: &str) -> bool {
 /// A date alone on its line, or beside the page number in the next column: `2023-09-07`,
 /// `2023-09-07\t1(6)` (under a `Sammanträdesdatum\tSida` page header).
 fn date_and_page(text: &str) -> Option<(Ymd, Option<Ymd>)> {
-    let text = text.trim();
-    if !lexical::may_start_date(text) {
-        return None;
-    }
-    match lexical::date_range(text) {
-        Ok((r, d)) if page_only(r) => Some(d),
-        _ => None,
-    }
+    date_then(text, page_only)
 }
 
 /// A line that dates the meeting without a date label: a protocol's title and its date
@@ -183,8 +181,6 @@ fn date_and_page(text: &str) -> Option<(Ymd, Option<Ymd>)> {
 /// (`onsdagen den 6 december 2023 kl. 10.00–12.10 i Stadshuset`, Stockholm's unlabelled
 /// header).
 fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
-    const TITLES: &[(&str, ())] =
-        &[("sammanträdesprotokoll", ()), ("protokollsutdrag", ()), ("protokoll", ())];
     // The shapes start with `s`, `p`, a weekday's first letter (`m t o f l s`) or a body's
     // name (`may_start_body_name`, a necessary condition of `body_name`).
     let weekday_or_title =
@@ -200,11 +196,8 @@ fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     }
     let after_body =
         bodies::body_name(text).ok().and_then(|(r, _)| ws1(r).ok()).map_or(text, |(r, _)| r);
-    let (r, _) = lexical::tag_no_case_of(TITLES, after_body).ok()?;
-    // "Protokollet justerades 2023-12-08" is no title.
-    if r.starts_with(is_alpha) {
-        return None;
-    }
+    // A whole word: "Protokollet justerades 2023-12-08" is no title.
+    let (r, _) = lexical::protocol_title(after_body).ok()?;
     // The date is in the title's cell, or in the next one when the title ends its cell
     // (`KOMMUNSTYRELSEN\tPROTOKOLL\t2017-10-03`, pdftotext -layout); a date of checking
     // or posting is none.

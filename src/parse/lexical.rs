@@ -52,6 +52,18 @@ pub fn ws1(i: &str) -> IResult<&str, &str> {
     take_while1(is_space)(i)
 }
 
+/// A protocol's title, a whole word, in any case: `PROTOKOLL`, `Sammanträdesprotokoll`,
+/// `Protokollsutdrag` (not `Protokollet`, `Protokollsanteckning`).
+pub fn protocol_title(i: &str) -> IResult<&str, &str> {
+    const TITLES: &[(&str, ())] =
+        &[("sammanträdesprotokoll", ()), ("protokollsutdrag", ()), ("protokoll", ())];
+    let (r, (t, ())) = tag_no_case_of(TITLES, i)?;
+    if r.starts_with(is_alpha) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
+    Ok((r, t))
+}
+
 /// One or more spaces, no tab: words of one name never span a column gap
 /// (`REGION VÄSTERNORRLAND\tPROTOKOLL`).
 pub fn sp1(i: &str) -> IResult<&str, &str> {
