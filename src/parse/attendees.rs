@@ -406,23 +406,25 @@ const HEADER_CELLS: &[&str] = &[
     "kommentar",
     "anteckning",
     "anmärkning",
-    "ersätter",
-    "ersättare för",
-    "tjänstgör för",
 ];
 
-/// Whether a cell is a column's heading ([`HEADER_CELLS`]).
+/// The headings of a column that names whom each row's person serves for.
+const REPLACED_CELLS: &[&str] = &["ersätter", "ersättare för", "tjänstgör för"];
+
+/// Whether a cell is a column's heading ([`HEADER_CELLS`], [`REPLACED_CELLS`]).
 fn is_header_cell(cell: &str) -> bool {
     let cell = cell.trim();
-    cell.len() <= 14 && HEADER_CELLS.contains(&cell.to_lowercase().as_str())
+    cell.len() <= 14 && {
+        let lower = cell.to_lowercase();
+        HEADER_CELLS.contains(&lower.as_str()) || REPLACED_CELLS.contains(&lower.as_str())
+    }
 }
 
 /// The column of a header row that names whom each row's person serves for (`Ersätter`).
 fn replaced_column(header: &str) -> Option<usize> {
-    header.split('\t').position(|cell| {
-        let cell = cell.trim().to_lowercase();
-        ["ersätter", "ersättare för", "tjänstgör för"].contains(&cell.as_str())
-    })
+    header
+        .split('\t')
+        .position(|cell| REPLACED_CELLS.contains(&cell.trim().to_lowercase().as_str()))
 }
 
 /// A row of a table with a column of the replaced (`replaced`): that cell says so
