@@ -173,7 +173,8 @@ const LETTERHEAD_LINES: usize = 8;
 /// `Sida 3 av 12`) and sets aside the markers and the running header at the top of the next
 /// page: the first lines after the markers, up to [`PAGE_EDGE`], while each may be furniture
 /// ([`is_furniture_like`]) and carries a page header's marks (`protokoll`,
-/// `sammanträdesdatum`, a date) or repeats a line of the first page's letterhead
+/// `sammanträdesdatum`, a date beside a body's or the organisation's name) or repeats a line
+/// of the first page's letterhead
 /// (`Helsingborgs stad  Protokoll 2023-11-22` / `Kommunstyrelsen`). Returns the source lines
 /// on which the pages after the seams start.
 fn drop_marked_seams(lines: &mut Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<u32> {

@@ -335,12 +335,7 @@ fn list_item(line: &str) -> Option<&str> {
     if (1..=2).contains(&digits) {
         let r = &t[digits..];
         // `1. Godkänna`, `2) …`, and Word's `1.⇥Fördela` (a tab after the number).
-        if let Some(r) = r
-            .strip_prefix(". ")
-            .or_else(|| r.strip_prefix(") "))
-            .or_else(|| r.strip_prefix(".\t"))
-            .or_else(|| r.strip_prefix(")\t"))
-        {
+        if let Some(r) = r.strip_prefix(['.', ')']).and_then(|r| r.strip_prefix([' ', '\t'])) {
             return Some(r.trim_start());
         }
     }

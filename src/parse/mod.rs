@@ -383,10 +383,8 @@ fn is_dnr_tail(t: &str) -> bool {
 /// `§ 45` beside it: its line and the numbers.
 fn dnr_above(lines: &[Line], at: usize, floor: usize) -> Option<(usize, Vec<Dnr>)> {
     let k = (floor..at).rev().find(|&k| !lines[k].is_blank())?;
-    own_dnr_line(lines, k)
-        .or_else(|| labelled_dnr_line(lines, k))
-        .filter(|&(_, next)| next == k + 1)
-        .map(|(found, _)| (k, found))
+    // `k` is not blank: the line of case numbers, if any, is `k` itself.
+    own_dnr_line(lines, k).or_else(|| labelled_dnr_line(lines, k)).map(|(found, _)| (k, found))
 }
 
 /// A heading's rest may start with a dnr (`KF § 267 Dnr KS 02-820 107`, `Ks 1 Dnr 2012-KS …`);
@@ -503,14 +501,19 @@ fn numbered(
 /// not blank, as many layouts print them under the title (`KSN-2023-01234`,
 /// `KS 2023/00456`): the numbers and the index of the line after them.
 fn own_dnr_line(lines: &[Line], from: usize) -> Option<(Vec<Dnr>, usize)> {
-    let k = from + lines.get(from..)?.iter().position(|l| !l.is_blank())?;
+    let k = first_filled(lines, from)?;
     dnr::bare_line(&lines[k].text).map(|found| (found, k + 1))
+}
+
+/// The first line from `from` on that is not blank.
+fn first_filled(lines: &[Line], from: usize) -> Option<usize> {
+    Some(from + lines.get(from..)?.iter().position(|l| !l.is_blank())?)
 }
 
 /// [`own_dnr_line`] for a labelled line (`Dnr 02341/2023`, `Diarienummer: KS 2023/12`) that
 /// stands between a heading and its title.
 fn labelled_dnr_line(lines: &[Line], from: usize) -> Option<(Vec<Dnr>, usize)> {
-    let k = from + lines.get(from..)?.iter().position(|l| !l.is_blank())?;
+    let k = first_filled(lines, from)?;
     let (value, _) = dnr::label(lines[k].text.trim()).ok()?;
     let (found, _) = dnr::labelled(value);
     let whole = found.last().is_some_and(|d| value.trim_end().ends_with(d.raw.as_str()));
