@@ -274,6 +274,22 @@ pub fn titled_body(line: &str) -> Option<String> {
     (rest.trim().is_empty() && !is_generic(name)).then(|| canonical(name))
 }
 
+/// A page header flattened onto one line, its first row (the organisation, the protocol's
+/// title and the page) run into the body that heads its second row: the body.
+///
+/// Pattern: organisation, protocol title, page number (optional), body name.
+/// Example: `VILHELMINA KOMMUN PROTOKOLL 1(54) Socialnämnden Bo Lennart Danielsson` →
+/// `Socialnämnden`.
+#[must_use]
+pub fn letterhead_body(line: &str) -> Option<String> {
+    let page = take_while1(|c: char| c.is_ascii_digit() || c == '(' || c == ')');
+    let (rest, _) = (organization, ws1, super::lexical::protocol_title, opt((ws1, page)), ws1)
+        .parse(line)
+        .ok()?;
+    let (_, name) = body_name(rest).ok()?;
+    Some(canonical(name)).filter(|n| !is_generic(n))
+}
+
 /// A body named alone on a line at a document's head, in the longer forms a page header gives
 /// beside [`body_name`]: an adjective before it (`Regionala utvecklingsnämnden`, Region
 /// Skåne), what it is for (`Nämnden för demokrati och medborgarservice`, Göteborg), an
@@ -465,6 +481,18 @@ mod tests {
             ("fört vid sammanträde med kommunstyrelsen och nämnden", None),
         ] {
             assert_eq!(titled_body(line).as_deref(), body, "{line}");
+        }
+        for (line, body) in [
+            (
+                "VILHELMINA KOMMUN PROTOKOLL 1(54) Socialnämnden Bo Lennart Danielsson",
+                Some("Socialnämnden"),
+            ),
+            ("Skövde kommun Protokoll Kommunstyrelsen", Some("Kommunstyrelsen")),
+            ("1 VILHELMINA KOMMUN PROTOKOLL 1(54) Plats och tid Folkets Hus", None),
+            ("VILHELMINA KOMMUN PROTOKOLL 2 Nämnden", None),
+            ("Socialnämnden 2016-06-09", None),
+        ] {
+            assert_eq!(letterhead_body(line).as_deref(), body, "{line}");
         }
     }
 

@@ -470,7 +470,8 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
 
 /// The body a document's head names on a line of its own, or in a column of one (a page
 /// header: `Kommunstyrelsen\tSammanträdesdatum 2023-10-10`), or in a protocol's title
-/// (`Kommunstyrelsens protokoll`): the first of its first lines, page
+/// (`Kommunstyrelsens protokoll`), or after the organisation in a flattened page header
+/// (`VILHELMINA KOMMUN PROTOKOLL 1(54) Socialnämnden`): the first of its first lines, page
 /// headers set aside as furniture before line `end` among them, that [`bodies::head_body`]
 /// reads; with the utskott a line below names, the board's utskott ([`bodies::utskott_of`]).
 fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String> {
@@ -480,12 +481,14 @@ fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String>
         .filter(|l| !l.is_blank())
         .collect();
     head.sort_by_key(|l| l.no);
-    // A name is short: longer cells are prose.
+    // A name is short: longer cells are prose, but for a flattened page header's, whose body
+    // runs on into the page's text.
     let named_in = |l: &Line| {
         l.text
             .split('\t')
             .filter(|cell| cell.len() <= 80)
             .find_map(|cell| bodies::head_body(cell).or_else(|| bodies::titled_body(cell)))
+            .or_else(|| bodies::letterhead_body(&l.text))
     };
     let (k, body) = head.iter().take(15).enumerate().find_map(|(k, l)| Some((k, named_in(l)?)))?;
     // `KOMMUNSTYRELSEN  PROTOKOLL` over `Arbetsutskottet  Sida 1 av 3`: the board's utskott.
