@@ -419,10 +419,17 @@ fn tidy(clause: &str) -> String {
 }
 
 /// The clauses under a lead: every att-clause (wrapped lines joined), or numbered points and
-/// bullets; stops at a blank line followed by text that continues neither.
-fn clauses_after(lines: &[&Line]) -> Vec<String> {
-    let mut clauses: Vec<String> = Vec::new();
-    let mut in_list = false;
+/// bullets; stops at a blank line followed by text that continues neither. `first` is a clause
+/// begun on the lead's line, which the next lines continue, in mid-sentence, until its sentence
+/// ends (`Kommunstyrelsen beslutar att anta taxan för` / `bygglov enligt bilaga 1, samt` /
+/// `att …`).
+fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
+    let mut clauses: Vec<String> = first.map(str::to_string).into_iter().collect();
+    let opened = clauses.len();
+    // A line that holds a sentence's end (flattened text) is no wrapped clause.
+    let mut in_lead =
+        first.is_some_and(|c| !c.trim_end().ends_with(['.', '!', '?']) && sentences(c).len() == 1);
+    let mut in_list = in_lead;
     let mut after_blank = false;
     for line in lines {
         if line.is_blank() {
@@ -430,13 +437,16 @@ fn clauses_after(lines: &[&Line]) -> Vec<String> {
             continue;
         }
         let text = line.text.as_str();
+        let mid_sentence = text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
         if let Some(c) = att_clause(text) {
             clauses.push(c.to_string());
             in_list = true;
-        } else if let Some(c) = list_item(text).filter(|_| in_list || clauses.is_empty()) {
+            in_lead = false;
+        } else if let Some(c) = list_item(text).filter(|_| in_list || clauses.len() == opened) {
             clauses.push(att_clause(c).unwrap_or(c).to_string());
             in_list = true;
-        } else if in_list && !after_blank {
+            in_lead = false;
+        } else if in_list && !after_blank && (mid_sentence || !in_lead) {
             if let Some(last) = clauses.last_mut() {
                 last.push(' ');
                 last.push_str(text);
@@ -468,18 +478,13 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
             continue;
         }
         if let Some(lead) = lead(&line.text, in_section) {
-            let mut clauses = Vec::new();
             // "beslutar följande:", "besluta att:" announce what follows and are no clause.
             let announces = lead.rest.trim().is_empty() || is_intro(lead.rest);
-            if !announces
-                && let Some(c) = att_clause(lead.rest).or_else(|| {
-                    let r = lead.rest.trim();
-                    (!r.is_empty()).then_some(r)
-                })
-            {
-                clauses.extend(split_inline(c).into_iter().map(tidy).filter(|c| !c.is_empty()));
-            }
-            clauses.extend(clauses_after(&lines[i + 1..]));
+            let first = (!announces).then(|| att_clause(lead.rest)).flatten().or_else(|| {
+                let r = lead.rest.trim();
+                (!announces && !r.is_empty()).then_some(r)
+            });
+            let mut clauses = clauses_after(&lines[i + 1..], first);
             // No att-clauses or points below a lead that announces them: the decision
             // sentences of the next block ("Kommunstyrelsen beslutar:" / "Kommunstyrelsen
             // avger yttrande enligt bilaga."). Outside a "Beslut" section only where the lead
@@ -501,7 +506,7 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
             continue;
         }
         // A "Beslut" section without a lead: att-clauses, points, or the sentences.
-        let mut clauses = clauses_after(&lines[i..]);
+        let mut clauses = clauses_after(&lines[i..], None);
         if clauses.is_empty() {
             let block: Vec<&Line> =
                 lines[i..].iter().copied().take_while(|l| !l.is_blank()).collect();
@@ -683,6 +688,40 @@ mod tests {
             Some("att anta planen")
         );
         assert!(lead("Hälso- och sjukvårdsnämndens beslutade handlingsplan", false).is_none());
+    }
+
+    /// A clause begun on the lead's line goes on below it; the att-clauses after it are read.
+    #[test]
+    fn a_clause_wrapped_after_its_lead() {
+        let text = "Kommunstyrelsen beslutar att anta taxan för\nbygglov enligt bilaga 1, samt\natt ge förvaltningen i uppdrag att\nfölja upp taxan.";
+        let ls = lines(text);
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect(text);
+        assert_eq!(
+            d.clauses,
+            [
+                "anta taxan för bygglov enligt bilaga 1",
+                "ge förvaltningen i uppdrag att följa upp taxan"
+            ]
+        );
+        // A sentence ended on the lead's line, or a line in capitals after it, goes on no more.
+        for text in [
+            "Kommunstyrelsen beslutar att anta taxan.\nbygglov enligt bilaga 1",
+            "Kommunstyrelsen beslutar att anta taxan\nBeslutet skickas till ekonomikontoret",
+        ] {
+            let ls = lines(text);
+            let refs: Vec<&Line> = ls.iter().collect();
+            let d = decision(&refs, true, DecisionKind::Decision).expect(text);
+            assert_eq!(d.clauses, ["anta taxan"], "{text}");
+        }
+        check(
+            "Informationen noteras\ntill protokollet.",
+            true,
+            DecisionKind::Decision,
+            None,
+            None,
+            1,
+        );
     }
 
     #[test]

@@ -89,8 +89,10 @@ pub fn prose(lines: &[&Line]) -> String {
                 }
             }
             Some(p) => {
+                // A line in lower case goes on with the one before, which was no heading
+                // however short (`Informationen noteras` / `till protokollet.`).
                 let new_block = starts_item(&text)
-                    || is_heading_like(p)
+                    || (is_heading_like(p) && !text.starts_with(char::is_lowercase))
                     || p.ends_with(':')
                     || (is_heading_like(&text) && p.ends_with(['.', '!', '?']));
                 out.push(if new_block { '\n' } else { ' ' });
@@ -250,6 +252,11 @@ mod tests {
         let ls = lines("Anna Berg (V) och\nNils Holm (SD) reserverar sig.");
         let refs: Vec<&Line> = ls.iter().collect();
         assert_eq!(prose(&refs), "Anna Berg (V) och Nils Holm (SD) reserverar sig.");
+        // A short line is no heading when the next goes on in lower case (Norrtälje's
+        // `Justeringens` / `plats och tid …`; a decision sentence wrapped early).
+        let ls = lines("Informationen noteras\ntill protokollet.\nSammanfattning\nText.");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert_eq!(prose(&refs), "Informationen noteras till protokollet.\nSammanfattning\nText.");
     }
 
     #[test]
