@@ -66,6 +66,10 @@ fn may_be_heading(i: &str) -> bool {
     if sign_at(i) {
         return true;
     }
+    // `Ärende 1 § 88`: the sign after an agenda item's number.
+    if let Some(after) = agenda_item_len(i) {
+        return sign_at(&i[after..]);
+    }
     // The prefix takes two to five letters and a gap must follow them: six ASCII letters at
     // the start (most words the flattening pass asks about) rule it out without walking on.
     if i.as_bytes().get(..6).is_some_and(|w| w.iter().all(u8::is_ascii_alphabetic)) {
@@ -76,16 +80,28 @@ fn may_be_heading(i: &str) -> bool {
     gap.len() < after_word.len() && sign_at(gap)
 }
 
+/// The length of an agenda item's number that a heading's sign follows, with the gap (and a
+/// dash or colon) after it: `Ärende 1 ` in `Ärende 1 § 88`, `Punkt 3 – ` in `Punkt 3 – § 90`.
+///
+/// Pattern: `ÄRENDE|PUNKT NUMBER [-|–|:] `, any case.
+fn agenda_item_len(i: &str) -> Option<usize> {
+    let word = |i| alt((tag_no_case("ärende"), tag_no_case("punkt"))).parse(i);
+    let sep = opt((ws0, alt((dash, tag(":"), tag(".")))));
+    let (r, _) = (word, ws1, uint, sep, ws1).parse(i).ok()?;
+    Some(i.len() - r.len())
+}
+
 /// The § heading of a paragraph.
 ///
 /// Pattern: `[PREFIX ] § NUMBER [– NUMBER] [TITLE]` or `§§ NUMBER – NUMBER [TITLE]`, the sign
-/// also written out (`Paragraf 5`).
+/// also written out (`Paragraf 5`), and after an agenda item's number (`Ärende 1 § 88`).
 /// Examples: `§ 90 Val av justerare`, `§76`, `KF § 267 Dnr KS 02-820 107`, `§§ 3–5`,
-/// `Paragraf 12 Val av justerare`.
+/// `Paragraf 12 Val av justerare`, `Ärende 2 § 89 Dnr SN 2023/45`.
 pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
     if !may_be_heading(i) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
     }
+    let i = &i[agenda_item_len(i).unwrap_or(0)..];
     let range_end = opt(preceded((ws0, dash, ws0), uint));
     let sign = alt((tag("§§"), tag("§"), preceded(tag_no_case("paragraf"), ws1)));
     (opt((prefix, ws1)), sign, ws0, uint, range_end, heading_tail)
@@ -273,6 +289,15 @@ mod tests {
         check("KSAU\u{a0}§ 12 Budget", Some("KSAU"), 12, "Budget");
         check("Sn\t§ 49 Sammanträdets öppnande", Some("Sn"), 49, "Sammanträdets öppnande");
         check("PARAGRAF 7", None, 7, "");
+        check("Ärende 1 § 88", None, 88, "");
+        check("Ärende 2 § 89 Dnr SN 2023/45", None, 89, "Dnr SN 2023/45");
+        check(
+            "PUNKT 3 – § 90 Anmälan av delegationsbeslut",
+            None,
+            90,
+            "Anmälan av delegationsbeslut",
+        );
+        assert!(heading("Ärende 4 behandlades före § 90").is_err());
         for line in ["§ 90 Val av justerare", "KF § 267", "Paragraf 12", "Öä  §§ 3", "KSAU § 1"]
         {
             assert!(may_be_heading(line), "{line}");
