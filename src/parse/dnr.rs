@@ -454,14 +454,18 @@ fn candidates(b: &[u8]) -> Vec<usize> {
             let ps = b[..pe].iter().rposition(space).map_or(0, |p| p + 1);
             // "(RS 2023-04410)": the series may follow an opening bracket.
             let ps = ps + b[ps..pe].iter().take_while(|c| matches!(c, b'(' | b'[' | b'"')).count();
-            if ps < pe && pe - ps <= 7 && b[ps..pe].iter().all(u8::is_ascii_uppercase) {
+            // Capitals, ASCII or not (`ÖFN`): [`series`] reads them.
+            if ps < pe
+                && pe - ps <= 14
+                && b[ps..pe].iter().all(|c| c.is_ascii_uppercase() || *c >= 0x80)
+            {
                 out.push(ps);
             }
         }
-        out.extend(
-            (start..end)
-                .filter(|&k| wordish(b[k]) && b[k] < 0x80 && (k == start || !wordish(b[k - 1]))),
-        );
+        out.extend((start..end).filter(|&k| {
+            // ASCII, or a char's first byte (`Ö` in `ÖFN/12/2024`).
+            (b[k] < 0x80 || b[k] >= 0xC0) && wordish(b[k]) && (k == start || !wordish(b[k - 1]))
+        }));
         from = end;
     }
     out
@@ -489,9 +493,52 @@ fn next_mark(b: &[u8], from: usize) -> Option<usize> {
     })
 }
 
-/// Every unambiguous case number in free text, in order, with byte offsets.
+/// Where a [`label`] may start in free text: a `d` before `n` or `i` (`dnr`, `diarienr`,
+/// `diarienummer`), in either case, found a word at a time over the text's `d`s. (`Ärendenummer`
+/// is a line's label, read with the line; prose cites with `dnr`.)
+fn label_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    crate::scan::bytes_either(b, 0, b'd', b'D')
+        .filter(move |&k| b.get(k + 1).is_some_and(|c| matches!(c | 0x20, b'n' | b'i')))
+}
+
+/// Every case number a label introduces in free text, with the label's byte offset: the
+/// bare spellings the label makes safe ([`labelled`]) besides the unambiguous ones.
+///
+/// Example: `Tidigare beslut, dnr KS 2019.0123 och Dnr 2018/456-042.` gives `KS-2019-123`
+/// and `2018-456`.
+fn find_labelled(text: &str) -> Vec<(usize, Dnr)> {
+    let mut out = Vec::new();
+    for at in label_starts(text.as_bytes()) {
+        // A whole word: `Kdnr` is none.
+        if text[..at].chars().next_back().is_some_and(is_alnum) {
+            continue;
+        }
+        let Ok((value, _)) = label(&text[at..]) else { continue };
+        let (found, _) = labelled(value);
+        out.extend(found.into_iter().map(|d| (at, d)));
+    }
+    out
+}
+
+/// Every case number in free text, in order, with byte offsets: the unambiguous spellings
+/// anywhere, and the others after a label ([`find_labelled`]).
 #[must_use]
 pub fn find_all(text: &str) -> Vec<(usize, Dnr)> {
+    let mut out = find_unambiguous(text);
+    let labelled = find_labelled(text);
+    if !labelled.is_empty() {
+        for (at, d) in labelled {
+            if !out.iter().any(|(_, o)| o.key == d.key) {
+                out.push((at, d));
+            }
+        }
+        out.sort_by_key(|(at, _)| *at);
+    }
+    out
+}
+
+/// Every unambiguous case number in free text, in order, with byte offsets.
+fn find_unambiguous(text: &str) -> Vec<(usize, Dnr)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut skip_to = 0;
@@ -500,7 +547,7 @@ pub fn find_all(text: &str) -> Vec<(usize, Dnr)> {
         let after_joiner = at > 0 && matches!(bytes[at - 1], b'-' | b'/');
         if at >= skip_to
             && !after_joiner
-            && (c.is_ascii_uppercase() || c.is_ascii_digit())
+            && (c.is_ascii_uppercase() || c.is_ascii_digit() || c >= 0xC0)
             && let Ok((rest, d)) = dnr(&text[at..])
         {
             skip_to = text.len() - rest.len();
@@ -802,6 +849,18 @@ mod tests {
         let found = find_all("ärendet (dnr 1.1.3-00087/2025) och KS 00012/2024.");
         let keys: Vec<_> = found.iter().map(|(_, d)| d.key.as_str()).collect();
         assert_eq!(keys, ["2025-87", "KS-2024-12"]);
+        // After a label, the spellings only a label makes safe.
+        let found = find_all(
+            "Tidigare beslut: KF 2019-05-06 § 45, dnr KS 2019.0123, Dnr 2018/456-042, \
+             Diarienummer: KS/2020:123 och KS 2023/45; dnr 2016/0512-KS.",
+        );
+        let keys: Vec<_> = found.iter().map(|(_, d)| d.key.as_str()).collect();
+        assert_eq!(keys, ["KS-2019-123", "2018-456", "KS-2020-123", "KS-2023-45", "KS-2016-512"]);
+        assert!(find_all("Kdnr 2019.0123 och dnr. saknas").is_empty());
+        // A series that starts with a letter outside ASCII.
+        let found = find_all("enligt ÖFN 2012/36 och (ÅHN/12/2024), ej Öppna 2012/36");
+        let keys: Vec<_> = found.iter().map(|(_, d)| d.key.as_str()).collect();
+        assert_eq!(keys, ["ÖFN-2012-36", "ÅHN-2024-12"]);
     }
 
     #[test]
