@@ -472,6 +472,13 @@ fn ends_block(text: &str) -> bool {
         || (text.ends_with(':') && text.split_whitespace().count() > 3)
 }
 
+/// Whether what follows a role heading sends the reader to an appendix instead of naming
+/// anyone: `Se bifogad närvarolista, bilaga 1`, `enligt bilaga 2`, `se närvarolista`.
+fn refers_to_appendix(content: &str) -> bool {
+    let lower = content.to_lowercase();
+    lower.contains("närvarolista") || lower.split_whitespace().take(3).any(|w| w == "bilaga")
+}
+
 /// Reads the attendance block of a preamble. Returns the attendees and warnings for lines in
 /// the block that could not be read.
 #[must_use]
@@ -498,7 +505,12 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             // `Ledamöter⇥Parti⇥Roll`: the heading of a table's first column.
             let header = !content.is_empty() && table_header(content);
             replaced = if header { replaced_column(&line.text) } else { None };
-            if !content.is_empty() && !header {
+            if refers_to_appendix(content) {
+                warnings.push(Warning::new(
+                    line.no,
+                    format!("attendance is left to an appendix: `{}`", line.text.trim()),
+                ));
+            } else if !content.is_empty() && !header {
                 out.extend(attendee_line(content, section));
             }
             continue;
@@ -619,6 +631,20 @@ fn unweave(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Attendance kept in an appendix is said so, with its line, and reads no one.
+    #[test]
+    fn attendance_in_an_appendix_is_a_warning() {
+        let lines = crate::normalize::test_lines(
+            "Beslutande: Se bifogad närvarolista, bilaga 1\nÖvriga närvarande\tEva Lund, sekreterare",
+        );
+        let (got, warnings) = attendees(&lines);
+        assert_eq!(got.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Eva Lund"]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, 1);
+        assert!(warnings[0].message.contains("appendix"));
+        assert!(!refers_to_appendix("Anna Bilagasson (S), ordförande"));
+    }
 
     #[test]
     fn columns_read_as_lists() {
