@@ -427,8 +427,10 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
     let mut clauses: Vec<String> = first.map(str::to_string).into_iter().collect();
     let opened = clauses.len();
     // A line that holds a sentence's end (flattened text) is no wrapped clause.
-    let mut in_lead =
-        first.is_some_and(|c| !c.trim_end().ends_with(['.', '!', '?']) && sentences(c).len() == 1);
+    let mut in_lead = first.is_some_and(|c| {
+        !c.trim_end().ends_with(['.', '!', '?'])
+            && !c.match_indices(['.', '!', '?']).any(|(at, _)| super::text::ends_sentence(c, at))
+    });
     let mut in_list = in_lead;
     let mut after_blank = false;
     for line in lines {

@@ -493,12 +493,32 @@ fn next_mark(b: &[u8], from: usize) -> Option<usize> {
     })
 }
 
-/// Where a [`label`] may start in free text: a `d` before `n` or `i` (`dnr`, `diarienr`,
-/// `diarienummer`), in either case, found a word at a time over the text's `d`s. (`Ärendenummer`
-/// is a line's label, read with the line; prose cites with `dnr`.)
+/// Where a [`label`] may start in free text: the start of a word in `dnr` or `diarienr`, in
+/// either case. The words are found by their `nr`, a pair of letters rare in Swedish, eight
+/// bytes at a time ([`nr_bytes`]); a `d` is too common to look for. (`Diarienummer` and
+/// `Ärendenummer` are a line's labels, read with the line; prose cites with `dnr`.)
 fn label_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    crate::scan::bytes_either(b, 0, b'd', b'D')
-        .filter(move |&k| b.get(k + 1).is_some_and(|c| matches!(c | 0x20, b'n' | b'i')))
+    crate::scan::bytes_marked(b, 0, nr_bytes).filter_map(move |n| {
+        if b.get(n + 1).is_none_or(|r| r | 0x20 != b'r') {
+            return None;
+        }
+        // The word the `nr` ends starts at most six bytes before it (`diarienr`).
+        let mut start = n;
+        while start > 0 && n - start < 7 && super::lexical::is_word_byte(b[start - 1]) {
+            start -= 1;
+        }
+        matches!(b[start], b'd' | b'D').then_some(start)
+    })
+}
+
+/// The bytes of `x` (eight text bytes, little-endian) that are an `n` before an `r`, either in
+/// either case, as their high bits, and an `n` last in `x` (the `r` would be in the next word):
+/// a superset that [`label_starts`] checks.
+fn nr_bytes(x: u64) -> u64 {
+    use crate::scan::bytes_equal;
+    let n = bytes_equal(x, b'n') | bytes_equal(x, b'N');
+    let r = bytes_equal(x, b'r') | bytes_equal(x, b'R');
+    n & ((r >> 8) | (1 << 63))
 }
 
 /// Every case number a label introduces in free text, with the label's byte offset: the
@@ -509,10 +529,6 @@ fn label_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 fn find_labelled(text: &str) -> Vec<(usize, Dnr)> {
     let mut out = Vec::new();
     for at in label_starts(text.as_bytes()) {
-        // A whole word: `Kdnr` is none.
-        if text[..at].chars().next_back().is_some_and(is_alnum) {
-            continue;
-        }
         let Ok((value, _)) = label(&text[at..]) else { continue };
         let (found, _) = labelled(value);
         out.extend(found.into_iter().map(|d| (at, d)));
@@ -849,14 +865,22 @@ mod tests {
         let found = find_all("ärendet (dnr 1.1.3-00087/2025) och KS 00012/2024.");
         let keys: Vec<_> = found.iter().map(|(_, d)| d.key.as_str()).collect();
         assert_eq!(keys, ["2025-87", "KS-2024-12"]);
-        // After a label, the spellings only a label makes safe.
+        // After a label, the spellings only a label makes safe (`nr` found at any byte of a
+        // scanned word: the texts are cut at each offset).
         let found = find_all(
             "Tidigare beslut: KF 2019-05-06 § 45, dnr KS 2019.0123, Dnr 2018/456-042, \
-             Diarienummer: KS/2020:123 och KS 2023/45; dnr 2016/0512-KS.",
+             Diarienr: KS/2020:123 och KS 2023/45; dnr 2016/0512-KS.",
         );
         let keys: Vec<_> = found.iter().map(|(_, d)| d.key.as_str()).collect();
         assert_eq!(keys, ["KS-2019-123", "2018-456", "KS-2020-123", "KS-2023-45", "KS-2016-512"]);
         assert!(find_all("Kdnr 2019.0123 och dnr. saknas").is_empty());
+        for pad in 0..17 {
+            for label in ["dnr", "DNR", "Dnr.", "diarienr"] {
+                let text = format!("{} {label} KS 2019.0123", "x".repeat(pad));
+                let keys: Vec<_> = find_all(&text).into_iter().map(|(_, d)| d.key).collect();
+                assert_eq!(keys, ["KS-2019-123"], "{text}");
+            }
+        }
         // A series that starts with a letter outside ASCII.
         let found = find_all("enligt ÖFN 2012/36 och (ÅHN/12/2024), ej Öppna 2012/36");
         let keys: Vec<_> = found.iter().map(|(_, d)| d.key.as_str()).collect();

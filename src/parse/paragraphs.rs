@@ -66,8 +66,11 @@ fn may_be_heading(i: &str) -> bool {
     if sign_at(i) {
         return true;
     }
-    // `Ärende 1 § 88`: the sign after an agenda item's number.
-    if let Some(after) = agenda_item_len(i) {
+    // `Ärende 1 § 88`: the sign after an agenda item's number, whose word starts with `Ä`
+    // (its lead byte) or `P`, in either case.
+    if matches!(i.as_bytes().first(), Some(0xC3 | b'p' | b'P'))
+        && let Some(after) = agenda_item_len(i)
+    {
         return sign_at(&i[after..]);
     }
     // The prefix takes two to five letters and a gap must follow them: six ASCII letters at
