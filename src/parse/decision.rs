@@ -418,6 +418,17 @@ fn tidy(clause: &str) -> String {
     c
 }
 
+/// Whether a clause's line ends in a preposition, which no clause ends in: the "att" on the
+/// next line is the clause's inner infinitive, not a new clause.
+///
+/// Example: `att uppdra åt nämnderna att redovisa åtgärder för` / `att klara budgetramen.`
+fn ends_open(clause: &str) -> bool {
+    const PREPOSITIONS: &[&str] =
+        &["för", "om", "till", "med", "av", "i", "på", "genom", "utan", "efter", "inför", "än"];
+    let last = clause.rsplit([' ', '\t']).next().unwrap_or("");
+    PREPOSITIONS.contains(&last)
+}
+
 /// The clauses under a lead: every att-clause (wrapped lines joined), or numbered points and
 /// bullets; stops at a blank line followed by text that continues neither.
 fn clauses_after(lines: &[&Line]) -> Vec<String> {
@@ -430,7 +441,8 @@ fn clauses_after(lines: &[&Line]) -> Vec<String> {
             continue;
         }
         let text = line.text.as_str();
-        if let Some(c) = att_clause(text) {
+        let wrapped = in_list && !after_blank && clauses.last().is_some_and(|c| ends_open(c));
+        if let Some(c) = att_clause(text).filter(|_| !wrapped) {
             clauses.push(c.to_string());
             in_list = true;
         } else if let Some(c) = list_item(text).filter(|_| in_list || clauses.is_empty()) {
@@ -919,6 +931,28 @@ mod tests {
         assert_eq!(att_clause("- att   anta planen"), Some("anta planen"));
         assert_eq!(att_clause("attityder"), None);
         assert_eq!(att_clause("att"), None);
+    }
+
+    /// A typed clause wrapped before an inner "att" (Ockelbo-style minutes of the 1990s, the
+    /// wrapped line indented): the line after a preposition goes on with the clause.
+    #[test]
+    fn att_wrapped_after_a_preposition() {
+        check(
+            "Kommunstyrelsen beslutar\n\natt fastställa budget för 1999,\n\natt uppdra åt nämnderna att senast 1998-10-01 redovisa åtgärder för\n   att klara budgetramen.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            2,
+        );
+        check(
+            "Kommunstyrelsen beslutar\natt ge förvaltningen i uppdrag\natt utreda frågan, samt\natt anta planen.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            3,
+        );
     }
 
     #[test]
