@@ -429,6 +429,23 @@ fn ends_open(clause: &str) -> bool {
     PREPOSITIONS.contains(&last)
 }
 
+/// Whether `next`, the line below a clause written on its lead's line, goes on with that
+/// clause: the clause ends no sentence, `next` opens no att-clause or point, and it starts in
+/// lower case, or follows a preposition ([`ends_open`]). A digit or a `§` after a comma may
+/// start a pseudo-line of flattened text (`7 Patientnämnden Sammanträdesprotokoll Sida 7 (16)
+/// …`, `§ 74 (KS 2012/1949). Samlad bedömning …`): no wrap.
+///
+/// Example: `Socialnämnden beslutar att anta riktlinjer enligt` / `bilaga.`
+fn wraps_into(clause: &str, next: &str) -> bool {
+    let clause = clause.trim_end();
+    let next = next.trim_start();
+    !next.is_empty()
+        && !clause.ends_with(['.', ';', ':', '!', '?'])
+        && att_clause(next).is_none()
+        && list_item(next).is_none()
+        && (next.starts_with(char::is_lowercase) || ends_open(clause))
+}
+
 /// The clauses under a lead: every att-clause (wrapped lines joined), or numbered points and
 /// bullets; stops at a blank line followed by text that continues neither.
 fn clauses_after(lines: &[&Line]) -> Vec<String> {
@@ -483,15 +500,25 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
             let mut clauses = Vec::new();
             // "beslutar följande:", "besluta att:" announce what follows and are no clause.
             let announces = lead.rest.trim().is_empty() || is_intro(lead.rest);
+            let mut below = i + 1;
             if !announces
                 && let Some(c) = att_clause(lead.rest).or_else(|| {
                     let r = lead.rest.trim();
                     (!r.is_empty()).then_some(r)
                 })
             {
-                clauses.extend(split_inline(c).into_iter().map(tidy).filter(|c| !c.is_empty()));
+                // The clause may wrap onto the lines below the lead.
+                let mut clause = std::borrow::Cow::Borrowed(c);
+                while let Some(next) = lines.get(below).filter(|l| wraps_into(&clause, &l.text)) {
+                    let joined = clause.to_mut();
+                    joined.push(' ');
+                    joined.push_str(next.text.trim());
+                    below += 1;
+                }
+                clauses
+                    .extend(split_inline(&clause).into_iter().map(tidy).filter(|c| !c.is_empty()));
             }
-            clauses.extend(clauses_after(&lines[i + 1..]));
+            clauses.extend(clauses_after(&lines[below..]));
             // No att-clauses or points below a lead that announces them: the decision
             // sentences of the next block ("Kommunstyrelsen beslutar:" / "Kommunstyrelsen
             // avger yttrande enligt bilaga."). Outside a "Beslut" section only where the lead
@@ -952,6 +979,30 @@ mod tests {
             Some("Kommunstyrelsen"),
             None,
             3,
+        );
+    }
+
+    /// A lead and its clause on one line, the clause wrapped onto the next (Ciceron minutes
+    /// as plain `pdftotext` gives them): the whole clause, and the stance after it is none.
+    #[test]
+    fn an_inline_clause_wrapped() {
+        let ls = lines(
+            "Socialnämnden beslutar att anta ändrade riktlinjer för försörjningsstöd enligt\nbilaga.\nRasmus Olofsson (SD) reserverar sig mot beslutet.",
+        );
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect("a decision");
+        assert_eq!(d.clauses, ["anta ändrade riktlinjer för försörjningsstöd enligt bilaga"]);
+        let ls = lines(
+            "Kommunstyrelsen beslutar att godkänna avtalet med Region Gävleborg, samt att uppdra åt\nkommundirektören att underteckna det.",
+        );
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect("a decision");
+        assert_eq!(
+            d.clauses,
+            [
+                "godkänna avtalet med Region Gävleborg",
+                "uppdra åt kommundirektören att underteckna det"
+            ]
         );
     }
 
