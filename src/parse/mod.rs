@@ -723,7 +723,13 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
             Some(Label::Officers) => officers.extend(officers_of(s.value)),
             Some(Label::Expedition) => expedition.extend(expedition::recipients(s.value, &s.lines)),
             Some(Label::Decision) => decision_section = Some((s, DecisionKind::Decision)),
-            Some(Label::BodyProposal) => decision_section = Some((s, DecisionKind::Proposal)),
+            // A body's proposal is the decision only where the paragraph records no decision
+            // of its own (`Kommunfullmäktiges beslut` above `Kommunstyrelsens förslag`).
+            Some(Label::BodyProposal)
+                if !decision_section.is_some_and(|(_, k)| k == DecisionKind::Decision) =>
+            {
+                decision_section = Some((s, DecisionKind::Proposal));
+            }
             Some(Label::Proposal) => {
                 proposal =
                     decision::decision(&s.lines, true, DecisionKind::Proposal).map(|mut d| {
@@ -1119,6 +1125,18 @@ mod tests {
         let doc = super::parse_str(text).value;
         let numbers: Vec<Option<u32>> = doc.paragraphs.iter().map(|p| p.number).collect();
         assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
+    }
+
+    /// Platina's paragraph: the council's decision, then the board's proposal it followed.
+    #[test]
+    fn a_decision_above_the_boards_proposal() {
+        let text = "Kommunfullmäktige\n\nKF § 68\nÅrsredovisning 2021\n\nKommunfullmäktiges beslut\n\
+                    1. Årsredovisningen godkänns.\n2. Resultatet överförs till eget kapital.\n\n\
+                    Kommunstyrelsens förslag\n\
+                    Kommunstyrelsen föreslår kommunfullmäktige att godkänna årsredovisningen.\n";
+        let doc = super::parse_str(text).value;
+        let d = doc.paragraphs[0].decision.as_ref().expect("a decision");
+        assert_eq!((d.kind, d.clauses.len()), (crate::model::DecisionKind::Decision, 2));
     }
 
     /// What converters do to a right-aligned case number on the § line.
