@@ -411,13 +411,109 @@ const HEADER_CELLS: &[&str] = &[
 /// The headings of a column that names whom each row's person serves for.
 const REPLACED_CELLS: &[&str] = &["ersätter", "ersättare för", "tjänstgör för"];
 
-/// Whether a cell is a column's heading ([`HEADER_CELLS`], [`REPLACED_CELLS`]).
+/// The headings of a column of deputies beside the members in a presence table
+/// (`Ledamöter⇥Närvarande⇥Ersättare`).
+const DEPUTY_CELLS: &[&str] = &["ersättare", "tjänstgörande ersättare", "tjänstgörande"];
+
+/// Whether a cell is a column's heading ([`HEADER_CELLS`], [`REPLACED_CELLS`],
+/// [`DEPUTY_CELLS`]).
 fn is_header_cell(cell: &str) -> bool {
     let cell = cell.trim();
-    cell.len() <= 14 && {
+    cell.len() <= 24 && {
         let lower = cell.to_lowercase();
-        HEADER_CELLS.contains(&lower.as_str()) || REPLACED_CELLS.contains(&lower.as_str())
+        let lower = lower.as_str();
+        (lower.len() <= 14 && (HEADER_CELLS.contains(&lower) || REPLACED_CELLS.contains(&lower)))
+            || DEPUTY_CELLS.contains(&lower)
     }
+}
+
+/// What the column of deputies in a presence table's header row says of each row's deputy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DeputyColumn {
+    /// `Ledamöter⇥Närvarande⇥Ersättare`: the deputy serves for the row's member, who is
+    /// absent unless marked present.
+    Serving,
+    /// `Ledamöter⇥Närvarande⇥Ersättare⇥Närvarande`: the deputies listed beside the members,
+    /// each present where marked.
+    Listed,
+}
+
+/// The column of deputies of a presence table's header row (Netpublicator, W3D3): a
+/// presence column (`Närvarande`, `Närvaro`) and a deputies' column after it.
+///
+/// Example: `Ledamöter⇥Närvarande⇥Ersättare` → [`DeputyColumn::Serving`].
+fn deputy_column(header: &str) -> Option<DeputyColumn> {
+    let cells: Vec<String> = header.split('\t').map(|c| c.trim().to_lowercase()).collect();
+    let presence = |c: &String| c == "närvarande" || c == "närvaro";
+    let first_presence = cells.iter().position(presence)?;
+    let k = first_presence
+        + cells[first_presence..].iter().position(|c| DEPUTY_CELLS.contains(&c.as_str()))?;
+    let listed = cells[k] == "ersättare" && cells[k + 1..].iter().any(presence);
+    Some(if listed { DeputyColumn::Listed } else { DeputyColumn::Serving })
+}
+
+/// A presence mark in a table's cell: `X`, `x`, `✓`.
+fn is_presence_mark(cell: &str) -> bool {
+    matches!(cell.trim(), "X" | "x" | "✓" | "✔")
+}
+
+/// A row of a presence table ([`deputy_column`]): the member, a presence mark, the deputy
+/// (and the deputy's mark). Cells are grouped by person: a cell that starts a name starts the
+/// next person; the cells before it (a party, a role) are that person's.
+///
+/// Example: `Birgitta Lönn (SD)⇥Kent Olausson (SD)` under `Ledamöter⇥Närvarande⇥Ersättare`
+/// gives Kent Olausson, serving for the absent Birgitta Lönn.
+fn presence_row(row: &str, column: DeputyColumn, section: Option<Role>) -> Vec<Attendee> {
+    // Each person's cells joined by tabs, and whether a mark followed them.
+    let mut people: Vec<(String, bool)> = Vec::new();
+    for cell in row.split('\t').map(str::trim).filter(|c| !c.is_empty()) {
+        if is_presence_mark(cell) {
+            if let Some(last) = people.last_mut() {
+                last.1 = true;
+            }
+        } else if people.is_empty() || name(cell).is_ok() {
+            people.push((cell.to_string(), false));
+        } else if let Some(last) = people.last_mut() {
+            last.0.push('\t');
+            last.0.push_str(cell);
+        }
+    }
+    let mut people = people.into_iter();
+    let Some((member_cells, member_marked)) = people.next() else { return Vec::new() };
+    let members = attendee_line(&member_cells, section);
+    let Some((deputy_cells, deputy_marked)) = people.next() else { return members };
+    let deputy = attendee_line(&deputy_cells, Some(Role::Deputy)).into_iter().next();
+    let mut out = Vec::new();
+    match (column, deputy) {
+        (DeputyColumn::Serving, Some(mut deputy)) => {
+            if member_marked {
+                out.extend(members.iter().cloned());
+            }
+            if let Some(member) = members.first() {
+                let mut note = format!("ersätter {}", member.name);
+                if let Some(p) = &member.party {
+                    note.push_str(" (");
+                    note.push_str(p);
+                    note.push(')');
+                }
+                if let Some(own) = deputy.note.take() {
+                    note.push(' ');
+                    note.push_str(&own);
+                }
+                deputy.note = Some(note);
+            }
+            deputy.role = Role::ServingDeputy;
+            out.push(deputy);
+        }
+        (DeputyColumn::Listed, Some(deputy)) => {
+            out.extend(members);
+            if deputy_marked {
+                out.push(deputy);
+            }
+        }
+        (_, None) => out.extend(members),
+    }
+    out
 }
 
 /// The column of a header row that names whom each row's person serves for (`Ersätter`).
@@ -492,6 +588,8 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     let mut misses = 0;
     // The column of the table being read that names whom a deputy serves for.
     let mut replaced: Option<usize> = None;
+    // The column of deputies of the presence table being read.
+    let mut deputies: Option<DeputyColumn> = None;
     for line in lines {
         if line.is_blank() {
             continue;
@@ -505,6 +603,7 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             // `Ledamöter⇥Parti⇥Roll`: the heading of a table's first column.
             let header = !content.is_empty() && table_header(content);
             replaced = if header { replaced_column(&line.text) } else { None };
+            deputies = if header { deputy_column(&line.text) } else { None };
             if refers_to_appendix(content) {
                 warnings.push(Warning::new(
                     line.no,
@@ -528,6 +627,7 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         }
         if in_block && (table_header(&line.text) || is_header_cell(&line.text)) {
             replaced = replaced_column(&line.text);
+            deputies = deputy_column(&line.text);
             continue;
         }
         if !in_block {
@@ -544,8 +644,10 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             misses = 0;
             continue;
         }
-        let row = with_replaced(&line.text, replaced);
-        let found = attendee_line(&row, section);
+        let found = match deputies {
+            Some(column) => presence_row(&line.text, column, section),
+            None => attendee_line(&with_replaced(&line.text, replaced), section),
+        };
         if found.is_empty() {
             misses += 1;
             if misses >= 2 {
@@ -1013,6 +1115,58 @@ mod tests {
             ]
         );
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    /// Netpublicator's and W3D3's attendance table: a mark in the presence column, and in the
+    /// last column the deputy who serves for an absent member (`pdftotext -layout` closes up
+    /// the empty presence cell).
+    #[test]
+    fn a_presence_table_with_serving_deputies() {
+        let lines = crate::normalize::test_lines(
+            "Närvaro\nLedamöter\tNärvarande\tErsättare\nCamilla Strand (M), ordförande\tX\nBirgitta Lönn (SD)\tKent Olausson (SD)\nLena Kvist (KD)\tx\nPer Hägg (C)\tX\tMirja Salo (C) §§ 18-19\n\nÖvriga deltagande\nHåkan Berg, förvaltningschef",
+        );
+        let (got, warnings) = attendees(&lines);
+        let got: Vec<_> = got
+            .iter()
+            .map(|a| (a.name.as_str(), a.party.as_deref(), a.role, a.note.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Camilla Strand", Some("M"), Role::Chair, None),
+                (
+                    "Kent Olausson",
+                    Some("SD"),
+                    Role::ServingDeputy,
+                    Some("ersätter Birgitta Lönn (SD)")
+                ),
+                ("Lena Kvist", Some("KD"), Role::Member, None),
+                ("Per Hägg", Some("C"), Role::Member, None),
+                (
+                    "Mirja Salo",
+                    Some("C"),
+                    Role::ServingDeputy,
+                    Some("ersätter Per Hägg (C) §§ 18-19")
+                ),
+                ("Håkan Berg", None, Role::Official, None),
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // Deputies listed beside the members with a presence column of their own.
+        let lines = crate::normalize::test_lines(
+            "Ledamöter\tNärvarande\tErsättare\tNärvarande\nAnna Berg (S)\tX\tJonas Fält (S)\tX\nLars Ek (M)\tX\tSofia Ås (M)\n\nJusterare",
+        );
+        let (got, _) = attendees(&lines);
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Berg", Some("S"), Role::Member),
+                ("Jonas Fält", Some("S"), Role::Deputy),
+                ("Lars Ek", Some("M"), Role::Member),
+            ]
+        );
     }
 
     #[test]

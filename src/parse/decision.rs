@@ -418,17 +418,28 @@ fn tidy(clause: &str) -> String {
     c
 }
 
+/// Whether a clause's line ends in a preposition, which no clause ends in: the "att" on the
+/// next line is the clause's inner infinitive, not a new clause.
+///
+/// Example: `att uppdra åt nämnderna att redovisa åtgärder för` / `att klara budgetramen.`
+fn ends_open(clause: &str) -> bool {
+    const PREPOSITIONS: &[&str] =
+        &["för", "om", "till", "med", "av", "i", "på", "genom", "utan", "efter", "inför", "än"];
+    let last = clause.rsplit([' ', '\t']).next().unwrap_or("");
+    PREPOSITIONS.contains(&last)
+}
+
 /// The clauses under a lead: every att-clause (wrapped lines joined), or numbered points and
 /// bullets; stops at a blank line followed by text that continues neither. `first` is a clause
-/// begun on the lead's line, which the next lines continue, in mid-sentence, until its sentence
-/// ends (`Kommunstyrelsen beslutar att anta taxan för` / `bygglov enligt bilaga 1, samt` /
+/// begun on the lead's line, which the next lines continue, in mid-sentence (in lower case, or
+/// after a preposition), until its sentence ends (`Kommunstyrelsen beslutar att anta taxan för` / `bygglov enligt bilaga 1, samt` /
 /// `att …`).
 fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
     let mut clauses: Vec<String> = first.map(str::to_string).into_iter().collect();
     let opened = clauses.len();
     // A line that holds a sentence's end (flattened text) is no wrapped clause.
     let mut in_lead = first.is_some_and(|c| {
-        !c.trim_end().ends_with(['.', '!', '?'])
+        !c.trim_end().ends_with(['.', ';', ':', '!', '?'])
             && !c.match_indices(['.', '!', '?']).any(|(at, _)| super::text::ends_sentence(c, at))
     });
     let mut in_list = in_lead;
@@ -439,8 +450,15 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
             continue;
         }
         let text = line.text.as_str();
-        let mid_sentence = text.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
-        if let Some(c) = att_clause(text) {
+        // An att-line after a clause line that ends in a preposition is that clause's inner
+        // infinitive (`… redovisa åtgärder för` / `att klara budgetramen.`).
+        let wrapped = in_list && !after_blank && clauses.last().is_some_and(|c| ends_open(c));
+        // The lead's clause goes on over a line in lower case, or after a preposition: a line
+        // of flattened text may start with a page number or a § (`7 Patientnämnden
+        // Sammanträdesprotokoll Sida 7 (16) …`).
+        let continues_lead =
+            text.starts_with(char::is_lowercase) || clauses.last().is_some_and(|c| ends_open(c));
+        if let Some(c) = att_clause(text).filter(|_| !wrapped) {
             clauses.push(c.to_string());
             in_list = true;
             in_lead = false;
@@ -448,7 +466,7 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
             clauses.push(att_clause(c).unwrap_or(c).to_string());
             in_list = true;
             in_lead = false;
-        } else if in_list && !after_blank && (mid_sentence || !in_lead) {
+        } else if in_list && !after_blank && (continues_lead || !in_lead) {
             if let Some(last) = clauses.last_mut() {
                 last.push(' ');
                 last.push_str(text);
@@ -960,6 +978,52 @@ mod tests {
         assert_eq!(att_clause("- att   anta planen"), Some("anta planen"));
         assert_eq!(att_clause("attityder"), None);
         assert_eq!(att_clause("att"), None);
+    }
+
+    /// A typed clause wrapped before an inner "att" (Ockelbo-style minutes of the 1990s, the
+    /// wrapped line indented): the line after a preposition goes on with the clause.
+    #[test]
+    fn att_wrapped_after_a_preposition() {
+        check(
+            "Kommunstyrelsen beslutar\n\natt fastställa budget för 1999,\n\natt uppdra åt nämnderna att senast 1998-10-01 redovisa åtgärder för\n   att klara budgetramen.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            2,
+        );
+        check(
+            "Kommunstyrelsen beslutar\natt ge förvaltningen i uppdrag\natt utreda frågan, samt\natt anta planen.",
+            false,
+            DecisionKind::Decision,
+            Some("Kommunstyrelsen"),
+            None,
+            3,
+        );
+    }
+
+    /// A lead and its clause on one line, the clause wrapped onto the next (Ciceron minutes
+    /// as plain `pdftotext` gives them): the whole clause, and the stance after it is none.
+    #[test]
+    fn an_inline_clause_wrapped() {
+        let ls = lines(
+            "Socialnämnden beslutar att anta ändrade riktlinjer för försörjningsstöd enligt\nbilaga.\nRasmus Olofsson (SD) reserverar sig mot beslutet.",
+        );
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect("a decision");
+        assert_eq!(d.clauses, ["anta ändrade riktlinjer för försörjningsstöd enligt bilaga"]);
+        let ls = lines(
+            "Kommunstyrelsen beslutar att godkänna avtalet med Region Gävleborg, samt att uppdra åt\nkommundirektören att underteckna det.",
+        );
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect("a decision");
+        assert_eq!(
+            d.clauses,
+            [
+                "godkänna avtalet med Region Gävleborg",
+                "uppdra åt kommundirektören att underteckna det"
+            ]
+        );
     }
 
     #[test]

@@ -301,6 +301,16 @@ fn labelled_year_number(i: &str) -> IResult<&str, Parts<'_>> {
         .parse(i)
 }
 
+/// `[SERIES ]YY.NUMBER[-CODE]` after a label, as minutes typed before the document systems
+/// wrote case numbers: `98.112-041` (1998, 112; `041` is the code of the filing plan),
+/// `KS 03.0456`. The code is part of the number as written, not of its key.
+fn labelled_yy_dot_number(i: &str) -> IResult<&str, Parts<'_>> {
+    let code = (char('-'), digits(1, 3), nom::multi::many0((char('.'), digits(1, 3))));
+    (opt((series, ws1)), year2, char('.'), number, opt(code), no_digit_follows)
+        .map(|(s, y, _, n, _, ())| (s.map(|x| x.0), y, n))
+        .parse(i)
+}
+
 /// `[SERIES] NUMBER/YEAR` after a label: `00087/2025`, `SN 31/16`, `31/16`.
 fn labelled_number_year(i: &str) -> IResult<&str, Parts<'_>> {
     (opt((series, ws1)), number, char('/'), alt((year4, year2)), no_digit_follows)
@@ -359,6 +369,7 @@ pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
         labelled_year_number,
         labelled_number_year,
         labelled_year_series_number,
+        labelled_yy_dot_number,
     ))
     .parse(i)?;
     let rest = filing_code(rest);
@@ -706,6 +717,22 @@ mod tests {
             read("2016/0512-KS"),
             Some((String::new(), "2016/0512-KS".into(), "KS-2016-512".into()))
         );
+    }
+
+    /// Minutes typed in the 1990s: `KS § 87    Dnr 98.112-041`.
+    #[test]
+    fn typed_year_dot_number() {
+        let read = |i: &str| labelled_one(i).ok().map(|(r, d)| (r.to_string(), d.raw, d.key));
+        assert_eq!(
+            read("98.112-041"),
+            Some((String::new(), "98.112-041".into(), "1998-112".into()))
+        );
+        assert_eq!(
+            read("KS 03.0456 Budget"),
+            Some((" Budget".into(), "KS 03.0456".into(), "KS-2003-456".into()))
+        );
+        assert_eq!(read("98.09-002").map(|x| x.2), Some("1998-9".into()));
+        assert_eq!(read("98.112-04155"), None);
     }
 
     #[test]

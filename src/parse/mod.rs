@@ -270,6 +270,11 @@ fn find_headings<'a>(
             {
                 out.pop();
             }
+            // The first of a list of the items at the head of the text again: the list
+            // opened no paragraphs.
+            if !flattened && is_item_list(&out, lines, k, &h, parse) {
+                out.clear();
+            }
             if let Some((_, last)) = out.last() {
                 let last_no = last.last.unwrap_or(last.number);
                 if h.number <= last_no {
@@ -300,6 +305,29 @@ fn find_headings<'a>(
         }
     }
     out
+}
+
+/// Whether the headings found so far are a list of the items at the head of the text, which
+/// the heading `h` on line `k` starts over: two or more headings, one to a line (a blank line
+/// may part them), the first of them numbered as `h`, and the second's number heads a later
+/// line too. Not in a flattened text, whose pseudo-lines are no lines of the page. Platina and Meetings Plus print such a list on the first page:
+/// `§ 67⇥Val av justerare` / `§ 68⇥Årsredovisning 2021`, then `KF § 67` / `Val av justerare`.
+fn is_item_list<'a>(
+    out: &[(usize, Heading<'a>)],
+    lines: &'a [Line],
+    k: usize,
+    h: &Heading<'a>,
+    parse: &dyn Fn(&'a str) -> nom::IResult<&'a str, Heading<'a>>,
+) -> bool {
+    let [(_, first), (_, second), ..] = out else { return false };
+    first.number == h.number
+        && out.windows(2).all(|w| {
+            let (a, b) = (w[0].0, w[1].0);
+            b == a + 1 || (b == a + 2 && lines[a + 1].is_blank())
+        })
+        && lines[k + 1..]
+            .iter()
+            .any(|l| parse(&l.text).is_ok_and(|(_, later)| later.number == second.number))
 }
 
 /// Splits the closing signatures (`Justeras`, `Vid protokollet`, `Paragrafen är justerad`)
@@ -695,7 +723,13 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
             Some(Label::Officers) => officers.extend(officers_of(s.value)),
             Some(Label::Expedition) => expedition.extend(expedition::recipients(s.value, &s.lines)),
             Some(Label::Decision) => decision_section = Some((s, DecisionKind::Decision)),
-            Some(Label::BodyProposal) => decision_section = Some((s, DecisionKind::Proposal)),
+            // A body's proposal is the decision only where the paragraph records no decision
+            // of its own (`Kommunfullmäktiges beslut` above `Kommunstyrelsens förslag`).
+            Some(Label::BodyProposal)
+                if !decision_section.is_some_and(|(_, k)| k == DecisionKind::Decision) =>
+            {
+                decision_section = Some((s, DecisionKind::Proposal));
+            }
             Some(Label::Proposal) => {
                 proposal =
                     decision::decision(&s.lines, true, DecisionKind::Proposal).map(|mut d| {
@@ -1063,6 +1097,46 @@ mod tests {
             "{:?}",
             doc.warnings
         );
+    }
+
+    /// A list of the items on the first page (Platina, Meetings Plus), one heading to a line
+    /// without page numbers: the paragraphs start where the numbering starts again.
+    #[test]
+    fn a_list_of_items_before_the_paragraphs() {
+        let text = "Kommunfullmäktige\nSammanträdesdatum 2022-06-20\n\n§ 67\tVal av justerare\n\
+                    § 68\tÅrsredovisning 2021\n§ 69\tMotion om fria resor\n\n\
+                    Ordförande\tBengt Nord (S)\n\nKF § 67\nVal av justerare\n\nBeslut\n\
+                    Marie Ekholm (M) utses att justera.\n\nKF § 68\nÅrsredovisning 2021\n\n\
+                    Beslut\nÅrsredovisningen godkänns.\n\nKF § 69\nMotion om fria resor\n\n\
+                    Beslut\nMotionen avslås.\n";
+        let doc = super::parse_str(text).value;
+        let got: Vec<(Option<u32>, u32)> =
+            doc.paragraphs.iter().map(|p| (p.number, p.line)).collect();
+        assert_eq!(got, [(Some(67), 10), (Some(68), 16), (Some(69), 22)]);
+        assert!(
+            doc.warnings.iter().all(|w| !w.message.contains("read as text")),
+            "{:?}",
+            doc.warnings
+        );
+        // Paragraphs short enough to follow one another closely stay, and a § cited at a
+        // line start below them is text.
+        let text = "Kommunstyrelsen\n\n§ 1 Upprop\n§ 2 Val av justerare\n\n§ 3 Budget\n\
+                    Beslut\nBudgeten antas.\n§ 1 Reglementet gäller.\n";
+        let doc = super::parse_str(text).value;
+        let numbers: Vec<Option<u32>> = doc.paragraphs.iter().map(|p| p.number).collect();
+        assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
+    }
+
+    /// Platina's paragraph: the council's decision, then the board's proposal it followed.
+    #[test]
+    fn a_decision_above_the_boards_proposal() {
+        let text = "Kommunfullmäktige\n\nKF § 68\nÅrsredovisning 2021\n\nKommunfullmäktiges beslut\n\
+                    1. Årsredovisningen godkänns.\n2. Resultatet överförs till eget kapital.\n\n\
+                    Kommunstyrelsens förslag\n\
+                    Kommunstyrelsen föreslår kommunfullmäktige att godkänna årsredovisningen.\n";
+        let doc = super::parse_str(text).value;
+        let d = doc.paragraphs[0].decision.as_ref().expect("a decision");
+        assert_eq!((d.kind, d.clauses.len()), (crate::model::DecisionKind::Decision, 2));
     }
 
     /// What converters do to a right-aligned case number on the § line.

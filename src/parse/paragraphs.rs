@@ -242,11 +242,27 @@ pub fn skip_cross_references(rest: &str) -> &str {
     r
 }
 
-/// Whether a line is a table-of-contents entry: `Årsredovisning 2017 ........ 4`.
+/// Whether a line is a table-of-contents entry: a title, dot leaders and a page number
+/// (`Årsredovisning 2017 ........ 4`), or a row of a contents table printed in columns whose
+/// last cell is a page number after a title (`KS § 45⇥Information från kommundirektören⇥3`,
+/// under `Paragraf⇥Ärende⇥Sida` in Meetings Plus and Platina minutes). A heading's own
+/// columns hold no bare page number: `§ 12⇥Dnr 2023/45`, `§ 12 Budget⇥2024` are headings.
 #[must_use]
 pub fn is_toc_entry(line: &str) -> bool {
+    // Both forms end in a digit: most lines are ruled out by their last byte.
+    if !line.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let t = line.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
-    t.len() < line.len() && (t.ends_with("..") || t.ends_with('…'))
+    if t.ends_with("..") || t.ends_with('…') {
+        return true;
+    }
+    // A page number is a cell of its own, of one to three digits, after a cell holding words.
+    line.rsplit_once('\t').is_some_and(|(before, page)| {
+        page.len() <= 3
+            && page.bytes().all(|b| b.is_ascii_digit())
+            && before.contains(|c: char| c.is_lowercase())
+    })
 }
 
 /// A paragraph list as written after a name or in a note: `§§ 90–91, 93–95, 97`,
@@ -394,5 +410,17 @@ mod tests {
         assert_eq!(paragraph_list("§§ 92, 96 och 98").map(|x| x.1), Ok(vec![92, 96, 98]));
         assert!(is_toc_entry("Årsredovisning för Kramfors kommun 2017... 4"));
         assert!(!is_toc_entry("§ 92 Verksamhetsplan 2024"));
+    }
+
+    /// A contents table printed in columns (Paragraf, Ärende, Sida), as Meetings Plus and
+    /// Platina put before the paragraphs: its rows are no headings.
+    #[test]
+    fn toc_table_rows() {
+        assert!(is_toc_entry("KS § 45\tInformation från kommundirektören\t3"));
+        assert!(is_toc_entry("§ 46 Delårsrapport januari–juni 2023\t12"));
+        assert!(!is_toc_entry("§ 46\tDelårsrapport januari–juni 2023"));
+        assert!(!is_toc_entry("§ 12\tDnr 2023/45"));
+        assert!(!is_toc_entry("§ 12\t45"));
+        assert!(!is_toc_entry("§ 12 Budget\t2024"));
     }
 }

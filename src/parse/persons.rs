@@ -402,7 +402,8 @@ pub fn party_by_name(word: &str) -> Option<&'static str> {
 }
 
 /// A party group as the subject of a stance: `Ledamöterna från M och KD`,
-/// `Sverigedemokraternas ledamöter`, `M-gruppen`. Each party becomes a person without a name.
+/// `Sverigedemokraternas ledamöter`, `Kristdemokraternas och Liberalernas ledamöter`,
+/// `M-gruppen`. Each party becomes a person without a name.
 pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
     let group_word = alt((
         tag_no_case("ledamöterna"),
@@ -428,10 +429,17 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
         abbrev_list,
     )
     .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
-    let by_name =
-        (take_while1(is_alpha), ws1, alt((tag("ledamöter"), tag("ledamot")))).map(|(w, _, _)| w);
-    let named = verify(by_name, |w: &str| party_by_name(w).is_some())
-        .map(|w| vec![group(party_by_name(w).unwrap_or_default())]);
+    // "Sverigedemokraternas ledamöter", "Kristdemokraternas och Liberalernas ledamöter": each
+    // party in the genitive (an `s` ends it, looked at before the party table is searched).
+    let by_name = terminated(
+        separated_list1(
+            alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))),
+            verify(take_while1(is_alpha), |w: &str| w.ends_with('s') && party_by_name(w).is_some()),
+        ),
+        (ws1, alt((tag("ledamöter"), tag("ledamot")))),
+    );
+    let named =
+        by_name.map(|ws: Vec<&str>| ws.into_iter().filter_map(party_by_name).map(group).collect());
     let dashed = separated_list1(list_separator, party_dash_group)
         .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
     // "Sverigedemokraterna deltar inte i beslutet", "Moderaterna och Kristdemokraterna …".
@@ -708,6 +716,15 @@ mod tests {
             vec![p("", Some("M")), p("", Some("KD"))]
         );
         assert_eq!(trailing_people("Sverigedemokraternas ledamöter"), vec![p("", Some("SD"))]);
+        // Several parties' members named by the parties' genitives (Ciceron minutes).
+        assert_eq!(
+            leading_people("Kristdemokraternas och Liberalernas ledamöter deltar inte i beslutet."),
+            vec![p("", Some("KD")), p("", Some("L"))]
+        );
+        assert_eq!(
+            trailing_people("Moderaternas, Centerpartiets och Liberalernas ledamöter"),
+            vec![p("", Some("M")), p("", Some("C")), p("", Some("L"))]
+        );
         assert_eq!(
             trailing_people("Moderaterna och Kristdemokraterna"),
             vec![p("", Some("M")), p("", Some("KD"))]
