@@ -210,9 +210,11 @@ pub fn name(i: &str) -> IResult<&str, &str> {
         // A name does not start with an initial alone: "V Thimstrand" is the end of one.
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
-    let (rest, more) =
-        many0(preceded(name_gap, alt((recognize((particle, name_gap, name_word)), name_word))))
-            .parse(rest)?;
+    let (rest, more) = many0(preceded(
+        name_gap,
+        alt((recognize((particle, name_gap, name_word)), name_word, capitals_word)),
+    ))
+    .parse(rest)?;
     if more.is_empty() || more.len() > 4 {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Count)));
     }
@@ -222,6 +224,17 @@ pub fn name(i: &str) -> IResult<&str, &str> {
     let Some(last) = more.iter().rposition(|w| !is_initial(w)) else {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     };
+    // A word in capitals (`capitals_word`) is a surname only where the name ends before a
+    // party, a comma or a column gap: in a flattened page `Hans Strandin BEVIS Protokollet`
+    // it is the next heading.
+    let in_capitals = |w: &&str| !is_initial(w) && !w.chars().any(char::is_lowercase);
+    let last = match more[..=last].iter().position(in_capitals) {
+        Some(k) if !ends_a_listed_name(rest) || k < last => k.checked_sub(1),
+        _ => Some(last),
+    };
+    let Some(last) = last else {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    };
     if last + 1 < more.len() {
         // `more`'s words are slices of `i`: the name ends where its last full word does.
         let w = more[last];
@@ -229,6 +242,62 @@ pub fn name(i: &str) -> IResult<&str, &str> {
         return Ok((&i[end..], &i[..end]));
     }
     Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// A word of a name written in capitals, as some minutes print surnames: two or more
+/// upper-case letters, inner hyphens allowed, then no letter; never a party's abbreviation
+/// ([`PARTIES`]) or a title's ([`NOT_PARTY`]), which a name may stand before.
+///
+/// Example: `LUNDBERG` in `Anna-Karin LUNDBERG (C) och Per-Olof ANDERSSON (C) reserverar sig`.
+fn capitals_word(i: &str) -> IResult<&str, &str> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    // A capital first: one byte rules out most words (a non-ASCII char is left to the loop).
+    if i.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Err(fail());
+    }
+    let mut end = 0;
+    let mut letters = 0;
+    for (k, c) in i.char_indices() {
+        if is_alpha(c) && c.is_uppercase() {
+            letters += 1;
+            end = k + c.len_utf8();
+        } else if c == '-' && end == k && i[k + 1..].starts_with(|n: char| n.is_uppercase()) {
+            // A double name's hyphen: `ANDERSSON-ÅSTRÖM`.
+        } else {
+            break;
+        }
+    }
+    let word = &i[..end];
+    if letters < 2
+        || i[end..].starts_with(|c: char| is_alpha(c) || c == '\'' || c == '-')
+        || is_not_party(word)
+        || PARTIES.iter().any(|(_, abbrev)| *abbrev == word)
+    {
+        return Err(fail());
+    }
+    Ok((&i[end..], word))
+}
+
+/// Whether what follows a name ends it as a list or a table does: a party in parentheses, a
+/// comma or a column gap (a tab). See [`name`]'s words in capitals.
+fn ends_a_listed_name(rest: &str) -> bool {
+    rest.starts_with([',', '\t']) || preceded(ws0, party).parse(rest).is_ok()
+}
+
+/// A name written all in capitals, as some minutes print a person's whole name in a stance:
+/// two to five [`capitals_word`]s, and only before a party in parentheses, since a heading or
+/// a label in capitals (`KOMMUNSTYRELSEN BESLUTAR`) is written so too.
+///
+/// Example: `ANNA EK` in `ANNA EK (S) och BO BERG (V) reserverar sig mot beslutet.`
+fn capitals_name(i: &str) -> IResult<&str, &str> {
+    let (rest, words) = recognize((
+        capitals_word,
+        fold_many_m_n(1, 4, preceded(name_gap, capitals_word), || (), |(), _| ()),
+    ))
+    .parse(i)?;
+    // Before a party: the party is left to `person` to read.
+    nom::combinator::peek(preceded(ws0, party)).parse(rest)?;
+    Ok((rest, words))
 }
 
 /// Role and title abbreviations that look like a party's in parentheses after a name:
@@ -350,7 +419,7 @@ fn et_al(i: &str) -> IResult<&str, &str> {
 /// A person: a name, an optional `m.fl.` (`et_al`) and an optional party:
 /// `Pia Lundin (SJVP)`, `Viktoria Jansson`, `Dalia Kamil m.fl. (S)`.
 pub fn person(i: &str) -> IResult<&str, Person> {
-    (name, opt(preceded(ws1, et_al)), opt(preceded(ws0, party)))
+    (alt((name, capitals_name)), opt(preceded(ws1, et_al)), opt(preceded(ws0, party)))
         .map(|(n, _, p)| Person { name: n.to_string(), party: p })
         .parse(i)
 }
@@ -664,6 +733,28 @@ mod tests {
         assert!(name("Ordförande Elina").is_err());
         assert!(name("Pia").is_err());
         assert!(name("SD och").is_err());
+    }
+
+    #[test]
+    fn names_in_capitals() {
+        // A surname in capitals (Östersund's minutes), a whole name only before its party.
+        assert_eq!(name("Anna-Karin LUNDBERG (C)"), Ok((" (C)", "Anna-Karin LUNDBERG")));
+        assert_eq!(name("Eva ANDERSSON-ÅSTRÖM, ordf"), Ok((", ordf", "Eva ANDERSSON-ÅSTRÖM")));
+        assert_eq!(
+            trailing_people("ANNA EK (S) och BO BERG (V)"),
+            vec![p("ANNA EK", Some("S")), p("BO BERG", Some("V"))]
+        );
+        // A party's or a title's abbreviation after a name is no part of it.
+        assert_eq!(name("Anna Ek SD och"), Ok((" SD och", "Anna Ek")));
+        assert_eq!(name("Anna Ek VD"), Ok((" VD", "Anna Ek")));
+        // A word in capitals that neither a party nor a comma follows is the next heading.
+        assert_eq!(
+            name("Hans Strandin BEVIS Protokollet"),
+            Ok((" BEVIS Protokollet", "Hans Strandin"))
+        );
+        assert!(name("Anna LUND BEVIS Protokollet").is_err());
+        assert!(person("KOMMUNSTYRELSEN BESLUTAR att").is_err());
+        assert!(person("ANNA EK, ordförande").is_err());
     }
 
     #[test]

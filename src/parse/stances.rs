@@ -416,6 +416,16 @@ mod tests {
     }
 
     #[test]
+    fn names_in_capitals() {
+        let s = stances(
+            "Anna-Karin LUNDBERG (C) och Per-Olof ANDERSSON (C) reserverar sig mot beslutet.",
+        );
+        assert_eq!(s.reserved, vec![p("Anna-Karin LUNDBERG", "C"), p("Per-Olof ANDERSSON", "C")]);
+        let s = stances("ANNA EK (S) och BO BERG (V) reserverar sig mot beslutet.");
+        assert_eq!(s.reserved, vec![p("ANNA EK", "S"), p("BO BERG", "V")]);
+    }
+
+    #[test]
     fn stances_of_local_parties_and_party_groups() {
         let s = stances("Tore Wikström (Sjöbopartiet) deltar inte i beslutet.");
         assert_eq!(s.abstained, vec![p("Tore Wikström", "Sjöbopartiet")]);
