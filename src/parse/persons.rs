@@ -472,6 +472,10 @@ pub fn party_by_name(word: &str) -> Option<&'static str> {
 
 /// A party group as the subject of a stance: `Ledamöterna från M och KD`,
 /// `Sverigedemokraternas ledamöter`, `M-gruppen`. Each party becomes a person without a name.
+///
+/// Patterns: `[samtliga|alla] GROUP-WORD (från|för|i) [partiet] PARTIES` ([`party_ref`]s),
+/// `PARTY'S-LIST GROUP-NOUN [PERSON-LIST]` ([`party_genitives`]), `[den] ADJECTIVE GROUP-NOUN`
+/// ([`party_adjective_group`]), `ABBREV-ledamöterna` ([`party_dash_group`]), `PARTIES`.
 pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
     let group_word = alt((
         tag_no_case("ledamöterna"),
@@ -482,37 +486,154 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
         tag_no_case("representanterna"),
         tag_no_case("ledamöter"),
     ));
-    let abbrev_list = separated_list1(
-        alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))),
-        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
-    );
     let from_parties = preceded(
         (
+            opt((alt((tag_no_case("samtliga"), tag_no_case("alla"))), ws1)),
             group_word,
             ws1,
             alt((tag("från"), tag("för"), tag("i"))),
             ws1,
             opt((tag("partiet"), ws1)),
         ),
-        abbrev_list,
+        separated_list1(party_list_separator, party_ref),
     )
     .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
-    let by_name =
-        (take_while1(is_alpha), ws1, alt((tag("ledamöter"), tag("ledamot")))).map(|(w, _, _)| w);
-    let named = verify(by_name, |w: &str| party_by_name(w).is_some())
-        .map(|w| vec![group(party_by_name(w).unwrap_or_default())]);
     let dashed = separated_list1(list_separator, party_dash_group)
         .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
     // "Sverigedemokraterna deltar inte i beslutet", "Moderaterna och Kristdemokraterna …".
-    let party_word = verify(take_while1(is_alpha), |w: &str| {
+    let bare = separated_list1(party_list_separator, written_party_ref)
+        .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
+    alt((party_with_members, from_parties, party_genitives, party_adjective_group, dashed, bare))
+        .parse(i)
+}
+
+/// The separators of a list of parties: `, ` and ` och `.
+fn party_list_separator(i: &str) -> IResult<&str, &str> {
+    alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))).parse(i)
+}
+
+/// A party written out, capitalised, as its abbreviation: `Sverigedemokraterna` → `SD`,
+/// `Miljöpartiet de gröna` → `MP`.
+///
+/// Example: `Miljöpartiet de gröna` in `Miljöpartiet de gröna reserverar sig mot beslutet.`
+fn written_party_ref(i: &str) -> IResult<&str, &'static str> {
+    let (rest, word) = verify(take_while1(is_alpha), |w: &str| {
         w.starts_with(char::is_uppercase) && party_by_name(w).is_some()
-    });
-    let bare = separated_list1(
-        alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))),
-        party_word,
+    })
+    .parse(i)?;
+    let rest = match (ws1, tag_no_case("de gröna")).parse(rest) {
+        Ok((after, _))
+            if !after.starts_with(is_alpha) && word.eq_ignore_ascii_case("miljöpartiet") =>
+        {
+            after
+        }
+        _ => rest,
+    };
+    Ok((rest, party_by_name(word).unwrap_or_default()))
+}
+
+/// A party as a group's words name it: an abbreviation in capitals (`KD`) or written out
+/// ([`written_party_ref`]).
+///
+/// Example: `Miljöpartiet` in `I beslutet deltar inte ledamöterna för Miljöpartiet.`
+fn party_ref(i: &str) -> IResult<&str, &str> {
+    alt((
+        written_party_ref.map(|p: &'static str| -> &str { p }),
+        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
+    ))
+    .parse(i)
+}
+
+/// The nouns after a party's genitive or adjective that make it a group: `ledamöter`,
+/// `ledamot`, `gruppen`, `företrädare`, in the forms minutes use.
+fn group_noun(i: &str) -> IResult<&str, &str> {
+    let (rest, noun) = alt((
+        tag_no_case("ledamöterna"),
+        tag_no_case("ledamöter"),
+        tag_no_case("ledamoten"),
+        tag_no_case("ledamot"),
+        tag_no_case("partigruppen"),
+        tag_no_case("gruppen"),
+        tag_no_case("grupp"),
+        tag_no_case("företrädarna"),
+        tag_no_case("företrädare"),
+        tag_no_case("representanterna"),
+        tag_no_case("representanter"),
+        tag_no_case("representant"),
+    ))
+    .parse(i)?;
+    // A whole word: "ledamöternas förslag" names no group as a subject.
+    if rest.starts_with(is_alpha) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, noun))
+}
+
+/// One party's genitive: written out (`Centerpartiets`, `Socialdemokraternas`) or an
+/// abbreviation's (`MP:s`, `SD:s`); returns the abbreviation.
+fn party_genitive(i: &str) -> IResult<&str, &str> {
+    let abbrev_genitive = terminated(
+        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
+        tag(":s"),
+    );
+    let written = verify(take_while1(is_alpha), |w: &str| {
+        w.len() > 1 && w.ends_with('s') && w.starts_with(char::is_uppercase)
+    })
+    .map(|w: &str| party_by_name(w).unwrap_or_default());
+    verify(alt((abbrev_genitive, written)), |p: &str| !p.is_empty()).parse(i)
+}
+
+/// Parties' genitives before a group's noun, and the members it names after it:
+/// `PARTY'S (, PARTY'S)* [och PARTY'S] GROUP-NOUN [PERSON-LIST]`. Members take the party
+/// when one party is named; several parties' members are the parties' groups.
+///
+/// Examples: `Moderaternas, Liberalernas och Kristdemokraternas ledamöter reserverar sig`,
+/// `Centerpartiets ledamot Lars Ek reserverar sig`, `MP:s ledamot avstår`.
+fn party_genitives(i: &str) -> IResult<&str, Vec<Person>> {
+    // A first look: a capital starts a party's genitive (an ASCII letter tested by byte).
+    if i.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    let (rest, (parties, _, _, members)) = (
+        separated_list1(party_list_separator, party_genitive),
+        ws1,
+        group_noun,
+        opt(preceded(name_gap, person_list)),
     )
-    .map(|ws: Vec<&str>| ws.into_iter().filter_map(party_by_name).map(group).collect());
-    alt((party_with_members, from_parties, named, dashed, bare)).parse(i)
+        .parse(i)?;
+    let people = match (members, parties.as_slice()) {
+        (Some(members), [party]) => members
+            .into_iter()
+            .map(|p| Person { party: p.party.or_else(|| Some((*party).to_string())), ..p })
+            .collect(),
+        _ => parties.into_iter().map(group).collect(),
+    };
+    Ok((rest, people))
+}
+
+/// The adjectives of the parties, as `den socialdemokratiska gruppen` writes them.
+const PARTY_ADJECTIVES: &[(&str, &str)] = &[
+    ("socialdemokratiska", "S"),
+    ("moderata", "M"),
+    ("sverigedemokratiska", "SD"),
+    ("centerpartistiska", "C"),
+    ("vänsterpartistiska", "V"),
+    ("kristdemokratiska", "KD"),
+    ("liberala", "L"),
+    ("miljöpartistiska", "MP"),
+];
+
+/// A party's group named by the party's adjective: `[den] ADJECTIVE GROUP-NOUN`.
+///
+/// Example: `Den socialdemokratiska gruppen reserverar sig mot beslutet.`
+fn party_adjective_group(i: &str) -> IResult<&str, Vec<Person>> {
+    let (rest, (_, adjective, _, _)) =
+        (opt((tag_no_case("den"), ws1)), take_while1(is_alpha), ws1, group_noun).parse(i)?;
+    let lower = adjective.to_lowercase();
+    match PARTY_ADJECTIVES.iter().find(|(a, _)| *a == lower) {
+        Some((_, party)) => Ok((rest, vec![group(party)])),
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+    }
 }
 
 /// A party written out and its members in parentheses, each given the party:
@@ -810,6 +931,26 @@ mod tests {
         );
         assert_eq!(trailing_people("S-ledamöterna"), vec![p("", Some("S"))]);
         assert_eq!(trailing_people("Därefter M-gruppen"), vec![p("", Some("M"))]);
+        // Genitives of several parties, an abbreviation's genitive, a member named after it.
+        assert_eq!(
+            trailing_people("Moderaternas, Liberalernas och Kristdemokraternas ledamöter"),
+            vec![p("", Some("M")), p("", Some("L")), p("", Some("KD"))]
+        );
+        assert_eq!(trailing_people("MP:s ledamot"), vec![p("", Some("MP"))]);
+        assert_eq!(
+            trailing_people("Centerpartiets ledamot Lars Ek"),
+            vec![p("Lars Ek", Some("C"))]
+        );
+        assert!(trailing_people("Mattias Ek:s ledamöter").is_empty());
+        // A party written out after "för", "samtliga" before the group's word.
+        assert_eq!(leading_people("ledamöterna för Miljöpartiet."), vec![p("", Some("MP"))]);
+        assert_eq!(
+            leading_people("samtliga ledamöter för Sverigedemokraterna."),
+            vec![p("", Some("SD"))]
+        );
+        assert_eq!(trailing_people("Den socialdemokratiska gruppen"), vec![p("", Some("S"))]);
+        assert_eq!(trailing_people("Miljöpartiet de gröna"), vec![p("", Some("MP"))]);
+        assert!(trailing_people("Den nya gruppen").is_empty());
         assert!(trailing_people("S-ledamöternas").is_empty());
         assert_eq!(party_by_name("Sjukvårdspartiet"), Some("SJVP"));
         assert_eq!(party_by_name("Kristdemokraterna"), Some("KD"));

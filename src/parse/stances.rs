@@ -416,6 +416,27 @@ mod tests {
     }
 
     #[test]
+    fn party_groups_in_their_forms() {
+        let g = |party: &str| Person { name: String::new(), party: Some(party.into()) };
+        let s = stances(
+            "Moderaternas, Liberalernas och Kristdemokraternas ledamöter reserverar sig mot beslutet.",
+        );
+        assert_eq!(s.reserved, vec![g("M"), g("L"), g("KD")]);
+        let s = stances("Vänsterpartiets ledamot Omar Ali avstår från att delta i beslutet.");
+        assert_eq!(s.abstained, vec![p("Omar Ali", "V")]);
+        let s = stances("MP:s ledamot avstår från att delta i beslutet.");
+        assert_eq!(s.abstained, vec![g("MP")]);
+        let s = stances("I beslutet deltar inte ledamöterna för Miljöpartiet.");
+        assert_eq!(s.abstained, vec![g("MP")]);
+        let s = stances("Mot beslutet reserverar sig samtliga ledamöter för Sverigedemokraterna.");
+        assert_eq!(s.reserved, vec![g("SD")]);
+        let s = stances("Den socialdemokratiska gruppen reserverar sig mot beslutet.");
+        assert_eq!(s.reserved, vec![g("S")]);
+        let s = stances("Miljöpartiet de gröna reserverar sig mot beslutet.");
+        assert_eq!(s.reserved, vec![g("MP")]);
+    }
+
+    #[test]
     fn names_in_capitals() {
         let s = stances(
             "Anna-Karin LUNDBERG (C) och Per-Olof ANDERSSON (C) reserverar sig mot beslutet.",
