@@ -20,6 +20,7 @@ use crate::model::Person;
 const NOT_NAME: &[&str] = &[
     "Att",
     "Av",
+    "Bakgrund",
     "Beslut",
     "Beslutande",
     "Beslutet",
@@ -50,6 +51,8 @@ const NOT_NAME: &[&str] = &[
     "Information",
     "Informationen",
     "Inför",
+    "Ja",
+    "Justerande",
     "Justerare",
     "Jäv",
     "Kl",
@@ -65,6 +68,7 @@ const NOT_NAME: &[&str] = &[
     "Miljöpartiet",
     "Moderaterna",
     "Mot",
+    "Nej",
     "Noteras",
     "Nämnden",
     "Närvarande",
@@ -853,6 +857,8 @@ mod tests {
         assert_eq!(name("Anki Sjöö-Törner Anders"), Ok(("", "Anki Sjöö-Törner Anders")));
         assert!(name("Ordförande Elina").is_err());
         assert!(name("Pia").is_err());
+        // A flattened table of votes is no name: `Nils Matsson M N Ja Ja Ja Ja Avstår.`
+        assert!(name("Ja Ja Ja Avstår").is_err());
         assert!(name("SD och").is_err());
     }
 
