@@ -205,10 +205,10 @@ fn name_gap(i: &str) -> IResult<&str, &str> {
     take_while1(|c| c == ' ' || c == '\u{a0}')(i)
 }
 
-/// A person's name: two to five name words, particles allowed inside:
-/// `Elina Backlund Arab`, `Annri V Thimstrand`, `Carl von Linné`.
+/// A person's name: two to five name words, one or two particles allowed before a word:
+/// `Elina Backlund Arab`, `Annri V Thimstrand`, `Carl von Linné`, `Maria de la Cruz`.
 pub fn name(i: &str) -> IResult<&str, &str> {
-    let particle = verify(take_while1(is_alpha), |w: &str| PARTICLES.contains(&w));
+    let particle = || verify(take_while1(is_alpha), |w: &str| PARTICLES.contains(&w));
     let (rest, first) = name_word(i)?;
     if first.chars().count() <= 2 && !first.chars().skip(1).any(char::is_lowercase) {
         // A name does not start with an initial alone: "V Thimstrand" is the end of one.
@@ -216,7 +216,12 @@ pub fn name(i: &str) -> IResult<&str, &str> {
     }
     let (rest, more) = many0(preceded(
         name_gap,
-        alt((recognize((particle, name_gap, name_word)), name_word, capitals_word)),
+        alt((
+            // One or two particles: `Carl von Linné`, `Maria de la Cruz`.
+            recognize((particle(), name_gap, opt((particle(), name_gap)), name_word)),
+            name_word,
+            capitals_word,
+        )),
     ))
     .parse(rest)?;
     if more.is_empty() || more.len() > 4 {
@@ -857,6 +862,7 @@ mod tests {
         assert_eq!(name("Anki Sjöö-Törner Anders"), Ok(("", "Anki Sjöö-Törner Anders")));
         assert!(name("Ordförande Elina").is_err());
         assert!(name("Pia").is_err());
+        assert_eq!(name("Maria de la Cruz (S)"), Ok((" (S)", "Maria de la Cruz")));
         // A flattened table of votes is no name: `Nils Matsson M N Ja Ja Ja Ja Avstår.`
         assert!(name("Ja Ja Ja Avstår").is_err());
         assert!(name("SD och").is_err());
