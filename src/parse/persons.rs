@@ -482,9 +482,9 @@ pub fn party_by_name(word: &str) -> Option<&'static str> {
 /// A party group as the subject of a stance: `Ledamöterna från M och KD`,
 /// `Sverigedemokraternas ledamöter`, `M-gruppen`. Each party becomes a person without a name.
 ///
-/// Patterns: `[samtliga|alla] GROUP-WORD (från|för|i) [partiet] PARTIES` ([`party_ref`]s),
-/// `PARTY'S-LIST GROUP-NOUN [PERSON-LIST]` ([`party_genitives`]), `[den] ADJECTIVE GROUP-NOUN`
-/// ([`party_adjective_group`]), `ABBREV-ledamöterna` ([`party_dash_group`]), `PARTIES`.
+/// Patterns: `[samtliga|alla] GROUP-WORD (från|för|i) [partiet] PARTIES` (`party_ref`s),
+/// `PARTY'S-LIST GROUP-NOUN [PERSON-LIST]` (`party_genitives`), `[den] ADJECTIVE GROUP-NOUN`
+/// (`party_adjective_group`), `ABBREV-ledamöterna` (`party_dash_group`), `PARTIES`.
 pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
     let group_word = alt((
         tag_no_case("ledamöterna"),
