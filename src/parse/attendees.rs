@@ -610,7 +610,15 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
                     format!("attendance is left to an appendix: `{}`", line.text.trim()),
                 ));
             } else if !content.is_empty() && !header {
-                out.extend(attendee_line(content, section));
+                let people = attendee_line(content, section);
+                // `Beslutande⇥Ordförande Helena Stenberg (S)`: a role before the name, as the
+                // list's next lines write it, where the line reads as no list.
+                match role_before_name(content) {
+                    Some((role, person, _)) if people.is_empty() => {
+                        out.extend(attendee_line(person, Some(role)).into_iter().take(1));
+                    }
+                    _ => out.extend(people),
+                }
             }
             continue;
         }
@@ -686,6 +694,11 @@ fn column_headings(text: &str) -> Option<usize> {
     headings.then_some(cells.len())
 }
 
+/// Whether a cell holds a role heading and nothing else: `Ersättare`, `Övriga deltagare`.
+fn is_heading_alone(cell: &str) -> bool {
+    role_heading(cell.trim()).is_ok_and(|(_, (_, rest))| rest.is_empty())
+}
+
 /// Reads an attendance table printed in columns column by column, as the lists it is: under
 /// a line of column headings (`Ledamöter\tErsättare`), each row's k-th cell belongs to the k-th
 /// heading, until a blank line; a row without the full set of cells belongs to the first
@@ -711,6 +724,12 @@ fn unweave(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
         k += 1;
         while k < lines.len() && !lines[k].is_blank() {
             let cells: Vec<&str> = lines[k].text.split('\t').collect();
+            // A heading alone in the first cell (`Ersättare⇥Anna-Carin von Schéele (L)`): the
+            // headings stand in a column of labels (`Beslutande⇥Ledamöter` was a label and its
+            // first list's heading), and the table, if it was one, has ended.
+            if cells.len() == n && is_heading_alone(cells[0]) {
+                break;
+            }
             if cells.len() == n {
                 for (col, cell) in columns.iter_mut().zip(cells) {
                     if !cell.trim().is_empty() {
@@ -762,6 +781,46 @@ mod tests {
                 ("Erica Stenberg", Role::Member),
                 ("Gudrun Sjödin", Role::Deputy),
                 ("Maria Öhman", Role::Secretary)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_column_of_labels_is_no_table() {
+        // A label and its first list's heading on one line look like a table's headings;
+        // the next label in the first column shows they are none (Region Gotland).
+        let lines = crate::normalize::test_lines(
+            "Beslutande\tLedamöter\nBrittis Benzler (V), ordförande\nEva Nypelius (C)\nTjänstgörande ersättare\nJonas Sjöström (S)\nErsättare\tAnna-Carin von Schéele (L)\nElin Kihlberg (S)\nÖvriga deltagare\tUlrika Jillbratt, socialdirektör",
+        );
+        let (got, _) = attendees(&lines);
+        let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Brittis Benzler", Role::Chair),
+                ("Eva Nypelius", Role::Member),
+                ("Jonas Sjöström", Role::ServingDeputy),
+                ("Anna-Carin von Schéele", Role::Deputy),
+                ("Elin Kihlberg", Role::Deputy),
+                ("Ulrika Jillbratt", Role::Official)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_before_the_name_beside_the_heading() {
+        // Piteå: the role before each name, the first beside the list's heading.
+        let lines = crate::normalize::test_lines(
+            "Beslutande\tOrdförande Helena Stenberg (S)\nVice ordförande Sven Ek (M)\nLedamot Maria Ström (S)",
+        );
+        let (got, _) = attendees(&lines);
+        let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Helena Stenberg", Role::Chair),
+                ("Sven Ek", Role::ViceChair),
+                ("Maria Ström", Role::Member)
             ]
         );
     }

@@ -168,11 +168,12 @@ fn glued(i: &str) -> IResult<&str, Parts<'_>> {
         .parse(i)
 }
 
-/// `SERIES YEAR-NUMBER` with a space: `RS 2023-05521` (Västra Götaland style). A second
-/// part that is itself a year (`VP 2024-2026`) is a range, not a case number.
+/// `SERIES YEAR-NUMBER` with a space or none: `RS 2023-05521` (Västra Götaland style),
+/// `RS2023-00412` (Region Uppsala). A second part that is itself a year (`VP 2024-2026`) is a
+/// range, not a case number.
 fn series_space_year_dash_number(i: &str) -> IResult<&str, Parts<'_>> {
     let (rest, (s, _, y, _, n, ())) =
-        (series, ws1, year4, char('-'), digits(1, 7), no_digit_follows).parse(i)?;
+        (series, ws0, year4, char('-'), digits(1, 7), no_digit_follows).parse(i)?;
     let looks_like_year = n.len() == 4 && year4(n).is_ok();
     let number = n.parse::<u32>().unwrap_or(0);
     // "KS 2023-12-07 § 123" is a body and a date.
@@ -548,7 +549,7 @@ fn find_labelled(text: &str) -> Vec<(usize, Dnr)> {
 }
 
 /// Every case number in free text, in order, with byte offsets: the unambiguous spellings
-/// anywhere, and the others after a label ([`find_labelled`]).
+/// anywhere, and the others after a label (`find_labelled`).
 #[must_use]
 pub fn find_all(text: &str) -> Vec<(usize, Dnr)> {
     let mut out = find_unambiguous(text);
@@ -795,6 +796,7 @@ mod tests {
         check("KS 2018/124 Årsredovisning", "KS-2018-124", " Årsredovisning");
         check("LS 1305-0677 Anf. 1-5", "LS-2013-677", " Anf. 1-5");
         check("RS 2023-05521)", "RS-2023-5521", ")");
+        check("RS2023-00412", "RS-2023-412", "");
         check("KS 02-820 107", "KS-2002-820", "");
         check("31/16", "2016-31", "");
         check("00087/2025", "2025-87", "");

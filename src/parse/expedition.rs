@@ -121,7 +121,7 @@ pub fn recipients(value: &str, lines: &[&Line]) -> Vec<String> {
             _ => rows.push(text.to_string()),
         }
     }
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     for row in rows {
         let items: Vec<&str> =
             row.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).collect();
@@ -130,6 +130,16 @@ pub fn recipients(value: &str, lines: &[&Line]) -> Vec<String> {
         for (k, item) in items.into_iter().enumerate() {
             let item = item.trim_end_matches('.').trim();
             let item = item.strip_prefix("och ").unwrap_or(item);
+            // `Ekonomidirektör, för kännedom`: a purpose after a comma is the recipient's
+            // note, never a recipient (none starts with a small "för").
+            if k > 0
+                && item.starts_with("för ")
+                && let Some(prev) = out.last_mut()
+            {
+                prev.push_str(", ");
+                prev.push_str(item);
+                continue;
+            }
             if k + 1 == n {
                 out.extend(split_final_och(item, in_list));
             } else if !item.is_empty() {
@@ -224,6 +234,17 @@ mod tests {
             "",
             "Sökanden\n\nKommunstyrelsen\n\nLantmäteriet",
             &["Sökanden", "Kommunstyrelsen", "Lantmäteriet"],
+        );
+        // A purpose after a comma stays with its recipient.
+        check(
+            "",
+            "Hälso- och sjukvårdsdirektör\nEkonomidirektör, för kännedom\nRevisorerna",
+            &["Hälso- och sjukvårdsdirektör", "Ekonomidirektör, för kännedom", "Revisorerna"],
+        );
+        check(
+            "Kommunstyrelsen, för kännedom, Lantmäteriet",
+            "",
+            &["Kommunstyrelsen, för kännedom", "Lantmäteriet"],
         );
         check(
             "Ekonomienheten, Hälso- och sjukvårdsnämnden och Vård- och omsorgsnämnden",

@@ -20,6 +20,7 @@ use crate::model::Person;
 const NOT_NAME: &[&str] = &[
     "Att",
     "Av",
+    "Bakgrund",
     "Beslut",
     "Beslutande",
     "Beslutet",
@@ -50,6 +51,8 @@ const NOT_NAME: &[&str] = &[
     "Information",
     "Informationen",
     "Inför",
+    "Ja",
+    "Justerande",
     "Justerare",
     "Jäv",
     "Kl",
@@ -65,6 +68,7 @@ const NOT_NAME: &[&str] = &[
     "Miljöpartiet",
     "Moderaterna",
     "Mot",
+    "Nej",
     "Noteras",
     "Nämnden",
     "Närvarande",
@@ -201,18 +205,25 @@ fn name_gap(i: &str) -> IResult<&str, &str> {
     take_while1(|c| c == ' ' || c == '\u{a0}')(i)
 }
 
-/// A person's name: two to five name words, particles allowed inside:
-/// `Elina Backlund Arab`, `Annri V Thimstrand`, `Carl von Linné`.
+/// A person's name: two to five name words, one or two particles allowed before a word:
+/// `Elina Backlund Arab`, `Annri V Thimstrand`, `Carl von Linné`, `Maria de la Cruz`.
 pub fn name(i: &str) -> IResult<&str, &str> {
-    let particle = verify(take_while1(is_alpha), |w: &str| PARTICLES.contains(&w));
+    let particle = || verify(take_while1(is_alpha), |w: &str| PARTICLES.contains(&w));
     let (rest, first) = name_word(i)?;
     if first.chars().count() <= 2 && !first.chars().skip(1).any(char::is_lowercase) {
         // A name does not start with an initial alone: "V Thimstrand" is the end of one.
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
-    let (rest, more) =
-        many0(preceded(name_gap, alt((recognize((particle, name_gap, name_word)), name_word))))
-            .parse(rest)?;
+    let (rest, more) = many0(preceded(
+        name_gap,
+        alt((
+            // One or two particles: `Carl von Linné`, `Maria de la Cruz`.
+            recognize((particle(), name_gap, opt((particle(), name_gap)), name_word)),
+            name_word,
+            capitals_word,
+        )),
+    ))
+    .parse(rest)?;
     if more.is_empty() || more.len() > 4 {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Count)));
     }
@@ -222,6 +233,17 @@ pub fn name(i: &str) -> IResult<&str, &str> {
     let Some(last) = more.iter().rposition(|w| !is_initial(w)) else {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     };
+    // A word in capitals (`capitals_word`) is a surname only where the name ends before a
+    // party, a comma or a column gap: in a flattened page `Hans Strandin BEVIS Protokollet`
+    // it is the next heading.
+    let in_capitals = |w: &&str| !is_initial(w) && !w.chars().any(char::is_lowercase);
+    let last = match more[..=last].iter().position(in_capitals) {
+        Some(k) if !ends_a_listed_name(rest) || k < last => k.checked_sub(1),
+        _ => Some(last),
+    };
+    let Some(last) = last else {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    };
     if last + 1 < more.len() {
         // `more`'s words are slices of `i`: the name ends where its last full word does.
         let w = more[last];
@@ -229,6 +251,62 @@ pub fn name(i: &str) -> IResult<&str, &str> {
         return Ok((&i[end..], &i[..end]));
     }
     Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// A word of a name written in capitals, as some minutes print surnames: two or more
+/// upper-case letters, inner hyphens allowed, then no letter; never a party's abbreviation
+/// ([`PARTIES`]) or a title's ([`NOT_PARTY`]), which a name may stand before.
+///
+/// Example: `LUNDBERG` in `Anna-Karin LUNDBERG (C) och Per-Olof ANDERSSON (C) reserverar sig`.
+fn capitals_word(i: &str) -> IResult<&str, &str> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    // A capital first: one byte rules out most words (a non-ASCII char is left to the loop).
+    if i.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Err(fail());
+    }
+    let mut end = 0;
+    let mut letters = 0;
+    for (k, c) in i.char_indices() {
+        if is_alpha(c) && c.is_uppercase() {
+            letters += 1;
+            end = k + c.len_utf8();
+        } else if c == '-' && end == k && i[k + 1..].starts_with(|n: char| n.is_uppercase()) {
+            // A double name's hyphen: `ANDERSSON-ÅSTRÖM`.
+        } else {
+            break;
+        }
+    }
+    let word = &i[..end];
+    if letters < 2
+        || i[end..].starts_with(|c: char| is_alpha(c) || c == '\'' || c == '-')
+        || is_not_party(word)
+        || PARTIES.iter().any(|(_, abbrev)| *abbrev == word)
+    {
+        return Err(fail());
+    }
+    Ok((&i[end..], word))
+}
+
+/// Whether what follows a name ends it as a list or a table does: a party in parentheses, a
+/// comma or a column gap (a tab). See [`name`]'s words in capitals.
+fn ends_a_listed_name(rest: &str) -> bool {
+    rest.starts_with([',', '\t']) || preceded(ws0, party).parse(rest).is_ok()
+}
+
+/// A name written all in capitals, as some minutes print a person's whole name in a stance:
+/// two to five [`capitals_word`]s, and only before a party in parentheses, since a heading or
+/// a label in capitals (`KOMMUNSTYRELSEN BESLUTAR`) is written so too.
+///
+/// Example: `ANNA EK` in `ANNA EK (S) och BO BERG (V) reserverar sig mot beslutet.`
+fn capitals_name(i: &str) -> IResult<&str, &str> {
+    let (rest, words) = recognize((
+        capitals_word,
+        fold_many_m_n(1, 4, preceded(name_gap, capitals_word), || (), |(), _| ()),
+    ))
+    .parse(i)?;
+    // Before a party: the party is left to `person` to read.
+    nom::combinator::peek(preceded(ws0, party)).parse(rest)?;
+    Ok((rest, words))
 }
 
 /// Role and title abbreviations that look like a party's in parentheses after a name:
@@ -350,7 +428,7 @@ fn et_al(i: &str) -> IResult<&str, &str> {
 /// A person: a name, an optional `m.fl.` (`et_al`) and an optional party:
 /// `Pia Lundin (SJVP)`, `Viktoria Jansson`, `Dalia Kamil m.fl. (S)`.
 pub fn person(i: &str) -> IResult<&str, Person> {
-    (name, opt(preceded(ws1, et_al)), opt(preceded(ws0, party)))
+    (alt((name, capitals_name)), opt(preceded(ws1, et_al)), opt(preceded(ws0, party)))
         .map(|(n, _, p)| Person { name: n.to_string(), party: p })
         .parse(i)
 }
@@ -404,6 +482,10 @@ pub fn party_by_name(word: &str) -> Option<&'static str> {
 /// A party group as the subject of a stance: `Ledamöterna från M och KD`,
 /// `Sverigedemokraternas ledamöter`, `Kristdemokraternas och Liberalernas ledamöter`,
 /// `M-gruppen`. Each party becomes a person without a name.
+///
+/// Patterns: `[samtliga|alla] GROUP-WORD (från|för|i) [partiet] PARTIES` (`party_ref`s),
+/// `PARTY'S-LIST GROUP-NOUN [PERSON-LIST]` (`party_genitives`), `[den] ADJECTIVE GROUP-NOUN`
+/// (`party_adjective_group`), `ABBREV-ledamöterna` (`party_dash_group`), `PARTIES`.
 pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
     let group_word = alt((
         tag_no_case("ledamöterna"),
@@ -414,44 +496,154 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
         tag_no_case("representanterna"),
         tag_no_case("ledamöter"),
     ));
-    let abbrev_list = separated_list1(
-        alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))),
-        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
-    );
     let from_parties = preceded(
         (
+            opt((alt((tag_no_case("samtliga"), tag_no_case("alla"))), ws1)),
             group_word,
             ws1,
             alt((tag("från"), tag("för"), tag("i"))),
             ws1,
             opt((tag("partiet"), ws1)),
         ),
-        abbrev_list,
+        separated_list1(party_list_separator, party_ref),
     )
     .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
-    // "Sverigedemokraternas ledamöter", "Kristdemokraternas och Liberalernas ledamöter": each
-    // party in the genitive (an `s` ends it, looked at before the party table is searched).
-    let by_name = terminated(
-        separated_list1(
-            alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))),
-            verify(take_while1(is_alpha), |w: &str| w.ends_with('s') && party_by_name(w).is_some()),
-        ),
-        (ws1, alt((tag("ledamöter"), tag("ledamot")))),
-    );
-    let named =
-        by_name.map(|ws: Vec<&str>| ws.into_iter().filter_map(party_by_name).map(group).collect());
     let dashed = separated_list1(list_separator, party_dash_group)
         .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
     // "Sverigedemokraterna deltar inte i beslutet", "Moderaterna och Kristdemokraterna …".
-    let party_word = verify(take_while1(is_alpha), |w: &str| {
+    let bare = separated_list1(party_list_separator, written_party_ref)
+        .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
+    alt((party_with_members, from_parties, party_genitives, party_adjective_group, dashed, bare))
+        .parse(i)
+}
+
+/// The separators of a list of parties: `, ` and ` och `.
+fn party_list_separator(i: &str) -> IResult<&str, &str> {
+    alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))).parse(i)
+}
+
+/// A party written out, capitalised, as its abbreviation: `Sverigedemokraterna` → `SD`,
+/// `Miljöpartiet de gröna` → `MP`.
+///
+/// Example: `Miljöpartiet de gröna` in `Miljöpartiet de gröna reserverar sig mot beslutet.`
+fn written_party_ref(i: &str) -> IResult<&str, &'static str> {
+    let (rest, word) = verify(take_while1(is_alpha), |w: &str| {
         w.starts_with(char::is_uppercase) && party_by_name(w).is_some()
-    });
-    let bare = separated_list1(
-        alt((recognize((ws0, char(','), ws0)), recognize((ws1, tag("och"), ws1)))),
-        party_word,
+    })
+    .parse(i)?;
+    let rest = match (ws1, tag_no_case("de gröna")).parse(rest) {
+        Ok((after, _))
+            if !after.starts_with(is_alpha) && word.eq_ignore_ascii_case("miljöpartiet") =>
+        {
+            after
+        }
+        _ => rest,
+    };
+    Ok((rest, party_by_name(word).unwrap_or_default()))
+}
+
+/// A party as a group's words name it: an abbreviation in capitals (`KD`) or written out
+/// ([`written_party_ref`]).
+///
+/// Example: `Miljöpartiet` in `I beslutet deltar inte ledamöterna för Miljöpartiet.`
+fn party_ref(i: &str) -> IResult<&str, &str> {
+    alt((
+        written_party_ref.map(|p: &'static str| -> &str { p }),
+        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
+    ))
+    .parse(i)
+}
+
+/// The nouns after a party's genitive or adjective that make it a group: `ledamöter`,
+/// `ledamot`, `gruppen`, `företrädare`, in the forms minutes use.
+fn group_noun(i: &str) -> IResult<&str, &str> {
+    let (rest, noun) = alt((
+        tag_no_case("ledamöterna"),
+        tag_no_case("ledamöter"),
+        tag_no_case("ledamoten"),
+        tag_no_case("ledamot"),
+        tag_no_case("partigruppen"),
+        tag_no_case("gruppen"),
+        tag_no_case("grupp"),
+        tag_no_case("företrädarna"),
+        tag_no_case("företrädare"),
+        tag_no_case("representanterna"),
+        tag_no_case("representanter"),
+        tag_no_case("representant"),
+    ))
+    .parse(i)?;
+    // A whole word: "ledamöternas förslag" names no group as a subject.
+    if rest.starts_with(is_alpha) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, noun))
+}
+
+/// One party's genitive: written out (`Centerpartiets`, `Socialdemokraternas`) or an
+/// abbreviation's (`MP:s`, `SD:s`); returns the abbreviation.
+fn party_genitive(i: &str) -> IResult<&str, &str> {
+    let abbrev_genitive = terminated(
+        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
+        tag(":s"),
+    );
+    let written = verify(take_while1(is_alpha), |w: &str| {
+        w.len() > 1 && w.ends_with('s') && w.starts_with(char::is_uppercase)
+    })
+    .map(|w: &str| party_by_name(w).unwrap_or_default());
+    verify(alt((abbrev_genitive, written)), |p: &str| !p.is_empty()).parse(i)
+}
+
+/// Parties' genitives before a group's noun, and the members it names after it:
+/// `PARTY'S (, PARTY'S)* [och PARTY'S] GROUP-NOUN [PERSON-LIST]`. Members take the party
+/// when one party is named; several parties' members are the parties' groups.
+///
+/// Examples: `Moderaternas, Liberalernas och Kristdemokraternas ledamöter reserverar sig`,
+/// `Centerpartiets ledamot Lars Ek reserverar sig`, `MP:s ledamot avstår`.
+fn party_genitives(i: &str) -> IResult<&str, Vec<Person>> {
+    // A first look: a capital starts a party's genitive (an ASCII letter tested by byte).
+    if i.as_bytes().first().is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    let (rest, (parties, _, _, members)) = (
+        separated_list1(party_list_separator, party_genitive),
+        ws1,
+        group_noun,
+        opt(preceded(name_gap, person_list)),
     )
-    .map(|ws: Vec<&str>| ws.into_iter().filter_map(party_by_name).map(group).collect());
-    alt((party_with_members, from_parties, named, dashed, bare)).parse(i)
+        .parse(i)?;
+    let people = match (members, parties.as_slice()) {
+        (Some(members), [party]) => members
+            .into_iter()
+            .map(|p| Person { party: p.party.or_else(|| Some((*party).to_string())), ..p })
+            .collect(),
+        _ => parties.into_iter().map(group).collect(),
+    };
+    Ok((rest, people))
+}
+
+/// The adjectives of the parties, as `den socialdemokratiska gruppen` writes them.
+const PARTY_ADJECTIVES: &[(&str, &str)] = &[
+    ("socialdemokratiska", "S"),
+    ("moderata", "M"),
+    ("sverigedemokratiska", "SD"),
+    ("centerpartistiska", "C"),
+    ("vänsterpartistiska", "V"),
+    ("kristdemokratiska", "KD"),
+    ("liberala", "L"),
+    ("miljöpartistiska", "MP"),
+];
+
+/// A party's group named by the party's adjective: `[den] ADJECTIVE GROUP-NOUN`.
+///
+/// Example: `Den socialdemokratiska gruppen reserverar sig mot beslutet.`
+fn party_adjective_group(i: &str) -> IResult<&str, Vec<Person>> {
+    let (rest, (_, adjective, _, _)) =
+        (opt((tag_no_case("den"), ws1)), take_while1(is_alpha), ws1, group_noun).parse(i)?;
+    let lower = adjective.to_lowercase();
+    match PARTY_ADJECTIVES.iter().find(|(a, _)| *a == lower) {
+        Some((_, party)) => Ok((rest, vec![group(party)])),
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+    }
 }
 
 /// A party written out and its members in parentheses, each given the party:
@@ -671,7 +863,32 @@ mod tests {
         assert_eq!(name("Anki Sjöö-Törner Anders"), Ok(("", "Anki Sjöö-Törner Anders")));
         assert!(name("Ordförande Elina").is_err());
         assert!(name("Pia").is_err());
+        assert_eq!(name("Maria de la Cruz (S)"), Ok((" (S)", "Maria de la Cruz")));
+        // A flattened table of votes is no name: `Nils Matsson M N Ja Ja Ja Ja Avstår.`
+        assert!(name("Ja Ja Ja Avstår").is_err());
         assert!(name("SD och").is_err());
+    }
+
+    #[test]
+    fn names_in_capitals() {
+        // A surname in capitals (Östersund's minutes), a whole name only before its party.
+        assert_eq!(name("Anna-Karin LUNDBERG (C)"), Ok((" (C)", "Anna-Karin LUNDBERG")));
+        assert_eq!(name("Eva ANDERSSON-ÅSTRÖM, ordf"), Ok((", ordf", "Eva ANDERSSON-ÅSTRÖM")));
+        assert_eq!(
+            trailing_people("ANNA EK (S) och BO BERG (V)"),
+            vec![p("ANNA EK", Some("S")), p("BO BERG", Some("V"))]
+        );
+        // A party's or a title's abbreviation after a name is no part of it.
+        assert_eq!(name("Anna Ek SD och"), Ok((" SD och", "Anna Ek")));
+        assert_eq!(name("Anna Ek VD"), Ok((" VD", "Anna Ek")));
+        // A word in capitals that neither a party nor a comma follows is the next heading.
+        assert_eq!(
+            name("Hans Strandin BEVIS Protokollet"),
+            Ok((" BEVIS Protokollet", "Hans Strandin"))
+        );
+        assert!(name("Anna LUND BEVIS Protokollet").is_err());
+        assert!(person("KOMMUNSTYRELSEN BESLUTAR att").is_err());
+        assert!(person("ANNA EK, ordförande").is_err());
     }
 
     #[test]
@@ -736,6 +953,26 @@ mod tests {
         );
         assert_eq!(trailing_people("S-ledamöterna"), vec![p("", Some("S"))]);
         assert_eq!(trailing_people("Därefter M-gruppen"), vec![p("", Some("M"))]);
+        // Genitives of several parties, an abbreviation's genitive, a member named after it.
+        assert_eq!(
+            trailing_people("Moderaternas, Liberalernas och Kristdemokraternas ledamöter"),
+            vec![p("", Some("M")), p("", Some("L")), p("", Some("KD"))]
+        );
+        assert_eq!(trailing_people("MP:s ledamot"), vec![p("", Some("MP"))]);
+        assert_eq!(
+            trailing_people("Centerpartiets ledamot Lars Ek"),
+            vec![p("Lars Ek", Some("C"))]
+        );
+        assert!(trailing_people("Mattias Ek:s ledamöter").is_empty());
+        // A party written out after "för", "samtliga" before the group's word.
+        assert_eq!(leading_people("ledamöterna för Miljöpartiet."), vec![p("", Some("MP"))]);
+        assert_eq!(
+            leading_people("samtliga ledamöter för Sverigedemokraterna."),
+            vec![p("", Some("SD"))]
+        );
+        assert_eq!(trailing_people("Den socialdemokratiska gruppen"), vec![p("", Some("S"))]);
+        assert_eq!(trailing_people("Miljöpartiet de gröna"), vec![p("", Some("MP"))]);
+        assert!(trailing_people("Den nya gruppen").is_empty());
         assert!(trailing_people("S-ledamöternas").is_empty());
         assert_eq!(party_by_name("Sjukvårdspartiet"), Some("SJVP"));
         assert_eq!(party_by_name("Kristdemokraterna"), Some("KD"));

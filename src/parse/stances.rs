@@ -43,10 +43,28 @@ const ABSTAIN: &[&str] = &[
     "deltar ej i besluten",
     "i beslutet deltar inte",
     "i beslutet deltar ej",
+    "inte deltar i beslut",
+    "ej deltar i beslut",
 ];
+
+/// A sentence's last word that marks an abstention alone: `Vänsterpartiet avstår.`
+const ABSTAIN_LAST: &[&str] = &["avstår", "avstod"];
+
+/// The start of the word `avstår` or `avstod` that ends a sentence (`Lennart Nilsson (SD)
+/// och Anna-Lena Jakobsson (V) avstår.`), if it does: an abstention said in one word, whose
+/// subject is the people before it. `2 avstår` in a vote's count has no people before it.
+fn abstain_last(lower: &str) -> Option<usize> {
+    let t = lower.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+    let at = t.rfind(' ')? + 1;
+    ABSTAIN_LAST.contains(&&t[at..]).then_some(at)
+}
 
 /// Phrases that mark a reservation.
 const RESERVE: &[&str] = &["reserverar sig", "reserverade sig", "reserverar de sig"];
+
+/// A reservation's noun, which a heading, a passive or a verb's object makes a stance of:
+/// see [`reservation_people`].
+const RESERVATION_NOUN: &[&str] = &["reservationer", "reservationen", "reservation"];
 
 /// A label that the reserving people follow on its line: `Reservation: Eva Lund (V)`.
 const RESERVATION_LABEL: &[&str] = &["reservation:", "reservationer:"];
@@ -179,7 +197,9 @@ fn find_phrase(lower: &str, phrases: &[&str]) -> Option<(usize, usize)> {
             }
             None
         })
-        .min()
+        // The first match, and of those at one place the longest: `avstår från att delta i
+        // beslutet: Per Holm (V)` reads its people after "beslut", not after "delta".
+        .min_by_key(|&(at, end)| (at, std::cmp::Reverse(end)))
 }
 
 /// The first offset from `from` on where `p` (not empty) occurs in `s`, as
@@ -196,15 +216,77 @@ fn find_from(s: &str, from: usize, p: &str) -> Option<usize> {
 
 /// The people a stance sentence names: the subject before the phrase, or the people right
 /// after it ("Mot beslutet reserverar sig Anna Ek (S) …", "… avstår: Anna Ek (S)").
+///
+/// A pronoun before the phrase stands for the people who start the sentence: `Lars Ek (C)
+/// anmäler att han inte deltar i beslutet.`
 fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
     let before = trailing_people(&sentence[..at]);
     if !before.is_empty() {
         return before;
     }
-    let after = sentence[end..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+    let last_word = sentence[..at].trim_end().rsplit(' ').next().unwrap_or("");
+    if PRONOUNS.contains(&last_word) {
+        let first = leading_people(sentence);
+        if !first.is_empty() {
+            return first;
+        }
+    }
+    // The rest of the phrase's last word (`beslut` of `beslutet:`), then a label's colon.
+    let after = sentence[end..].trim_start_matches(is_alnum);
+    let after = after.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
     let after = after.strip_prefix("inte ").or_else(|| after.strip_prefix("ej ")).unwrap_or(after);
     leading_people(after)
 }
+
+/// Pronouns that stand for a sentence's subject in an att-clause: `… anmäler att hon avstår`.
+const PRONOUNS: &[&str] = &["han", "hon", "hen", "de"];
+
+/// The people a noun's passive names as the agent: `Reservation anmäls av Per Holm (V)`,
+/// `Jäv anmäls av Bo Ek (SD)`, `Reservationer lämnas av Moderaterna och Kristdemokraterna`,
+/// `Reservationen från Anna Ek (S)`: "av" or "från" within the four words after the noun
+/// (`after`, the sentence's text after it), and the people right after it.
+fn agent_people(after: &str) -> Vec<Person> {
+    let mut words = after.split(' ').filter(|w| !w.is_empty());
+    let mut at = 0;
+    for w in words.by_ref().take(5) {
+        // `w` is a slice of `after`: its end is found from its place.
+        let end = w.as_ptr() as usize - after.as_ptr() as usize + w.len();
+        if w == "av" || w == "från" {
+            at = end;
+            break;
+        }
+    }
+    if at == 0 {
+        return Vec::new();
+    }
+    leading_people(&after[at..])
+}
+
+/// The people a reservation's noun names (`reservation`, `reservationer`, `reservationen`
+/// at `at`..`end` of `sentence`; `lower` is it in lower case): a heading's people after it at
+/// the sentence's start (`Reservation Socialdemokraterna, skriftlig, bilaga 3`), a passive's
+/// agent ([`agent_people`]), or the subject of the verb before it (`Per Holm (V) anmäler
+/// reservation mot beslutet`).
+fn reservation_people(sentence: &str, lower: &str, at: usize, end: usize) -> Vec<Person> {
+    let after = sentence[end..].trim_start_matches(is_alnum);
+    if at == 0
+        && let Ok((rest, people)) = alt((party_group, person_list)).parse(after.trim_start())
+        && (rest.trim().is_empty() || rest.trim_start().starts_with([',', '.', ';', '(']))
+    {
+        return people;
+    }
+    let agents = agent_people(after);
+    if !agents.is_empty() {
+        return agents;
+    }
+    match find_phrase(&lower[..at], RESERVATION_VERBS) {
+        Some((verb, _)) => trailing_people(&sentence[..verb]),
+        None => Vec::new(),
+    }
+}
+
+/// Verbs whose subject gives a reservation: `anmäler reservation`, `lämnar en reservation`.
+const RESERVATION_VERBS: &[&str] = &["anmäler", "anmälde", "lämnar", "lämnade", "har lämnat"];
 
 fn push_unique(into: &mut Vec<Person>, people: Vec<Person>) {
     for p in people {
@@ -231,26 +313,40 @@ pub fn stances(text: &str) -> Stances {
         if lower.contains("jäv")
             && let Some((at, end)) = find_phrase(&lower, CONFLICT)
         {
-            let verb = find_phrase(&lower, &["anmäler", "anmälde", "deltar", "är jävig", "lämnar"])
-                .filter(|v| v.0 < at)
-                .unwrap_or((at, end));
-            push_unique(&mut out.conflicts, people_around(&s, verb.0, end));
+            let verbs = &["anmäler", "anmälde", "deltar", "är jävig", "lämnar"];
+            let verb = find_phrase(&lower, verbs).filter(|v| v.0 < at).unwrap_or((at, end));
+            let mut people = people_around(&s, verb.0, end);
+            if people.is_empty() {
+                // "På grund av jäv deltar inte Erik Sten (M) i handläggningen": the people after
+                // the verb that follows the noun; "Jäv anmäls av Bo Ek (SD)": the agent.
+                if let Some((v, v_end)) = find_phrase(&lower[end..], &["deltar", "deltog"]) {
+                    people = people_around(&s, end + v, end + v_end);
+                }
+                if people.is_empty() {
+                    people = agent_people(&s[end..]);
+                }
+            }
+            push_unique(&mut out.conflicts, people);
             continue;
         }
-        if (lower.contains("avst") || lower.contains("deltar") || lower.contains("deltog"))
-            && let Some((at, end)) = find_phrase(&lower, ABSTAIN)
-        {
-            push_unique(&mut out.abstained, people_around(&s, at, end));
+        if lower.contains("avst") || lower.contains("deltar") || lower.contains("deltog") {
+            if let Some((at, end)) = find_phrase(&lower, ABSTAIN) {
+                push_unique(&mut out.abstained, people_around(&s, at, end));
+            } else if let Some(at) = abstain_last(&lower) {
+                push_unique(&mut out.abstained, trailing_people(&s[..at]));
+            }
         }
         if lower.contains("reserver")
             && let Some((at, end)) = find_phrase(&lower, RESERVE)
         {
             push_unique(&mut out.reserved, people_around(&s, at, end));
         }
-        if lower.contains("reservation")
-            && let Some((_, end)) = find_phrase(&lower, RESERVATION_LABEL)
-        {
-            push_unique(&mut out.reserved, labelled_people(&s[end..]));
+        if lower.contains("reservation") {
+            if let Some((_, end)) = find_phrase(&lower, RESERVATION_LABEL) {
+                push_unique(&mut out.reserved, labelled_people(&s[end..]));
+            } else if let Some((at, end)) = find_phrase(&lower, RESERVATION_NOUN) {
+                push_unique(&mut out.reserved, reservation_people(&s, &lower, at, end));
+            }
         }
         if lower.contains("yrka")
             && let Some((at, end)) = find_phrase(&lower, &["yrkar", "yrkade"])
@@ -413,6 +509,83 @@ mod tests {
         assert!(stances("Reservation\nBilaga 3").reserved.is_empty());
         let s = stances("Anna Ek (S) anmäler jäv och deltar inte i handläggningen av ärendet.");
         assert_eq!((s.conflicts, s.abstained), (vec![p("Anna Ek", "S")], vec![]));
+    }
+
+    #[test]
+    fn abstentions_in_other_words() {
+        let g = |party: &str| Person { name: String::new(), party: Some(party.into()) };
+        assert_eq!(stances("Vänsterpartiet avstår.").abstained, vec![g("V")]);
+        let s = stances("Lennart Nilsson (SD) och Anna-Lena Jakobsson (V) avstår.");
+        assert_eq!(s.abstained, vec![p("Lennart Nilsson", "SD"), p("Anna-Lena Jakobsson", "V")]);
+        // A vote's count is no one's abstention.
+        assert!(
+            stances("Omröstningen utfaller med 8 ja mot 5 nej. 2 avstår.").abstained.is_empty()
+        );
+        let s = stances("Deltar inte i beslutet: Anna Ek (S), Bo Berg (S).");
+        assert_eq!(s.abstained, vec![p("Anna Ek", "S"), p("Bo Berg", "S")]);
+        let s = stances("Avstår från att delta i beslutet: Per Holm (V)");
+        assert_eq!(s.abstained, vec![p("Per Holm", "V")]);
+        let s = stances("Till protokollet antecknas att Anna Ek (S) inte deltar i beslutet.");
+        assert_eq!(s.abstained, vec![p("Anna Ek", "S")]);
+        let s = stances("Lars Ek (C) anmäler att han inte deltar i beslutet.");
+        assert_eq!(s.abstained, vec![p("Lars Ek", "C")]);
+    }
+
+    #[test]
+    fn reservations_by_their_noun() {
+        let g = |party: &str| Person { name: String::new(), party: Some(party.into()) };
+        let s = stances("Reservation Socialdemokraterna, skriftlig, bilaga 3");
+        assert_eq!(s.reserved, vec![g("S")]);
+        let s = stances("Reservation anmäls av Per Holm (V) till förmån för eget yrkande.");
+        assert_eq!(s.reserved, vec![p("Per Holm", "V")]);
+        let s = stances("Reservationer lämnas av Moderaterna och Kristdemokraterna, bilaga 5.");
+        assert_eq!(s.reserved, vec![g("M"), g("KD")]);
+        let s = stances("Reservation mot beslutet lämnas av Bo Ek (M).");
+        assert_eq!(s.reserved, vec![p("Bo Ek", "M")]);
+        let s = stances("Per Holm (V) anmäler reservation mot beslutet.");
+        assert_eq!(s.reserved, vec![p("Per Holm", "V")]);
+        // A heading of reservations and remarks names nobody.
+        assert!(stances("Reservationer och särskilda yttranden").reserved.is_empty());
+        assert!(stances("Reservationen bifogas protokollet.").reserved.is_empty());
+    }
+
+    #[test]
+    fn conflicts_in_other_words() {
+        let s = stances("På grund av jäv deltar inte Erik Sten (M) i handläggningen");
+        assert_eq!(s.conflicts, vec![p("Erik Sten", "M")]);
+        let s = stances("Jäv anmäls av Bo Ek (SD), som inte deltar i ärendets handläggning.");
+        assert_eq!(s.conflicts, vec![p("Bo Ek", "SD")]);
+    }
+
+    #[test]
+    fn party_groups_in_their_forms() {
+        let g = |party: &str| Person { name: String::new(), party: Some(party.into()) };
+        let s = stances(
+            "Moderaternas, Liberalernas och Kristdemokraternas ledamöter reserverar sig mot beslutet.",
+        );
+        assert_eq!(s.reserved, vec![g("M"), g("L"), g("KD")]);
+        let s = stances("Vänsterpartiets ledamot Omar Ali avstår från att delta i beslutet.");
+        assert_eq!(s.abstained, vec![p("Omar Ali", "V")]);
+        let s = stances("MP:s ledamot avstår från att delta i beslutet.");
+        assert_eq!(s.abstained, vec![g("MP")]);
+        let s = stances("I beslutet deltar inte ledamöterna för Miljöpartiet.");
+        assert_eq!(s.abstained, vec![g("MP")]);
+        let s = stances("Mot beslutet reserverar sig samtliga ledamöter för Sverigedemokraterna.");
+        assert_eq!(s.reserved, vec![g("SD")]);
+        let s = stances("Den socialdemokratiska gruppen reserverar sig mot beslutet.");
+        assert_eq!(s.reserved, vec![g("S")]);
+        let s = stances("Miljöpartiet de gröna reserverar sig mot beslutet.");
+        assert_eq!(s.reserved, vec![g("MP")]);
+    }
+
+    #[test]
+    fn names_in_capitals() {
+        let s = stances(
+            "Anna-Karin LUNDBERG (C) och Per-Olof ANDERSSON (C) reserverar sig mot beslutet.",
+        );
+        assert_eq!(s.reserved, vec![p("Anna-Karin LUNDBERG", "C"), p("Per-Olof ANDERSSON", "C")]);
+        let s = stances("ANNA EK (S) och BO BERG (V) reserverar sig mot beslutet.");
+        assert_eq!(s.reserved, vec![p("ANNA EK", "S"), p("BO BERG", "V")]);
     }
 
     #[test]

@@ -35,6 +35,29 @@ fn ends_open(text: &str) -> bool {
     JOINING.contains(&last)
 }
 
+/// Whether `text` goes on with the name that ends `prev`, broken over two lines as PDF
+/// conversion breaks a narrow column: `prev` ends in a name's word and `text` starts with a
+/// party in parentheses or with one name word and a party (a person's name has two words, so
+/// no line starts with one word and a party of its own).
+///
+/// Example: `Olle Wiklund (V) och Birgitta` / `Nilsson (V) avstår från att delta i beslutet.`
+fn continues_name(prev: &str, text: &str) -> bool {
+    use super::persons::{name_word, party};
+    // A first look: the next line starts with a capital or a parenthesis.
+    if !text.starts_with(|c: char| c == '(' || c.is_uppercase()) {
+        return false;
+    }
+    let last = prev.rsplit(' ').next().unwrap_or("");
+    if !matches!(name_word(last), Ok(("", _))) {
+        return false;
+    }
+    let rest = match name_word(text) {
+        Ok((rest, _)) => rest.trim_start_matches(' '),
+        Err(_) => text,
+    };
+    party(rest).is_ok()
+}
+
 /// `text.split_whitespace().nth(6).is_none()`, read byte by byte: a char is white space only
 /// if it is one of the six ASCII ones or starts with the lead byte C2 (U+0085, U+00A0), E1
 /// (U+1680), E2 (U+2000–U+205F) or E3 (U+3000); only those chars are decoded.
@@ -92,7 +115,9 @@ pub fn prose(lines: &[&Line]) -> String {
                 // A line in lower case goes on with the one before, which was no heading
                 // however short (`Informationen noteras` / `till protokollet.`).
                 let new_block = starts_item(&text)
-                    || (is_heading_like(p) && !text.starts_with(char::is_lowercase))
+                    || (is_heading_like(p)
+                        && !text.starts_with(char::is_lowercase)
+                        && !continues_name(p, &text))
                     || p.ends_with(':')
                     || (is_heading_like(&text) && p.ends_with(['.', '!', '?']));
                 out.push(if new_block { '\n' } else { ' ' });
@@ -257,6 +282,22 @@ mod tests {
         let ls = lines("Informationen noteras\ntill protokollet.\nSammanfattning\nText.");
         let refs: Vec<&Line> = ls.iter().collect();
         assert_eq!(prose(&refs), "Informationen noteras till protokollet.\nSammanfattning\nText.");
+        // A short line broken inside a name wraps into the next: a line starts with no
+        // name's last word and party, nor with a party alone.
+        let ls =
+            lines("Olle Wiklund (V) och Birgitta\nNilsson (V) avstår från att delta i beslutet.");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert_eq!(
+            prose(&refs),
+            "Olle Wiklund (V) och Birgitta Nilsson (V) avstår från att delta i beslutet."
+        );
+        let ls = lines("Reservation Jonas Backlund\n(S) reserverar sig mot beslutet.");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert_eq!(prose(&refs), "Reservation Jonas Backlund (S) reserverar sig mot beslutet.");
+        // A heading stays a heading over a line that starts with a name.
+        let ls = lines("Val av ersättare\nAnna Ek (S) väljs.");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert_eq!(prose(&refs), "Val av ersättare\nAnna Ek (S) väljs.");
     }
 
     #[test]
