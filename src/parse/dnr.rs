@@ -533,33 +533,29 @@ fn nr_bytes(x: u64) -> u64 {
     n & ((r >> 8) | (1 << 63))
 }
 
-/// Every case number a label introduces in free text, with the label's byte offset: the
-/// bare spellings the label makes safe ([`labelled`]) besides the unambiguous ones.
+/// Every case number in free text, in order, with byte offsets: the unambiguous spellings
+/// anywhere, and after a label the bare spellings the label makes safe ([`labelled`]).
 ///
 /// Example: `Tidigare beslut, dnr KS 2019.0123 och Dnr 2018/456-042.` gives `KS-2019-123`
 /// and `2018-456`.
-fn find_labelled(text: &str) -> Vec<(usize, Dnr)> {
-    let mut out = Vec::new();
-    for at in label_starts(text.as_bytes()) {
-        let Ok((value, _)) = label(&text[at..]) else { continue };
-        let (found, _) = labelled(value);
-        out.extend(found.into_iter().map(|d| (at, d)));
-    }
-    out
-}
-
-/// Every case number in free text, in order, with byte offsets: the unambiguous spellings
-/// anywhere, and the others after a label (`find_labelled`).
 #[must_use]
 pub fn find_all(text: &str) -> Vec<(usize, Dnr)> {
     let mut out = find_unambiguous(text);
-    let labelled = find_labelled(text);
-    if !labelled.is_empty() {
-        for (at, d) in labelled {
+    let found = out.len();
+    for at in label_starts(text.as_bytes()) {
+        let Ok((value, _)) = label(&text[at..]) else { continue };
+        // A label before an unambiguous spelling (`Dnr KS 2023/45`, most of them) adds nothing.
+        let value_at = text.len() - value.len();
+        if out[..found].iter().any(|(o, _)| *o == value_at) {
+            continue;
+        }
+        for d in labelled(value).0 {
             if !out.iter().any(|(_, o)| o.key == d.key) {
                 out.push((at, d));
             }
         }
+    }
+    if out.len() > found {
         out.sort_by_key(|(at, _)| *at);
     }
     out
@@ -575,7 +571,9 @@ fn find_unambiguous(text: &str) -> Vec<(usize, Dnr)> {
         let after_joiner = at > 0 && matches!(bytes[at - 1], b'-' | b'/');
         if at >= skip_to
             && !after_joiner
-            && (c.is_ascii_uppercase() || c.is_ascii_digit() || c >= 0xC0)
+            && (c.is_ascii_uppercase()
+                || c.is_ascii_digit()
+                || (c >= 0xC0 && text[at..].starts_with(char::is_uppercase)))
             && let Ok((rest, d)) = dnr(&text[at..])
         {
             skip_to = text.len() - rest.len();
