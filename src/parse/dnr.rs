@@ -447,21 +447,24 @@ pub fn bare_line(i: &str) -> Option<Vec<Dnr>> {
 }
 
 /// Where a case number may start: word starts in whitespace-separated tokens that hold a `/`,
-/// a `-` or a digit before a capital (`23HSN1782`), and the token before such a token when it
-/// is all capitals (`KS` in `KS 2023/123`). The grammar runs only there.
+/// a `-`, a digit before a capital (`23HSN1782`) or a `.` or `:` before a digit (`2019.0123`),
+/// and the token before such a token when it is all capitals (`KS` in `KS 2023/123`). The
+/// grammar runs only there. Besides, the labels before such tokens ([`label_before`]).
 ///
 /// Most tokens hold none of these marks: one tight scan finds the next mark, and only the
 /// token around it (and the token before) is looked at, in the order a token-by-token walk
 /// would give.
-fn candidates(b: &[u8]) -> Vec<usize> {
+fn candidates(b: &[u8]) -> (Vec<usize>, Vec<usize>) {
     let wordish = super::lexical::is_word_byte;
     let space = u8::is_ascii_whitespace;
     let mut out = Vec::new();
+    let mut labels = Vec::new();
     let mut from = 0;
     while let Some(mark) = next_mark(b, from) {
         // The token that holds the mark, and the token before it.
         let start = b[..mark].iter().rposition(space).map_or(0, |p| p + 1);
         let end = b[mark..].iter().position(space).map_or(b.len(), |p| mark + p);
+        let mut value = start;
         if let Some(pe) = b[..start].iter().rposition(|c| !space(c)).map(|p| p + 1) {
             let ps = b[..pe].iter().rposition(space).map_or(0, |p| p + 1);
             // "(RS 2023-04410)": the series may follow an opening bracket.
@@ -472,15 +475,36 @@ fn candidates(b: &[u8]) -> Vec<usize> {
                 && b[ps..pe].iter().all(|c| c.is_ascii_uppercase() || *c >= 0x80)
             {
                 out.push(ps);
+                value = ps;
             }
         }
+        labels.extend(label_before(b, value));
         out.extend((start..end).filter(|&k| {
             // ASCII, or a char's first byte (`Ö` in `ÖFN/12/2024`).
             (b[k] < 0x80 || b[k] >= 0xC0) && wordish(b[k]) && (k == start || !wordish(b[k - 1]))
         }));
         from = end;
     }
-    out
+    (out, labels)
+}
+
+/// Where a [`label`] starts whose token ends before white space and `at`: `dnr`, `Dnr.`,
+/// `DNR:`, `(dnr`, `diarienr`, `diarienummer`. (`Ärendenummer` heads a line, read with it;
+/// prose cites with `dnr`.)
+fn label_before(b: &[u8], at: usize) -> Option<usize> {
+    let space = u8::is_ascii_whitespace;
+    let end = b[..at].iter().rposition(|c| !space(c))? + 1;
+    if end == at {
+        return None;
+    }
+    let start = b[..end].iter().rposition(space).map_or(0, |p| p + 1);
+    let start = start + b[start..end].iter().take_while(|c| matches!(c, b'(' | b'[')).count();
+    let mut word = &b[start..end];
+    while let [rest @ .., b'.' | b':'] = word {
+        word = rest;
+    }
+    let labels: [&[u8]; 3] = [b"dnr", b"diarienr", b"diarienummer"];
+    labels.iter().any(|l| word.eq_ignore_ascii_case(l)).then_some(start)
 }
 
 /// The bytes of `x` (eight text bytes, little-endian) that may be [`next_mark`]'s marks, as
@@ -492,7 +516,11 @@ fn mark_bytes(x: u64) -> u64 {
     use crate::scan::{bytes_equal, bytes_in_range};
     let digits = bytes_in_range(x, b'0', b'9');
     let capitals = bytes_in_range(x, b'A', b'Z');
-    bytes_equal(x, b'/') | bytes_equal(x, b'-') | (digits & ((capitals >> 8) | (1 << 63)))
+    let stops = bytes_equal(x, b'.') | bytes_equal(x, b':');
+    bytes_equal(x, b'/')
+        | bytes_equal(x, b'-')
+        | (digits & ((capitals >> 8) | (1 << 63)))
+        | (stops & ((digits >> 8) | (1 << 63)))
 }
 
 /// The first byte at or after `from` that makes its token a candidate token: a `/`, a `-`, or
@@ -500,37 +528,11 @@ fn mark_bytes(x: u64) -> u64 {
 /// They are looked for a word at a time ([`mark_bytes`]).
 fn next_mark(b: &[u8], from: usize) -> Option<usize> {
     crate::scan::bytes_marked(b, from, mark_bytes).find(|&p| {
+        let next = b.get(p + 1);
         matches!(b[p], b'/' | b'-')
-            || (b[p].is_ascii_digit() && b.get(p + 1).is_some_and(u8::is_ascii_uppercase))
+            || (b[p].is_ascii_digit() && next.is_some_and(u8::is_ascii_uppercase))
+            || (matches!(b[p], b'.' | b':') && next.is_some_and(u8::is_ascii_digit))
     })
-}
-
-/// Where a [`label`] may start in free text: the start of a word in `dnr` or `diarienr`, in
-/// either case. The words are found by their `nr`, a pair of letters rare in Swedish, eight
-/// bytes at a time ([`nr_bytes`]); a `d` is too common to look for. (`Diarienummer` and
-/// `Ärendenummer` are a line's labels, read with the line; prose cites with `dnr`.)
-fn label_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    crate::scan::bytes_marked(b, 0, nr_bytes).filter_map(move |n| {
-        if b.get(n + 1).is_none_or(|r| r | 0x20 != b'r') {
-            return None;
-        }
-        // The word the `nr` ends starts at most six bytes before it (`diarienr`).
-        let mut start = n;
-        while start > 0 && n - start < 7 && super::lexical::is_word_byte(b[start - 1]) {
-            start -= 1;
-        }
-        matches!(b[start], b'd' | b'D').then_some(start)
-    })
-}
-
-/// The bytes of `x` (eight text bytes, little-endian) that are an `n` before an `r`, either in
-/// either case, as their high bits, and an `n` last in `x` (the `r` would be in the next word):
-/// a superset that [`label_starts`] checks.
-fn nr_bytes(x: u64) -> u64 {
-    use crate::scan::bytes_equal;
-    let n = bytes_equal(x, b'n') | bytes_equal(x, b'N');
-    let r = bytes_equal(x, b'r') | bytes_equal(x, b'R');
-    n & ((r >> 8) | (1 << 63))
 }
 
 /// Every case number in free text, in order, with byte offsets: the unambiguous spellings
@@ -540,9 +542,10 @@ fn nr_bytes(x: u64) -> u64 {
 /// and `2018-456`.
 #[must_use]
 pub fn find_all(text: &str) -> Vec<(usize, Dnr)> {
-    let mut out = find_unambiguous(text);
+    let (candidates, labels) = candidates(text.as_bytes());
+    let mut out = unambiguous_at(text, candidates);
     let found = out.len();
-    for at in label_starts(text.as_bytes()) {
+    for at in labels {
         let Ok((value, _)) = label(&text[at..]) else { continue };
         // A label before an unambiguous spelling (`Dnr KS 2023/45`, most of them) adds nothing.
         let value_at = text.len() - value.len();
@@ -561,12 +564,13 @@ pub fn find_all(text: &str) -> Vec<(usize, Dnr)> {
     out
 }
 
-/// Every unambiguous case number in free text, in order, with byte offsets.
-fn find_unambiguous(text: &str) -> Vec<(usize, Dnr)> {
+/// Every unambiguous case number in free text that starts at one of the `candidates`, in
+/// order, with byte offsets.
+fn unambiguous_at(text: &str, candidates: Vec<usize>) -> Vec<(usize, Dnr)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut skip_to = 0;
-    for at in candidates(bytes) {
+    for at in candidates {
         let c = bytes[at];
         let after_joiner = at > 0 && matches!(bytes[at - 1], b'-' | b'/');
         if at >= skip_to
@@ -667,15 +671,17 @@ mod tests {
     fn mark_bytes_holds_every_mark() {
         for c in 0..=255u8 {
             for d in 0..=255u8 {
-                let x = u64::from_le_bytes([c, d, b'a', b'1', b'/', b'-', b'9', c]);
+                let x = u64::from_le_bytes([c, d, b':', b'1', b'/', b'-', b'9', c]);
                 let m = mark_bytes(x);
                 let b = x.to_le_bytes();
                 for k in 0..7 {
                     let mark = matches!(b[k], b'/' | b'-')
-                        || (b[k].is_ascii_digit() && b[k + 1].is_ascii_uppercase());
+                        || (b[k].is_ascii_digit() && b[k + 1].is_ascii_uppercase())
+                        || (matches!(b[k], b'.' | b':') && b[k + 1].is_ascii_digit());
                     assert!(!mark || m >> (8 * k + 7) & 1 == 1, "{c} {d} {k}");
                 }
-                assert_eq!(m >> 63 == 1, c.is_ascii_digit() || matches!(c, b'/' | b'-'), "{c}");
+                let last = c.is_ascii_digit() || matches!(c, b'/' | b'-' | b'.' | b':');
+                assert_eq!(m >> 63 == 1, last, "{c}");
             }
         }
     }
