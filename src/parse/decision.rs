@@ -525,6 +525,15 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
         if !in_section {
             continue;
         }
+        // The body alone over its points, each a verb of its own (`Regionfullmäktige` /
+        // `• fastställer regionplan 2022–2024` / `• ger regionstyrelsen i uppdrag …`).
+        if let Some((body, "")) = leading_body(line.text.trim().trim_end_matches(':')) {
+            let clauses = clauses_after(&lines[i + 1..], None);
+            if !clauses.is_empty() {
+                let by = Some(bodies::canonical(&body));
+                return Some(Decision { kind: default_kind, by, to: None, clauses });
+            }
+        }
         // A "Beslut" section without a lead: att-clauses, points, or the sentences.
         let mut clauses = clauses_after(&lines[i..], None);
         if clauses.is_empty() {
@@ -742,6 +751,15 @@ mod tests {
             None,
             1,
         );
+    }
+
+    /// A body alone on its line over its points: the body decides, each point is a clause.
+    #[test]
+    fn a_body_over_its_points() {
+        let text = "Regionfullmäktige\n• fastställer regionplan 2022–2024 enligt bilaga,\n• ger regionstyrelsen i uppdrag att följa upp planen.";
+        check(text, true, DecisionKind::Decision, Some("Regionfullmäktige"), None, 2);
+        let text = "Kommunstyrelsen:\n1. godkänner rapporten\n2. lägger den till handlingarna";
+        check(text, true, DecisionKind::Decision, Some("Kommunstyrelsen"), None, 2);
     }
 
     #[test]
