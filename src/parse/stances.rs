@@ -367,7 +367,22 @@ pub fn stances(text: &str) -> Stances {
             votes.abstain = votes.abstain.or(v.abstain);
         }
     }
+    for people in [&mut out.abstained, &mut out.reserved, &mut out.conflicts] {
+        drop_groups_named(people);
+    }
     out
+}
+
+/// Drops a party group (a person with a party and no name) when the same list names a member
+/// of that party: `Kristdemokraternas och Liberalernas ledamöter deltar inte i beslutet.`
+/// followed by `Lennart Björk (KD) och Johan Ståhl (L) avstår …` are two people, not four.
+fn drop_groups_named(people: &mut Vec<Person>) {
+    if people.iter().all(|p| !p.name.is_empty()) {
+        return;
+    }
+    let named: Vec<Option<String>> =
+        people.iter().filter(|p| !p.name.is_empty()).map(|p| p.party.clone()).collect();
+    people.retain(|p| !p.name.is_empty() || p.party.is_none() || !named.contains(&p.party));
 }
 
 /// The number written just before `at` (`8 ja-röster`) or just after (`ja-röster: 8`).
@@ -458,6 +473,22 @@ mod tests {
         let at: Vec<&str> = cue_positions(text).iter().map(|&p| &text[p..p + 3]).collect();
         assert_eq!(at, ["AVS", "avs", "JÄ", "Jä", "rö", "RÖ", "ReS", "nej"]);
         assert!(cue_positions("Rostade bröd, Deltagare och jarl").is_empty());
+    }
+
+    /// A party group and the members of it named in the same paragraph are the members.
+    #[test]
+    fn a_group_and_its_named_members_are_the_members() {
+        let s = stances(
+            "Kristdemokraternas och Liberalernas ledamöter deltar inte i beslutet. Lennart Björk (KD) och Johan Ståhl (L) avstår från att delta i beslutet.",
+        );
+        assert_eq!(s.abstained, vec![p("Lennart Björk", "KD"), p("Johan Ståhl", "L")]);
+        let s = stances(
+            "Ledamöterna från M och KD avstår. Anna Ek (M) avstår från att delta i beslutet.",
+        );
+        assert_eq!(
+            s.abstained,
+            vec![Person { name: String::new(), party: Some("KD".into()) }, p("Anna Ek", "M")]
+        );
     }
 
     #[test]
