@@ -133,7 +133,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
     // A body the head names beats the bodies decisions name: a board's extract proposes to
     // the council ("Kommunfullmäktige föreslås besluta"), a board writes "Nämnden beslutar".
     let protocol = matches!(kind, Kind::Protocol | Kind::ProtocolExtract);
-    let named = head.named_body.clone().filter(|_| protocol);
+    let named = head.named_body.clone().filter(|_| kind != Kind::OfficialLetter);
     let body = head
         .body
         .clone()
@@ -976,6 +976,14 @@ pub fn parse_str(text: &str) -> Parsed<Document> {
 mod tests {
     /// Found by comparing two runs over the generated corpus: two bodies named equally often,
     /// with names of one length, came out in the order of a hash map.
+    /// A notice of a meeting (kallelse) names its body in its head, as a protocol does.
+    #[test]
+    fn a_notice_names_its_body() {
+        let text = "KALLELSE\nKommunstyrelsen\n\nDatum: 2023-04-11\nTid: 13:00\nPlats: Kommunhuset\n\nÄrenden\n\n1. Val av justerare\n2. Årsredovisning 2022";
+        let doc = super::parse_str(text).value;
+        assert_eq!(doc.body.as_deref(), Some("Kommunstyrelsen"));
+    }
+
     /// The letterhead's organisation, not the one the decision writes to more often; a name
     /// inside a longer one is not another.
     #[test]
