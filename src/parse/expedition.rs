@@ -122,9 +122,20 @@ pub fn recipients(value: &str, lines: &[&Line]) -> Vec<String> {
         }
     }
     let mut out: Vec<String> = Vec::new();
+    // Set one recipient to a row, a row's part after a comma in lower case says which part of
+    // the recipient (`Stadskontoret, ekonomiavdelningen`, `Rektorer, samtliga grundskolor`).
+    let one_to_a_row = rows.len() >= 2;
     for row in rows {
         let items: Vec<&str> =
             row.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).collect();
+        if let [_, part] = items[..]
+            && one_to_a_row
+            && part.starts_with(char::is_lowercase)
+            && !part.starts_with("och ")
+        {
+            out.push(row.trim().trim_end_matches(['.', ',', ';']).to_string());
+            continue;
+        }
         let in_list = items.len() > 1;
         let n = items.len();
         for (k, item) in items.into_iter().enumerate() {
@@ -234,6 +245,16 @@ mod tests {
             "",
             "Sökanden\n\nKommunstyrelsen\n\nLantmäteriet",
             &["Sökanden", "Kommunstyrelsen", "Lantmäteriet"],
+        );
+        // One to a row, a part in lower case after a comma is part of the recipient.
+        check(
+            "",
+            "Stadskontoret, ekonomiavdelningen\nKultur- och fritidsnämnden\nRektorer, samtliga grundskolor",
+            &[
+                "Stadskontoret, ekonomiavdelningen",
+                "Kultur- och fritidsnämnden",
+                "Rektorer, samtliga grundskolor",
+            ],
         );
         // A purpose after a comma stays with its recipient.
         check(
