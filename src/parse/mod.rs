@@ -809,6 +809,10 @@ fn decision_from(s: &frame::Section<'_>, kind: DecisionKind) -> Option<Decision>
     if kind == DecisionKind::Proposal {
         d.kind = DecisionKind::Proposal;
     }
+    // `Kommunstyrelsens förslag till kommunfullmäktige` over points: the heading names both.
+    if s.label == Some(Label::BodyProposal) && d.by.is_none() && d.to.is_none() {
+        (d.by, d.to) = frame::body_proposal_bodies(s.head);
+    }
     Some(d)
 }
 
@@ -1175,6 +1179,23 @@ mod tests {
         let doc = super::parse_str(text).value;
         let d = doc.paragraphs[0].decision.as_ref().expect("a decision");
         assert_eq!((d.kind, d.clauses.len()), (crate::model::DecisionKind::Decision, 2));
+    }
+
+    /// A board's proposal set as a heading over numbered points: the heading names who
+    /// proposes and to whom.
+    #[test]
+    fn a_proposal_heading_names_both_bodies() {
+        let text = "Kommunstyrelsen\n\n§ 46\nBudget 2024\n\n\
+                    Kommunstyrelsens förslag till kommunfullmäktige\n\
+                    1. Budget 2024 fastställs enligt bilaga.\n\
+                    2. Skattesatsen för 2024 fastställs till 22,35 kr.\n";
+        let doc = super::parse_str(text).value;
+        let d = doc.paragraphs[0].decision.as_ref().expect("a decision");
+        assert_eq!(d.kind, crate::model::DecisionKind::Proposal);
+        assert_eq!(
+            (d.by.as_deref(), d.to.as_deref(), d.clauses.len()),
+            (Some("Kommunstyrelsen"), Some("kommunfullmäktige"), 2)
+        );
     }
 
     /// What converters do to a right-aligned case number on the § line.
