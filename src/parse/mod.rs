@@ -743,7 +743,8 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
             _ => {}
         }
     }
-    let mut decision = decision_section.and_then(|(s, kind)| decision_from(s, kind));
+    let (mut decision, mut proposed) =
+        decision_section.map_or((None, None), |(s, kind)| decision_from(s, kind));
     if decision.is_none() {
         // Prose sections whole; after the motions or a vote, the decision written without a
         // heading of its own.
@@ -762,8 +763,11 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
             })
             .copied()
             .collect();
-        decision = decision::decision(&prose_lines, false, DecisionKind::Decision);
+        (decision, proposed) =
+            decision::decision_and_proposal(&prose_lines, false, DecisionKind::Decision);
     }
+    // The proposal the body decided on, where no "Förslag till beslut" gives one.
+    let proposal = proposal.or(proposed);
     let all: Vec<&Line> = lines.iter().collect();
     let text = text::prose(&all);
     let st = stances::stances(&text);
@@ -797,23 +801,29 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
 }
 
 /// The decision of a "Beslut" section, with the label line's own value read first
-/// (`Beslut: Nämnden beslutar att …`).
-fn decision_from(s: &frame::Section<'_>, kind: DecisionKind) -> Option<Decision> {
+/// (`Beslut: Nämnden beslutar att …`), and the proposal it decided on where the section
+/// gives both ([`decision::decision_and_proposal`]).
+fn decision_from(
+    s: &frame::Section<'_>,
+    kind: DecisionKind,
+) -> (Option<Decision>, Option<Decision>) {
     let value_line = Line { no: s.line, text: s.value.to_string() };
     let mut lines: Vec<&Line> = Vec::with_capacity(s.lines.len() + 1);
     if !s.value.is_empty() {
         lines.push(&value_line);
     }
     lines.extend(s.lines.iter().copied());
-    let mut d = decision::decision(&lines, true, kind)?;
-    if kind == DecisionKind::Proposal {
+    let (Some(mut d), proposal) = decision::decision_and_proposal(&lines, true, kind) else {
+        return (None, None);
+    };
+    if kind == DecisionKind::Proposal && proposal.is_none() {
         d.kind = DecisionKind::Proposal;
     }
     // `Kommunstyrelsens förslag till kommunfullmäktige` over points: the heading names both.
     if s.label == Some(Label::BodyProposal) && d.by.is_none() && d.to.is_none() {
         (d.by, d.to) = frame::body_proposal_bodies(s.head);
     }
-    Some(d)
+    (Some(d), proposal)
 }
 
 /// Keeps the first of each case number (by key): a paragraph's few are compared without
