@@ -308,10 +308,13 @@ fn find_headings<'a>(
 }
 
 /// Whether the headings found so far are a list of the items at the head of the text, which
-/// the heading `h` on line `k` starts over: two or more headings, one to a line (a blank line
-/// may part them), the first of them numbered as `h`, and the second's number heads a later
-/// line too. Not in a flattened text, whose pseudo-lines are no lines of the page. Platina and Meetings Plus print such a list on the first page:
-/// `§ 67⇥Val av justerare` / `§ 68⇥Årsredovisning 2021`, then `KF § 67` / `Val av justerare`.
+/// the heading `h` on line `k` starts over: two or more headings, one to a line or with an
+/// entry's title and page number between them ([`entry_gap`]), the first of them numbered as
+/// `h`, and the second's number heads a later line too. Not in a flattened text, whose
+/// pseudo-lines are no lines of the page. Platina and Meetings Plus print such a list on the
+/// first page: `§ 67⇥Val av justerare` / `§ 68⇥Årsredovisning 2021`, then `KF § 67` / `Val av
+/// justerare`; plain pdftotext gives a contents table a cell to a line: `KS § 45` /
+/// `Information från kommundirektören` / `3` / `KS § 46` / ….
 fn is_item_list<'a>(
     out: &[(usize, Heading<'a>)],
     lines: &'a [Line],
@@ -321,13 +324,35 @@ fn is_item_list<'a>(
 ) -> bool {
     let [(_, first), (_, second), ..] = out else { return false };
     first.number == h.number
-        && out.windows(2).all(|w| {
-            let (a, b) = (w[0].0, w[1].0);
-            b == a + 1 || (b == a + 2 && lines[a + 1].is_blank())
-        })
+        && out.windows(2).all(|w| entry_gap(&lines[w[0].0 + 1..w[1].0]))
         && lines[k + 1..]
             .iter()
             .any(|l| parse(&l.text).is_ok_and(|(_, later)| later.number == second.number))
+}
+
+/// Whether the lines between two headings of a list of items hold no more than an entry
+/// does besides its heading: nothing but a blank line, or, a cell to a line as plain pdftotext
+/// prints a contents table, a short title and a page number, blank lines around them.
+///
+/// Example: `Information från kommundirektören` / `3` between `KS § 45` and `KS § 46`.
+fn entry_gap(gap: &[Line]) -> bool {
+    let is_page = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let mut titles = 0;
+    let mut filled = 0;
+    for l in gap.iter().filter(|l| !l.is_blank()) {
+        let t = l.text.trim();
+        filled += 1;
+        if !is_page(t) {
+            titles += 1;
+            if t.len() > 100 {
+                return false;
+            }
+        }
+    }
+    match filled {
+        0 => gap.len() <= 1,
+        _ => filled <= 2 && titles <= 1 && gap.len() <= 2 * filled + 1,
+    }
 }
 
 /// Splits the closing signatures (`Justeras`, `Vid protokollet`, `Paragrafen är justerad`)
@@ -1177,6 +1202,47 @@ mod tests {
         let doc = super::parse_str(text).value;
         let numbers: Vec<Option<u32>> = doc.paragraphs.iter().map(|p| p.number).collect();
         assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
+    }
+
+    /// A contents table as plain pdftotext gives it, each cell on a line of its own (a blank
+    /// line between them or none), before the paragraphs.
+    #[test]
+    fn a_contents_table_a_cell_to_a_line() {
+        let paragraphs = "KS § 45\nDnr KS 2023/101\nInformation från kommundirektören\n\n\
+                          Beslut\nKommunstyrelsen beslutar att lägga informationen till \
+                          handlingarna.\n\nKS § 46\nDnr KS 2023/88\nBudget 2024\n\nBeslut\n\
+                          Kommunstyrelsen beslutar att anta budgeten.\n\nKS § 47\n\
+                          Dnr KS 2022/300\nMotion om cykelvägar\n\nBeslut\n\
+                          Kommunstyrelsen beslutar att avslå motionen.\n";
+        for contents in [
+            "KS § 45\nInformation från kommundirektören\n3\nKS § 46\nBudget 2024\n4\n\
+             KS § 47\nMotion om cykelvägar\n6\n",
+            "KS § 45\n\nInformation från kommundirektören\n\n3\n\nKS § 46\n\nBudget 2024\n\n\
+             4\n\nKS § 47\n\nMotion om cykelvägar\n\n6\n",
+        ] {
+            let text = format!(
+                "Kommunstyrelsen\nSammanträdesdatum 2023-03-14\n\nInnehållsförteckning\n\n\
+                 {contents}\n{paragraphs}"
+            );
+            let doc = super::parse_str(&text).value;
+            let got: Vec<(Option<u32>, &str, usize)> = doc
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    (p.number, p.title.as_str(), p.decision.as_ref().map_or(0, |d| d.clauses.len()))
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (Some(45), "Information från kommundirektören", 1),
+                    (Some(46), "Budget 2024", 1),
+                    (Some(47), "Motion om cykelvägar", 1)
+                ],
+                "{contents}"
+            );
+            assert!(doc.warnings.iter().all(|w| !w.message.contains("read as text")));
+        }
     }
 
     /// Platina's paragraph: the council's decision, then the board's proposal it followed.
