@@ -328,6 +328,9 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
                 if h.time.is_none() && label == HeaderLabel::Time {
                     h.time = lexical::find(value, lexical::clock).map(|x| x.1);
                 }
+                if h.time.is_none() && label == HeaderLabel::PlaceAndTime {
+                    h.time = value.split(',').find_map(bare_clock_range);
+                }
                 if label == HeaderLabel::PlaceAndTime && h.place.is_none() {
                     h.place = place_of(value);
                 }
@@ -525,6 +528,16 @@ fn place_of(value: &str) -> Option<String> {
         }
     }
     (!place.is_empty()).then_some(place)
+}
+
+/// A part of a `Plats och tid` value that is a clock range without `kl`: its start.
+///
+/// Pattern: `CLOCK DASH CLOCK`. Example: `09.00-11.00` in `Jan Sahléns tjänsterum,
+/// kommunhuset, våning 4, 09.00-11.00` (not `14.03.2023`, a date).
+fn bare_clock_range(part: &str) -> Option<String> {
+    let (_, (start, ..)) =
+        (lexical::clock, ws0, lexical::dash, ws0, lexical::clock).parse(part.trim()).ok()?;
+    Some(start)
 }
 
 /// Where the time starts in one comma-separated part of a `Plats och tid` value: at a
@@ -773,6 +786,14 @@ mod tests {
             assert_eq!(place_of(value).as_deref(), Some(place), "{value}");
         }
         assert_eq!(place_of("tisdag 14 mars 2023 kl 13.00"), None);
+        let ls = lines("Plats och tid: Jan Sahléns tjänsterum, kommunhuset, 09.00-11.00");
+        let h = header(&ls, &[], &ls);
+        assert_eq!(
+            (h.time.as_deref(), h.place.as_deref()),
+            (Some("09:00"), Some("Jan Sahléns tjänsterum, kommunhuset"))
+        );
+        assert_eq!(bare_clock_range("14.03.2023"), None);
+        assert_eq!(bare_clock_range(" 13.00 – 16.15").as_deref(), Some("13:00"));
         let ls = lines("Tid och plats: 2023-03-14 kl. 13.00, Kommunhuset");
         let h = header(&ls, &[], &ls);
         assert_eq!(h.date, Some((2023, 3, 14)));
