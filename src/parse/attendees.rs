@@ -370,7 +370,9 @@ fn cell_of_person_above(text: &str, last: &mut Attendee) -> bool {
 /// Pattern: `ROLE : PERSON…` or `ROLE PERSON…` (the last flag says whether a colon was
 /// written). Example: `Ordförande: Erik Pelling (S)`, `Vice ordförande: Per Holm (V)`,
 /// `Ordförande Anna Berg (S)`. A role alone, with nothing after its colon (a signature line),
-/// or without a colon and a name after it, is none.
+/// or without a colon and a name after it, is none. A tab between the role and a name is the
+/// column of a head printed as a two-column table (`Ordförande⇥Bengt Nord (S)`, as meeting
+/// systems export it) and counts as the colon: the role is the row's label.
 fn role_before_name(i: &str) -> Option<(Role, &str, bool)> {
     // Every role word starts with one of these (in either case): a first look for the lines
     // of a preamble, most of which start otherwise.
@@ -384,8 +386,8 @@ fn role_before_name(i: &str) -> Option<(Role, &str, bool)> {
         return (!content.is_empty()).then_some((role, content, true));
     }
     // Without a colon only a name may follow: `Ordförande Anna Berg (S)`.
-    let (content, _) = ws1(r).ok()?;
-    name(content).is_ok().then_some((role, content.trim(), false))
+    let (content, gap) = ws1(r).ok()?;
+    name(content).is_ok().then_some((role, content.trim(), gap.contains('\t')))
 }
 
 /// The header row of an attendance table printed in columns: `Namn\tParti\tRoll`.
@@ -1128,6 +1130,22 @@ mod tests {
             Some((Role::Chair, "Jan Sahlén (S) Justerare Ida Stafrin (C)", false))
         );
         assert_eq!(role_before_name("Ordförande Justerare"), None);
+        // A head printed as a two-column table: the tab is the row label's colon.
+        assert_eq!(
+            role_before_name("Ordförande\tBengt Nord (S)"),
+            Some((Role::Chair, "Bengt Nord (S)", true))
+        );
+        assert_eq!(role_before_name("Ordförande\tJusterare"), None);
+        let lines = crate::normalize::test_lines(
+            "Beslutande\tSe närvarolista\n\nUtses att justera\tPer Lund (M)\n\nOrdförande\tBengt Nord (S)\n\nSekreterare\tAnna-Lena Frisk\n\nJusterande\tPer Lund (M)",
+        );
+        let (got, _) = attendees(&lines);
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        assert_eq!(
+            got,
+            [("Bengt Nord", Some("S"), Role::Chair), ("Anna-Lena Frisk", None, Role::Secretary)]
+        );
         // The first look admits every role word.
         for (word, _) in ROLE_WORDS {
             let first = word.as_bytes()[0].to_ascii_lowercase();

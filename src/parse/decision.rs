@@ -458,6 +458,13 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
         // Sammanträdesprotokoll Sida 7 (16) …`).
         let continues_lead =
             text.starts_with(char::is_lowercase) || clauses.last().is_some_and(|c| ends_open(c));
+        // `att taxan skall gälla från den 1 april 1998.` / `Kommunstyrelsen beslutar`: the
+        // body's own decision below a proposal's clauses is none of them, unless the clause
+        // above is left open (`… för` / `Kommunstyrelsen beslutar …` is its object).
+        let open = clauses.last().is_some_and(|c| ends_open(c) || c.ends_with(" att"));
+        if !open && opens_body_decision(text) {
+            break;
+        }
         if let Some(c) = att_clause(text).filter(|_| !wrapped) {
             clauses.push(c.to_string());
             in_list = true;
@@ -493,6 +500,59 @@ fn next_block_sentences(lines: &[&Line]) -> Vec<String> {
 /// sentence opens a decision.
 #[must_use]
 pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -> Option<Decision> {
+    first_decision(lines, in_section, default_kind).map(|(d, _)| d)
+}
+
+/// Reads a decision as [`decision`] does and, where the first lead is a body's proposal that
+/// the body it goes to decides on further down, that body's decision, the proposal beside it.
+///
+/// Pattern: `BODY föreslår BODY2 besluta` / `att …` / … / `BODY2 beslutar …` (the decision's
+/// lead opens its line, as `opens_body_decision` says). Example (a typed protocol of 1998):
+/// `Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen besluta` / `att fastställa taxa.`
+/// / `Kommunstyrelsen beslutar` / `` / `enligt arbetsutskottets förslag.` gives the board's
+/// decision `enligt arbetsutskottets förslag` and the working committee's proposal.
+#[must_use]
+pub fn decision_and_proposal(
+    lines: &[&Line],
+    in_section: bool,
+    default_kind: DecisionKind,
+) -> (Option<Decision>, Option<Decision>) {
+    let Some((first, at)) = first_decision(lines, in_section, default_kind) else {
+        return (None, None);
+    };
+    if first.kind != DecisionKind::Proposal || first.by.is_none() {
+        return (Some(first), None);
+    }
+    let same = |a: &str, b: &str| super::text::lower_case(a) == super::text::lower_case(b);
+    // The body the proposal goes to decides (`nämnden` names it no better than its name), and
+    // not the proposer itself; a proposal that names no body to decide waits for none.
+    let decides_on = |by: &str| {
+        first.by.as_deref().is_none_or(|p| !same(p, by))
+            && first.to.as_deref().is_some_and(|to| same(to, by) || bodies::is_generic(to))
+    };
+    for (k, line) in lines.iter().enumerate().skip(at + 1) {
+        if !opens_body_decision(&line.text) {
+            continue;
+        }
+        let Some(l) = lead(&line.text, false) else { continue };
+        if l.kind != DecisionKind::Decision || !l.by.as_deref().is_some_and(decides_on) {
+            continue;
+        }
+        if let Some((later, _)) = first_decision(&lines[k..], in_section, DecisionKind::Decision)
+            && later.kind == DecisionKind::Decision
+        {
+            return (Some(later), Some(first));
+        }
+    }
+    (Some(first), None)
+}
+
+/// [`decision`] and the index of its lead's line (of its first line where there is no lead).
+fn first_decision(
+    lines: &[&Line],
+    in_section: bool,
+    default_kind: DecisionKind,
+) -> Option<(Decision, usize)> {
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -509,18 +569,22 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
             // sentences of the next block ("Kommunstyrelsen beslutar:" / "Kommunstyrelsen
             // avger yttrande enligt bilaga."). Outside a "Beslut" section only where the lead
             // says so (`följande`, a colon), not after a lead that merely ends a prose line.
+            // A typed protocol also leaves a blank line inside the lead's sentence, which goes
+            // on in lower case (`Kommunstyrelsen beslutar` / `` / `enligt arbetsutskottets
+            // förslag.`).
             if clauses.is_empty()
                 && announces
                 && (in_section
                     || !lead.rest.trim().is_empty()
-                    || line.text.trim_end().ends_with(':'))
+                    || line.text.trim_end().ends_with(':')
+                    || continued_below(&lines[i + 1..]))
             {
                 clauses = next_block_sentences(&lines[i + 1..]);
             }
             if clauses.is_empty() && !in_section {
                 continue;
             }
-            return Some(Decision { kind: lead.kind, by: lead.by, to: lead.to, clauses });
+            return Some((Decision { kind: lead.kind, by: lead.by, to: lead.to, clauses }, i));
         }
         if !in_section {
             continue;
@@ -531,7 +595,7 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
             let clauses = clauses_after(&lines[i + 1..], None);
             if !clauses.is_empty() {
                 let by = Some(bodies::canonical(&body));
-                return Some(Decision { kind: default_kind, by, to: None, clauses });
+                return Some((Decision { kind: default_kind, by, to: None, clauses }, i));
             }
         }
         // A "Beslut" section without a lead: att-clauses, points, or the sentences.
@@ -542,14 +606,22 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
             clauses = sentences(&prose(&block)).into_iter().map(|s| tidy(&s)).collect();
         }
         clauses.retain(|c| !c.is_empty());
-        return (!clauses.is_empty()).then_some(Decision {
-            kind: default_kind,
-            by: None,
-            to: None,
-            clauses,
-        });
+        return (!clauses.is_empty())
+            .then_some((Decision { kind: default_kind, by: None, to: None, clauses }, i));
     }
     None
+}
+
+/// Whether the next block after a lead with nothing after its verb goes on with the lead's
+/// sentence: it starts in lower case, after a blank line.
+///
+/// Example: `enligt arbetsutskottets förslag.` below `Kommunstyrelsen beslutar` and a blank line.
+fn continued_below(lines: &[&Line]) -> bool {
+    lines.first().is_some_and(|l| l.is_blank())
+        && lines
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|l| l.text.trim_start().starts_with(char::is_lowercase))
 }
 
 #[cfg(test)]
@@ -1109,5 +1181,64 @@ mod tests {
             None,
             2,
         );
+    }
+
+    fn both(text: &str) -> (Option<Decision>, Option<Decision>) {
+        let ls = lines(text);
+        let refs: Vec<&Line> = ls.iter().collect();
+        decision_and_proposal(&refs, false, DecisionKind::Decision)
+    }
+
+    /// A typed protocol of 1998: the working committee's proposal, then, in the same block,
+    /// the board's decision, its sentence going on after a blank line.
+    #[test]
+    fn the_board_decides_on_the_committees_proposal() {
+        let text = "Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen besluta\n\
+                    att fastställa taxa för bygglov enligt bilaga,\n\
+                    att taxan skall gälla från den 1 april 1998.\n\
+                    Kommunstyrelsen beslutar\n\nenligt arbetsutskottets förslag.\n";
+        let (d, p) = both(text);
+        let d = d.expect("a decision");
+        assert_eq!(
+            (d.kind, d.by.as_deref(), d.clauses.as_slice()),
+            (
+                DecisionKind::Decision,
+                Some("Kommunstyrelsen"),
+                ["enligt arbetsutskottets förslag".to_string()].as_slice()
+            )
+        );
+        let p = p.expect("the proposal");
+        assert_eq!(
+            (p.kind, p.by.as_deref(), p.to.as_deref(), p.clauses.len()),
+            (
+                DecisionKind::Proposal,
+                Some("Kommunstyrelsens arbetsutskott"),
+                Some("kommunstyrelsen"),
+                2
+            )
+        );
+        // The decision on a line of its own, after a blank line, reads the same.
+        let text = "Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen besluta\n\
+                    att bevilja anslag om 20 000 kr.\n\n\
+                    Kommunstyrelsen beslutar enligt arbetsutskottets förslag.\n";
+        let (d, p) = both(text);
+        assert_eq!(d.and_then(|d| d.by), Some("Kommunstyrelsen".to_string()));
+        assert_eq!(p.map(|p| p.clauses.len()), Some(1));
+        // The proposer's own decision further down is no decision on its proposal.
+        let text = "Arbetsutskottet föreslår kommunstyrelsen besluta\natt anta planen.\n\n\
+                    Arbetsutskottet beslutar vidare att återkomma i frågan.\n";
+        let (d, p) = both(text);
+        assert_eq!(d.map(|d| d.kind), Some(DecisionKind::Proposal));
+        assert!(p.is_none());
+    }
+
+    /// A lead that stops before its sentence does, and the sentence below in lower case.
+    #[test]
+    fn a_lead_continued_after_a_blank_line() {
+        assert!(continued_below(
+            &lines("\nenligt arbetsutskottets förslag.").iter().collect::<Vec<_>>()
+        ));
+        assert!(!continued_below(&lines("\nYrkanden").iter().collect::<Vec<_>>()));
+        assert!(!continued_below(&lines("enligt förslaget.").iter().collect::<Vec<_>>()));
     }
 }

@@ -87,6 +87,23 @@ fn decision_in_body(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// The bodies a body's proposal label names: the one that proposes, from its genitive, and
+/// the one that is to decide, after `till`.
+///
+/// Pattern: `GENITIVE förslag [till BODY]`. Example: `Kommunstyrelsens förslag till
+/// kommunfullmäktige` → (`Kommunstyrelsen`, `kommunfullmäktige`), `Utskottets förslag` →
+/// (`Utskottet`, none).
+#[must_use]
+pub fn body_proposal_bodies(label: &str) -> (Option<String>, Option<String>) {
+    let Ok((rest, genitive)) = genitive_body(label.trim_start()) else { return (None, None) };
+    let to = (ws1, tag_no_case("förslag"), ws1, tag_no_case("till"), ws1)
+        .parse(rest)
+        .ok()
+        .and_then(|(r, _)| super::bodies::body_name(r).ok())
+        .map(|(_, name)| name.trim().to_string());
+    (Some(super::bodies::canonical(genitive)), to)
+}
+
 /// First words of the labels below, lower case.
 const LABEL_FIRST_WORDS: &[&str] = &[
     "bakgrund",
@@ -422,6 +439,9 @@ pub struct Section<'a> {
     pub line: u32,
     /// The value written after the label on its own line (`Diarienummer: 23HSN1782`).
     pub value: &'a str,
+    /// The label line as written (`Kommunstyrelsens förslag till kommunfullmäktige`); empty
+    /// for the text before the first label.
+    pub head: &'a str,
     /// The lines under the label.
     pub lines: Vec<&'a Line>,
 }
@@ -436,6 +456,7 @@ pub fn sections(lines: &[Line]) -> Vec<Section<'_>> {
         label: None,
         line: lines.first().map_or(0, |l| l.no),
         value: "",
+        head: "",
         lines: Vec::new(),
     }];
     for line in lines {
@@ -451,7 +472,13 @@ pub fn sections(lines: &[Line]) -> Vec<Section<'_>> {
                         | Label::Motions
                 );
             if value_ok {
-                out.push(Section { label: Some(label), line: line.no, value, lines: Vec::new() });
+                out.push(Section {
+                    label: Some(label),
+                    line: line.no,
+                    value,
+                    head: &line.text,
+                    lines: Vec::new(),
+                });
                 continue;
             }
         }
@@ -510,6 +537,7 @@ mod tests {
         check("ORDFÖRANDENS FÖRSLAG TILL BESLUT", Some((Label::Proposal, "")));
         check("Ordförandens Förslag till beslut", Some((Label::Proposal, "")));
         check("Arbetsutskottets förslag till kommunstyrelsen", Some((Label::BodyProposal, "")));
+        check("Kommunstyrelsens förslag till kommunfullmäktige", Some((Label::BodyProposal, "")));
         check("Expedieras till", Some((Label::Expedition, "")));
         check("Beslutet skickas till", Some((Label::Expedition, "")));
         check("Exp till: Akten", Some((Label::Expedition, "Akten")));
@@ -613,6 +641,26 @@ mod tests {
             assert!(label_grammar(line).is_err(), "{line}");
             assert!(!may_start_label(line), "{line}");
         }
+    }
+
+    /// A section heading that names who proposes and to whom.
+    #[test]
+    fn bodies_of_a_body_proposal() {
+        let both = |a: &str, b: &str| (Some(a.to_string()), Some(b.to_string()));
+        assert_eq!(
+            body_proposal_bodies("Kommunstyrelsens förslag till kommunfullmäktige"),
+            both("Kommunstyrelsen", "kommunfullmäktige")
+        );
+        assert_eq!(
+            body_proposal_bodies("Arbetsutskottets förslag till kommunstyrelsen"),
+            both("Arbetsutskottet", "kommunstyrelsen")
+        );
+        assert_eq!(
+            body_proposal_bodies("Tekniska nämndens förslag till Kommunfullmäktige:"),
+            both("Tekniska nämnden", "Kommunfullmäktige")
+        );
+        assert_eq!(body_proposal_bodies("Utskottets förslag"), (Some("Utskottet".into()), None));
+        assert_eq!(body_proposal_bodies("Förslag till beslut"), (None, None));
     }
 
     /// The alternatives skipped by their first letter: each label in any case, after a

@@ -328,6 +328,9 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
                 if h.time.is_none() && label == HeaderLabel::Time {
                     h.time = lexical::find(value, lexical::clock).map(|x| x.1);
                 }
+                if h.time.is_none() && label == HeaderLabel::PlaceAndTime {
+                    h.time = value.split(',').find_map(bare_clock_range);
+                }
                 if label == HeaderLabel::PlaceAndTime && h.place.is_none() {
                     h.place = place_of(value);
                 }
@@ -496,21 +499,91 @@ fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String>
     Some(below.and_then(|sub| bodies::utskott_of(&body, &sub)).unwrap_or(body))
 }
 
-/// The place in a `Plats och tid` value: the text before the time and without the date.
+/// The place in a `Plats och tid` value: its comma-separated parts without the time, each
+/// part up to where its time starts ([`time_starts`]). The place is written before the time
+/// or after it: the parts before the first time, or, where the value opens with the time,
+/// the parts after it.
+///
+/// Pattern: `PLACE-PART (, PLACE-PART)*` with time parts anywhere among them. Examples:
+/// `Stadshuset, sammanträdesrum Hudiksvall, tisdag 14 mars 2023 kl 13.00–16.15`,
+/// `Måndag den 20 juni 2022, klockan 18.30–21.40, Folkets hus, Bollnäs` (the time first, as
+/// meeting systems write it), `2023-03-14 kl. 13.00, Kommunhuset`,
+/// `Kommunhuset, Sessionssalen kl. 09.00-12.00`.
 fn place_of(value: &str) -> Option<String> {
-    let mut v = value.to_string();
-    for cut in [", kl", " kl.", " kl ", " klockan", ", den ", " den "] {
-        if let Some(p) = v.find(cut) {
-            v.truncate(p);
+    let v = value.replace('\t', " ");
+    let mut place = String::new();
+    for part in v.split(',') {
+        let part = part.trim();
+        let time = time_starts(part);
+        let kept = part[..time.unwrap_or(part.len())].trim().trim_end_matches([',', '.']).trim();
+        if kept.chars().any(is_alpha) {
+            if !place.is_empty() {
+                place.push_str(", ");
+            }
+            place.push_str(kept);
+        }
+        // The time after the place ends it.
+        if time.is_some() && !place.is_empty() {
+            break;
         }
     }
-    if let Some((at, _, _)) = lexical::find(&v, lexical::date_range) {
-        v.truncate(at);
+    (!place.is_empty()).then_some(place)
+}
+
+/// A part of a `Plats och tid` value that is a clock range without `kl`: its start.
+///
+/// Pattern: `CLOCK DASH CLOCK`. Example: `09.00-11.00` in `Jan Sahléns tjänsterum,
+/// kommunhuset, våning 4, 09.00-11.00` (not `14.03.2023`, a date).
+fn bare_clock_range(part: &str) -> Option<String> {
+    let (_, (start, ..)) =
+        (lexical::clock, ws0, lexical::dash, ws0, lexical::clock).parse(part.trim()).ok()?;
+    Some(start)
+}
+
+/// Where the time starts in one comma-separated part of a `Plats och tid` value: at a
+/// weekday (`tisdag`, `Måndagen`), `den`, a date, or `kl`/`klockan` (whatever follows: in a
+/// flattened page the clock may be lost); at
+/// the part's start also a bare clock time (`13.00–16.15`; a number with a dot further in may
+/// be a room's: `Rum 2.14`).
+///
+/// Example: 11 in `Stadshuset tisdag 14 mars 2023`.
+fn time_starts(part: &str) -> Option<usize> {
+    const WEEKDAYS: &[(&str, ())] = &[
+        ("måndag", ()),
+        ("tisdag", ()),
+        ("onsdag", ()),
+        ("torsdag", ()),
+        ("fredag", ()),
+        ("lördag", ()),
+        ("söndag", ()),
+    ];
+    let word_ends = |r: &str| r.chars().next().is_none_or(|c| !lexical::is_alnum(c));
+    let time_here = |i: &str| {
+        let weekday = lexical::tag_no_case_of(WEEKDAYS, i)
+            .is_ok_and(|(r, _)| word_ends(r.strip_prefix("en").unwrap_or(r)));
+        weekday
+            // `den 14 mars`; a capital `Den` before anything else starts a sentence.
+            || (i.starts_with("den") && word_ends(&i[3..]))
+            || lexical::tag_no_case("den ")(i).is_ok_and(|(r, _)| r.starts_with(|c: char| c.is_ascii_digit()))
+            || lexical::date_range(i).is_ok_and(|(r, _)| word_ends(r))
+            || lexical::tag_no_case("kl")(i).is_ok_and(|(r, _)| {
+                word_ends(r) || lexical::tag_no_case("ockan")(r).is_ok_and(|(r, _)| word_ends(r))
+            })
+    };
+    if lexical::clock(part).is_ok() {
+        return Some(0);
     }
-    let v = v.replace('\t', " ");
-    let v = v.trim().trim_end_matches([',', '.']).trim();
-    let v = v.strip_suffix(" kl").unwrap_or(v).trim();
-    (!v.is_empty() && v.chars().any(is_alpha)).then(|| v.to_string())
+    let mut prev: Option<char> = None;
+    for (at, c) in part.char_indices() {
+        if prev.is_none_or(|p| !lexical::is_alnum(p))
+            && lexical::is_alnum(c)
+            && time_here(&part[at..])
+        {
+            return Some(at);
+        }
+        prev = Some(c);
+    }
+    None
 }
 
 /// Whether a line opens the closing signatures: `Justeras`, `Vid protokollet`,
@@ -685,6 +758,46 @@ mod tests {
             Some("Regionens hus i Härnösand, E-huset lokal \"Nämndsalen\"")
         );
         assert_eq!(h.dnr[0].raw, "23HSN1");
+    }
+
+    /// The time before the place, a bare weekday, or the place alone before `kl.`.
+    #[test]
+    fn place_without_the_time() {
+        for (value, place) in [
+            (
+                "Stadshuset, sammanträdesrum Hudiksvall, tisdag 14 mars 2023 kl 13.00–16.15",
+                "Stadshuset, sammanträdesrum Hudiksvall",
+            ),
+            (
+                "Måndag den 20 juni 2022, klockan 18.30–21.40, Folkets hus, Bollnäs",
+                "Folkets hus, Bollnäs",
+            ),
+            ("Kommunhuset, Sessionssalen kl. 09.00-12.00", "Kommunhuset, Sessionssalen"),
+            ("2023-03-14 kl. 13.00, Kommunhuset", "Kommunhuset"),
+            ("Kommunhuset, 2023-03-14, 13.00–15.30", "Kommunhuset"),
+            ("Sammanträdesrummet Älgen torsdagen den 25 mars 2004", "Sammanträdesrummet Älgen"),
+            (
+                "Roslagens Sparbank, Danskes gränd 2, Norrtälje, kl 18.00-21.20",
+                "Roslagens Sparbank, Danskes gränd 2, Norrtälje",
+            ),
+            ("Lördagsvägen 3, Rum 2.14, kl 9.00", "Lördagsvägen 3, Rum 2.14"),
+            ("Folkets hus, kl 18.30, ajournering 19.30-19.45, Bollnäs", "Folkets hus"),
+        ] {
+            assert_eq!(place_of(value).as_deref(), Some(place), "{value}");
+        }
+        assert_eq!(place_of("tisdag 14 mars 2023 kl 13.00"), None);
+        let ls = lines("Plats och tid: Jan Sahléns tjänsterum, kommunhuset, 09.00-11.00");
+        let h = header(&ls, &[], &ls);
+        assert_eq!(
+            (h.time.as_deref(), h.place.as_deref()),
+            (Some("09:00"), Some("Jan Sahléns tjänsterum, kommunhuset"))
+        );
+        assert_eq!(bare_clock_range("14.03.2023"), None);
+        assert_eq!(bare_clock_range(" 13.00 – 16.15").as_deref(), Some("13:00"));
+        let ls = lines("Tid och plats: 2023-03-14 kl. 13.00, Kommunhuset");
+        let h = header(&ls, &[], &ls);
+        assert_eq!(h.date, Some((2023, 3, 14)));
+        assert_eq!((h.time.as_deref(), h.place.as_deref()), (Some("13:00"), Some("Kommunhuset")));
     }
 
     #[test]

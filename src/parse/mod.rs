@@ -308,10 +308,13 @@ fn find_headings<'a>(
 }
 
 /// Whether the headings found so far are a list of the items at the head of the text, which
-/// the heading `h` on line `k` starts over: two or more headings, one to a line (a blank line
-/// may part them), the first of them numbered as `h`, and the second's number heads a later
-/// line too. Not in a flattened text, whose pseudo-lines are no lines of the page. Platina and Meetings Plus print such a list on the first page:
-/// `§ 67⇥Val av justerare` / `§ 68⇥Årsredovisning 2021`, then `KF § 67` / `Val av justerare`.
+/// the heading `h` on line `k` starts over: two or more headings, one to a line or with an
+/// entry's title and page number between them ([`entry_gap`]), the first of them numbered as
+/// `h`, and the second's number heads a later line too. Not in a flattened text, whose
+/// pseudo-lines are no lines of the page. Platina and Meetings Plus print such a list on the
+/// first page: `§ 67⇥Val av justerare` / `§ 68⇥Årsredovisning 2021`, then `KF § 67` / `Val av
+/// justerare`; plain pdftotext gives a contents table a cell to a line: `KS § 45` /
+/// `Information från kommundirektören` / `3` / `KS § 46` / ….
 fn is_item_list<'a>(
     out: &[(usize, Heading<'a>)],
     lines: &'a [Line],
@@ -321,13 +324,35 @@ fn is_item_list<'a>(
 ) -> bool {
     let [(_, first), (_, second), ..] = out else { return false };
     first.number == h.number
-        && out.windows(2).all(|w| {
-            let (a, b) = (w[0].0, w[1].0);
-            b == a + 1 || (b == a + 2 && lines[a + 1].is_blank())
-        })
+        && out.windows(2).all(|w| entry_gap(&lines[w[0].0 + 1..w[1].0]))
         && lines[k + 1..]
             .iter()
             .any(|l| parse(&l.text).is_ok_and(|(_, later)| later.number == second.number))
+}
+
+/// Whether the lines between two headings of a list of items hold no more than an entry
+/// does besides its heading: nothing but a blank line, or, a cell to a line as plain pdftotext
+/// prints a contents table, a short title and a page number, blank lines around them.
+///
+/// Example: `Information från kommundirektören` / `3` between `KS § 45` and `KS § 46`.
+fn entry_gap(gap: &[Line]) -> bool {
+    let is_page = |t: &str| (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let mut titles = 0;
+    let mut filled = 0;
+    for l in gap.iter().filter(|l| !l.is_blank()) {
+        let t = l.text.trim();
+        filled += 1;
+        if !is_page(t) {
+            titles += 1;
+            if t.len() > 100 {
+                return false;
+            }
+        }
+    }
+    match filled {
+        0 => gap.len() <= 1,
+        _ => filled <= 2 && titles <= 1 && gap.len() <= 2 * filled + 1,
+    }
 }
 
 /// Splits the closing signatures (`Justeras`, `Vid protokollet`, `Paragrafen är justerad`)
@@ -743,7 +768,8 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
             _ => {}
         }
     }
-    let mut decision = decision_section.and_then(|(s, kind)| decision_from(s, kind));
+    let (mut decision, mut proposed) =
+        decision_section.map_or((None, None), |(s, kind)| decision_from(s, kind));
     if decision.is_none() {
         // Prose sections whole; after the motions or a vote, the decision written without a
         // heading of its own.
@@ -762,8 +788,11 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
             })
             .copied()
             .collect();
-        decision = decision::decision(&prose_lines, false, DecisionKind::Decision);
+        (decision, proposed) =
+            decision::decision_and_proposal(&prose_lines, false, DecisionKind::Decision);
     }
+    // The proposal the body decided on, where no "Förslag till beslut" gives one.
+    let proposal = proposal.or(proposed);
     let all: Vec<&Line> = lines.iter().collect();
     let text = text::prose(&all);
     let st = stances::stances(&text);
@@ -797,19 +826,29 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
 }
 
 /// The decision of a "Beslut" section, with the label line's own value read first
-/// (`Beslut: Nämnden beslutar att …`).
-fn decision_from(s: &frame::Section<'_>, kind: DecisionKind) -> Option<Decision> {
+/// (`Beslut: Nämnden beslutar att …`), and the proposal it decided on where the section
+/// gives both ([`decision::decision_and_proposal`]).
+fn decision_from(
+    s: &frame::Section<'_>,
+    kind: DecisionKind,
+) -> (Option<Decision>, Option<Decision>) {
     let value_line = Line { no: s.line, text: s.value.to_string() };
     let mut lines: Vec<&Line> = Vec::with_capacity(s.lines.len() + 1);
     if !s.value.is_empty() {
         lines.push(&value_line);
     }
     lines.extend(s.lines.iter().copied());
-    let mut d = decision::decision(&lines, true, kind)?;
-    if kind == DecisionKind::Proposal {
+    let (Some(mut d), proposal) = decision::decision_and_proposal(&lines, true, kind) else {
+        return (None, None);
+    };
+    if kind == DecisionKind::Proposal && proposal.is_none() {
         d.kind = DecisionKind::Proposal;
     }
-    Some(d)
+    // `Kommunstyrelsens förslag till kommunfullmäktige` over points: the heading names both.
+    if s.label == Some(Label::BodyProposal) && d.by.is_none() && d.to.is_none() {
+        (d.by, d.to) = frame::body_proposal_bodies(s.head);
+    }
+    (Some(d), proposal)
 }
 
 /// Keeps the first of each case number (by key): a paragraph's few are compared without
@@ -1165,6 +1204,47 @@ mod tests {
         assert_eq!(numbers, [Some(1), Some(2), Some(3)]);
     }
 
+    /// A contents table as plain pdftotext gives it, each cell on a line of its own (a blank
+    /// line between them or none), before the paragraphs.
+    #[test]
+    fn a_contents_table_a_cell_to_a_line() {
+        let paragraphs = "KS § 45\nDnr KS 2023/101\nInformation från kommundirektören\n\n\
+                          Beslut\nKommunstyrelsen beslutar att lägga informationen till \
+                          handlingarna.\n\nKS § 46\nDnr KS 2023/88\nBudget 2024\n\nBeslut\n\
+                          Kommunstyrelsen beslutar att anta budgeten.\n\nKS § 47\n\
+                          Dnr KS 2022/300\nMotion om cykelvägar\n\nBeslut\n\
+                          Kommunstyrelsen beslutar att avslå motionen.\n";
+        for contents in [
+            "KS § 45\nInformation från kommundirektören\n3\nKS § 46\nBudget 2024\n4\n\
+             KS § 47\nMotion om cykelvägar\n6\n",
+            "KS § 45\n\nInformation från kommundirektören\n\n3\n\nKS § 46\n\nBudget 2024\n\n\
+             4\n\nKS § 47\n\nMotion om cykelvägar\n\n6\n",
+        ] {
+            let text = format!(
+                "Kommunstyrelsen\nSammanträdesdatum 2023-03-14\n\nInnehållsförteckning\n\n\
+                 {contents}\n{paragraphs}"
+            );
+            let doc = super::parse_str(&text).value;
+            let got: Vec<(Option<u32>, &str, usize)> = doc
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    (p.number, p.title.as_str(), p.decision.as_ref().map_or(0, |d| d.clauses.len()))
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (Some(45), "Information från kommundirektören", 1),
+                    (Some(46), "Budget 2024", 1),
+                    (Some(47), "Motion om cykelvägar", 1)
+                ],
+                "{contents}"
+            );
+            assert!(doc.warnings.iter().all(|w| !w.message.contains("read as text")));
+        }
+    }
+
     /// Platina's paragraph: the council's decision, then the board's proposal it followed.
     #[test]
     fn a_decision_above_the_boards_proposal() {
@@ -1175,6 +1255,23 @@ mod tests {
         let doc = super::parse_str(text).value;
         let d = doc.paragraphs[0].decision.as_ref().expect("a decision");
         assert_eq!((d.kind, d.clauses.len()), (crate::model::DecisionKind::Decision, 2));
+    }
+
+    /// A board's proposal set as a heading over numbered points: the heading names who
+    /// proposes and to whom.
+    #[test]
+    fn a_proposal_heading_names_both_bodies() {
+        let text = "Kommunstyrelsen\n\n§ 46\nBudget 2024\n\n\
+                    Kommunstyrelsens förslag till kommunfullmäktige\n\
+                    1. Budget 2024 fastställs enligt bilaga.\n\
+                    2. Skattesatsen för 2024 fastställs till 22,35 kr.\n";
+        let doc = super::parse_str(text).value;
+        let d = doc.paragraphs[0].decision.as_ref().expect("a decision");
+        assert_eq!(d.kind, crate::model::DecisionKind::Proposal);
+        assert_eq!(
+            (d.by.as_deref(), d.to.as_deref(), d.clauses.len()),
+            (Some("Kommunstyrelsen"), Some("kommunfullmäktige"), 2)
+        );
     }
 
     /// What converters do to a right-aligned case number on the § line.
