@@ -319,6 +319,15 @@ fn labelled_number_year(i: &str) -> IResult<&str, Parts<'_>> {
         .parse(i)
 }
 
+/// `[SERIES] YY/NUMBER` after a label, with a number of three digits or more, which no
+/// two-digit year is: `97/245` (1997, 245), as 1990s typed minutes wrote it. (`31/16` is
+/// [`labelled_number_year`]'s.)
+fn labelled_yy_number(i: &str) -> IResult<&str, Parts<'_>> {
+    (opt((series, ws1)), year2, char('/'), digits(3, 6), no_digit_follows)
+        .map(|(s, y, _, n, ())| (s.map(|x| x.0), y, n.parse::<u32>().unwrap_or(0)))
+        .parse(i)
+}
+
 /// `[SERIES ]NUMBER-YEAR`, as a user types `HSN-1157-2023`: `HSN 1157-2023`, and Region
 /// Norrbotten's `01234-2018`. Only after a label or as a query: in free text it could be a
 /// range.
@@ -369,6 +378,7 @@ pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
         labelled_yymm_number,
         labelled_year_number,
         labelled_number_year,
+        labelled_yy_number,
         labelled_year_series_number,
         labelled_yy_dot_number,
     ))
@@ -939,5 +949,11 @@ mod tests {
         assert_eq!((d.len(), unread), (2, false));
         let (d, unread) = labelled("2016/");
         assert_eq!((d.len(), unread), (0, true));
+        // A typed year before a number too long to be a year (1998's minutes), and the other
+        // way round (Vilhelmina's `Dnr 31/16`).
+        let keys = |v: &str| labelled(v).0.into_iter().map(|d| d.key).collect::<Vec<_>>();
+        assert_eq!(keys("97/245"), ["1997-245"]);
+        assert_eq!(keys("KS 97/245"), ["KS-1997-245"]);
+        assert_eq!(keys("31/16"), ["2016-31"]);
     }
 }
