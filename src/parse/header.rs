@@ -527,8 +527,13 @@ fn place_of(value: &str) -> Option<String> {
             break;
         }
     }
-    (!place.is_empty()).then_some(place)
+    // A place is a few words; a value that runs on over a flattened page is no place.
+    (!place.is_empty() && place.len() <= MAX_PLACE).then_some(place)
 }
+
+/// The longest place kept, in bytes: `Hotell- och restaurangprogrammet, Stockholmsvägen 55,
+/// Norrtälje` is 64.
+const MAX_PLACE: usize = 120;
 
 /// A part of a `Plats och tid` value that is a clock range without `kl`: its start.
 ///
@@ -719,6 +724,17 @@ mod tests {
     use crate::normalize::test_lines as lines;
 
     /// `column_date`'s first look: the date labels start with `s`, `m` or `d`.
+    /// A `Plats och tid` value run on over a flattened page is no place.
+    #[test]
+    fn a_place_is_a_few_words() {
+        assert_eq!(
+            place_of("Stadshuset, Vilhelmina, torsdagen den 9 juni").as_deref(),
+            Some("Stadshuset, Vilhelmina")
+        );
+        let run_on = "och 11 mnkr under 2024. Detta görs i Tertialrapport per april 2011. Hälso- och uppföljning. Viktiga delar i verksamheterna. Uppdraget att";
+        assert_eq!(place_of(run_on), None);
+    }
+
     #[test]
     fn date_labels_first_letters() {
         for &(t, label) in HEADER_LABELS {
