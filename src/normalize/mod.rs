@@ -796,6 +796,33 @@ mod tests {
         );
     }
 
+    /// A markdown converter's page separator is a page seam as sure as a page count: the
+    /// running header after it goes, an image link and the separator go, and the att-clause
+    /// after it stays in its list (marker, pymupdf4llm).
+    #[test]
+    fn markdown_page_separators_are_seams() {
+        for separator in ["{1}------------------------------------------------", "-----"] {
+            let n = normalize(&format!(
+                "Helsingborgs stad\tPROTOKOLL\nKommunfullmäktige\t2023-06-20\n\n## § 101 Detaljplan\n\n**Beslut**\n\nKommunfullmäktige beslutar\n\natt anta detaljplanen, samt\n\n{separator}\n\n![](_page_1_Picture_0.jpeg)\n\nHelsingborgs stad\tPROTOKOLL\nKommunfullmäktige\t2023-06-20\n\natt uppdra åt nämnden att genomföra planen.\n"
+            ));
+            assert_eq!(
+                &texts(&n)[3..],
+                [
+                    "§ 101 Detaljplan",
+                    "",
+                    "Beslut",
+                    "",
+                    "Kommunfullmäktige beslutar",
+                    "",
+                    "att anta detaljplanen, samt",
+                    "",
+                    "att uppdra åt nämnden att genomföra planen."
+                ],
+                "{separator}"
+            );
+        }
+    }
+
     #[test]
     fn double_spaced_layout() {
         let src = "Enligt planen ska en \n\nuppföljning av planen genomföras i \n\njuni. En rapport \n\nhar tagits fram.\n\n \n\nNästa stycke \n\nfortsätter här.";
