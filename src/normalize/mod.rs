@@ -75,8 +75,13 @@ pub fn normalize(text: &str) -> Normalized {
     let (src, stars, form_feeds) = split_lines(text);
     let raw = join_emphasis_spans(&src, stars);
     let mut furniture_lines = Vec::new();
-    let mut cleaned: Vec<(u32, String)> =
-        raw.into_iter().map(|(no, t)| (no, clean::clean_line(&t))).collect();
+    let mut cleaned: Vec<(u32, String)> = raw
+        .into_iter()
+        // A table's delimiter row starts with a `|` (after spaces): most lines are let by at
+        // their first byte.
+        .filter(|(_, t)| !t.trim_start_matches(' ').starts_with('|') || !clean::is_delimiter_row(t))
+        .map(|(no, t)| (no, clean::clean_line(&t)))
+        .collect();
     let flattened = flatten::is_flattened(cleaned.iter().map(|(_, t)| t.as_str()));
     if flattened {
         cleaned = unflatten(cleaned, &mut furniture_lines);
@@ -821,6 +826,24 @@ mod tests {
                 "{separator}"
             );
         }
+    }
+
+    /// A markdown table's delimiter row is no blank line: the header row stays over its rows,
+    /// as an attendance table in columns needs (docling, marker).
+    #[test]
+    fn table_delimiter_rows_go() {
+        let n = normalize(
+            "| Ledamöter | Ersättare |\n|---|---|\n| Hans Lindberg (S), ordförande | Rasmus Ek (S) |\n| Lena Riste (V) | |\n",
+        );
+        assert_eq!(
+            texts(&n),
+            [
+                "Ledamöter\tErsättare",
+                "Hans Lindberg (S), ordförande\tRasmus Ek (S)",
+                "Lena Riste (V)"
+            ]
+        );
+        assert_eq!(n.lines[1].no, 3);
     }
 
     #[test]
