@@ -10,6 +10,7 @@
 pub mod clean;
 pub mod flatten;
 pub mod furniture;
+pub mod html;
 
 use crate::parse::lexical::{is_alnum, is_alpha};
 use std::borrow::Cow;
@@ -73,7 +74,12 @@ impl Normalized {
 #[must_use]
 pub fn normalize(text: &str) -> Normalized {
     let (src, stars, form_feeds) = split_lines(text);
-    let raw = join_emphasis_spans(&src, stars);
+    let mut raw = join_emphasis_spans(&src, stars);
+    // Tables and line breaks in HTML, as markdown converters leave them: a line's first byte
+    // rules out nearly every line.
+    if raw.iter().any(|(_, t)| html::may_hold_layout_tags(t)) {
+        raw = expand_html(raw);
+    }
     let mut furniture_lines = Vec::new();
     let mut cleaned: Vec<(u32, String)> = raw
         .into_iter()
@@ -430,6 +436,20 @@ fn unflatten(lines: Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<(u32, 
         out.extend(page.pieces.into_iter().map(|p| (no, p)));
         // Pages are blocks of their own.
         out.push((no, String::new()));
+    }
+    out
+}
+
+/// The lines with an HTML table or line break as the lines they stand for
+/// ([`html::may_hold_layout_tags`], [`html::expand`]), each keeping its source line's number; other lines as they are.
+fn expand_html(raw: Vec<(u32, Cow<'_, str>)>) -> Vec<(u32, Cow<'_, str>)> {
+    let mut out = Vec::with_capacity(raw.len());
+    for (no, line) in raw {
+        let expanded = if html::may_hold_layout_tags(&line) { html::expand(&line) } else { None };
+        match expanded {
+            Some(lines) => out.extend(lines.into_iter().map(|l| (no, Cow::Owned(l)))),
+            None => out.push((no, line)),
+        }
     }
     out
 }
@@ -844,6 +864,28 @@ mod tests {
             ]
         );
         assert_eq!(n.lines[1].no, 3);
+    }
+
+    /// An HTML table (MinerU) and line breaks become lines that keep their source line's
+    /// number.
+    #[test]
+    fn html_tables_and_line_breaks() {
+        let n = normalize(
+            "Tekniska nämnden\n\n<table><tr><td>Beslutande</td><td>Parti</td></tr><tr><td>Maria Nilsson</td><td>S</td></tr></table>\n\n| Övriga | Peter Hök, förvaltningschef<br>Eva Sten, sekreterare |\n",
+        );
+        let got: Vec<(u32, &str)> = n.lines.iter().map(|l| (l.no, l.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Tekniska nämnden"),
+                (2, ""),
+                (3, "Beslutande\tParti"),
+                (3, "Maria Nilsson\tS"),
+                (4, ""),
+                (5, "Övriga\tPeter Hök, förvaltningschef"),
+                (5, "Eva Sten, sekreterare"),
+            ]
+        );
     }
 
     #[test]
