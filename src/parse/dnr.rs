@@ -358,6 +358,15 @@ fn labelled_yymm_number(i: &str) -> IResult<&str, Parts<'_>> {
     yymm_number(i, 1)
 }
 
+/// `SERIESYY/NUMBER` after a label, the series glued to a two-digit year and a number of three
+/// digits or more, as Region Dalarna writes them: `RD24/01234` (2024, 1234).
+fn labelled_series_yy_number(i: &str) -> IResult<&str, Parts<'_>> {
+    let long_number = verify(digits(3, 7), |d: &str| d.bytes().any(|b| b != b'0'));
+    (series, year2, char('/'), long_number, no_digit_follows)
+        .map(|(s, y, _, n, ())| (Some(s), y, n.parse().unwrap_or(0)))
+        .parse(i)
+}
+
 /// `YEAR-SERIES[-]NUMBER` after a label: `2012-KS0123`, `2012-KS-123`.
 fn labelled_year_series_number(i: &str) -> IResult<&str, Parts<'_>> {
     (year4, char('-'), series, opt(char('-')), number, no_digit_follows)
@@ -381,6 +390,7 @@ pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
         labelled_yy_number,
         labelled_year_series_number,
         labelled_yy_dot_number,
+        labelled_series_yy_number,
     ))
     .parse(i)?;
     let rest = filing_code(rest);
@@ -732,6 +742,20 @@ mod tests {
             read("2016/0512-KS"),
             Some((String::new(), "2016/0512-KS".into(), "KS-2016-512".into()))
         );
+    }
+
+    /// Region Dalarna's series glued to a two-digit year: `Diarienummer: RD24/01234`.
+    #[test]
+    fn series_glued_to_a_short_year() {
+        let read = |i: &str| labelled_one(i).ok().map(|(r, d)| (r.to_string(), d.raw, d.key));
+        assert_eq!(
+            read("RD24/01234"),
+            Some((String::new(), "RD24/01234".into(), "RD-2024-1234".into()))
+        );
+        assert_eq!(read("RD24/01234").map(|x| x.2), read("RD 2024/1234").map(|x| x.2));
+        assert_eq!(read("RD19/987 Budget").map(|x| x.0), Some(" Budget".into()));
+        // A number after the slash shorter than three digits is no such case number.
+        assert_eq!(read("SN31/16"), None);
     }
 
     /// Minutes typed in the 1990s: `KS § 87    Dnr 98.112-041`.
