@@ -278,6 +278,27 @@ fn interpret(
     (role, Some(title.trim_end_matches(['.', ',']).to_string()), note)
 }
 
+/// Whether a short line holds two people each with a title after a comma, as a converter wraps
+/// a table's cell of officials onto one line: `NAME , TITLE NAME , TITLE`, each title lower-case
+/// words. Such a line is read as a flattened list.
+///
+/// Example: `Ann Holm, miljöchef Erik Fors, sekreterare`.
+fn two_titled_people(s: &str) -> bool {
+    // `NAME ,` then lower-case words.
+    let titled = |i: &str| -> Option<usize> {
+        let (r, _) = name(i).ok()?;
+        let mut r = r.strip_prefix(',')?.trim_start();
+        let mut words = 0;
+        while r.starts_with(char::is_lowercase) {
+            r = r[r.find(' ').unwrap_or(r.len())..].trim_start();
+            words += 1;
+        }
+        (words > 0).then_some(i.len() - r.len())
+    };
+    // A comma parts two people's titles: most lines hold none.
+    s.contains(',') && titled(s).is_some_and(|at| at < s.len() && titled(&s[at..]).is_some())
+}
+
 /// Reads the people on one attendance line.
 ///
 /// Pattern: `PERSON [(PARTY) | , PARTY] [SEP ROLE | NOTE | TITLE]`, repeated where a flattened
@@ -306,7 +327,7 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
     let mut out = Vec::new();
     let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
     // A flattened list: many words on one line, or names running together without parties.
-    let long = s.split_whitespace().count() > 6 || name_run(s, 4) >= 4;
+    let long = s.split_whitespace().count() > 6 || name_run(s, 4) >= 4 || two_titled_people(s);
     // What the finder of the next person read where it starts: the same grammar on the same
     // text as the loop's own first step, so it is not read again.
     let mut known: Option<(&str, &str)> = None;
@@ -964,6 +985,35 @@ mod tests {
             &[("Christina Nilsson", None, Role::Secretary, None, None)],
         );
         assert!(attendee_line("Inför mötet lämnas följande informationer:", None).is_empty());
+    }
+
+    /// A table's cell of two officials wrapped onto one line, as docling prints it: each name
+    /// has its title after a comma.
+    #[test]
+    fn two_titled_officials_on_one_line() {
+        check(
+            "Ann Holm, miljöchef Erik Fors, sekreterare",
+            Some(Role::Official),
+            &[
+                ("Ann Holm", None, Role::Official, Some("miljöchef"), None),
+                ("Erik Fors", None, Role::Secretary, None, None),
+            ],
+        );
+        check(
+            "Maria Falk, förvaltningschef Henrik Lax, nämndsekreterare",
+            None,
+            &[
+                ("Maria Falk", None, Role::Official, Some("förvaltningschef"), None),
+                ("Henrik Lax", None, Role::Secretary, Some("nämndsekreterare"), None),
+            ],
+        );
+        // A title that names a place goes on with no comma after it: one person.
+        check(
+            "Per Lund, ekonomichef Region Dalarna",
+            None,
+            &[("Per Lund", None, Role::Official, Some("ekonomichef Region Dalarna"), None)],
+        );
+        assert!(!two_titled_people("Karin Sand, enhetschef Socialtjänsten Norr, §§ 4-6"));
     }
 
     #[test]
