@@ -316,7 +316,7 @@ const NOT_PARTY: &[&str] =
 
 /// Whether `p` is one of the [`NOT_PARTY`] words in any case; all are ASCII of at most four
 /// bytes, so a longer word is none of them without comparing.
-fn is_not_party(p: &str) -> bool {
+pub(crate) fn is_not_party(p: &str) -> bool {
     p.len() <= 4 && NOT_PARTY.iter().any(|n| n.eq_ignore_ascii_case(p))
 }
 
@@ -392,7 +392,7 @@ fn party_of_written(words: &str) -> Option<String> {
 /// `Vägval` → `VG`, `Kommunens väl` → `KV`, `Sjöbopartiet` and `Lokalt alternativ` as written.
 ///
 /// Example: `Sjöbopartiet` in `Tore Wikström (Sjöbopartiet) deltar inte i beslutet.`
-fn written_party(i: &str) -> IResult<&str, String> {
+pub(crate) fn written_party(i: &str) -> IResult<&str, String> {
     let (rest, words) = party_name_words(i)?;
     match party_of_written(words) {
         Some(p) => Ok((rest, p)),
