@@ -159,11 +159,15 @@ fn body_and_date(text: &str) -> Option<(String, Ymd)> {
     page_only.then(|| (bodies::canonical(body), d))
 }
 
-/// Whether a header's value is only a page number, or nothing: `1(6)`, `Sida`, `Sida 2 av 12`.
+/// Whether a header's value is only a page or paragraph number, the label of such a column,
+/// or nothing: `1(6)`, `Sida`, `Sida 2 av 12`, `Paragraf`, `§ 88`. Under a row of such labels
+/// (`Sammanträdesdatum\tParagraf`) the values are in the row below (`2024-05-13\t88`).
 fn page_only(value: &str) -> bool {
     value.split_whitespace().all(|w| {
-        w.chars().all(|c| c.is_ascii_digit() || "()/".contains(c))
+        w.chars().all(|c| c.is_ascii_digit() || "()/§".contains(c))
             || lexical::eq_lower(w, "sida")
+            || lexical::eq_lower(w, "paragraf")
+            || lexical::eq_lower(w, "paragrafer")
             || w == "av"
     })
 }
@@ -814,6 +818,20 @@ mod tests {
         let h = header(&ls, &[], &ls);
         assert_eq!(h.date, Some((2023, 3, 14)));
         assert_eq!((h.time.as_deref(), h.place.as_deref()), (Some("13:00"), Some("Kommunhuset")));
+    }
+
+    /// A header table's row of labels over its row of values, as a converter prints an
+    /// extract's head (`| Sammanträdesdatum | Paragraf |` / `| 2024-05-13 | 88 |`).
+    #[test]
+    fn a_row_of_labels_over_its_values() {
+        for head in [
+            "Sammanträdesdatum\tParagraf\n2024-05-13\t88",
+            "Sammanträdesdatum\tParagrafer\n2024-05-13\t§ 88",
+            "Kommunstyrelsen\tSammanträdesdatum\tParagraf\n2024-05-13\t88",
+        ] {
+            let ls = lines(head);
+            assert_eq!(header(&ls, &[], &ls).date, Some((2024, 5, 13)), "{head}");
+        }
     }
 
     #[test]
