@@ -516,11 +516,29 @@ fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
     for l in lines.iter().filter(|l| !l.is_blank() && l.text.len() <= 80) {
         *counts.entry(l.text.as_str()).or_default() += 1;
     }
+    // A protocol's title alone on its line (`Protokoll`), twice or more in any case: a page
+    // header that a converter printed as a heading on every page (docling's `## Protokoll`).
+    // The copies after the first § heading go; one above it titles the document.
+    // The titles are `protokoll`, `protokollsutdrag` and `sammanträdesprotokoll` (9, 16 and 22
+    // bytes in any case; a line is trimmed): other lengths are no bare title.
+    let bare_title = |t: &str| {
+        matches!(t.len(), 9 | 16 | 22)
+            && lexical::protocol_title(t).is_ok_and(|(r, _)| r.trim().is_empty())
+    };
+    let mut titles: Vec<(String, usize)> = Vec::new();
+    for (t, &n) in counts.iter().filter(|(t, _)| bare_title(t)) {
+        let lower = t.to_lowercase();
+        match titles.iter_mut().find(|(l, _)| *l == lower) {
+            Some((_, total)) => *total += n,
+            None => titles.push((lower, n)),
+        }
+    }
+    titles.retain(|&(_, n)| n >= 2);
     let repeated: Vec<String> = counts
         .into_iter()
         .filter(|&(t, n)| {
             // Lower-cased only when repeated often enough to count.
-            n >= 3 && {
+            n >= 3 && !bare_title(t) && {
                 let lower = t.to_lowercase();
                 lower.contains("protokoll")
                     || lower.contains("sammanträdesdatum")
@@ -529,13 +547,32 @@ fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
         })
         .map(|(t, _)| t.to_string())
         .collect();
-    if repeated.is_empty() {
+    if repeated.is_empty() && titles.is_empty() {
         return;
     }
-    let (gone, kept): (Vec<Line>, Vec<Line>) =
-        std::mem::take(lines).into_iter().partition(|l| repeated.contains(&l.text));
-    *lines = kept;
-    furniture.extend(gone);
+    let first_heading = if titles.is_empty() {
+        lines.len()
+    } else {
+        lines
+            .iter()
+            .position(|l| !l.is_blank() && crate::parse::paragraphs::heading(&l.text).is_ok())
+            .unwrap_or(lines.len())
+    };
+    let mut gone = vec![false; lines.len()];
+    for (k, l) in lines.iter().enumerate() {
+        gone[k] = repeated.contains(&l.text)
+            || (k > first_heading
+                && bare_title(&l.text)
+                && titles.iter().any(|(t, _)| *t == l.text.to_lowercase()));
+    }
+    let mut k = 0;
+    lines.retain(|l| {
+        k += 1;
+        if gone[k - 1] {
+            furniture.push(l.clone());
+        }
+        !gone[k - 1]
+    });
 }
 
 /// Whether the text wraps its lines with a blank line between them: counts line pairs where the
@@ -886,6 +923,26 @@ mod tests {
                 (5, "Eva Sten, sekreterare"),
             ]
         );
+    }
+
+    /// docling prints the running header of every page as a heading (`## Protokoll`): its
+    /// copies inside the paragraphs go, the first, which titles the document, stays.
+    #[test]
+    fn a_bare_title_repeated_is_a_page_header() {
+        let n = normalize(
+            "## PROTOKOLL\n\n## § 14 Verksamhetsplan\n\nKulturnämnden beslutar\n\natt anta planen,\n\n## Protokoll\n\natt uppdra åt förvaltningen.\n\n## Beslutet skickas till\n\nKulturförvaltningen\n\n## Protokoll\n\nKommunstyrelsen\n",
+        );
+        let kept = texts(&n);
+        assert_eq!(kept.iter().filter(|t| t.contains("rotokoll")).count(), 0, "{kept:?}");
+        assert_eq!(kept[0], "PROTOKOLL");
+        assert_eq!(n.furniture.len(), 2);
+        let n = normalize(
+            "§ 1 Budget\n\natt anta budgeten,\n\nSAMMANTRÄDESPROTOKOLL\n\natt verkställa.\n\nSammanträdesprotokoll\n",
+        );
+        assert_eq!(texts(&n), ["§ 1 Budget", "", "att anta budgeten,", "", "att verkställa."]);
+        // Once, it is the document's title.
+        let n = normalize("Protokoll\n\n§ 1 Val av justerare\n\nText.");
+        assert_eq!(texts(&n)[0], "Protokoll");
     }
 
     #[test]
