@@ -74,6 +74,16 @@ pub fn clean_line(raw: &str) -> String {
     s
 }
 
+/// Whether a source line is a markdown table's delimiter row, which parts the header row from
+/// the body: `|---|:--:|`, `| --- | --- |`. It is no line of the text: the normaliser drops
+/// it, so that it leaves no blank line between a table's header and its rows (a blank line
+/// ends an attendance table's columns).
+#[must_use]
+pub fn is_delimiter_row(raw: &str) -> bool {
+    let t = raw.trim_matches(|c| c == ' ' || c == '\t' || c == '\r');
+    t.starts_with('|') && t.contains('-') && t.bytes().all(|b| b"-:| \t".contains(&b))
+}
+
 /// A markdown table row, as PDF-to-markdown converters print attendance and header tables:
 /// `| Anna Berg | S | Ordförande |` becomes the columns `Anna Berg⇥S⇥Ordförande` that
 /// `pdftotext` gives, each cell cleaned; a delimiter row (`|---|:--:|`) becomes an empty
@@ -436,6 +446,11 @@ mod tests {
         check("| Anna Berg | S | Ordförande |", "Anna Berg\tS\tOrdförande");
         check("| Eva Lund | V | |", "Eva Lund\tV");
         check("|---|:---:|---|", "");
+        assert!(is_delimiter_row("|---|:---:|---|"));
+        assert!(is_delimiter_row("  | --- | --- |\r"));
+        assert!(!is_delimiter_row("| Anna Berg | S |"));
+        assert!(!is_delimiter_row("||"));
+        assert!(!is_delimiter_row("-----"));
         check("| Datum | **2023-05-10** |", "Datum\t2023-05-10");
         check("|  | Ersättare |", "Ersättare");
         check("||𝒮", "𝒮");

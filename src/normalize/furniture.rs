@@ -9,7 +9,7 @@
 use crate::parse::lexical::is_alpha;
 use crate::parse::lexical::tag_no_case;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
+use nom::bytes::complete::{tag, take_until, take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{all_consuming, opt, recognize, verify};
 use nom::multi::{fold_many_m_n, many1, separated_list1};
@@ -57,6 +57,29 @@ pub fn rule(i: &str) -> IResult<&str, ()> {
     all_consuming(many1((take_while1(|c| matches!(c, '-' | '_' | '.' | '=' | '…')), ws0)))
         .map(|_| ())
         .parse(i)
+}
+
+/// The separator marker prints between pages with `--paginate_output`: the page number in
+/// braces, then dashes.
+///
+/// Example: `{2}------------------------------------------------`.
+pub fn page_separator(i: &str) -> IResult<&str, ()> {
+    all_consuming((delimited(char('{'), digit1, char('}')), dash_line)).map(|_| ()).parse(i)
+}
+
+/// Three dashes or more and nothing else: the thematic break that pymupdf4llm (`-----`) and
+/// LlamaParse (`---`) print between pages.
+fn dash_line(i: &str) -> IResult<&str, ()> {
+    all_consuming(take_while_m_n(3, usize::MAX, |c| c == '-')).map(|_| ()).parse(i)
+}
+
+/// A line that stands for a picture in markdown, whole: an image link as marker prints one
+/// (`![](_page_1_Picture_0.jpeg)`), an HTML comment as docling prints a picture's place
+/// (`<!-- image -->`) or other converters a page break (`<!-- PageBreak -->`).
+pub fn markdown_placeholder(i: &str) -> IResult<&str, ()> {
+    let image = (tag("!["), take_until("]("), tag("]("), take_until(")"), char(')'));
+    let comment = (tag("<!--"), take_until("-->"), tag("-->"));
+    all_consuming(alt((image.map(|_| ()), comment.map(|_| ())))).parse(i)
 }
 
 /// A page number with the page count: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`.
@@ -142,6 +165,8 @@ pub fn is_furniture(line: &str) -> bool {
         && signature_row(line).is_ok())
         || (matches!(b0, b'-' | b'_' | b'.' | b'=' | 0xE2) && rule(line).is_ok())
         || (matches!(b0, b's' | b'S' | b'0'..=b'9' | b'-') && page_number(line).is_ok())
+        || (b0 == b'{' && page_separator(line).is_ok())
+        || (matches!(b0, b'!' | b'<') && markdown_placeholder(line).is_ok())
         || (matches!(
             b0,
             b'S' | b'T' | b'W' | b'N' | b'P' | b'C' | b'F' | b'D' | b'A' | b'L' | b'(' | 0xE2
@@ -150,7 +175,9 @@ pub fn is_furniture(line: &str) -> bool {
 
 /// Whether a cleaned line marks the foot or head of a page as surely as a form feed would: a
 /// signature table (`Justerandes signatur\tUtdragsbestyrkande`) or a page number with the page
-/// count (`Sida 3 av 12`, `3(12)`). A bare `Sida` or `- 4 -` is not sure enough.
+/// count (`Sida 3 av 12`, `3(12)`), or a markdown converter's page separator (`{2}-----`,
+/// `-----`; a text that is not markdown has no line of dashes alone). A bare `Sida` or
+/// `- 4 -` is not sure enough.
 #[must_use]
 pub fn is_page_seam_marker(line: &str) -> bool {
     // Asked of every line after the first heading: the two grammars' first bytes first (a
@@ -164,7 +191,12 @@ pub fn is_page_seam_marker(line: &str) -> bool {
     let page = || {
         matches!(b0, b's' | b'S' | b'0'..=b'9') && all_consuming(page_of_total).parse(line).is_ok()
     };
-    line.len() <= 120 && (signature || page()) && is_furniture(line)
+    let separator = || match b0 {
+        b'{' => page_separator(line).is_ok(),
+        b'-' => dash_line(line).is_ok(),
+        _ => false,
+    };
+    line.len() <= 120 && (signature || page() || separator()) && is_furniture(line)
 }
 
 /// One word of the name a page header starts with, and the space after it: `KOMMUNSTYRELSEN`,
@@ -305,6 +337,39 @@ mod tests {
             "(2)",
         ] {
             assert!(is_furniture(line), "{line}");
+        }
+    }
+
+    /// What PDF-to-markdown converters print around the text: marker's page separators and
+    /// image links, docling's image placeholders, other converters' page-break comments.
+    #[test]
+    fn markdown_furniture() {
+        for line in [
+            "{2}------------------------------------------------",
+            "{12}---",
+            "![](_page_1_Picture_0.jpeg)",
+            "![Bild 3](images/logo.png)",
+            "<!-- image -->",
+            "<!-- PageBreak -->",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in ["{2}------------------------------------------------", "-----", "---"] {
+            assert!(is_page_seam_marker(line), "{line}");
+        }
+        for line in [
+            "{2} Budget",
+            "![](bild.png) visar kartan",
+            "<!-- image --> Kommunstyrelsen",
+            "<b>Beslut</b>",
+            "- Akten",
+            "--",
+            "-----\t-----",
+        ] {
+            assert!(!is_page_seam_marker(line), "{line}");
+        }
+        for line in ["{2} Budget", "![](bild.png) visar kartan", "<!-- image --> Kommunstyrelsen"] {
+            assert!(!is_furniture(line), "{line}");
         }
     }
 

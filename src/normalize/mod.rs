@@ -10,6 +10,7 @@
 pub mod clean;
 pub mod flatten;
 pub mod furniture;
+pub mod html;
 
 use crate::parse::lexical::{is_alnum, is_alpha};
 use std::borrow::Cow;
@@ -73,10 +74,20 @@ impl Normalized {
 #[must_use]
 pub fn normalize(text: &str) -> Normalized {
     let (src, stars, form_feeds) = split_lines(text);
-    let raw = join_emphasis_spans(&src, stars);
+    let mut raw = join_emphasis_spans(&src, stars);
+    // Tables and line breaks in HTML, as markdown converters leave them: a line's first byte
+    // rules out nearly every line.
+    if raw.iter().any(|(_, t)| html::may_hold_layout_tags(t)) {
+        raw = expand_html(raw);
+    }
     let mut furniture_lines = Vec::new();
-    let mut cleaned: Vec<(u32, String)> =
-        raw.into_iter().map(|(no, t)| (no, clean::clean_line(&t))).collect();
+    let mut cleaned: Vec<(u32, String)> = raw
+        .into_iter()
+        // A table's delimiter row starts with a `|` (after spaces): most lines are let by at
+        // their first byte.
+        .filter(|(_, t)| !t.trim_start_matches(' ').starts_with('|') || !clean::is_delimiter_row(t))
+        .map(|(no, t)| (no, clean::clean_line(&t)))
+        .collect();
     let flattened = flatten::is_flattened(cleaned.iter().map(|(_, t)| t.as_str()));
     if flattened {
         cleaned = unflatten(cleaned, &mut furniture_lines);
@@ -429,6 +440,20 @@ fn unflatten(lines: Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<(u32, 
     out
 }
 
+/// The lines with an HTML table or line break as the lines they stand for
+/// ([`html::may_hold_layout_tags`], [`html::expand`]), each keeping its source line's number; other lines as they are.
+fn expand_html(raw: Vec<(u32, Cow<'_, str>)>) -> Vec<(u32, Cow<'_, str>)> {
+    let mut out = Vec::with_capacity(raw.len());
+    for (no, line) in raw {
+        let expanded = if html::may_hold_layout_tags(&line) { html::expand(&line) } else { None };
+        match expanded {
+            Some(lines) => out.extend(lines.into_iter().map(|l| (no, Cow::Owned(l)))),
+            None => out.push((no, line)),
+        }
+    }
+    out
+}
+
 /// Splits the source into numbered raw lines, joining a line whose `**` emphasis is left open
 /// with the lines that close it (at most three), as converters emit for a title that wraps:
 /// `**§ 96 Yttrande över remiss från Socialdepartementet:` … `(Ds 2023:26)**`.
@@ -491,11 +516,29 @@ fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
     for l in lines.iter().filter(|l| !l.is_blank() && l.text.len() <= 80) {
         *counts.entry(l.text.as_str()).or_default() += 1;
     }
+    // A protocol's title alone on its line (`Protokoll`), twice or more in any case: a page
+    // header that a converter printed as a heading on every page (docling's `## Protokoll`).
+    // The copies after the first § heading go; one above it titles the document.
+    // The titles are `protokoll`, `protokollsutdrag` and `sammanträdesprotokoll` (9, 16 and 22
+    // bytes in any case; a line is trimmed): other lengths are no bare title.
+    let bare_title = |t: &str| {
+        matches!(t.len(), 9 | 16 | 22)
+            && lexical::protocol_title(t).is_ok_and(|(r, _)| r.trim().is_empty())
+    };
+    let mut titles: Vec<(String, usize)> = Vec::new();
+    for (t, &n) in counts.iter().filter(|(t, _)| bare_title(t)) {
+        let lower = t.to_lowercase();
+        match titles.iter_mut().find(|(l, _)| *l == lower) {
+            Some((_, total)) => *total += n,
+            None => titles.push((lower, n)),
+        }
+    }
+    titles.retain(|&(_, n)| n >= 2);
     let repeated: Vec<String> = counts
         .into_iter()
         .filter(|&(t, n)| {
             // Lower-cased only when repeated often enough to count.
-            n >= 3 && {
+            n >= 3 && !bare_title(t) && {
                 let lower = t.to_lowercase();
                 lower.contains("protokoll")
                     || lower.contains("sammanträdesdatum")
@@ -504,13 +547,32 @@ fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
         })
         .map(|(t, _)| t.to_string())
         .collect();
-    if repeated.is_empty() {
+    if repeated.is_empty() && titles.is_empty() {
         return;
     }
-    let (gone, kept): (Vec<Line>, Vec<Line>) =
-        std::mem::take(lines).into_iter().partition(|l| repeated.contains(&l.text));
-    *lines = kept;
-    furniture.extend(gone);
+    let first_heading = if titles.is_empty() {
+        lines.len()
+    } else {
+        lines
+            .iter()
+            .position(|l| !l.is_blank() && crate::parse::paragraphs::heading(&l.text).is_ok())
+            .unwrap_or(lines.len())
+    };
+    let mut gone = vec![false; lines.len()];
+    for (k, l) in lines.iter().enumerate() {
+        gone[k] = repeated.contains(&l.text)
+            || (k > first_heading
+                && bare_title(&l.text)
+                && titles.iter().any(|(t, _)| *t == l.text.to_lowercase()));
+    }
+    let mut k = 0;
+    lines.retain(|l| {
+        k += 1;
+        if gone[k - 1] {
+            furniture.push(l.clone());
+        }
+        !gone[k - 1]
+    });
 }
 
 /// Whether the text wraps its lines with a blank line between them: counts line pairs where the
@@ -794,6 +856,93 @@ mod tests {
             texts(&n),
             ["Datum", "2023-12-07", "", "Tid: 2023-12-07 kl. 09:15", "", "§ 1 Titel"]
         );
+    }
+
+    /// A markdown converter's page separator is a page seam as sure as a page count: the
+    /// running header after it goes, an image link and the separator go, and the att-clause
+    /// after it stays in its list (marker, pymupdf4llm).
+    #[test]
+    fn markdown_page_separators_are_seams() {
+        for separator in ["{1}------------------------------------------------", "-----"] {
+            let n = normalize(&format!(
+                "Helsingborgs stad\tPROTOKOLL\nKommunfullmäktige\t2023-06-20\n\n## § 101 Detaljplan\n\n**Beslut**\n\nKommunfullmäktige beslutar\n\natt anta detaljplanen, samt\n\n{separator}\n\n![](_page_1_Picture_0.jpeg)\n\nHelsingborgs stad\tPROTOKOLL\nKommunfullmäktige\t2023-06-20\n\natt uppdra åt nämnden att genomföra planen.\n"
+            ));
+            assert_eq!(
+                &texts(&n)[3..],
+                [
+                    "§ 101 Detaljplan",
+                    "",
+                    "Beslut",
+                    "",
+                    "Kommunfullmäktige beslutar",
+                    "",
+                    "att anta detaljplanen, samt",
+                    "",
+                    "att uppdra åt nämnden att genomföra planen."
+                ],
+                "{separator}"
+            );
+        }
+    }
+
+    /// A markdown table's delimiter row is no blank line: the header row stays over its rows,
+    /// as an attendance table in columns needs (docling, marker).
+    #[test]
+    fn table_delimiter_rows_go() {
+        let n = normalize(
+            "| Ledamöter | Ersättare |\n|---|---|\n| Hans Lindberg (S), ordförande | Rasmus Ek (S) |\n| Lena Riste (V) | |\n",
+        );
+        assert_eq!(
+            texts(&n),
+            [
+                "Ledamöter\tErsättare",
+                "Hans Lindberg (S), ordförande\tRasmus Ek (S)",
+                "Lena Riste (V)"
+            ]
+        );
+        assert_eq!(n.lines[1].no, 3);
+    }
+
+    /// An HTML table (MinerU) and line breaks become lines that keep their source line's
+    /// number.
+    #[test]
+    fn html_tables_and_line_breaks() {
+        let n = normalize(
+            "Tekniska nämnden\n\n<table><tr><td>Beslutande</td><td>Parti</td></tr><tr><td>Maria Nilsson</td><td>S</td></tr></table>\n\n| Övriga | Peter Hök, förvaltningschef<br>Eva Sten, sekreterare |\n",
+        );
+        let got: Vec<(u32, &str)> = n.lines.iter().map(|l| (l.no, l.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "Tekniska nämnden"),
+                (2, ""),
+                (3, "Beslutande\tParti"),
+                (3, "Maria Nilsson\tS"),
+                (4, ""),
+                (5, "Övriga\tPeter Hök, förvaltningschef"),
+                (5, "Eva Sten, sekreterare"),
+            ]
+        );
+    }
+
+    /// docling prints the running header of every page as a heading (`## Protokoll`): its
+    /// copies inside the paragraphs go, the first, which titles the document, stays.
+    #[test]
+    fn a_bare_title_repeated_is_a_page_header() {
+        let n = normalize(
+            "## PROTOKOLL\n\n## § 14 Verksamhetsplan\n\nKulturnämnden beslutar\n\natt anta planen,\n\n## Protokoll\n\natt uppdra åt förvaltningen.\n\n## Beslutet skickas till\n\nKulturförvaltningen\n\n## Protokoll\n\nKommunstyrelsen\n",
+        );
+        let kept = texts(&n);
+        assert_eq!(kept.iter().filter(|t| t.contains("rotokoll")).count(), 0, "{kept:?}");
+        assert_eq!(kept[0], "PROTOKOLL");
+        assert_eq!(n.furniture.len(), 2);
+        let n = normalize(
+            "§ 1 Budget\n\natt anta budgeten,\n\nSAMMANTRÄDESPROTOKOLL\n\natt verkställa.\n\nSammanträdesprotokoll\n",
+        );
+        assert_eq!(texts(&n), ["§ 1 Budget", "", "att anta budgeten,", "", "att verkställa."]);
+        // Once, it is the document's title.
+        let n = normalize("Protokoll\n\n§ 1 Val av justerare\n\nText.");
+        assert_eq!(texts(&n)[0], "Protokoll");
     }
 
     #[test]

@@ -121,14 +121,38 @@ fn role_word(i: &str) -> IResult<&str, Role> {
 }
 
 /// A bare party after a comma or in a table's next column: `, C` in `Lars Rosander, C`,
-/// `\tM` in `Peter Danielsson\tM\tOrdförande`.
+/// `\tM` in `Peter Danielsson\tM\tOrdförande`. A whole cell of a table's party column may also
+/// be a local party's abbreviation in capitals or a party's written name, as converters print
+/// such tables: `\tÖP` in `Jan Ås\tÖP\tLedamot`, `\tSjukvårdspartiet` (as written),
+/// `\tSocialdemokraterna` (→ `S`).
 fn bare_party(i: &str) -> IResult<&str, String> {
-    let (r, (_, _, p)) =
+    let (r, (sep, _, p)) =
         (one_of(",\t"), ws0, nom::bytes::complete::take_while1(is_alpha)).parse(i)?;
     if BARE_PARTIES.contains(&p) && r.chars().next().is_none_or(|c| !is_alnum(c)) {
-        Ok((r, p.to_string()))
-    } else {
-        Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+        return Ok((r, p.to_string()));
+    }
+    if sep == '\t'
+        && let Some(found) = party_cell(i)
+    {
+        return Ok(found);
+    }
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+}
+
+/// The party column's cell at the start of `i` (after its tab) read as a party: a local
+/// party's abbreviation in capitals (`ÖP`) or a party's written name (`Socialdemokraterna` →
+/// `S`); the rest after the cell.
+fn party_cell(i: &str) -> Option<(&str, String)> {
+    let cell_end = i[1..].find('\t').map_or(i.len(), |k| k + 1);
+    let cell = i[1..cell_end].trim();
+    let capitals = (1..=6).contains(&cell.chars().count())
+        && cell.chars().all(|c| is_alpha(c) && c.is_uppercase());
+    if capitals && !super::persons::is_not_party(cell) {
+        return Some((&i[cell_end..], cell.to_string()));
+    }
+    match super::persons::written_party(cell) {
+        Ok(("", party)) => Some((&i[cell_end..], party)),
+        _ => None,
     }
 }
 
@@ -278,6 +302,27 @@ fn interpret(
     (role, Some(title.trim_end_matches(['.', ',']).to_string()), note)
 }
 
+/// Whether a short line holds two people each with a title after a comma, as a converter wraps
+/// a table's cell of officials onto one line: `NAME , TITLE NAME , TITLE`, each title lower-case
+/// words. Such a line is read as a flattened list.
+///
+/// Example: `Ann Holm, miljöchef Erik Fors, sekreterare`.
+fn two_titled_people(s: &str) -> bool {
+    // `NAME ,` then lower-case words.
+    let titled = |i: &str| -> Option<usize> {
+        let (r, _) = name(i).ok()?;
+        let mut r = r.strip_prefix(',')?.trim_start();
+        let mut words = 0;
+        while r.starts_with(char::is_lowercase) {
+            r = r[r.find(' ').unwrap_or(r.len())..].trim_start();
+            words += 1;
+        }
+        (words > 0).then_some(i.len() - r.len())
+    };
+    // A comma parts two people's titles: most lines hold none.
+    s.contains(',') && titled(s).is_some_and(|at| at < s.len() && titled(&s[at..]).is_some())
+}
+
 /// Reads the people on one attendance line.
 ///
 /// Pattern: `PERSON [(PARTY) | , PARTY] [SEP ROLE | NOTE | TITLE]`, repeated where a flattened
@@ -306,7 +351,7 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
     let mut out = Vec::new();
     let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
     // A flattened list: many words on one line, or names running together without parties.
-    let long = s.split_whitespace().count() > 6 || name_run(s, 4) >= 4;
+    let long = s.split_whitespace().count() > 6 || name_run(s, 4) >= 4 || two_titled_people(s);
     // What the finder of the next person read where it starts: the same grammar on the same
     // text as the loop's own first step, so it is not read again.
     let mut known: Option<(&str, &str)> = None;
@@ -964,6 +1009,64 @@ mod tests {
             &[("Christina Nilsson", None, Role::Secretary, None, None)],
         );
         assert!(attendee_line("Inför mötet lämnas följande informationer:", None).is_empty());
+    }
+
+    /// A table's party column holds a local party's abbreviation or a party's written name.
+    #[test]
+    fn party_column_of_a_table() {
+        let m = Some(Role::Member);
+        check("Jan Ås\tÖP\tLedamot", m, &[("Jan Ås", Some("ÖP"), Role::Member, None, None)]);
+        check(
+            "Anna Berg\tSocialdemokraterna\tOrdförande",
+            m,
+            &[("Anna Berg", Some("S"), Role::Chair, None, None)],
+        );
+        check(
+            "Irma Kallio\tSjukvårdspartiet\tLedamot",
+            m,
+            &[("Irma Kallio", Some("SJVP"), Role::Member, None, None)],
+        );
+        check(
+            "Kalle Nordin\tKalmarpartiet",
+            m,
+            &[("Kalle Nordin", Some("Kalmarpartiet"), Role::Member, None, None)],
+        );
+        // A title's abbreviation is no party; a title is none either.
+        check("Eva Lund\tVD", None, &[("Eva Lund", None, Role::Official, Some("VD"), None)]);
+        check(
+            "Eva Lund\tKanslichef",
+            None,
+            &[("Eva Lund", None, Role::Official, Some("Kanslichef"), None)],
+        );
+    }
+
+    /// A table's cell of two officials wrapped onto one line, as docling prints it: each name
+    /// has its title after a comma.
+    #[test]
+    fn two_titled_officials_on_one_line() {
+        check(
+            "Ann Holm, miljöchef Erik Fors, sekreterare",
+            Some(Role::Official),
+            &[
+                ("Ann Holm", None, Role::Official, Some("miljöchef"), None),
+                ("Erik Fors", None, Role::Secretary, None, None),
+            ],
+        );
+        check(
+            "Maria Falk, förvaltningschef Henrik Lax, nämndsekreterare",
+            None,
+            &[
+                ("Maria Falk", None, Role::Official, Some("förvaltningschef"), None),
+                ("Henrik Lax", None, Role::Secretary, Some("nämndsekreterare"), None),
+            ],
+        );
+        // A title that names a place goes on with no comma after it: one person.
+        check(
+            "Per Lund, ekonomichef Region Dalarna",
+            None,
+            &[("Per Lund", None, Role::Official, Some("ekonomichef Region Dalarna"), None)],
+        );
+        assert!(!two_titled_people("Karin Sand, enhetschef Socialtjänsten Norr, §§ 4-6"));
     }
 
     #[test]

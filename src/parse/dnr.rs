@@ -358,6 +358,50 @@ fn labelled_yymm_number(i: &str) -> IResult<&str, Parts<'_>> {
     yymm_number(i, 1)
 }
 
+/// `SERIESYY/NUMBER` after a label, the series glued to a two-digit year and a number of three
+/// digits or more, as Region Dalarna writes them: `RD24/01234` (2024, 1234).
+fn labelled_series_yy_number(i: &str) -> IResult<&str, Parts<'_>> {
+    let long_number = verify(digits(3, 7), |d: &str| d.bytes().any(|b| b != b'0'));
+    (series, year2, char('/'), long_number, no_digit_follows)
+        .map(|(s, y, _, n, ())| (Some(s), y, n.parse().unwrap_or(0)))
+        .parse(i)
+}
+
+/// A series written capitalised, one capital and one to four small ASCII letters, as Örebro
+/// kommun writes its series: `Ks`, `Kn`, `Bn`, `Sbn`. Never a label or a word that numbers
+/// something else (`Dnr`, `Nr`, `Sida`) nor a statute or report series (`Ds`, `Sfs`).
+fn capitalised_series(i: &str) -> IResult<&str, &str> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let b = i.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
+        return Err(fail());
+    }
+    // The capital is one ASCII byte: the small letters after it start at byte 1.
+    let small = b[1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    if !(1..=4).contains(&small) {
+        return Err(fail());
+    }
+    let word = &i[..=small];
+    if ["Nr", "Dnr", "Sid", "Sida", "Kap", "Bil", "Mom", "Art"].contains(&word)
+        || is_not_series(&word.to_ascii_uppercase())
+    {
+        return Err(fail());
+    }
+    Ok((&i[word.len()..], word))
+}
+
+/// `Series NUMBER/YEAR` or `Series YEAR/NUMBER` after a label, the series capitalised
+/// ([`capitalised_series`]) and the year of four digits: `Kn 45/2024`, `Ks 1234/2023`,
+/// `Bn 2023/112`.
+fn labelled_capitalised_series(i: &str) -> IResult<&str, Parts<'_>> {
+    let (r, (s, _)) = (capitalised_series, ws1).parse(i)?;
+    alt((
+        (year4, char('/'), number, no_digit_follows).map(|(y, _, n, ())| (Some(s), y, n)),
+        (number, char('/'), year4, no_digit_follows).map(|(n, _, y, ())| (Some(s), y, n)),
+    ))
+    .parse(r)
+}
+
 /// `YEAR-SERIES[-]NUMBER` after a label: `2012-KS0123`, `2012-KS-123`.
 fn labelled_year_series_number(i: &str) -> IResult<&str, Parts<'_>> {
     (year4, char('-'), series, opt(char('-')), number, no_digit_follows)
@@ -381,6 +425,8 @@ pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
         labelled_yy_number,
         labelled_year_series_number,
         labelled_yy_dot_number,
+        labelled_series_yy_number,
+        labelled_capitalised_series,
     ))
     .parse(i)?;
     let rest = filing_code(rest);
@@ -732,6 +778,42 @@ mod tests {
             read("2016/0512-KS"),
             Some((String::new(), "2016/0512-KS".into(), "KS-2016-512".into()))
         );
+    }
+
+    /// Region Dalarna's series glued to a two-digit year: `Diarienummer: RD24/01234`.
+    #[test]
+    fn series_glued_to_a_short_year() {
+        let read = |i: &str| labelled_one(i).ok().map(|(r, d)| (r.to_string(), d.raw, d.key));
+        assert_eq!(
+            read("RD24/01234"),
+            Some((String::new(), "RD24/01234".into(), "RD-2024-1234".into()))
+        );
+        assert_eq!(read("RD24/01234").map(|x| x.2), read("RD 2024/1234").map(|x| x.2));
+        assert_eq!(read("RD19/987 Budget").map(|x| x.0), Some(" Budget".into()));
+        // A number after the slash shorter than three digits is no such case number.
+        assert_eq!(read("SN31/16"), None);
+    }
+
+    /// Örebro kommun's capitalised series: `Ärendenummer: Kn 45/2024`.
+    #[test]
+    fn capitalised_series_after_a_label() {
+        let read = |i: &str| labelled_one(i).ok().map(|(r, d)| (r.to_string(), d.raw, d.key));
+        assert_eq!(
+            read("Kn 45/2024"),
+            Some((String::new(), "Kn 45/2024".into(), "KN-2024-45".into()))
+        );
+        assert_eq!(read("Ks 1234/2023").map(|x| x.2), read("KS 1234/2023").map(|x| x.2));
+        assert_eq!(read("Sbn 2023/112").map(|x| x.2), Some("SBN-2023-112".into()));
+        for text in [
+            "Nr 45/2024",
+            "Dnr 45/2024",
+            "Sida 2/2024",
+            "Ds 12/2023",
+            "Kommunstyrelsen 12/2023",
+            "Kn 45/24",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
     }
 
     /// Minutes typed in the 1990s: `KS § 87    Dnr 98.112-041`.

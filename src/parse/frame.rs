@@ -29,7 +29,7 @@ pub enum Label {
     BodyProposal,
     /// "Expedieras till", "Beslutet skickas till", "Exp till".
     Expedition,
-    /// "Diarienummer:", "Dnr".
+    /// "Diarienummer:", "Dnr", "Ärendenummer:".
     Dnr,
     /// "Ärendeansvarig:".
     CaseOwner,
@@ -152,6 +152,8 @@ const LABEL_FIRST_WORDS: &[&str] = &[
     "ärendansvarig",
     "ärendeansvarig",
     "ärendebeskrivning",
+    "ärendenr",
+    "ärendenummer",
     "ärendet",
     "överläggningar",
 ];
@@ -342,7 +344,13 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
             ("skickas till", ()),
         ]),
     ));
-    let dnr = any_tag_no_case(&[("diarienummer", ()), ("diarienr", ()), ("dnr", ())]);
+    let dnr = any_tag_no_case(&[
+        ("diarienummer", ()),
+        ("diarienr", ()),
+        ("dnr", ()),
+        ("ärendenummer", ()),
+        ("ärendenr", ()),
+    ]);
     let case_owner = any_tag_no_case(&[("ärendeansvarig", ()), ("ärendansvarig", ())]);
     let officers = any_tag_no_case(&[("handläggare", ()), ("föredragande", ())]);
     let motions = any_tag_no_case(&[("yrkanden", ()), ("yrkande", ())]);
@@ -557,6 +565,9 @@ mod tests {
         check("Exploateringsavtal för Tomtebo strand", None);
         check("Expertgruppens rapport: se bilaga", None);
         check("Diarienummer: 23HSN1782", Some((Label::Dnr, "23HSN1782")));
+        // Örebro kommun labels a paragraph's case number `Ärendenummer`.
+        check("Ärendenummer: Kn 45/2024", Some((Label::Dnr, "Kn 45/2024")));
+        check("ÄRENDENR KS 2024/12", Some((Label::Dnr, "KS 2024/12")));
         check("Ärendansvarig: Anders Sylvan", Some((Label::CaseOwner, "Anders Sylvan")));
         check(
             "Handläggare: Hanna Wahlund, Katarina Rask",

@@ -149,9 +149,24 @@ fn place_and_date(text: &str) -> Option<(Ymd, Option<Ymd>)> {
 }
 
 /// A page-header line naming a body and a date: `Kommunfullmäktige 2002-12-02 1(28)`,
-/// `Kommunstyrelsens arbetsutskott 25 mars 2004`.
+/// `Kommunstyrelsens arbetsutskott 25 mars 2004`, or with the date's label between them, the
+/// columns a converter set one space apart (pymupdf4llm: `**Kommunfullmäktige**
+/// Sammanträdesdatum **2022-06-14**`).
+///
+/// Pattern: `BODY [DATE-LABEL[:]] DATE [PAGE]`.
 fn body_and_date(text: &str) -> Option<(String, Ymd)> {
     let (r, body) = bodies::body_name(text).ok()?;
+    let label = (
+        ws1,
+        alt((
+            lexical::tag_no_case("sammanträdesdatum"),
+            lexical::tag_no_case("sammanträdesdag"),
+            lexical::tag_no_case("mötesdatum"),
+            lexical::tag_no_case("datum"),
+        )),
+        nom::combinator::opt(char(':')),
+    );
+    let (r, _) = nom::combinator::opt(label).parse(r).ok()?;
     let (r, (d, _)) = preceded(ws1, lexical::date_range).parse(r).ok()?;
     let tail = r.trim();
     let page_only =
@@ -159,11 +174,15 @@ fn body_and_date(text: &str) -> Option<(String, Ymd)> {
     page_only.then(|| (bodies::canonical(body), d))
 }
 
-/// Whether a header's value is only a page number, or nothing: `1(6)`, `Sida`, `Sida 2 av 12`.
+/// Whether a header's value is only a page or paragraph number, the label of such a column,
+/// or nothing: `1(6)`, `Sida`, `Sida 2 av 12`, `Paragraf`, `§ 88`. Under a row of such labels
+/// (`Sammanträdesdatum\tParagraf`) the values are in the row below (`2024-05-13\t88`).
 fn page_only(value: &str) -> bool {
     value.split_whitespace().all(|w| {
-        w.chars().all(|c| c.is_ascii_digit() || "()/".contains(c))
+        w.chars().all(|c| c.is_ascii_digit() || "()/§".contains(c))
             || lexical::eq_lower(w, "sida")
+            || lexical::eq_lower(w, "paragraf")
+            || lexical::eq_lower(w, "paragrafer")
             || w == "av"
     })
 }
@@ -814,6 +833,39 @@ mod tests {
         let h = header(&ls, &[], &ls);
         assert_eq!(h.date, Some((2023, 3, 14)));
         assert_eq!((h.time.as_deref(), h.place.as_deref()), (Some("13:00"), Some("Kommunhuset")));
+    }
+
+    /// A page header whose columns a converter printed one space apart: the body's name, then
+    /// the date label (pymupdf4llm: `**Kommunfullmäktige** Sammanträdesdatum **2022-06-14**`).
+    #[test]
+    fn a_date_label_after_the_body_one_space_apart() {
+        for head in [
+            "SKELLEFTEÅ KOMMUN PROTOKOLL 1 (3)\n\nKommunfullmäktige Sammanträdesdatum 2022-06-14",
+            "Kommunstyrelsens arbetsutskott Datum: 2022-06-14 1 (3)",
+        ] {
+            let ls = lines(head);
+            assert_eq!(header(&ls, &[], &ls).date, Some((2022, 6, 14)), "{head}");
+        }
+        assert_eq!(
+            body_and_date("Kommunfullmäktige Sammanträdesdatum 2022-06-14"),
+            Some(("Kommunfullmäktige".to_string(), (2022, 6, 14)))
+        );
+        // A body's decision of a date is no header.
+        assert_eq!(body_and_date("Kommunfullmäktige beslutar 2022-06-14"), None);
+    }
+
+    /// A header table's row of labels over its row of values, as a converter prints an
+    /// extract's head (`| Sammanträdesdatum | Paragraf |` / `| 2024-05-13 | 88 |`).
+    #[test]
+    fn a_row_of_labels_over_its_values() {
+        for head in [
+            "Sammanträdesdatum\tParagraf\n2024-05-13\t88",
+            "Sammanträdesdatum\tParagrafer\n2024-05-13\t§ 88",
+            "Kommunstyrelsen\tSammanträdesdatum\tParagraf\n2024-05-13\t88",
+        ] {
+            let ls = lines(head);
+            assert_eq!(header(&ls, &[], &ls).date, Some((2024, 5, 13)), "{head}");
+        }
     }
 
     #[test]

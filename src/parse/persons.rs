@@ -124,7 +124,8 @@ fn is_not_name(w: &str) -> bool {
     super::lexical::may_be_listed(&NOT_NAME_LENGTHS, w) && NOT_NAME.binary_search(&w).is_ok()
 }
 
-/// Lower-case particles inside a name: `Carl von Linné`, `Anna af Klint`.
+/// Particles inside a name, in small letters or capitalised: `Carl von Linné`, `Anna af Klint`,
+/// `Rachel De Basso`.
 const PARTICLES: &[&str] = &["von", "af", "av", "de", "van", "der", "la", "di", "da", "del"];
 
 /// One capitalised word of a name: `Backlund`, `Sjöö-Törner`, `Anna -Lena` is read as
@@ -206,9 +207,13 @@ fn name_gap(i: &str) -> IResult<&str, &str> {
 }
 
 /// A person's name: two to five name words, one or two particles allowed before a word:
-/// `Elina Backlund Arab`, `Annri V Thimstrand`, `Carl von Linné`, `Maria de la Cruz`.
+/// `Elina Backlund Arab`, `Annri V Thimstrand`, `Carl von Linné`, `Maria de la Cruz`,
+/// `Rachel De Basso`.
 pub fn name(i: &str) -> IResult<&str, &str> {
-    let particle = || verify(take_while1(is_alpha), |w: &str| PARTICLES.contains(&w));
+    // A particle in either case: `Carl von Linné`, `Rachel De Basso`.
+    let particle = || {
+        verify(take_while1(is_alpha), |w: &str| PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w)))
+    };
     let (rest, first) = name_word(i)?;
     if first.chars().count() <= 2 && !first.chars().skip(1).any(char::is_lowercase) {
         // A name does not start with an initial alone: "V Thimstrand" is the end of one.
@@ -316,7 +321,7 @@ const NOT_PARTY: &[&str] =
 
 /// Whether `p` is one of the [`NOT_PARTY`] words in any case; all are ASCII of at most four
 /// bytes, so a longer word is none of them without comparing.
-fn is_not_party(p: &str) -> bool {
+pub(crate) fn is_not_party(p: &str) -> bool {
     p.len() <= 4 && NOT_PARTY.iter().any(|n| n.eq_ignore_ascii_case(p))
 }
 
@@ -392,7 +397,7 @@ fn party_of_written(words: &str) -> Option<String> {
 /// `Vägval` → `VG`, `Kommunens väl` → `KV`, `Sjöbopartiet` and `Lokalt alternativ` as written.
 ///
 /// Example: `Sjöbopartiet` in `Tore Wikström (Sjöbopartiet) deltar inte i beslutet.`
-fn written_party(i: &str) -> IResult<&str, String> {
+pub(crate) fn written_party(i: &str) -> IResult<&str, String> {
     let (rest, words) = party_name_words(i)?;
     match party_of_written(words) {
         Some(p) => Ok((rest, p)),
@@ -867,6 +872,13 @@ mod tests {
         // A flattened table of votes is no name: `Nils Matsson M N Ja Ja Ja Ja Avstår.`
         assert!(name("Ja Ja Ja Avstår").is_err());
         assert!(name("SD och").is_err());
+        // A particle written with a capital inside a name, as some families spell it.
+        assert_eq!(name("Rachel De Basso (S)"), Ok((" (S)", "Rachel De Basso")));
+        assert_eq!(name("Lars De Geer, ordförande"), Ok((", ordförande", "Lars De Geer")));
+        assert_eq!(name("Anna Von Sydow"), Ok(("", "Anna Von Sydow")));
+        assert_eq!(name("Carl von Linné"), Ok(("", "Carl von Linné")));
+        assert!(name("De Basso").is_err());
+        assert_eq!(name("Anna Ek De"), Ok((" De", "Anna Ek")));
     }
 
     #[test]
