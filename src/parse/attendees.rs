@@ -801,6 +801,15 @@ mod tests {
     use super::*;
 
     /// Attendance kept in an appendix is said so, with its line, and reads no one.
+    /// Asserts the names and roles the attendance block `text` gives.
+    #[track_caller]
+    fn check_roles(text: &str, expected: &[(&str, Role)]) {
+        let lines = crate::normalize::test_lines(text);
+        let (got, _) = attendees(&lines);
+        let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
+        assert_eq!(got, expected);
+    }
+
     #[test]
     fn attendance_in_an_appendix_is_a_warning() {
         let lines = crate::normalize::test_lines(
@@ -816,19 +825,14 @@ mod tests {
 
     #[test]
     fn columns_read_as_lists() {
-        let lines = crate::normalize::test_lines(
+        check_roles(
             "Ledamöter\tErsättare\nElina Backlund Arab (S) Ordförande\tGudrun Sjödin (S)\nErica Stenberg (SD) endast förmiddagen den 7/12\n\nTjänstepersoner\nMaria Öhman, Sekreterare",
-        );
-        let (got, _) = attendees(&lines);
-        let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
-        assert_eq!(
-            got,
-            [
+            &[
                 ("Elina Backlund Arab", Role::Chair),
                 ("Erica Stenberg", Role::Member),
                 ("Gudrun Sjödin", Role::Deputy),
-                ("Maria Öhman", Role::Secretary)
-            ]
+                ("Maria Öhman", Role::Secretary),
+            ],
         );
     }
 
@@ -836,39 +840,29 @@ mod tests {
     fn a_column_of_labels_is_no_table() {
         // A label and its first list's heading on one line look like a table's headings;
         // the next label in the first column shows they are none (Region Gotland).
-        let lines = crate::normalize::test_lines(
+        check_roles(
             "Beslutande\tLedamöter\nBrittis Benzler (V), ordförande\nEva Nypelius (C)\nTjänstgörande ersättare\nJonas Sjöström (S)\nErsättare\tAnna-Carin von Schéele (L)\nElin Kihlberg (S)\nÖvriga deltagare\tUlrika Jillbratt, socialdirektör",
-        );
-        let (got, _) = attendees(&lines);
-        let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
-        assert_eq!(
-            got,
-            [
+            &[
                 ("Brittis Benzler", Role::Chair),
                 ("Eva Nypelius", Role::Member),
                 ("Jonas Sjöström", Role::ServingDeputy),
                 ("Anna-Carin von Schéele", Role::Deputy),
                 ("Elin Kihlberg", Role::Deputy),
-                ("Ulrika Jillbratt", Role::Official)
-            ]
+                ("Ulrika Jillbratt", Role::Official),
+            ],
         );
     }
 
     #[test]
     fn a_role_before_the_name_beside_the_heading() {
         // Piteå: the role before each name, the first beside the list's heading.
-        let lines = crate::normalize::test_lines(
+        check_roles(
             "Beslutande\tOrdförande Helena Stenberg (S)\nVice ordförande Sven Ek (M)\nLedamot Maria Ström (S)",
-        );
-        let (got, _) = attendees(&lines);
-        let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
-        assert_eq!(
-            got,
-            [
+            &[
                 ("Helena Stenberg", Role::Chair),
                 ("Sven Ek", Role::ViceChair),
-                ("Maria Ström", Role::Member)
-            ]
+                ("Maria Ström", Role::Member),
+            ],
         );
     }
 
