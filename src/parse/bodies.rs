@@ -9,6 +9,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::satisfy;
 use nom::combinator::{not, opt, recognize, verify};
+use nom::multi::separated_list1;
 use nom::{IResult, Parser};
 use std::sync::OnceLock;
 
@@ -250,6 +251,13 @@ fn words(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// What a body is for, its fields parted by commas and the last by `och`: `trafik,
+/// infrastruktur och miljö` (`Nämnd för trafik, infrastruktur och miljö`, Region Jönköpings
+/// län), `demokrati och medborgarservice`.
+fn fields(i: &str) -> IResult<&str, &str> {
+    recognize(separated_list1(tag(", "), words)).parse(i)
+}
+
 /// A protocol's title naming its body: `Kommunstyrelsens protokoll 2023-11-22`,
 /// `Socialnämndens protokollsutdrag`, `fört vid sammanträde med kommunstyrelsen` (Stockholm).
 ///
@@ -300,7 +308,7 @@ pub fn letterhead_body(line: &str) -> Option<String> {
 #[must_use]
 pub fn head_body(line: &str) -> Option<String> {
     let line = line.trim().trim_end_matches(['.', ',', ':']);
-    let for_what = (ws1, tag("för"), ws1, words);
+    let for_what = (ws1, tag("för"), ws1, fields);
     let named = alt((
         (adjective, ws1, body_name).map(|(a, _, n)| (Some(a), n)),
         body_name.map(|n| (None, n)),
@@ -462,6 +470,12 @@ mod tests {
             ),
             ("Exploateringsnämnden", Some("Exploateringsnämnden")),
             ("Nämnden för Intraservice", Some("Nämnden för Intraservice")),
+            (
+                "Nämnd för trafik, infrastruktur och miljö",
+                Some("Nämnd för trafik, infrastruktur och miljö"),
+            ),
+            ("Nämnden för kultur, fritid", Some("Nämnden för kultur, fritid")),
+            ("Nämnden för kultur, 2023-05-04", None),
             ("Miljö- och samhällsbyggnadsnämnden", Some("Miljö- och samhällsbyggnadsnämnden")),
             ("Kommunstyrelsens arbetsutskott", Some("Kommunstyrelsens arbetsutskott")),
             ("KOMMUNSTYRELSEN", Some("Kommunstyrelsen")),

@@ -511,13 +511,17 @@ pub fn decision(lines: &[&Line], in_section: bool, default_kind: DecisionKind) -
 /// `Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen besluta` / `att fastställa taxa.`
 /// / `Kommunstyrelsen beslutar` / `` / `enligt arbetsutskottets förslag.` gives the board's
 /// decision `enligt arbetsutskottets förslag` and the working committee's proposal.
+///
+/// The proposer's own decision below its proposal (`Regionstyrelsen beslutar för egen del` /
+/// `2. uppdra åt regiondirektören …`) adds its clauses to the proposal's: one decision of the
+/// body, in two parts.
 #[must_use]
 pub fn decision_and_proposal(
     lines: &[&Line],
     in_section: bool,
     default_kind: DecisionKind,
 ) -> (Option<Decision>, Option<Decision>) {
-    let Some((first, at)) = first_decision(lines, in_section, default_kind) else {
+    let Some((mut first, at)) = first_decision(lines, in_section, default_kind) else {
         return (None, None);
     };
     if first.kind != DecisionKind::Proposal || first.by.is_none() {
@@ -535,6 +539,14 @@ pub fn decision_and_proposal(
             continue;
         }
         let Some(l) = lead(&line.text, false) else { continue };
+        if l.kind == DecisionKind::Decision
+            && l.by.as_deref().zip(first.by.as_deref()).is_some_and(|(a, b)| same(a, b))
+            && for_its_own_part(&line.text)
+            && let Some((own, _)) = first_decision(&lines[k..], in_section, DecisionKind::Decision)
+        {
+            first.clauses.extend(own.clauses);
+            continue;
+        }
         if l.kind != DecisionKind::Decision || !l.by.as_deref().is_some_and(decides_on) {
             continue;
         }
@@ -545,6 +557,16 @@ pub fn decision_and_proposal(
         }
     }
     (Some(first), None)
+}
+
+/// Whether a body's lead says it decides for its own part (`för egen del`, `för sin del`):
+/// a proposer's own decision beside the proposal it makes to another body.
+///
+/// Example: `Regionstyrelsen beslutar för egen del` under `Regionstyrelsen föreslår
+/// regionfullmäktige att` / `1. anta …`.
+fn for_its_own_part(line: &str) -> bool {
+    let lower = super::text::lower_case(line);
+    lower.contains(" för egen del") || lower.contains(" för sin del")
 }
 
 /// [`decision`] and the index of its lead's line (of its first line where there is no lead).
@@ -1229,6 +1251,22 @@ mod tests {
                     Arbetsutskottet beslutar vidare att återkomma i frågan.\n";
         let (d, p) = both(text);
         assert_eq!(d.map(|d| d.kind), Some(DecisionKind::Proposal));
+        assert!(p.is_none());
+    }
+
+    /// Region Halland: a proposal to the council, then the board's decision for its own
+    /// part, numbered on: one decision of both parts' points.
+    #[test]
+    fn the_proposers_own_part_below_its_proposal() {
+        let text = "Regionstyrelsen föreslår regionfullmäktige att
+                    1. anta Regional handlingsplan för suicidprevention 2024–2027.
+
+                    Regionstyrelsen beslutar för egen del
+                    2. uppdra åt regiondirektören att återrapportera arbetet årligen.
+";
+        let (d, p) = both(text);
+        let d = d.expect("a decision");
+        assert_eq!((d.kind, d.clauses.len()), (DecisionKind::Proposal, 2));
         assert!(p.is_none());
     }
 

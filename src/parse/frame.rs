@@ -135,9 +135,11 @@ const LABEL_FIRST_WORDS: &[&str] = &[
     "omröstning",
     "omröstningsresultat",
     "propositionsordning",
+    "protokollet",
     "protokollsanteckning",
     "protokollsanteckningar",
     "protokollsutdrag",
+    "protokollsutdraget",
     "reservation",
     "reservationer",
     "samlad",
@@ -146,6 +148,7 @@ const LABEL_FIRST_WORDS: &[&str] = &[
     "sändlista",
     "särskilt",
     "underlag",
+    "utdraget",
     "votering",
     "yrkande",
     "yrkanden",
@@ -324,8 +327,14 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
         opt((ws1, tag("till"), ws1, take_while1(|c: char| is_alpha(c) || c == ' '))),
     ));
     let expedition = alt((
+        // `Beslutet skickas till`, `Protokollet skickas till`, `Utdraget expedieras till`.
         recognize((
-            tag_no_case("beslutet"),
+            alt((
+                tag_no_case("beslutet"),
+                tag_no_case("protokollet"),
+                tag_no_case("protokollsutdraget"),
+                tag_no_case("utdraget"),
+            )),
             ws1,
             opt((tag("ska"), ws1)),
             alt((tag("skickas"), tag("expedieras"))),
@@ -406,7 +415,7 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
     alt((
         when(genitive, (body_proposal.map(|_| Label::BodyProposal), end_of_label)),
         when(may(b"fb") || second_f, (proposal.map(|_| Label::Proposal), end_of_label)),
-        when(may(b"bpesk"), (expedition.map(|_| Label::Expedition), end_of_label)),
+        when(may(b"bpesku"), (expedition.map(|_| Label::Expedition), end_of_label)),
         when(may(b"b") || genitive, (decision.map(|_| Label::Decision), end_of_label)),
         when(
             may(b"d"),
@@ -548,6 +557,10 @@ mod tests {
         check("Kommunstyrelsens förslag till kommunfullmäktige", Some((Label::BodyProposal, "")));
         check("Expedieras till", Some((Label::Expedition, "")));
         check("Beslutet skickas till", Some((Label::Expedition, "")));
+        // Region Skåne: the minutes, or the extract, are what is sent.
+        check("Protokollet skickas till", Some((Label::Expedition, "")));
+        check("Utdraget expedieras till", Some((Label::Expedition, "")));
+        check("Protokollet justeras", None);
         check("Exp till: Akten", Some((Label::Expedition, "Akten")));
         check(
             "Expedieras till\tEkonomiavdelningen",

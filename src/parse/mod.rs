@@ -387,12 +387,41 @@ fn title_continues(current: &str, next: &Line) -> bool {
         || (next_text.starts_with(|c: char| c.is_lowercase()) && next_text.len() < 100)
 }
 
+/// Whether a title's line `last`, long enough to have been wrapped, goes on at `lines[from]`
+/// because the one or two lines from there lead straight to the paragraph's case number (a
+/// labelled or a bare line), as a title wrapped before a capital or a party does:
+/// `… sluten vård i Västra` / `Götalandsregionen` / `Diarienummer HSN 2024-00213`, `Val av
+/// ersättare efter Anna Lindqvist` / `(S)` / `Diarienummer: RS2023-00502`. A short title
+/// (`Anmälningsärenden`) was not wrapped: the line under it is the text's.
+fn wraps_to_dnr(last: &Line, lines: &[Line], from: usize) -> bool {
+    let is_dnr = |l: &Line| {
+        let t = l.text.trim();
+        dnr::label(t).is_ok_and(|(r, _)| dnr::labelled_one(r).is_ok())
+            || dnr::bare_line(t).is_some()
+    };
+    let title_like = |l: &Line| {
+        let t = l.text.trim();
+        !l.is_blank() && t.len() < 100 && !t.ends_with('.') && frame::label(t).is_err()
+    };
+    if last.text.trim().chars().count() < 40 {
+        return false;
+    }
+    lines[from..]
+        .iter()
+        .take(3)
+        .position(|l| !title_like(l) || is_dnr(l))
+        .is_some_and(|k| (1..=2).contains(&k) && is_dnr(&lines[from + k]))
+}
+
 /// Reads a title starting at `lines[0]` (with `first` as its first text) and returns the title,
 /// how many lines it took, and the case numbers written in it.
 fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
     let mut title = first.trim().to_string();
     let mut used = 1;
-    while used < lines.len() && used < 5 && title_continues(&title, &lines[used]) {
+    while used < lines.len()
+        && used < 5
+        && (title_continues(&title, &lines[used]) || wraps_to_dnr(&lines[used - 1], lines, used))
+    {
         title.push(' ');
         title.push_str(lines[used].text.trim());
         used += 1;
@@ -1032,6 +1061,25 @@ mod tests {
         let text = "Västra Götalandsregionen\tPROTOKOLL\nHälso- och sjukvårdsnämnden\n\n§ 1 Val";
         let org = super::parse_str(text).value.organization;
         assert_eq!(org.as_deref(), Some("Västra Götalandsregionen"));
+    }
+
+    /// A long title wrapped before a capital or a party, its case number under it: the
+    /// lines down to the case number are the title's; a short title's next line is text.
+    #[test]
+    fn a_wrapped_title_runs_to_its_case_number() {
+        let text = "§ 34 Förslag till regional medicinsk riktlinje för\nbehandling av hjärtsvikt inom öppen och sluten vård i Västra\nGötalandsregionen\nDiarienummer HSN 2024-00213\n\nBeslut\nRiktlinjen fastställs.\n\n§ 35 Val av ersättare i regionstyrelsen efter Anna Lindqvist\n(S)\nDiarienummer: RS2023-00502\n\nBeslut\nRegionfullmäktige väljer Erik Pelling (S).\n\n§ 36 Anmälningsärenden\nRegionfullmäktiges protokoll 2023-05-10\nRS 2023/15\n";
+        let doc = super::parse_str(text).value;
+        let titles: Vec<&str> = doc.paragraphs.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Förslag till regional medicinsk riktlinje för behandling av hjärtsvikt inom öppen och sluten vård i Västra Götalandsregionen",
+                "Val av ersättare i regionstyrelsen efter Anna Lindqvist (S)",
+                "Anmälningsärenden",
+            ]
+        );
+        assert_eq!(doc.paragraphs[0].dnr[0].raw, "HSN 2024-00213");
+        assert_eq!(doc.paragraphs[1].dnr[0].raw, "RS2023-00502");
     }
 
     #[test]

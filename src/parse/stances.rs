@@ -222,6 +222,12 @@ fn find_from(s: &str, from: usize, p: &str) -> Option<usize> {
 fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
     let before = trailing_people(&sentence[..at]);
     if !before.is_empty() {
+        if before.iter().all(|p| p.name.is_empty()) {
+            let members = members_after(&sentence[end..], &before);
+            if !members.is_empty() {
+                return members;
+            }
+        }
         return before;
     }
     let last_word = sentence[..at].trim_end().rsplit(' ').next().unwrap_or("");
@@ -236,6 +242,28 @@ fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
     let after = after.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
     let after = after.strip_prefix("inte ").or_else(|| after.strip_prefix("ej ")).unwrap_or(after);
     leading_people(after)
+}
+
+/// The members a party group's stance names after the phrase, behind a comma or a colon,
+/// to the end of the sentence: `Ledamöterna för Vänsterpartiet reserverar sig mot beslutet:
+/// Lena Dafgård (V), Mikael Johansson (V) och Susanne Wallin (V).` (`rest`, the sentence after
+/// the phrase). Each member must belong to one of the `groups`' parties; else none.
+fn members_after(rest: &str, groups: &[Person]) -> Vec<Person> {
+    let Some(mark) = rest.find([',', ':']) else {
+        return Vec::new();
+    };
+    let after = rest[mark + 1..].trim_start();
+    match person_list(after) {
+        Ok((tail, people))
+            if tail.trim().trim_end_matches(['.', ';']).is_empty()
+                && people
+                    .iter()
+                    .all(|p| !p.name.is_empty() && groups.iter().any(|g| g.party == p.party)) =>
+        {
+            people
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Pronouns that stand for a sentence's subject in an att-clause: `… anmäler att hon avstår`.
@@ -489,6 +517,32 @@ mod tests {
             s.abstained,
             vec![Person { name: String::new(), party: Some("KD".into()) }, p("Anna Ek", "M")]
         );
+    }
+
+    /// A party group's stance followed by its members: the members.
+    #[test]
+    fn a_group_then_its_members_after_the_phrase() {
+        let s = stances(
+            "Ledamöterna för Vänsterpartiet reserverar sig mot beslutet: Lena Dafgård (V), Mikael Johansson (V) och Susanne Wallin (V).",
+        );
+        assert_eq!(
+            s.reserved,
+            vec![p("Lena Dafgård", "V"), p("Mikael Johansson", "V"), p("Susanne Wallin", "V")]
+        );
+        let s = stances(
+            "Ledamöterna från Sverigedemokraterna avstår från att delta i beslutet, Christoffer Lindberg (SD).",
+        );
+        assert_eq!(s.abstained, vec![p("Christoffer Lindberg", "SD")]);
+        let s = stances(
+            "Ledamöterna från Miljöpartiet de gröna reserverar sig, Annika Annerby Jansson (MP) och Karin Svensson Smith (MP).",
+        );
+        assert_eq!(
+            s.reserved,
+            vec![p("Annika Annerby Jansson", "MP"), p("Karin Svensson Smith", "MP")]
+        );
+        // Someone of another party after the comma is no member: the group stays.
+        let s = stances("Ledamöterna för SD reserverar sig, liksom Anna Ek (M).");
+        assert_eq!(s.reserved, vec![Person { name: String::new(), party: Some("SD".into()) }]);
     }
 
     #[test]
