@@ -395,10 +395,51 @@ pub fn stances(text: &str) -> Stances {
             votes.abstain = votes.abstain.or(v.abstain);
         }
     }
+    headed_people(text, &cues, &mut out);
     for people in [&mut out.abstained, &mut out.reserved, &mut out.conflicts] {
         drop_groups_named(people);
     }
     out
+}
+
+/// Which list a stance's heading alone on its line heads, as some minutes print the people on
+/// the next line: abstained (0), reserved (1), jäv (2).
+///
+/// Pattern: the whole line, in any case, with or without a colon: `Avstår från att delta i
+/// beslutet`, `Deltar inte i beslutet`, `Reservation`, `Reservationer`, `Jäv`.
+fn stance_heading(line: &str) -> Option<usize> {
+    const HEADINGS: &[(&str, usize)] = &[
+        ("avstår från att delta i beslutet", 0),
+        ("avstår från att delta i beslut", 0),
+        ("avstår från att rösta", 0),
+        ("deltar inte i beslutet", 0),
+        ("deltar ej i beslutet", 0),
+        ("reservation", 1),
+        ("reservationer", 1),
+        ("reservation mot beslutet", 1),
+        ("jäv", 2),
+    ];
+    let t = line.trim().trim_end_matches([':', '.']).trim_end();
+    HEADINGS.iter().find(|(h, _)| super::lexical::eq_lower(t, h)).map(|&(_, k)| k)
+}
+
+/// The people on the line under a stance's heading (`Avstår från att delta i beslutet` /
+/// `Gilbert Tribo (L)`, `Reservation` / `Marie Ek (SD) och Olle Berg (SD)`), into their list.
+fn headed_people(text: &str, cues: &[usize], out: &mut Stances) {
+    for &at in cues {
+        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let Some(kind) = stance_heading(&text[line_start..line_end]) else { continue };
+        let next = &text[line_end..];
+        let next = next.trim_start_matches('\n');
+        let people = labelled_people(&next[..next.find('\n').unwrap_or(next.len())]);
+        let list = match kind {
+            0 => &mut out.abstained,
+            1 => &mut out.reserved,
+            _ => &mut out.conflicts,
+        };
+        push_unique(list, people);
+    }
 }
 
 /// Drops a party group (a person with a party and no name) when the same list names a member
@@ -501,6 +542,20 @@ mod tests {
         let at: Vec<&str> = cue_positions(text).iter().map(|&p| &text[p..p + 3]).collect();
         assert_eq!(at, ["AVS", "avs", "JÄ", "Jä", "rö", "RÖ", "ReS", "nej"]);
         assert!(cue_positions("Rostade bröd, Deltagare och jarl").is_empty());
+    }
+
+    /// A stance's heading alone on its line, the people on the next.
+    #[test]
+    fn a_heading_over_its_people() {
+        let s = stances("Beslut\nAntas.\nAvstår från att delta i beslutet\nGilbert Tribo (L)");
+        assert_eq!(s.abstained, vec![p("Gilbert Tribo", "L")]);
+        let s = stances("Reservation\nMarie Ek (SD) och Olle Berg (SD)\nBeslutet skickas till");
+        assert_eq!(s.reserved, vec![p("Marie Ek", "SD"), p("Olle Berg", "SD")]);
+        let s = stances("Deltar inte i beslutet:\nPer Holm (V), Lisa Berg (MP)");
+        assert_eq!(s.abstained, vec![p("Per Holm", "V"), p("Lisa Berg", "MP")]);
+        // A heading over prose reads no one.
+        let s = stances("Reservation\nEn reservation lämnades inte.");
+        assert!(s.reserved.is_empty());
     }
 
     /// A party group and the members of it named in the same paragraph are the members.
