@@ -59,6 +59,9 @@ pub struct Normalized {
     /// The source lines on which pages 2, 3, … start: the text marks page breaks with form
     /// feeds (PDF and DOCX extraction, `pdftotext`). Empty when it marks none.
     pub page_starts: Vec<u32>,
+    /// The blank lines (by number) that stand where a page break was: page furniture set aside
+    /// or a page start between the lines around them. A list or sentence may go on over one.
+    pub page_breaks: Vec<u32>,
 }
 
 impl Normalized {
@@ -128,7 +131,36 @@ pub fn normalize(text: &str) -> Normalized {
     let mut lines = collapse_blanks(lines, double_spaced);
     rejoin_hyphenation(&mut lines);
     furniture_lines.sort_by_key(|l| l.no);
-    Normalized { lines, furniture: furniture_lines, double_spaced, flattened, page_starts }
+    let page_breaks = page_breaks(&lines, &furniture_lines, &page_starts);
+    Normalized {
+        lines,
+        furniture: furniture_lines,
+        double_spaced,
+        flattened,
+        page_starts,
+        page_breaks,
+    }
+}
+
+/// The blank lines between two lines of text across which furniture was set aside or a page
+/// starts (`Grannar enligt sändlista` / `` / `-----` / `` / page header / `` /
+/// `Miljö- och hälsoskyddsförvaltningen` leaves one blank line, a page break). `furniture` is
+/// sorted by line number.
+fn page_breaks(lines: &[Line], furniture: &[Line], page_starts: &[u32]) -> Vec<u32> {
+    if furniture.is_empty() && page_starts.is_empty() {
+        return Vec::new();
+    }
+    lines
+        .windows(3)
+        .filter(|w| w[1].is_blank())
+        .filter(|w| {
+            let (before, after) = (w[0].no, w[2].no);
+            let set_aside = furniture.get(furniture.partition_point(|l| l.no <= before));
+            let start = page_starts.get(page_starts.partition_point(|&s| s <= before));
+            set_aside.is_some_and(|l| l.no < after) || start.is_some_and(|&s| s <= after)
+        })
+        .map(|w| w[1].no)
+        .collect()
 }
 
 /// The text's lines, as `text.split('\n')` cuts them, and whether it holds a `*` and a form
@@ -717,6 +749,18 @@ mod tests {
 
     fn texts(n: &Normalized) -> Vec<&str> {
         n.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    /// The blank line left where a converter's page separator and the next page's header were
+    /// set aside is a page break; a blank line between paragraphs is none.
+    #[test]
+    fn page_breaks_where_furniture_was_set_aside() {
+        let text = "§ 101\n\nFöreläggande\n\nBeslutet skickas till\n\nFastighetsägaren\nGrannar enligt sändlista\n\n-----\n\nMiljönämnden\nSammanträdesprotokoll 2023-09-14\n\nMiljöförvaltningen\n\n§ 102\n\nTillsynsplan\n\nBeslutet skickas till\n\nMiljöförvaltningen\n\n-----\n\nMiljönämnden\nSammanträdesprotokoll 2023-09-14\n\n§ 103\n\nDelegationsbeslut\n";
+        let norm = normalize(text);
+        let at = |no: u32| norm.lines.iter().find(|l| l.no == no).map(|l| l.text.as_str());
+        assert_eq!(at(9), Some(""), "{:?}", norm.lines);
+        assert_eq!(at(15), Some("Miljöförvaltningen"), "{:?}", norm.lines);
+        assert_eq!(norm.page_breaks, [9, 24], "{:?}", norm.lines);
     }
 
     #[test]
