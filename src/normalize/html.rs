@@ -1,27 +1,14 @@
 //! The HTML that markdown converters leave in a line: tables (`<table><tr><td>…`, MinerU),
-//! line breaks (`<br>` inside a table's cell, as marker and pymupdf4llm break one) and character
-//! entities.
+//! line breaks (`<br>` inside a table's cell, as marker and pymupdf4llm break one, or in a line
+//! of text) and character entities.
 //!
 //! A source line with such markup becomes the lines a PDF's text layer would give: a table row
 //! per line, its cells as a pipe row that [`clean`](super::clean) turns into columns, and a
 //! cell broken by `<br>` over as many rows as it has parts (the k-th part of every cell on the
 //! k-th row, as the table is printed). Every line keeps the source line's number. The normaliser
-//! asks only lines that start with a tag or a pipe ([`may_hold_layout_tags`]). Other tags
+//! asks only lines that hold a `<`, found in the pass that cuts the text into lines. Other tags
 //! (`<b>`, `<span>`) go; a `<` that starts no known tag is text (`< 5 %`). Lines without a
 //! table or a line break are left alone: this is no HTML parser.
-
-/// Whether [`expand`] may find work in a raw line: one that starts (after spaces) with a tag,
-/// as MinerU prints a table on a line of its own, or a pipe table's row that holds a `<`, as
-/// converters break a cell with `<br>`. A line break in running text is left as it is.
-#[must_use]
-#[inline]
-pub fn may_hold_layout_tags(raw: &str) -> bool {
-    match raw.bytes().find(|&b| b != b' ') {
-        Some(b'<') => true,
-        Some(b'|') => raw.contains('<'),
-        _ => false,
-    }
-}
 
 /// Whether a line holds a table tag or a line break (`<br`, `<td`, `<th`, `<tr`, `<table`), in
 /// either case: what [`expand`] works on.

@@ -59,6 +59,9 @@ pub struct Normalized {
     /// The source lines on which pages 2, 3, … start: the text marks page breaks with form
     /// feeds (PDF and DOCX extraction, `pdftotext`). Empty when it marks none.
     pub page_starts: Vec<u32>,
+    /// The blank lines (by number) that stand where a page break was: page furniture set aside
+    /// or a page start between the lines around them. A list or sentence may go on over one.
+    pub page_breaks: Vec<u32>,
 }
 
 impl Normalized {
@@ -73,12 +76,12 @@ impl Normalized {
 /// Normalises a decoded text. Pure and infallible.
 #[must_use]
 pub fn normalize(text: &str) -> Normalized {
-    let (src, stars, form_feeds) = split_lines(text);
-    let mut raw = join_emphasis_spans(&src, stars);
-    // Tables and line breaks in HTML, as markdown converters leave them: a line's first byte
-    // rules out nearly every line.
-    if raw.iter().any(|(_, t)| html::may_hold_layout_tags(t)) {
-        raw = expand_html(raw);
+    let (src, marks) = split_lines(text);
+    let mut raw = join_emphasis_spans(&src, marks.stars);
+    // Tables and line breaks in HTML, as markdown converters leave them: only lines that hold
+    // a `<` are asked, found in the pass that split the lines.
+    if !marks.angle_lines.is_empty() {
+        raw = expand_html(raw, &marks.angle_lines);
     }
     let mut furniture_lines = Vec::new();
     let mut cleaned: Vec<(u32, String)> = raw
@@ -92,7 +95,7 @@ pub fn normalize(text: &str) -> Normalized {
     if flattened {
         cleaned = unflatten(cleaned, &mut furniture_lines);
     }
-    let page_starts = if form_feeds { page_starts(text) } else { Vec::new() };
+    let page_starts = if marks.form_feeds { page_starts(text) } else { Vec::new() };
     if !page_starts.is_empty() {
         drop_page_edges(&mut cleaned, &page_starts, &mut furniture_lines);
         join_page_seams(&mut cleaned, &page_starts);
@@ -128,30 +131,79 @@ pub fn normalize(text: &str) -> Normalized {
     let mut lines = collapse_blanks(lines, double_spaced);
     rejoin_hyphenation(&mut lines);
     furniture_lines.sort_by_key(|l| l.no);
-    Normalized { lines, furniture: furniture_lines, double_spaced, flattened, page_starts }
+    let page_breaks = page_breaks(&lines, &furniture_lines, &page_starts);
+    Normalized {
+        lines,
+        furniture: furniture_lines,
+        double_spaced,
+        flattened,
+        page_starts,
+        page_breaks,
+    }
 }
 
-/// The text's lines, as `text.split('\n')` cuts them, and whether it holds a `*` and a form
-/// feed: one pass, eight bytes at a time to the next of those three bytes, for the three
-/// searches of the whole text that [`join_emphasis_spans`] and [`page_starts`] start with.
-fn split_lines(text: &str) -> (Vec<&str>, bool, bool) {
+/// The blank lines between two lines of text across which furniture was set aside or a page
+/// starts (`Grannar enligt sändlista` / `` / `-----` / `` / page header / `` /
+/// `Miljö- och hälsoskyddsförvaltningen` leaves one blank line, a page break). `furniture` is
+/// sorted by line number.
+fn page_breaks(lines: &[Line], furniture: &[Line], page_starts: &[u32]) -> Vec<u32> {
+    if furniture.is_empty() && page_starts.is_empty() {
+        return Vec::new();
+    }
+    lines
+        .windows(3)
+        .filter(|w| w[1].is_blank())
+        .filter(|w| {
+            let (before, after) = (w[0].no, w[2].no);
+            let set_aside = furniture.get(furniture.partition_point(|l| l.no <= before));
+            let start = page_starts.get(page_starts.partition_point(|&s| s <= before));
+            set_aside.is_some_and(|l| l.no < after) || start.is_some_and(|&s| s <= after)
+        })
+        .map(|w| w[1].no)
+        .collect()
+}
+
+/// The rare bytes [`split_lines`] notes while it cuts the lines.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Marks {
+    /// The text holds a `*`.
+    stars: bool,
+    /// The text holds a form feed.
+    form_feeds: bool,
+    /// The lines (1-based, ascending) that hold a `<`: the only ones an HTML tag may be in.
+    angle_lines: Vec<u32>,
+}
+
+/// The text's lines, as `text.split('\n')` cuts them, and its [`Marks`]: one pass, eight bytes
+/// at a time to the next newline, `*`, form feed or `<`, for the searches of the whole text
+/// that [`join_emphasis_spans`], [`page_starts`] and [`expand_html`] start with.
+fn split_lines(text: &str) -> (Vec<&str>, Marks) {
     use crate::scan::{bytes_equal, bytes_marked};
     let b = text.as_bytes();
-    let marks = |x| bytes_equal(x, b'\n') | bytes_equal(x, b'*') | bytes_equal(x, 0x0C);
+    let marks = |x| {
+        bytes_equal(x, b'\n') | bytes_equal(x, b'*') | bytes_equal(x, 0x0C) | bytes_equal(x, b'<')
+    };
     let mut lines = Vec::new();
-    let (mut stars, mut form_feeds, mut line_start) = (false, false, 0);
+    let mut found = Marks::default();
+    let mut line_start = 0;
     for at in bytes_marked(b, 0, marks) {
         match b[at] {
             b'\n' => {
                 lines.push(&text[line_start..at]);
                 line_start = at + 1;
             }
-            b'*' => stars = true,
-            _ => form_feeds = true,
+            b'*' => found.stars = true,
+            b'<' => {
+                let no = lines.len() as u32 + 1;
+                if found.angle_lines.last() != Some(&no) {
+                    found.angle_lines.push(no);
+                }
+            }
+            _ => found.form_feeds = true,
         }
     }
     lines.push(&text[line_start..]);
-    (lines, stars, form_feeds)
+    (lines, found)
 }
 
 /// The lines on which pages after the first start: a form feed before a line's text starts a
@@ -440,12 +492,22 @@ fn unflatten(lines: Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<(u32, 
     out
 }
 
-/// The lines with an HTML table or line break as the lines they stand for
-/// ([`html::may_hold_layout_tags`], [`html::expand`]), each keeping its source line's number; other lines as they are.
-fn expand_html(raw: Vec<(u32, Cow<'_, str>)>) -> Vec<(u32, Cow<'_, str>)> {
+/// The lines with an HTML table or line break as the lines they stand for ([`html::expand`]),
+/// each keeping its source line's number; other lines as they are. `angle_lines` are the source
+/// lines that hold a `<` ([`Marks`]): only a raw line that starts on one, or that joins one
+/// ([`join_emphasis_spans`]), is asked.
+fn expand_html<'a>(raw: Vec<(u32, Cow<'a, str>)>, angle_lines: &[u32]) -> Vec<(u32, Cow<'a, str>)> {
     let mut out = Vec::with_capacity(raw.len());
-    for (no, line) in raw {
-        let expanded = if html::may_hold_layout_tags(&line) { html::expand(&line) } else { None };
+    let mut angles = angle_lines.iter().copied().peekable();
+    let mut raw = raw.into_iter().peekable();
+    while let Some((no, line)) = raw.next() {
+        // The source lines this raw line stands for: up to the next raw line's.
+        let end = raw.peek().map_or(u32::MAX, |(next, _)| *next);
+        let mut holds_angle = false;
+        while let Some(a) = angles.next_if(|&a| a < end) {
+            holds_angle |= a >= no;
+        }
+        let expanded = if holds_angle { html::expand(&line) } else { None };
         match expanded {
             Some(lines) => out.extend(lines.into_iter().map(|l| (no, Cow::Owned(l)))),
             None => out.push((no, line)),
@@ -682,19 +744,22 @@ mod tests {
             "a*\x0c\nb\r\n\n*",
             "**§ 96 Yttrande\n(Ds 2023:26)**\n",
             "x\x0cy",
+            "a<br>b<br>c\n\n<table>\nx < 5",
         ] {
-            let (lines, stars, form_feeds) = split_lines(text);
+            let (lines, marks) = split_lines(text);
             assert_eq!(lines, text.split('\n').collect::<Vec<_>>(), "{text:?}");
+            let angle_lines: Vec<u32> =
+                (1..).zip(&lines).filter(|(_, l)| l.contains('<')).map(|(no, _)| no).collect();
             assert_eq!(
-                (stars, form_feeds),
-                (text.contains('*'), text.contains('\x0c')),
+                marks,
+                Marks { stars: text.contains('*'), form_feeds: text.contains('\x0c'), angle_lines },
                 "{text:?}"
             );
         }
         let long = "ord och ord ".repeat(9) + "*" + &"x".repeat(30) + "\x0c\n" + &"y".repeat(17);
-        let (lines, stars, form_feeds) = split_lines(&long);
+        let (lines, marks) = split_lines(&long);
         assert_eq!(lines, long.split('\n').collect::<Vec<_>>());
-        assert!(stars && form_feeds);
+        assert!(marks.stars && marks.form_feeds && marks.angle_lines.is_empty());
     }
 
     #[test]
@@ -717,6 +782,43 @@ mod tests {
 
     fn texts(n: &Normalized) -> Vec<&str> {
         n.lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    /// The blank line left where a converter's page separator and the next page's header were
+    /// set aside is a page break; a blank line between paragraphs is none.
+    #[test]
+    fn page_breaks_where_furniture_was_set_aside() {
+        let text = "§ 101\n\nFöreläggande\n\nBeslutet skickas till\n\nFastighetsägaren\nGrannar enligt sändlista\n\n-----\n\nMiljönämnden\nSammanträdesprotokoll 2023-09-14\n\nMiljöförvaltningen\n\n§ 102\n\nTillsynsplan\n\nBeslutet skickas till\n\nMiljöförvaltningen\n\n-----\n\nMiljönämnden\nSammanträdesprotokoll 2023-09-14\n\n§ 103\n\nDelegationsbeslut\n";
+        let norm = normalize(text);
+        let at = |no: u32| norm.lines.iter().find(|l| l.no == no).map(|l| l.text.as_str());
+        assert_eq!(at(9), Some(""), "{:?}", norm.lines);
+        assert_eq!(at(15), Some("Miljöförvaltningen"), "{:?}", norm.lines);
+        assert_eq!(norm.page_breaks, [9, 24], "{:?}", norm.lines);
+    }
+
+    /// A `<br>` in a line of running text (a markdown converter's hard line break) parts it,
+    /// as it does a table's cell.
+    #[test]
+    fn a_line_break_in_running_text() {
+        let norm = normalize(
+            "Övriga närvarande: Peter Hök, förvaltningschef<br>Anna-Lena Sten, sekreterare\nx < 5 %",
+        );
+        assert_eq!(
+            texts(&norm),
+            [
+                "Övriga närvarande: Peter Hök, förvaltningschef",
+                "Anna-Lena Sten, sekreterare",
+                "x < 5 %"
+            ]
+        );
+        assert_eq!(norm.lines.iter().map(|l| l.no).collect::<Vec<_>>(), [1, 1, 2]);
+        // A line joined to close its emphasis: the `<br>` on the joined line is found.
+        let norm =
+            normalize("**Övriga närvarande: Peter Hök,\nförvaltningschef<br>Anna-Lena Sten**");
+        assert_eq!(
+            texts(&norm),
+            ["Övriga närvarande: Peter Hök, förvaltningschef", "Anna-Lena Sten"]
+        );
     }
 
     #[test]

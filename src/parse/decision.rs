@@ -429,10 +429,37 @@ fn ends_open(clause: &str) -> bool {
     PREPOSITIONS.contains(&last)
 }
 
+/// Whether `line` goes on with a name the clause's line cut after a preposition, as a
+/// hyphenated name rejoined at the line end leaves it: the clause ends in a preposition and a
+/// capitalised word, the line starts with a capitalised word in lower case after its first
+/// letter, and ends the sentence at its end and nowhere before (a label, a heading in capitals
+/// or a page of flattened text is none).
+///
+/// Pattern: `… PREP Name` / `Name … .`. Example (`Väst-` / `ra Götalands län …` rejoined):
+/// `Miljönämnden beslutar att avge yttrande till Länsstyrelsen i Västra` / `Götalands län i
+/// enlighet med miljöförvaltningens förslag.`
+fn continues_name(clause: &str, line: &str) -> bool {
+    let is_name = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+    };
+    let mut last = clause.trim_end().rsplit([' ', '\t']);
+    let (Some(name), Some(before)) = (last.next(), last.next()) else {
+        return false;
+    };
+    let first = line.split([' ', '\t']).next().unwrap_or("");
+    let body = line.trim_end();
+    is_name(name)
+        && ends_open(before)
+        && is_name(first)
+        && body.ends_with('.')
+        && !body.match_indices(['.', '!', '?']).any(|(at, _)| super::text::ends_sentence(body, at))
+}
+
 /// The clauses under a lead: every att-clause (wrapped lines joined), or numbered points and
 /// bullets; stops at a blank line followed by text that continues neither. `first` is a clause
 /// begun on the lead's line, which the next lines continue, in mid-sentence (in lower case, or
-/// after a preposition), until its sentence ends (`Kommunstyrelsen beslutar att anta taxan för` / `bygglov enligt bilaga 1, samt` /
+/// after a preposition, or a name cut after a preposition), until its sentence ends (`Kommunstyrelsen beslutar att anta taxan för` / `bygglov enligt bilaga 1, samt` /
 /// `att …`).
 fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
     let mut clauses: Vec<String> = first.map(str::to_string).into_iter().collect();
@@ -456,8 +483,8 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
         // The lead's clause goes on over a line in lower case, or after a preposition: a line
         // of flattened text may start with a page number or a § (`7 Patientnämnden
         // Sammanträdesprotokoll Sida 7 (16) …`).
-        let continues_lead =
-            text.starts_with(char::is_lowercase) || clauses.last().is_some_and(|c| ends_open(c));
+        let continues_lead = text.starts_with(char::is_lowercase)
+            || clauses.last().is_some_and(|c| ends_open(c) || continues_name(c, text));
         // `att taxan skall gälla från den 1 april 1998.` / `Kommunstyrelsen beslutar`: the
         // body's own decision below a proposal's clauses is none of them, unless the clause
         // above is left open (`… för` / `Kommunstyrelsen beslutar …` is its object).
@@ -1136,6 +1163,35 @@ mod tests {
                 "uppdra åt kommundirektören att underteckna det"
             ]
         );
+    }
+
+    /// A place name cut at the lead's line end, as a rejoined hyphenation leaves it (`Väst-` /
+    /// `ra Götalands län …` → `Västra` / `Götalands län …`): the clause goes on to its end.
+    #[test]
+    fn a_name_cut_at_the_lead_line_end() {
+        let text = "Miljönämnden beslutar att avge yttrande till Länsstyrelsen i Västra\nGötalands län i enlighet med miljöförvaltningens förslag.";
+        let ls = lines(text);
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect(text);
+        assert_eq!(
+            d.clauses,
+            [
+                "avge yttrande till Länsstyrelsen i Västra Götalands län i enlighet med miljöförvaltningens förslag"
+            ]
+        );
+        // A label, a heading in capitals or a page of flattened text after a name goes on no
+        // more.
+        for text in [
+            "Miljönämnden beslutar att avge yttrande till Länsstyrelsen i Jämtland\nBeslutsunderlag",
+            "Miljönämnden beslutar att avge yttrande till Länsstyrelsen i Jämtland\nNÄRVARANDE.",
+            "Miljönämnden beslutar att avge yttrande till Länsstyrelsen i Jämtland\n7 Miljönämnden Sammanträdesprotokoll Sida 7 (16) § 46 Taxa.",
+            "Miljönämnden beslutar att avge yttrande till Länsstyrelsen i Jämtland\nUnderskrift... Ärendet behandlades av nämnden den 19 mars.",
+        ] {
+            let ls = lines(text);
+            let refs: Vec<&Line> = ls.iter().collect();
+            let d = decision(&refs, true, DecisionKind::Decision).expect(text);
+            assert_eq!(d.clauses, ["avge yttrande till Länsstyrelsen i Jämtland"], "{text}");
+        }
     }
 
     #[test]

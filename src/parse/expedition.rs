@@ -69,9 +69,13 @@ fn is_running_header(line: &Line, after: &[&Line]) -> bool {
 /// lower case or with "och"); the list ends at the first blank line after some recipients,
 /// unless it is set one recipient to a block (plain `pdftotext` gives `Sökanden` / `` /
 /// `Lantmäteriet`): then it goes on while each block is one `lone_recipient` line.
+/// A blank line in `page_breaks` (where the normaliser set a page break's furniture aside:
+/// [`crate::normalize::Normalized::page_breaks`]) is no end when the next page goes on with a
+/// lone recipient that ends in no full stop (`Grannar enligt sändlista` / `-----` / page header
+/// / `Miljö- och hälsoskyddsförvaltningen`).
 /// Example: `Regiondirektör, hälso- och sjukvårdsdirektör, utvecklingsstrateg HSD-stab`.
 #[must_use]
-pub fn recipients(value: &str, lines: &[&Line]) -> Vec<String> {
+pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<String> {
     let mut rows: Vec<String> = Vec::new();
     if !value.trim().is_empty() {
         rows.push(value.trim().to_string());
@@ -84,7 +88,11 @@ pub fn recipients(value: &str, lines: &[&Line]) -> Vec<String> {
         if line.is_blank() {
             one_to_a_block &= block_len <= 1 && rows.last().is_none_or(|r| lone_recipient(r));
             block_len = 0;
-            after_blank = !rows.is_empty();
+            let page_goes_on = page_breaks.contains(&line.no)
+                && lines.get(k + 1).is_some_and(|next| {
+                    lone_recipient(&next.text) && !next.text.trim_end().ends_with('.')
+                });
+            after_blank = !rows.is_empty() && !page_goes_on;
             continue;
         }
         if after_blank {
@@ -172,7 +180,46 @@ mod tests {
     fn check(value: &str, text: &str, expected: &[&str]) {
         let ls = lines(text);
         let refs: Vec<&Line> = ls.iter().collect();
-        assert_eq!(recipients(value, &refs), expected);
+        assert_eq!(recipients(value, &refs, &[]), expected);
+    }
+
+    /// A page break inside the list (a converter's `-----` and the next page's header set
+    /// aside, a blank line left where they stood) ends it no more than a line break does.
+    #[test]
+    fn a_list_over_a_page_break() {
+        let check_broken = |text: &str, breaks: &[u32], expected: &[&str]| {
+            let ls = lines(text);
+            let refs: Vec<&Line> = ls.iter().collect();
+            assert_eq!(recipients("", &refs, breaks), expected, "{text}");
+        };
+        // `Grannar enligt sändlista` / `-----` / page header / `Miljö- och …`.
+        let text =
+            "Fastighetsägaren\nGrannar enligt sändlista\n\nMiljö- och hälsoskyddsförvaltningen\n";
+        check_broken(
+            text,
+            &[3],
+            &[
+                "Fastighetsägaren",
+                "Grannar enligt sändlista",
+                "Miljö- och hälsoskyddsförvaltningen",
+            ],
+        );
+        check_broken(text, &[], &["Fastighetsägaren", "Grannar enligt sändlista"]);
+        // docling: one to a block, the page header between two of them.
+        let text = "\nKulturförvaltningen\n\nKommunstyrelsen\n";
+        check_broken(text, &[3], &["Kulturförvaltningen", "Kommunstyrelsen"]);
+        check_broken(text, &[], &["Kulturförvaltningen"]);
+        check_broken(
+            "\nKulturförvaltningen\n\nFritidsförvaltningen\n\nKommunstyrelsen\n\nAkten",
+            &[3],
+            &["Kulturförvaltningen", "Fritidsförvaltningen", "Kommunstyrelsen", "Akten"],
+        );
+        // Prose on the next page is no recipient.
+        check_broken(
+            "Fastighetsägaren\nGrannar enligt sändlista\n\nÄrendet har beretts av förvaltningen.",
+            &[3],
+            &["Fastighetsägaren", "Grannar enligt sändlista"],
+        );
     }
 
     #[test]

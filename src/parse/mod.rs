@@ -73,7 +73,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
     if headings.is_empty() {
         let (body, closing) = split_closing(lines);
         header::closing(closing, &mut head);
-        let unnumbered = unnumbered(body, &mut warnings);
+        let unnumbered = unnumbered(body, &norm.page_breaks, &mut warnings);
         letterhead = unnumbered.letterhead;
         if head.dnr.is_empty() {
             head.dnr.clone_from(&unnumbered.paragraph.dnr);
@@ -93,7 +93,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
                 block
             };
             let lead = above[k].take().map(|x| x.1).unwrap_or_default();
-            paragraphs.push(numbered(block, h, lead, norm.flattened, &mut warnings));
+            paragraphs.push(numbered(block, h, lead, &norm, &mut warnings));
         }
     }
 
@@ -496,7 +496,7 @@ fn numbered(
     block: &[Line],
     h: &Heading<'_>,
     lead_dnr: Vec<Dnr>,
-    flattened: bool,
+    norm: &Normalized,
     warnings: &mut Vec<Warning>,
 ) -> Paragraph {
     let start = &block[0];
@@ -523,7 +523,7 @@ fn numbered(
     }
     // A flattened page runs the title into the text: the title ends where a sentence starts,
     // and the rest of the line is the text's first line.
-    let (title_start, spill) = if flattened {
+    let (title_start, spill) = if norm.flattened {
         let t = paragraphs::flattened_title(title_start);
         let spill = title_start[t.len()..].trim();
         (t, (!spill.is_empty()).then(|| Line { no: start.no, text: spill.to_string() }))
@@ -569,9 +569,9 @@ fn numbered(
         Some(first) => {
             let mut lines = vec![first];
             lines.extend_from_slice(&block[body_from..]);
-            body(&lines, own, warnings)
+            body(&lines, own, &norm.page_breaks, warnings)
         }
-        None => body(&block[body_from..], own, warnings),
+        None => body(&block[body_from..], own, &norm.page_breaks, warnings),
     };
     p.number = Some(h.number);
     p.title = title;
@@ -703,7 +703,7 @@ fn officers_of(value: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Builds the single paragraph of a document without § headings: the title is the first line
 /// after any letterhead.
-fn unnumbered(lines: &[Line], warnings: &mut Vec<Warning>) -> Unnumbered {
+fn unnumbered(lines: &[Line], page_breaks: &[u32], warnings: &mut Vec<Warning>) -> Unnumbered {
     let mut own = Vec::new();
     let mut letterhead = false;
     let mut title_at = None;
@@ -741,7 +741,7 @@ fn unnumbered(lines: &[Line], warnings: &mut Vec<Warning>) -> Unnumbered {
         }
         _ => body_from,
     };
-    let mut paragraph = body(&lines[body_from..], own, warnings);
+    let mut paragraph = body(&lines[body_from..], own, page_breaks, warnings);
     paragraph.title = title;
     if paragraph.officers.is_empty() {
         paragraph.officers = head_officers;
@@ -751,7 +751,13 @@ fn unnumbered(lines: &[Line], warnings: &mut Vec<Warning>) -> Unnumbered {
 }
 
 /// Reads a paragraph's body: head fields, decision, proposal, stances, expedition, references.
-fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Paragraph {
+/// `page_breaks` are the blank lines where a page broke ([`Normalized::page_breaks`]).
+fn body(
+    lines: &[Line],
+    mut own: Vec<Dnr>,
+    page_breaks: &[u32],
+    warnings: &mut Vec<Warning>,
+) -> Paragraph {
     let sections = frame::sections(lines);
     let mut case_owner = None;
     let mut officers = Vec::new();
@@ -775,7 +781,9 @@ fn body(lines: &[Line], mut own: Vec<Dnr>, warnings: &mut Vec<Warning>) -> Parag
             }
             Some(Label::CaseOwner) if !s.value.is_empty() => case_owner = Some(s.value.to_string()),
             Some(Label::Officers) => officers.extend(officers_of(s.value)),
-            Some(Label::Expedition) => expedition.extend(expedition::recipients(s.value, &s.lines)),
+            Some(Label::Expedition) => {
+                expedition.extend(expedition::recipients(s.value, &s.lines, page_breaks));
+            }
             Some(Label::Decision) => decision_section = Some((s, DecisionKind::Decision)),
             // A body's proposal is the decision only where the paragraph records no decision
             // of its own (`Kommunfullmäktiges beslut` above `Kommunstyrelsens förslag`).

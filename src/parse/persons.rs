@@ -326,18 +326,22 @@ pub(crate) fn is_not_party(p: &str) -> bool {
 }
 
 /// A party abbreviation as written in parentheses: one to six letters in one case (`S`, `SJVP`,
-/// `m`, `fp`), two to four capitalised (`Mbp`, a local list's), or `-`; never a role or title
-/// abbreviation (`ordf`, `Sekr`, `VD`).
+/// `m`, `fp`), two to four capitalised (`Mbp`, `Sjvp`, `Fi`, a local list's), or `-`; never a
+/// role or title abbreviation (`ordf`, `Sekr`, `VD`). A capitalised one of three or four
+/// letters has no vowel after its first: with one it is a word, a note (`Sjuk`, `Jäv`).
 ///
-/// Example: `SJVP` in `Pia Lundin (SJVP)`, `Mbp` in `Ulf Ek (Mbp)`. Returned in capitals.
+/// Example: `SJVP` in `Pia Lundin (SJVP)`, `Mbp` in `Ulf Ek (Mbp)`; not `Sjuk` in
+/// `Eva Lund (Sjuk)`. Returned in capitals.
 pub fn party_abbrev(i: &str) -> IResult<&str, String> {
     alt((
         verify(take_while_m_n(1, 6, |c: char| is_alpha(c)), |p: &str| {
             let one_case = p.chars().all(char::is_uppercase) || p.chars().all(char::is_lowercase);
             let mut cs = p.chars();
-            let capitalised = (2..=4).contains(&p.chars().count())
+            let n = p.chars().count();
+            let vowel = |c: char| "aeiouyåäöéü".contains(c);
+            let capitalised = (2..=4).contains(&n)
                 && cs.next().is_some_and(char::is_uppercase)
-                && cs.all(char::is_lowercase);
+                && cs.all(|c| c.is_lowercase() && (n == 2 || !vowel(c)));
             (one_case || capitalised) && !is_not_party(p)
         })
         .map(str::to_uppercase),
@@ -999,6 +1003,14 @@ mod tests {
         // A local list's abbreviation, capitalised (Mjölby, Sölvesborg).
         assert_eq!(party("(Mbp) och"), Ok((" och", "MBP".into())));
         assert_eq!(party("(Kd)"), Ok(("", "KD".into())));
+        assert_eq!(party("(Sjvp)"), Ok(("", "SJVP".into())));
+        assert_eq!(party("(Fi)"), Ok(("", "FI".into())));
+        // A capitalised word is a note, no party: `Eva Lund (Sjuk)`, `Bo Ek (Jäv)`.
+        for note in ["(Sjuk)", "(Jäv)", "(Led)"] {
+            assert!(party(note).is_err(), "{note}");
+        }
+        let p = person("Eva Lund (Sjuk)").map(|(_, p)| p);
+        assert_eq!(p.map(|p| p.party), Ok(None));
     }
 
     #[test]
