@@ -458,9 +458,9 @@ fn continues_name(clause: &str, line: &str) -> bool {
 
 /// The clauses under a lead: every att-clause (wrapped lines joined), or numbered points and
 /// bullets; stops at a blank line followed by text that continues neither. `first` is a clause
-/// begun on the lead's line, which the next lines continue, in mid-sentence (in lower case, or
-/// after a preposition, or a name cut after a preposition), until its sentence ends (`Kommunstyrelsen beslutar att anta taxan för` / `bygglov enligt bilaga 1, samt` /
-/// `att …`).
+/// begun on the lead's line, which the next lines continue in mid-sentence (in lower case,
+/// after a preposition, or a name cut after a preposition) until its sentence ends
+/// (`Kommunstyrelsen beslutar att anta taxan för` / `bygglov enligt bilaga 1, samt` / `att …`).
 fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
     let mut clauses: Vec<String> = first.map(str::to_string).into_iter().collect();
     let opened = clauses.len();
