@@ -430,26 +430,33 @@ fn ends_open(clause: &str) -> bool {
 }
 
 /// Whether `line` goes on with a name the clause's line cut after a preposition, as a
-/// hyphenated name rejoined at the line end leaves it: the clause ends in a preposition and a
-/// capitalised word, the line starts with a capitalised word in lower case after its first
-/// letter, and ends the sentence at its end and nowhere before (a label, a heading in capitals
-/// or a page of flattened text is none).
+/// hyphenated name rejoined at the line end leaves it: the clause ends in a preposition and up
+/// to three capitalised words, the line starts with a capitalised word in lower case after its
+/// first letter, and ends the sentence at its end and nowhere before (a label, a heading in
+/// capitals or a page of flattened text is none).
 ///
-/// Pattern: `… PREP Name` / `Name … .`. Example (`Väst-` / `ra Götalands län …` rejoined):
-/// `Miljönämnden beslutar att avge yttrande till Länsstyrelsen i Västra` / `Götalands län i
-/// enlighet med miljöförvaltningens förslag.`
+/// Pattern: `… PREP Name [Name [Name]]` / `Name … .`. Examples: `Miljönämnden beslutar att
+/// avge yttrande till Länsstyrelsen i Västra` / `Götalands län i enlighet med
+/// miljöförvaltningens förslag.` (`Väst-` / `ra Götalands län …` rejoined), `Kommunstyrelsen
+/// beslutar att godkänna avtalet med Region Västra` / `Götalands län.`
 fn continues_name(clause: &str, line: &str) -> bool {
     let is_name = |w: &str| {
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
     };
-    let mut last = clause.trim_end().rsplit([' ', '\t']);
-    let (Some(name), Some(before)) = (last.next(), last.next()) else {
-        return false;
+    // The name's words (`Region Västra`, up to three) and the word before them.
+    let mut words = clause.trim_end().rsplit([' ', '\t']);
+    let mut names = 0;
+    let before = loop {
+        match words.next() {
+            Some(w) if names < 3 && is_name(w) => names += 1,
+            Some(w) => break w,
+            None => return false,
+        }
     };
     let first = line.split([' ', '\t']).next().unwrap_or("");
     let body = line.trim_end();
-    is_name(name)
+    names > 0
         && ends_open(before)
         && is_name(first)
         && body.ends_with('.')
@@ -1179,6 +1186,13 @@ mod tests {
                 "avge yttrande till Länsstyrelsen i Västra Götalands län i enlighet med miljöförvaltningens förslag"
             ]
         );
+        // A name of several words after the preposition.
+        let text =
+            "Kommunstyrelsen beslutar att godkänna avtalet med Region Västra\nGötalands län.";
+        let ls = lines(text);
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect(text);
+        assert_eq!(d.clauses, ["godkänna avtalet med Region Västra Götalands län"]);
         // A label, a heading in capitals or a page of flattened text after a name goes on no
         // more.
         for text in [
