@@ -800,7 +800,6 @@ fn unweave(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
 mod tests {
     use super::*;
 
-    /// Attendance kept in an appendix is said so, with its line, and reads no one.
     /// Asserts the names and roles the attendance block `text` gives.
     #[track_caller]
     fn check_roles(text: &str, expected: &[(&str, Role)]) {
@@ -810,6 +809,7 @@ mod tests {
         assert_eq!(got, expected);
     }
 
+    /// Attendance kept in an appendix is said so, with its line, and reads no one.
     #[test]
     fn attendance_in_an_appendix_is_a_warning() {
         let lines = crate::normalize::test_lines(
