@@ -228,8 +228,8 @@ fn page_starts(text: &str) -> Vec<u32> {
 }
 
 /// How many of the first non-blank lines of a text are its letterhead, which a running page
-/// header repeats.
-const LETTERHEAD_LINES: usize = 8;
+/// header repeats and which names the document's organisation.
+pub(crate) const LETTERHEAD_LINES: usize = 8;
 
 /// Finds the page seams of a text without form feeds by their sure markers
 /// ([`furniture::is_page_seam_marker`]: `Justerandes signatur  Utdragsbestyrkande`,

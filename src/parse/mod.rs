@@ -1020,7 +1020,11 @@ fn organization(path: &str, lines: &[Line], norm: &Normalized) -> Option<String>
     // The letterhead names the document's own organisation: one named in the first lines
     // wins over one the text names more often (`VÄXJÖ KOMMUN` over the `Region Kronoberg` its
     // decision writes to).
-    let letterhead_end = lines.iter().filter(|l| !l.is_blank()).nth(LETTERHEAD_LINES).map(|l| l.no);
+    let letterhead_end = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .nth(crate::normalize::LETTERHEAD_LINES)
+        .map(|l| l.no);
     if let Some((org, _)) = counts
         .iter()
         .filter(|(_, (_, first))| letterhead_end.is_none_or(|end| *first < end))
@@ -1030,9 +1034,6 @@ fn organization(path: &str, lines: &[Line], norm: &Normalized) -> Option<String>
     }
     counts.into_iter().max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first))).map(|(o, _)| o)
 }
-
-/// How many of a document's first non-blank lines are its letterhead (see [`organization`]).
-const LETTERHEAD_LINES: usize = 8;
 
 /// Parses a text with an empty source description, for tests and quick use.
 #[must_use]
