@@ -340,11 +340,7 @@ fn join_page_seams(lines: &mut Vec<(u32, String)>, starts: &[u32]) {
 }
 
 /// Removes the lines marked `gone`, handing each to `removed` first.
-fn remove_marked(
-    lines: &mut Vec<(u32, String)>,
-    gone: &[bool],
-    mut removed: impl FnMut(&(u32, String)),
-) {
+fn remove_marked<T>(lines: &mut Vec<T>, gone: &[bool], mut removed: impl FnMut(&T)) {
     if !gone.contains(&true) {
         return;
     }
@@ -627,14 +623,7 @@ fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
                 && bare_title(&l.text)
                 && titles.iter().any(|(t, _)| *t == l.text.to_lowercase()));
     }
-    let mut k = 0;
-    lines.retain(|l| {
-        k += 1;
-        if gone[k - 1] {
-            furniture.push(l.clone());
-        }
-        !gone[k - 1]
-    });
+    remove_marked(lines, &gone, |l| furniture.push(l.clone()));
 }
 
 /// Whether the text wraps its lines with a blank line between them: counts line pairs where the
