@@ -460,7 +460,7 @@ fn continues_name(clause: &str, line: &str) -> bool {
         && ends_open(before)
         && is_name(first)
         && body.ends_with('.')
-        && !body.match_indices(['.', '!', '?']).any(|(at, _)| super::text::ends_sentence(body, at))
+        && !super::text::holds_sentence_end(body)
 }
 
 /// The clauses under a lead: every att-clause (wrapped lines joined), or numbered points and
@@ -473,8 +473,7 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
     let opened = clauses.len();
     // A line that holds a sentence's end (flattened text) is no wrapped clause.
     let mut in_lead = first.is_some_and(|c| {
-        !c.trim_end().ends_with(['.', ';', ':', '!', '?'])
-            && !c.match_indices(['.', '!', '?']).any(|(at, _)| super::text::ends_sentence(c, at))
+        !c.trim_end().ends_with(['.', ';', ':', '!', '?']) && !super::text::holds_sentence_end(c)
     });
     let mut in_list = in_lead;
     let mut after_blank = false;
@@ -484,18 +483,21 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
             continue;
         }
         let text = line.text.as_str();
+        // Whether the clause so far ends in a preposition, which no clause ends in.
+        let last_open = clauses.last().is_some_and(|c| ends_open(c));
         // An att-line after a clause line that ends in a preposition is that clause's inner
         // infinitive (`… redovisa åtgärder för` / `att klara budgetramen.`).
-        let wrapped = in_list && !after_blank && clauses.last().is_some_and(|c| ends_open(c));
+        let wrapped = in_list && !after_blank && last_open;
         // The lead's clause goes on over a line in lower case, or after a preposition: a line
         // of flattened text may start with a page number or a § (`7 Patientnämnden
         // Sammanträdesprotokoll Sida 7 (16) …`).
         let continues_lead = text.starts_with(char::is_lowercase)
-            || clauses.last().is_some_and(|c| ends_open(c) || continues_name(c, text));
+            || last_open
+            || clauses.last().is_some_and(|c| continues_name(c, text));
         // `att taxan skall gälla från den 1 april 1998.` / `Kommunstyrelsen beslutar`: the
         // body's own decision below a proposal's clauses is none of them, unless the clause
         // above is left open (`… för` / `Kommunstyrelsen beslutar …` is its object).
-        let open = clauses.last().is_some_and(|c| ends_open(c) || c.ends_with(" att"));
+        let open = last_open || clauses.last().is_some_and(|c| c.ends_with(" att"));
         if !open && opens_body_decision(text) {
             break;
         }
@@ -657,11 +659,8 @@ fn first_decision(
         // A "Beslut" section without a lead: att-clauses, points, or the sentences.
         let mut clauses = clauses_after(&lines[i..], None);
         if clauses.is_empty() {
-            let block: Vec<&Line> =
-                lines[i..].iter().copied().take_while(|l| !l.is_blank()).collect();
-            clauses = sentences(&prose(&block)).into_iter().map(|s| tidy(&s)).collect();
+            clauses = next_block_sentences(&lines[i..]);
         }
-        clauses.retain(|c| !c.is_empty());
         return (!clauses.is_empty())
             .then_some((Decision { kind: default_kind, by: None, to: None, clauses }, i));
     }

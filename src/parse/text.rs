@@ -217,6 +217,13 @@ pub fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
     (para_start + start + lead, para_start + end - trail)
 }
 
+/// Whether a sentence ends inside `text` ([`ends_sentence`] at one of its `.`, `!`, `?`): a
+/// line that holds one holds more than a piece of one sentence (`… justera. Ärendet …`).
+#[must_use]
+pub fn holds_sentence_end(text: &str) -> bool {
+    text.match_indices(['.', '!', '?']).any(|(at, _)| ends_sentence(text, at))
+}
+
 /// Splits prose into sentences at `.`, `!`, `?` followed by a space and a capital or digit,
 /// and at paragraph breaks; abbreviations (`t.ex.`, `kl.`, `m.m.`) do not end one.
 #[must_use]
