@@ -81,7 +81,13 @@ pub fn clean_line(raw: &str) -> String {
 #[must_use]
 pub fn is_delimiter_row(raw: &str) -> bool {
     let t = raw.trim_matches(|c| c == ' ' || c == '\t' || c == '\r');
-    t.starts_with('|') && t.contains('-') && t.bytes().all(|b| b"-:| \t".contains(&b))
+    t.starts_with('|') && t.contains('-') && only_delimiter_bytes(t)
+}
+
+/// Whether a table row holds nothing but a delimiter row's bytes: dashes, colons, pipes and
+/// white space.
+fn only_delimiter_bytes(row: &str) -> bool {
+    row.bytes().all(|b| b"-:| \t".contains(&b))
 }
 
 /// A markdown table row, as PDF-to-markdown converters print attendance and header tables:
@@ -91,7 +97,7 @@ pub fn is_delimiter_row(raw: &str) -> bool {
 fn table_row(line: &str) -> String {
     let inner = &line[1..];
     let inner = inner.strip_suffix('|').unwrap_or(inner);
-    if inner.bytes().all(|b| b"-:| \t".contains(&b)) {
+    if only_delimiter_bytes(inner) {
         return String::new();
     }
     let mut out = String::with_capacity(line.len());
