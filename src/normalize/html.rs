@@ -96,15 +96,7 @@ pub fn expand(line: &str) -> Option<Vec<String>> {
             k = at + 1;
             continue;
         };
-        let text = &trimmed[copied..at];
-        match &mut row {
-            Some(cells) => {
-                if let Some(part) = cells.last_mut().and_then(|c| c.last_mut()) {
-                    part.push_str(text);
-                }
-            }
-            None => outside.last_mut().into_iter().for_each(|p| p.push_str(text)),
-        }
+        append(&mut row, &mut outside, &trimmed[copied..at]);
         let closing = b.get(at + 1) == Some(&b'/');
         match (name.as_slice(), closing) {
             (b"tr" | b"table", _) => {
@@ -135,18 +127,24 @@ pub fn expand(line: &str) -> Option<Vec<String>> {
         k = end + 1;
         copied = k;
     }
-    let rest = &trimmed[copied..];
-    match &mut row {
-        Some(cells) => {
-            if let Some(part) = cells.last_mut().and_then(|c| c.last_mut()) {
-                part.push_str(rest);
-            }
-            push_row(&mut out, cells);
-        }
-        None => outside.last_mut().into_iter().for_each(|p| p.push_str(rest)),
+    append(&mut row, &mut outside, &trimmed[copied..]);
+    if let Some(cells) = &row {
+        push_row(&mut out, cells);
     }
     flush(&mut out, &mut outside);
     Some(out)
+}
+
+/// Adds text read between tags to the part being read: the last part of the row's last cell
+/// inside a row, else the last line outside the table.
+fn append(row: &mut Option<Row>, outside: &mut [String], text: &str) {
+    let part = match row {
+        Some(cells) => cells.last_mut().and_then(|c| c.last_mut()),
+        None => outside.last_mut(),
+    };
+    if let Some(part) = part {
+        part.push_str(text);
+    }
 }
 
 /// The parts of a pipe table's cell, parted at its line breaks, other tags dropped.
