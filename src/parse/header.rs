@@ -572,18 +572,9 @@ fn bare_clock_range(part: &str) -> Option<String> {
 ///
 /// Example: 11 in `Stadshuset tisdag 14 mars 2023`.
 fn time_starts(part: &str) -> Option<usize> {
-    const WEEKDAYS: &[(&str, ())] = &[
-        ("måndag", ()),
-        ("tisdag", ()),
-        ("onsdag", ()),
-        ("torsdag", ()),
-        ("fredag", ()),
-        ("lördag", ()),
-        ("söndag", ()),
-    ];
     let word_ends = |r: &str| r.chars().next().is_none_or(|c| !lexical::is_alnum(c));
     let time_here = |i: &str| {
-        let weekday = lexical::tag_no_case_of(WEEKDAYS, i)
+        let weekday = lexical::tag_no_case_of(lexical::WEEKDAYS, i)
             .is_ok_and(|(r, _)| word_ends(r.strip_prefix("en").unwrap_or(r)));
         weekday
             // `den 14 mars`; a capital `Den` before anything else starts a sentence.

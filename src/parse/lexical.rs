@@ -158,18 +158,20 @@ pub fn month_name(i: &str) -> IResult<&str, u32> {
     }
 }
 
+/// The weekdays' names, bare, for [`tag_no_case_of`]: `måndag` … `söndag`.
+pub const WEEKDAYS: &[(&str, ())] = &[
+    ("måndag", ()),
+    ("tisdag", ()),
+    ("onsdag", ()),
+    ("torsdag", ()),
+    ("fredag", ()),
+    ("lördag", ()),
+    ("söndag", ()),
+];
+
 /// A weekday with the definite ending, as in `torsdagen den 25 mars 2004`.
 pub fn weekday(i: &str) -> IResult<&str, &str> {
-    alt((
-        tag_no_case("måndagen"),
-        tag_no_case("tisdagen"),
-        tag_no_case("onsdagen"),
-        tag_no_case("torsdagen"),
-        tag_no_case("fredagen"),
-        tag_no_case("lördagen"),
-        tag_no_case("söndagen"),
-    ))
-    .parse(i)
+    recognize((|i| tag_no_case_of(WEEKDAYS, i), tag_no_case("en"))).parse(i)
 }
 
 /// Swedish written date: `[torsdagen] [den] 7 december 2023`, `9 juni 2016`.
