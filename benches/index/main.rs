@@ -4,21 +4,24 @@
 //! ```text
 //! cargo bench --bench index -- --gb 1            # 1 GiB corpus, seed 42
 //! cargo bench --bench index -- --gb 0.05         # a quick run
-//! cargo bench --bench index -- --gb 1 --corpus /data/bench --seed 7 --queries 300
+//! cargo bench --bench index -- --gb 1 --corpus /data/bench --seed 7 --queries 300 --runs 5
 //! cargo bench --bench index -- --report          # the table of the last run again
 //! ```
 //!
 //! Steps (each measured phase in its own child process — this binary re-run with `--phase` — so
 //! that peak resident memory, VmHWM from /proc/self/status, belongs to that phase alone):
 //! 1. generate the corpus (`target/bench-corpus`, reused when seed, size and generator match);
-//! 2. `protokoll`: a fresh index with `SearchIndex::open_or_create` + `update`;
-//! 3. `noop`: `update` again on the unchanged corpus;
-//! 4. `dump` (untimed for the comparison): parse the corpus, write the paragraph texts and
+//! 2. `dump` (untimed for the comparison): parse the corpus, write the paragraph texts and
 //!    samples for the queries; its parse time is reported as the parse share;
-//! 5. `plain`: tantivy alone indexing those texts in one TEXT field with the same Swedish
-//!    analysis made of tantivy's own filters, the same writer threads and memory budget (and
-//!    again with the field stored);
-//! 6. `query`: term, phrase, filtered and dnr queries against the protokoll index, after a
+//! 3. `--runs` rounds (3 by default) of the three indexing phases, one after the other, so that
+//!    a disturbance of the machine meets each of them alike; each phase's round with the median
+//!    wall time is reported, with the spread of the rounds:
+//!    - `protokoll`: a fresh index with `SearchIndex::open_or_create` + `update`;
+//!    - `plain`: tantivy alone indexing the dumped texts in one TEXT field with the same
+//!      Swedish analysis made of tantivy's own filters, the same writer threads and memory
+//!      budget (and again with the field stored, `plain-stored`);
+//! 4. `noop`: `update` again on the unchanged corpus;
+//! 5. `query`: term, phrase, filtered and dnr queries against the protokoll index, after a
 //!    warm-up; p50/p99.
 //!
 //! A table is printed at the end and the same figures are written to
@@ -59,6 +62,8 @@ struct Options {
     work: PathBuf,
     json: PathBuf,
     queries: usize,
+    /// Rounds of the indexing phases; each phase's median round is reported.
+    runs: usize,
     phase: Option<String>,
     report: bool,
 }
@@ -72,6 +77,7 @@ fn options() -> Result<Options> {
         work: target.join("bench-index"),
         json: target.join("bench-index.json"),
         queries: 300,
+        runs: 3,
         phase: None,
         report: false,
     };
@@ -85,6 +91,7 @@ fn options() -> Result<Options> {
             "--work" => o.work = value("--work")?.into(),
             "--json" => o.json = value("--json")?.into(),
             "--queries" => o.queries = value("--queries")?.parse()?,
+            "--runs" => o.runs = value("--runs")?.parse::<usize>()?.max(1),
             "--phase" => o.phase = Some(value("--phase")?),
             // Print the table of the last run's JSON again, measuring nothing.
             "--report" => o.report = true,
@@ -93,7 +100,7 @@ fn options() -> Result<Options> {
             "-h" | "--help" => {
                 bail!(
                     "usage: cargo bench --bench index -- [--gb 1] [--seed 42] [--corpus DIR] \
-                     [--work DIR] [--json FILE] [--queries 300] [--report]"
+                     [--work DIR] [--json FILE] [--queries 300] [--runs 3] [--report]"
                 )
             }
             other => bail!("unknown argument `{other}` (try --help)"),
@@ -266,11 +273,17 @@ fn ensure_corpus(o: &Options) -> Result<Value> {
 fn orchestrate(o: &Options) -> Result<()> {
     let corpus = ensure_corpus(o)?;
     std::fs::create_dir_all(&o.work)?;
-    let protokoll = run_phase(o, "protokoll")?;
-    let noop = run_phase(o, "noop")?;
+    // The plain phases index the texts the dump wrote.
     let dump = run_phase(o, "dump")?;
-    let plain = run_phase(o, "plain")?;
-    let stored = run_phase(o, "plain-stored")?;
+    let mut rounds: [Vec<Value>; 3] = Default::default();
+    for _ in 0..o.runs {
+        for (phase, runs) in ["protokoll", "plain", "plain-stored"].iter().zip(&mut rounds) {
+            runs.push(run_phase(o, phase)?);
+        }
+    }
+    let [protokoll, plain, stored] = rounds.map(median_round);
+    // The no-op update and the queries read the index of the last protokoll round.
+    let noop = run_phase(o, "noop")?;
     let query = run_phase(o, "query")?;
 
     let ratio = protokoll["mb_per_s"].as_f64().unwrap_or(0.0)
@@ -298,6 +311,29 @@ fn orchestrate(o: &Options) -> Result<()> {
     Ok(())
 }
 
+/// The round with the median wall time (the lower middle one of an even number), with the
+/// wall times of all rounds in the order they ran, as `wall_s_runs`.
+fn median_round(mut runs: Vec<Value>) -> Value {
+    let walls: Vec<Value> = runs.iter().map(|r| r["wall_s"].clone()).collect();
+    let wall = |r: &Value| r["wall_s"].as_f64().unwrap_or(f64::INFINITY);
+    runs.sort_by(|a, b| wall(a).total_cmp(&wall(b)));
+    let mut median = runs.swap_remove((runs.len() - 1) / 2);
+    median["wall_s_runs"] = Value::Array(walls);
+    median
+}
+
+/// `min–max` of a phase's round wall times (one figure for one round).
+fn spread(x: &Value) -> String {
+    let walls: Vec<f64> =
+        x["wall_s_runs"].as_array().into_iter().flatten().filter_map(Value::as_f64).collect();
+    let (lo, hi) = walls.iter().fold((f64::INFINITY, 0f64), |(lo, hi), &w| (lo.min(w), hi.max(w)));
+    match walls.len() {
+        0 => String::new(),
+        1 => format!("{lo:.1}"),
+        _ => format!("{lo:.1}–{hi:.1}"),
+    }
+}
+
 fn table(v: &Value) -> String {
     let f = |x: &Value| x.as_f64().unwrap_or(f64::NAN);
     let mut t = String::new();
@@ -318,8 +354,8 @@ fn table(v: &Value) -> String {
     );
     let _ = writeln!(
         t,
-        "\n{:<34} {:>9} {:>9} {:>10} {:>9} {:>11} {:>9}",
-        "indexing", "wall s", "MB/s", "peak MB", "anon MB", "index MB", "index %"
+        "\n{:<34} {:>9} {:>9} {:>10} {:>9} {:>11} {:>9}  rounds s",
+        "indexing (median round)", "wall s", "MB/s", "peak MB", "anon MB", "index MB", "index %"
     );
     for (name, key) in [
         ("protokoll (open_or_create+update)", "protokoll"),
@@ -329,14 +365,15 @@ fn table(v: &Value) -> String {
         let x = &v[key];
         let _ = writeln!(
             t,
-            "{:<34} {:>9.1} {:>9.1} {:>10.0} {:>9.0} {:>11.0} {:>8.0}%",
+            "{:<34} {:>9.1} {:>9.1} {:>10.0} {:>9.0} {:>11.0} {:>8.0}%  {}",
             name,
             f(&x["wall_s"]),
             f(&x["mb_per_s"]),
             f(&x["peak_rss_mb"]),
             f(&x["peak_anon_mb"]),
             f(&x["index_bytes"]) / 1e6,
-            100.0 * f(&x["index_bytes"]) / f(&c["bytes"])
+            100.0 * f(&x["index_bytes"]) / f(&c["bytes"]),
+            spread(x)
         );
     }
     let p = &v["parse"];
