@@ -48,6 +48,18 @@ fn lone_recipient(text: &str) -> bool {
         && super::frame::label(t).is_err()
 }
 
+/// Whether the first line of a page goes on with the list the page before ended with: a
+/// [`lone_recipient`] with no full stop (`Miljö- och hälsoskyddsförvaltningen`), or with the
+/// full stop that ends the list after one word or a body's name (`Kommunfullmäktige.`), which
+/// a sentence of prose (`Informationen noteras.`) is not.
+fn lone_recipient_over_page(text: &str) -> bool {
+    let t = text.trim();
+    let Some(name) = t.strip_suffix('.') else { return lone_recipient(t) };
+    lone_recipient(t)
+        && (!name.contains(char::is_whitespace)
+            || super::bodies::body_name(name).is_ok_and(|(rest, _)| rest.trim().is_empty()))
+}
+
 /// Whether a lone line after a blank one is a page's running header rather than a recipient:
 /// a body's name that no further lone recipient follows — over a date (`Kommunfullmäktige` /
 /// `` / `2004-05-07`), at the paragraph's end or over a letter's block, where the normaliser
@@ -89,9 +101,7 @@ pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<Stri
             one_to_a_block &= block_len <= 1 && rows.last().is_none_or(|r| lone_recipient(r));
             block_len = 0;
             let page_goes_on = page_breaks.contains(&line.no)
-                && lines.get(k + 1).is_some_and(|next| {
-                    lone_recipient(&next.text) && !next.text.trim_end().ends_with('.')
-                });
+                && lines.get(k + 1).is_some_and(|next| lone_recipient_over_page(&next.text));
             after_blank = !rows.is_empty() && !page_goes_on;
             continue;
         }
@@ -219,6 +229,23 @@ mod tests {
             "Fastighetsägaren\nGrannar enligt sändlista\n\nÄrendet har beretts av förvaltningen.",
             &[3],
             &["Fastighetsägaren", "Grannar enligt sändlista"],
+        );
+        check_broken(
+            "Ekonomiavdelningen\nRevisionen\n\nInformationen noteras.",
+            &[3],
+            &["Ekonomiavdelningen", "Revisionen"],
+        );
+        // The list's last recipient, with the full stop that ends the list: one word, or a
+        // body's name.
+        check_broken(
+            "Ekonomiavdelningen\nRevisionen\n\nKommunfullmäktige.\n",
+            &[3],
+            &["Ekonomiavdelningen", "Revisionen", "Kommunfullmäktige"],
+        );
+        check_broken(
+            "Ekonomiavdelningen\n\nMiljö- och hälsoskyddsnämnden.\n",
+            &[2],
+            &["Ekonomiavdelningen", "Miljö- och hälsoskyddsnämnden"],
         );
     }
 
