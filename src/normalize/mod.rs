@@ -406,13 +406,16 @@ fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &m
             by_page[page_of(*no).min(pages - 1)].push(k);
         }
     }
-    // Each page's edge lines: their place (from the top, or from the bottom) and shape, and
-    // their index.
+    // Each page's edge lines: their place and shape, and their index. The place of a footer's
+    // line is its place from the bottom; a header's line is at the top, in any of its places:
+    // a later page's header repeats the lines of the first page's below its title
+    // (`Protokoll` / `Kommunstyrelsen` / `Sammanträdesdatum …`, then `Kommunstyrelsen` /
+    // `Sammanträdesdatum …`).
     let edges: Vec<Vec<((isize, String), usize)>> = by_page
         .iter()
         .map(|ks| {
             let n = ks.len();
-            let top = ks.iter().take(PAGE_EDGE).enumerate().map(|(i, &k)| (i as isize, k));
+            let top = ks.iter().take(PAGE_EDGE).map(|&k| (0, k));
             let from = n.saturating_sub(PAGE_EDGE).max(PAGE_EDGE.min(n));
             let bottom =
                 ks[from..].iter().enumerate().map(|(i, &k)| (i as isize - (n - from) as isize, k));
@@ -442,8 +445,21 @@ fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &m
                 gone[*k] = true;
             }
         }
+        // The date alone on its line in a header that went (`KOMMUNSTYRELSEN` / `PROTOKOLL` /
+        // `2024-03-12`, where the first page wrote `Sammanträdesdatum 2024-03-12`) goes too.
+        let top = || ks.iter().filter(|((at, _), _)| *at == 0).map(|&(_, k)| k);
+        if top().any(|k| gone[k]) {
+            for k in top().filter(|&k| is_date_line(&lines[k].1)) {
+                gone[k] = true;
+            }
+        }
     }
     remove_marked(lines, &gone, |(no, t)| furniture.push(Line { no: *no, text: t.clone() }));
+}
+
+/// Whether a line is a date and nothing else: `2024-03-12`, `12 mars 2024`.
+fn is_date_line(t: &str) -> bool {
+    lexical::date(t.trim()).is_ok_and(|(rest, _)| rest.trim().is_empty())
 }
 
 /// Re-frames a flattened text: the web page's title lines before `Transkript` go to the
@@ -875,6 +891,28 @@ mod tests {
             n.page_of(n.lines.iter().find(|l| l.text == "§ 3 Ärende 3").map_or(0, |l| l.no)),
             Some(3)
         );
+    }
+
+    /// A later page's running header repeats lines of the first page's header in other places
+    /// (the first page's title above them): they are furniture there, not the end of the list
+    /// the page before ended with.
+    #[test]
+    fn a_running_header_from_lower_in_the_first_page_header() {
+        let text = "Protokoll\nKommunstyrelsen\nSammanträdesdatum 2024-03-12\n\n§ 41 Budget\n\nBeslutet skickas till\nEkonomiavdelningen\nRevisionen\n\x0cKommunstyrelsen\nSammanträdesdatum 2024-03-12\n\n§ 42 Motion\n";
+        let n = normalize(text);
+        let kept = texts(&n);
+        assert_eq!(kept.iter().filter(|t| t.starts_with("Kommunstyrelsen")).count(), 1, "{kept:?}");
+        assert_eq!(kept.iter().filter(|t| t.starts_with("Sammanträdesdatum")).count(), 1);
+        assert!(kept.contains(&"Revisionen") && kept.contains(&"§ 42 Motion"), "{kept:?}");
+        // The header in capitals, its date on a line of its own.
+        let text = text.replace(
+            "\x0cKommunstyrelsen\nSammanträdesdatum 2024-03-12",
+            "\x0cKOMMUNSTYRELSEN\nPROTOKOLL\n2024-03-12",
+        );
+        let n = normalize(&text);
+        let kept = texts(&n);
+        assert!(!kept.iter().any(|t| t.starts_with("2024")), "{kept:?}");
+        assert!(kept.contains(&"Revisionen") && kept.contains(&"§ 42 Motion"), "{kept:?}");
     }
 
     /// A page header that carries a protocol's title and date, or a page count, is furniture
