@@ -551,14 +551,18 @@ fn written_party_ref(i: &str) -> IResult<&str, &'static str> {
     Ok((rest, party_by_name(word).unwrap_or_default()))
 }
 
-/// A party as a group's words name it: an abbreviation in capitals (`KD`) or written out
-/// ([`written_party_ref`]).
+/// A party as a group's words name it: an abbreviation in capitals (`KD`), alone or in
+/// parentheses as after a name (`(S)`), or written out ([`written_party_ref`]).
 ///
-/// Example: `Miljöpartiet` in `I beslutet deltar inte ledamöterna för Miljöpartiet.`
+/// Examples: `Miljöpartiet` in `I beslutet deltar inte ledamöterna för Miljöpartiet.`, `(S)` in
+/// `Ledamöterna från (S) reserverar sig.`
 fn party_ref(i: &str) -> IResult<&str, &str> {
+    let abbreviation =
+        || verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase));
     alt((
         written_party_ref.map(|p: &'static str| -> &str { p }),
-        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
+        abbreviation(),
+        delimited(char('('), abbreviation(), char(')')),
     ))
     .parse(i)
 }
@@ -946,6 +950,12 @@ mod tests {
     fn groups() {
         assert_eq!(
             trailing_people("Ledamöterna från M och KD"),
+            vec![p("", Some("M")), p("", Some("KD"))]
+        );
+        // The abbreviation in parentheses, as a person's party is written.
+        assert_eq!(trailing_people("Ledamöterna från (S)"), vec![p("", Some("S"))]);
+        assert_eq!(
+            trailing_people("Ledamöterna för (M) och (KD)"),
             vec![p("", Some("M")), p("", Some("KD"))]
         );
         assert_eq!(trailing_people("Sverigedemokraternas ledamöter"), vec![p("", Some("SD"))]);
