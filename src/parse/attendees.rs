@@ -278,6 +278,10 @@ fn interpret(
         return (Role::ServingDeputy, None, Some(format!("ersätter {}", who.trim())));
     }
     if let Some(inner) = seg.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        // A role in parentheses is the role: `Lena Ek (sekreterare)`.
+        if role_word(inner.trim()).is_ok_and(|(r, _)| r.trim().is_empty()) {
+            return interpret(inner, section, has_party);
+        }
         return (default, None, Some(inner.trim().to_string()));
     }
     let lower = seg.to_lowercase();
@@ -1145,6 +1149,17 @@ mod tests {
             "Tina Rydgård (Kanslichef)",
             Some(Role::Official),
             &[("Tina Rydgård", None, Role::Official, None, Some("Kanslichef"))],
+        );
+        // A role in parentheses.
+        check(
+            "Lena Ek (sekreterare)",
+            Some(Role::Official),
+            &[("Lena Ek", None, Role::Secretary, None, None)],
+        );
+        check(
+            "Anna Ek (S) (ordförande)",
+            Some(Role::Member),
+            &[("Anna Ek", Some("S"), Role::Chair, None, None)],
         );
     }
 
