@@ -142,13 +142,15 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// A Swedish month name, full or abbreviated (`december`, `dec.`), as its number.
+/// A Swedish month name, full or abbreviated, with or without a full stop (`december`,
+/// `dec.`, `feb 2024`), as its number.
 pub fn month_name(i: &str) -> IResult<&str, u32> {
     let (rest, w) = take_while1(is_alpha)(i)?;
     let lower = w.to_lowercase();
-    let found = MONTHS.iter().position(|m| {
-        *m == lower || (lower.len() >= 3 && m.starts_with(&lower) && rest.starts_with('.'))
-    });
+    // An abbreviation ends the word: a full stop or a space follows it.
+    let abbreviated = lower.len() >= 3 && (rest.starts_with('.') || rest.starts_with(is_space));
+    let found =
+        MONTHS.iter().position(|m| *m == lower || (abbreviated && m.starts_with(lower.as_str())));
     match found {
         Some(n) => {
             let rest = rest.strip_prefix('.').filter(|_| MONTHS[n] != lower).unwrap_or(rest);
@@ -772,6 +774,11 @@ mod tests {
         check_date("7 december 2023", (2023, 12, 7), "");
         check_date("torsdagen den 25 mars 2004 kl", (2004, 3, 25), " kl");
         check_date("den 9 juni 2016, kl", (2016, 6, 9), ", kl");
+        // A month abbreviated with or without its full stop.
+        check_date("6 feb. 2024", (2024, 2, 6), "");
+        check_date("6 feb 2024", (2024, 2, 6), "");
+        check_date("12 Sept 2023", (2023, 9, 12), "");
+        assert!(date("6 fe 2024").is_err() && date("6 mat 2024").is_err());
         assert!(date("2023-13-07").is_err());
         assert!(date("Ds 2023:26").is_err());
     }
