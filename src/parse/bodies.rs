@@ -339,6 +339,31 @@ pub fn head_body(line: &str) -> Option<String> {
     })
 }
 
+/// A body named on a line of its own with the protocol's title before it or the meeting's
+/// date after it, or both: `[PROTOCOL-TITLE [från|för] ] BODY [,] DATE` where BODY is what
+/// [`head_body`] reads (a title or a date is needed; a bare name is [`head_body`]'s).
+///
+/// Examples: `Nämnden för funktionsstöd 2024-02-06`, `Protokoll från Gemensamma nämnden för
+/// hjälpmedel, 2024-02-06`, `Protokoll Samhällsbyggnadsnämnden`.
+#[must_use]
+pub fn dated_head_body(line: &str) -> Option<String> {
+    let line = line.trim();
+    let titled = (super::lexical::protocol_title, ws1, opt((alt((tag("från"), tag("för"))), ws1)))
+        .parse(line)
+        .map_or(line, |(rest, _)| rest);
+    // The date that ends the line, after a gap (or a comma and a gap).
+    let dated = titled.rfind(' ').and_then(|at| {
+        let (name, date) = (&titled[..at], &titled[at + 1..]);
+        let whole_date = super::lexical::date(date).is_ok_and(|(r, _)| r.is_empty());
+        whole_date.then(|| name.trim_end().trim_end_matches(',').trim_end())
+    });
+    match dated {
+        Some(name) => head_body(name),
+        None if titled.len() < line.len() => head_body(titled),
+        None => None,
+    }
+}
+
 /// Upper-cases the first letter.
 #[must_use]
 pub fn capitalise(s: &str) -> String {
@@ -485,6 +510,23 @@ mod tests {
             ("Socialnämnden 2016-06-09", None),
         ] {
             assert_eq!(head_body(line).as_deref(), body, "{line}");
+        }
+        for (line, body) in [
+            ("Nämnden för funktionsstöd 2024-02-06", Some("Nämnden för funktionsstöd")),
+            (
+                "Protokoll från Gemensamma nämnden för hjälpmedel, 2024-02-06",
+                Some("Gemensamma nämnden för hjälpmedel"),
+            ),
+            ("Protokoll Samhällsbyggnadsnämnden 2024-02-06", Some("Samhällsbyggnadsnämnden")),
+            ("PROTOKOLL KOMMUNSTYRELSEN", Some("Kommunstyrelsen")),
+            ("Socialnämnden 2016-06-09", Some("Socialnämnden")),
+            ("Socialnämnden", None),
+            ("Protokoll 2024-02-06", None),
+            ("Nämnden 2024-02-06", None),
+            ("Socialnämnden 2016-06-09 § 45", None),
+            ("Kommunstyrelsen beslutar 2024-02-06", None),
+        ] {
+            assert_eq!(dated_head_body(line).as_deref(), body, "{line}");
         }
         for (line, body) in [
             ("Kommunstyrelsens protokoll 2023-11-22", Some("Kommunstyrelsen")),

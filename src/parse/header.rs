@@ -149,29 +149,30 @@ fn place_and_date(text: &str) -> Option<(Ymd, Option<Ymd>)> {
 }
 
 /// A page-header line naming a body and a date: `Kommunfullmäktige 2002-12-02 1(28)`,
-/// `Kommunstyrelsens arbetsutskott 25 mars 2004`, or with the date's label between them, the
+/// `Kommunstyrelsens arbetsutskott 25 mars 2004`, `Nämnden för funktionsstöd 2024-02-06` (a
+/// body as [`bodies::head_body`] reads it), or with the date's label between them, the
 /// columns a converter set one space apart (pymupdf4llm: `**Kommunfullmäktige**
 /// Sammanträdesdatum **2022-06-14**`).
 ///
 /// Pattern: `BODY [DATE-LABEL[:]] DATE [PAGE]`.
 fn body_and_date(text: &str) -> Option<(String, Ymd)> {
-    let (r, body) = bodies::body_name(text).ok()?;
-    let label = (
-        ws1,
-        alt((
-            lexical::tag_no_case("sammanträdesdatum"),
-            lexical::tag_no_case("sammanträdesdag"),
-            lexical::tag_no_case("mötesdatum"),
-            lexical::tag_no_case("datum"),
-        )),
-        nom::combinator::opt(char(':')),
-    );
-    let (r, _) = nom::combinator::opt(label).parse(r).ok()?;
-    let (r, (d, _)) = preceded(ws1, lexical::date_range).parse(r).ok()?;
-    let tail = r.trim();
-    let page_only =
-        tail.is_empty() || tail.chars().all(|c| c.is_ascii_digit() || "() ".contains(c));
-    page_only.then(|| (bodies::canonical(body), d))
+    let (at, (d, _), rest) = lexical::find(text, lexical::date_range)?;
+    let tail = rest.trim();
+    if !(tail.is_empty() || tail.chars().all(|c| c.is_ascii_digit() || "() ".contains(c))) {
+        return None;
+    }
+    let name = text[..at].trim_end().trim_end_matches(':');
+    // The date's label, if any, ends the name's part.
+    let name = ["sammanträdesdatum", "sammanträdesdag", "mötesdatum", "datum"]
+        .iter()
+        .find_map(|label| {
+            let cut = name.len().checked_sub(label.len())?;
+            let (before, word) = (name.get(..cut)?, &name[cut..]);
+            (before.ends_with(char::is_whitespace) && lexical::eq_lower(word, label))
+                .then(|| before.trim_end())
+        })
+        .unwrap_or(name);
+    Some((bodies::head_body(name)?, d))
 }
 
 /// Whether a header's value is only a page or paragraph number, the label of such a column,
@@ -509,7 +510,11 @@ fn named_body(preamble: &[Line], furniture: &[Line], end: u32) -> Option<String>
         l.text
             .split('\t')
             .filter(|cell| cell.len() <= 80)
-            .find_map(|cell| bodies::head_body(cell).or_else(|| bodies::titled_body(cell)))
+            .find_map(|cell| {
+                bodies::head_body(cell)
+                    .or_else(|| bodies::titled_body(cell))
+                    .or_else(|| bodies::dated_head_body(cell))
+            })
             .or_else(|| bodies::letterhead_body(&l.text))
     };
     let (k, body) = head.iter().take(15).enumerate().find_map(|(k, l)| Some((k, named_in(l)?)))?;
@@ -843,6 +848,16 @@ mod tests {
         );
         // A body's decision of a date is no header.
         assert_eq!(body_and_date("Kommunfullmäktige beslutar 2022-06-14"), None);
+        // A body named by what it is for, or by an adjective; a body word alone names none.
+        assert_eq!(
+            body_and_date("Nämnden för funktionsstöd 2024-02-06"),
+            Some(("Nämnden för funktionsstöd".to_string(), (2024, 2, 6)))
+        );
+        assert_eq!(
+            body_and_date("Regionala utvecklingsnämnden 6 feb 2024 1 (12)"),
+            Some(("Regionala utvecklingsnämnden".to_string(), (2024, 2, 6)))
+        );
+        assert_eq!(body_and_date("Nämnden 2024-02-06"), None);
     }
 
     /// A header table's row of labels over its row of values, as a converter prints an
