@@ -171,9 +171,11 @@ fn indexed(table: Table) -> &'static ByFirstByte {
     INDEXES[slot].get_or_init(|| ByFirstByte::new(words))
 }
 
-/// For each byte, whether an entry of each [`Table`] starts with it, as bit `table as u8`.
-const FIRST_BYTES: [u8; 256] = {
-    let mut bits = [0u8; 256];
+/// For each [`Table`] (by `table as usize`) and first byte, the second bytes of its entries that
+/// start with that byte, each as bit `second % 64`: a first look at a word's first two bytes
+/// that rules out nearly every word before the table's list is read.
+const SECOND_BYTES: [[u64; 256]; 3] = {
+    let mut bits = [[0u64; 256]; 3];
     let tables =
         [(Table::Contents, CONTENTS), (Table::Labels, LABELS), (Table::Sections, SECTIONS)];
     let mut t = 0;
@@ -181,7 +183,9 @@ const FIRST_BYTES: [u8; 256] = {
         let (table, words) = tables[t];
         let mut k = 0;
         while k < words.len() {
-            bits[words[k].as_bytes()[0] as usize] |= 1 << table as u8;
+            // Every entry is two bytes long or more (see `one_of`).
+            let w = words[k].as_bytes();
+            bits[table as usize][w[0] as usize] |= 1 << (w[1] % 64);
             k += 1;
         }
         t += 1;
@@ -199,15 +203,27 @@ enum Table {
 
 /// One of the words of `table` as a whole word (or phrase) at the start of `i`, the first in
 /// table order.
+///
+/// Tried at most word starts of a page, and nearly always ruled out by the first two bytes
+/// ([`SECOND_BYTES`]): always inlined, so that a word that starts no entry costs no call (merely
+/// `#[inline]`, it stayed a call with the list search inlined into it).
+#[allow(clippy::inline_always)]
+#[inline(always)]
 fn one_of(table: Table, i: &str) -> Option<(&str, &str)> {
-    // Tried at most word starts of a page: the entries with `i`'s first byte keep their table
-    // order, and the second byte rules out nearly all of them (`Ö`, `Ä` and `Å` share their
-    // first byte). Every entry is two bytes long or more, so a shorter `i` starts with none.
-    let head = i.as_bytes().get(..2)?;
-    // Most first bytes start no entry of the table: told by a bit, before the index is read.
-    if FIRST_BYTES[usize::from(head[0])] & (1 << table as u8) == 0 {
+    // Every entry is two bytes long or more, so a shorter `i` starts with none.
+    let &[first, second] = i.as_bytes().first_chunk::<2>()?;
+    if SECOND_BYTES[table as usize][usize::from(first)] >> (second % 64) & 1 == 0 {
         return None;
     }
+    listed(table, i)
+}
+
+/// [`one_of`] after its first look: the entries with `i`'s first byte keep their table order,
+/// and its second byte rules out nearly all of them (`Ö`, `Ä` and `Å` share their first byte).
+/// Never inlined: the first look stays small where it is inlined.
+#[inline(never)]
+fn listed(table: Table, i: &str) -> Option<(&str, &str)> {
+    let head = i.as_bytes();
     indexed(table).0[usize::from(head[0])].iter().filter(|w| w.as_bytes()[1] == head[1]).find_map(
         |w| {
             let r = i.strip_prefix(w)?;
@@ -599,13 +615,34 @@ mod tests {
     }
 
     #[test]
-    fn first_bytes_are_the_tables() {
+    fn second_bytes_are_the_tables() {
         for (table, words) in
             [(Table::Contents, CONTENTS), (Table::Labels, LABELS), (Table::Sections, SECTIONS)]
         {
             for c in 0..=255u8 {
-                let starts = words.iter().any(|w| w.as_bytes()[0] == c);
-                assert_eq!(FIRST_BYTES[usize::from(c)] & (1 << table as u8) != 0, starts);
+                for d in 0..=255u8 {
+                    let same = words
+                        .iter()
+                        .any(|w| w.as_bytes()[0] == c && w.as_bytes()[1] % 64 == d % 64);
+                    let bit = SECOND_BYTES[table as usize][usize::from(c)] >> (d % 64) & 1 == 1;
+                    assert_eq!(bit, same, "{c} {d}");
+                }
+            }
+            // The plain search, every entry in table order.
+            let plain = |i: &str| -> Option<usize> {
+                words.iter().find_map(|w| {
+                    let r = i.strip_prefix(w)?;
+                    r.chars().next().is_none_or(|c| !is_alnum(c)).then_some(w.len())
+                })
+            };
+            let tails = ["", " x", ":", "s", "1"];
+            let others =
+                ["", "B", "Be", "Ö", "Öv", "Ärende", "Plats", "Kommunstyrelsen", "ÄR", "§ 5"];
+            for w in words.iter().copied().chain(others) {
+                for tail in tails {
+                    let i = format!("{w}{tail}");
+                    assert_eq!(one_of(table, &i).map(|(_, l)| l.len()), plain(&i), "{i}");
+                }
             }
         }
     }
