@@ -148,6 +148,7 @@ const LABEL_FIRST_WORDS: &[&str] = &[
     "sändlista",
     "särskilt",
     "underlag",
+    "utdrag",
     "utdraget",
     "votering",
     "yrkande",
@@ -341,7 +342,14 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
             ws1,
             tag("till"),
         )),
-        recognize((tag_no_case("protokollsutdrag"), ws1, opt((tag("skickas"), ws1)), tag("till"))),
+        // `Beslutet delges`: the people and offices told of the decision.
+        recognize((tag_no_case("beslutet"), ws1, tag("delges"))),
+        recognize((
+            alt((tag_no_case("protokollsutdrag"), tag_no_case("utdrag"))),
+            ws1,
+            opt((tag("skickas"), ws1)),
+            tag("till"),
+        )),
         recognize((tag_no_case("expedieras"), opt((ws1, tag("till"))))),
         recognize((tag_no_case("exp"), opt(char('.')), ws1, tag("till"))),
         // "Exp: Regionfastigheter, Koncernkontoret" (Region Skåne): "Exp" as a whole word.
@@ -560,6 +568,9 @@ mod tests {
         // Region Skåne: the minutes, or the extract, are what is sent.
         check("Protokollet skickas till", Some((Label::Expedition, "")));
         check("Utdraget expedieras till", Some((Label::Expedition, "")));
+        check("Utdrag till", Some((Label::Expedition, "")));
+        check("Beslutet delges", Some((Label::Expedition, "")));
+        check("Utdrag ur protokollet", None);
         check("Protokollet justeras", None);
         check("Exp till: Akten", Some((Label::Expedition, "Akten")));
         check(
