@@ -60,12 +60,14 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("2:e vice ordförande", Role::SecondViceChair),
     ("andre vice ordförande", Role::SecondViceChair),
     ("2:e v ordf", Role::SecondViceChair),
+    ("2:e v. ordf", Role::SecondViceChair),
     ("2:e vice ordf", Role::SecondViceChair),
     ("andre vice ordf", Role::SecondViceChair),
     ("1:e vice ordförande", Role::ViceChair),
     ("förste vice ordförande", Role::ViceChair),
     ("1:e vice ordf", Role::ViceChair),
     ("1:e v ordf", Role::ViceChair),
+    ("1:e v. ordf", Role::ViceChair),
     ("förste vice ordf", Role::ViceChair),
     ("vice ordförande", Role::ViceChair),
     ("vice ordf", Role::ViceChair),
@@ -389,11 +391,31 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
             }
             None => (r, ""),
         };
+        // `Anna Ek, ordförande (S)`: the party after the role.
+        let (segment, p) = match p {
+            Some(p) => (segment, Some(p)),
+            None => trailing_party(segment).map_or((segment, None), |(s, p)| (s, Some(p))),
+        };
+        let has_party = p.is_some();
         let (role, title, note) = interpret(&segment.replace('\t', " "), section, has_party);
         out.push(Attendee { name: n.to_string(), party: p, role, title, note });
         s = rest.trim_start();
     }
     out
+}
+
+/// A party in parentheses that ends a person's segment after the role: `, ordförande (S)` →
+/// `, ordförande` and `S`. Not after a name (`tjg ersättare för Lisa Ny (SD)`: the party of the
+/// one replaced): the words before it are in lower case.
+fn trailing_party(segment: &str) -> Option<(&str, String)> {
+    let open = segment.trim_end().rfind('(')?;
+    if segment[..open].chars().any(char::is_uppercase) {
+        return None;
+    }
+    match party(&segment[open..]) {
+        Ok((rest, p)) if rest.trim().is_empty() => Some((&segment[..open], p)),
+        _ => None,
+    }
 }
 
 /// Whether `text`, a line of its own, is the party or the role of the person read just
@@ -1149,6 +1171,22 @@ mod tests {
             "Tina Rydgård (Kanslichef)",
             Some(Role::Official),
             &[("Tina Rydgård", None, Role::Official, None, Some("Kanslichef"))],
+        );
+        // The party after the role; a first vice chair abbreviated.
+        check(
+            "Anna Ek, ordförande (S)",
+            Some(Role::Member),
+            &[("Anna Ek", Some("S"), Role::Chair, None, None)],
+        );
+        check(
+            "Kjell Ek, tjg ersättare för Lisa Ny (SD)",
+            Some(Role::Member),
+            &[("Kjell Ek", None, Role::ServingDeputy, None, Some("ersätter Lisa Ny (SD)"))],
+        );
+        check(
+            "Per Holm (M), 1:e v. ordf.",
+            Some(Role::Member),
+            &[("Per Holm", Some("M"), Role::ViceChair, None, None)],
         );
         // A role in parentheses.
         check(
