@@ -117,6 +117,22 @@ fn date_only(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     date_then(text, |r| r.trim().is_empty())
 }
 
+/// Whether the line above a date's line is the first line of a label of the adjusting
+/// (`Justeringens` over `plats och tid 2024-02-05`), whose date is not the meeting's; a line
+/// of its own with a date (`Justeringsdatum: 2024-02-05` over `Sammanträdesdatum: …`) is not.
+fn adjusting_label_above(above: &str) -> bool {
+    lexical::starts_with_lower(above, "justering") && !above.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A date alone on its line, or followed by the meeting's time: `2024-06-13`, `2024-02-01
+/// kl. 13.00–15.00` (a head's line under the body, with the place on the next).
+fn date_line(text: &str) -> Option<(Ymd, Option<Ymd>)> {
+    date_then(text, |r| {
+        let r = r.trim_start_matches([',', ' ']);
+        r.trim().is_empty() || lexical::find_clock_labelled(r).is_some_and(|(at, _, _)| at == 0)
+    })
+}
+
 /// A date or date range that starts `text` (trimmed) and is followed by what `rest_ok` allows.
 fn date_then(text: &str, rest_ok: impl Fn(&str) -> bool) -> Option<(Ymd, Option<Ymd>)> {
     let text = text.trim();
@@ -304,7 +320,7 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
             let next = preamble[k + 1..].iter().find(|l| !l.is_blank()).map(|l| l.text.as_str());
             if let Some((rank, (d, end))) = column_date(&line.text, next)
                 && rank < date_rank
-                && !lexical::starts_with_lower(after, "justering")
+                && !adjusting_label_above(after)
             {
                 (h.date, h.end_date, date_rank) = (Some(d), end, rank);
                 date_from_label = true;
@@ -313,8 +329,7 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         };
         let value = value_of(preamble, k, inline);
         // "Justeringens / plats och tid …" and "Datum för anslags uppsättande" date other things.
-        let other_date =
-            lexical::starts_with_lower(after, "justering") || value.starts_with("för ");
+        let other_date = adjusting_label_above(after) || value.starts_with("för ");
         match label {
             HeaderLabel::MeetingDate
             | HeaderLabel::Time
@@ -427,7 +442,7 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         if let Ok((r, b)) = bodies::body_name(&line.text)
             && r.trim().is_empty()
             && let Some(next) = non_blank.get(k + 1)
-            && let Some((d, end)) = date_only(&next.text)
+            && let Some((d, end)) = date_line(&next.text)
         {
             h.body.get_or_insert_with(|| bodies::canonical(b));
             if !date_from_label {
@@ -438,7 +453,7 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
         }
     }
     if h.date.is_none()
-        && let Some((d, end)) = preamble.iter().chain(all).find_map(|l| date_only(&l.text))
+        && let Some((d, end)) = preamble.iter().chain(all).find_map(|l| date_line(&l.text))
     {
         h.date = Some(d);
         h.end_date = end;
@@ -829,6 +844,28 @@ mod tests {
         let h = header(&ls, &[], &ls);
         assert_eq!(h.date, Some((2023, 3, 14)));
         assert_eq!((h.time.as_deref(), h.place.as_deref()), (Some("13:00"), Some("Kommunhuset")));
+    }
+
+    /// The adjusting's date on a line of its own above the meeting's date label, and a date
+    /// with its time under the body.
+    #[test]
+    fn dates_under_the_body() {
+        for (head, date) in [
+            (
+                "Socialnämnden\nJusteringsdatum: 2024-02-05\nSammanträdesdatum: 2024-02-01",
+                (2024, 2, 1),
+            ),
+            ("Protokoll\nSocialnämnden\n2024-02-01 kl. 13.00–15.00\nStadshuset", (2024, 2, 1)),
+            (
+                "Justeringens\nplats och tid 2024-02-05\n\nSammanträdesdatum 2024-02-01",
+                (2024, 2, 1),
+            ),
+        ] {
+            let ls = lines(head);
+            assert_eq!(header(&ls, &[], &ls).date, Some(date), "{head}");
+        }
+        let ls = lines("Socialnämnden\nJusteringens\nplats och tid Stadshuset 2024-02-05");
+        assert_eq!(header(&ls, &[], &ls).date, None);
     }
 
     /// A page header whose columns a converter printed one space apart: the body's name, then
