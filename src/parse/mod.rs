@@ -435,8 +435,23 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
         title.truncate(at);
     }
     let title = title.replace('\t', " ");
-    let (mut title, mut found) = dnr::split_title(&title);
+    // `Ärende: Motion om skolmat`: the label of the title's line.
+    let title = title.strip_prefix("Ärende:").map_or(title.as_str(), str::trim_start);
+    let (mut title, mut found) = dnr::split_title(title);
     found.extend(right);
+    // `Motion om skolmat, KS 2024/45`, `Motion om skolmat – KS 2024/45`: a case number with its
+    // series after a comma or a dash ends the title.
+    if let Some((at, value)) = [", ", " – ", " - "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, &title[at + sep.len()..])))
+        .max_by_key(|&(at, _)| at)
+        && let Ok((rest, d)) = dnr::dnr(value)
+        && rest.trim().is_empty()
+        && d.series.is_some()
+    {
+        found.push(d);
+        title.truncate(at);
+    }
     // "Title  Dnr KS 2018/14" in a column layout.
     // Both forms hold "Dnr", whose rare `D` is looked for before either searcher is set up.
     if crate::scan::contains_bytes(title.as_bytes(), b"Dnr", false)
@@ -502,6 +517,17 @@ fn numbered(
     let start = &block[0];
     let rest = h.prefix.map_or(h.rest, |_| paragraphs::skip_cross_references(h.rest));
     let (mut own, mut title_start) = dnr_before_title(rest, start.no, warnings);
+    // `§ 12 KS 2024/45 Motion om skolmat`: a case number with its series before the title,
+    // unlabelled.
+    if own.is_empty()
+        && let Ok((r, d)) = dnr::dnr(title_start)
+        && d.series.is_some()
+        && r.starts_with(' ')
+        && r.trim_start().starts_with(char::is_uppercase)
+    {
+        own.push(d);
+        title_start = r.trim_start();
+    }
     own.splice(0..0, lead_dnr);
     // `§ 12        KS 2023/456`: a case number alone after the number, the title below.
     if let Some(found) = dnr::bare_line(title_start) {
@@ -1089,6 +1115,31 @@ mod tests {
         );
         assert_eq!(doc.paragraphs[0].dnr[0].raw, "HSN 2024-00213");
         assert_eq!(doc.paragraphs[1].dnr[0].raw, "RS2023-00502");
+    }
+
+    /// A case number beside the title on the heading's line without a label: before the
+    /// title, or after a comma or a dash; and a title's own label.
+    #[test]
+    fn unlabelled_case_numbers_beside_the_title() {
+        let text = "§ 12 KS 2024/45 Motion om skolmat\n\nBeslut\nMotionen avslås.\n\n\
+                    § 13 Motion om cykelvägar, KS 2024/46\n\nBeslut\nMotionen avslås.\n\n\
+                    § 14 Detaljplan för Norr – SBN 2023/7\n\nBeslut\nPlanen antas.\n\n\
+                    § 15\n\nÄrende: Verksamhetsplan 2024 - 2026\n\nBeslut\nPlanen antas.\n";
+        let doc = super::parse_str(text).value;
+        let got: Vec<(&str, Vec<&str>)> = doc
+            .paragraphs
+            .iter()
+            .map(|p| (p.title.as_str(), p.dnr.iter().map(|d| d.raw.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Motion om skolmat", vec!["KS 2024/45"]),
+                ("Motion om cykelvägar", vec!["KS 2024/46"]),
+                ("Detaljplan för Norr", vec!["SBN 2023/7"]),
+                ("Verksamhetsplan 2024 - 2026", vec![]),
+            ]
+        );
     }
 
     #[test]
