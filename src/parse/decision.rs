@@ -522,11 +522,25 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
     clauses.iter().flat_map(|c| split_inline(c)).map(tidy).filter(|c| !c.is_empty()).collect()
 }
 
-/// The sentences of the first block of text in `lines` (after any blank lines), as clauses.
+/// The sentences of the first block of text in `lines` (after any blank lines), as clauses, up
+/// to a member's stance: `Informationen noteras. Peter Nyberg (SD) deltar inte i beslutet.`, as
+/// a flattened page runs them on, is one clause.
 fn next_block_sentences(lines: &[&Line]) -> Vec<String> {
     let block: Vec<&Line> =
         lines.iter().copied().skip_while(|l| l.is_blank()).take_while(|l| !l.is_blank()).collect();
-    sentences(&prose(&block)).into_iter().map(|s| tidy(&s)).filter(|c| !c.is_empty()).collect()
+    sentences(&prose(&block))
+        .into_iter()
+        .map(|s| tidy(&s))
+        .filter(|c| !c.is_empty())
+        .take_while(|c| !is_stance(c))
+        .collect()
+}
+
+/// Whether a sentence records a member's stance (abstention, reservation, jäv) rather than
+/// deciding anything.
+fn is_stance(sentence: &str) -> bool {
+    let s = super::stances::stances(sentence);
+    !(s.abstained.is_empty() && s.reserved.is_empty() && s.conflicts.is_empty())
 }
 
 /// Reads a decision from a run of lines.
@@ -1258,6 +1272,15 @@ mod tests {
     fn sentences_without_clauses() {
         check(
             "Upprättad rapport om uppföljning godkänns och ska beaktas i planeringen inför 2025.",
+            true,
+            DecisionKind::Decision,
+            None,
+            None,
+            1,
+        );
+        // A stance run on after the decision's sentence, as a flattened page gives it.
+        check(
+            "Informationen noteras. Peter Nyberg (SD) deltar inte i beslutet.",
             true,
             DecisionKind::Decision,
             None,
