@@ -497,11 +497,33 @@ fn unflatten(lines: Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<(u32, 
             furniture.push(Line { no, text: t });
         }
         first_page = false;
-        out.extend(page.pieces.into_iter().map(|p| (no, p)));
+        let mut pieces = page.pieces;
+        if let Some(last) = pieces.last_mut()
+            && let Some(at) = signature_footer(last)
+        {
+            furniture.push(Line { no, text: last[at..].to_string() });
+            last.truncate(at);
+            let kept = last.trim_end().len();
+            last.truncate(kept);
+            if last.is_empty() {
+                pieces.pop();
+            }
+        }
+        out.extend(pieces.into_iter().map(|p| (no, p)));
         // Pages are blocks of their own.
         out.push((no, String::new()));
     }
     out
+}
+
+/// Where a flattened page's signature footer starts at the end of its last piece, if one ends
+/// it: `… Skolskjutsansvarig Justerandes sign Utdragsbestyrkande` → the offset of `Justerandes`.
+/// A footer is at most four cells of two words: it starts within the last eight words.
+fn signature_footer(piece: &str) -> Option<usize> {
+    let starts = piece.match_indices(' ').map(|(at, _)| at + 1);
+    let mut starts: Vec<usize> = std::iter::once(0).chain(starts).collect();
+    starts.drain(..starts.len().saturating_sub(8));
+    starts.into_iter().find(|&at| furniture::signature_row(&piece[at..]).is_ok())
 }
 
 /// The lines with an HTML table or line break as the lines they stand for ([`html::expand`]),
@@ -1072,6 +1094,32 @@ mod tests {
         // Once, it is the document's title.
         let n = normalize("Protokoll\n\n§ 1 Val av justerare\n\nText.");
         assert_eq!(texts(&n)[0], "Protokoll");
+    }
+
+    /// A flattened page's signature footer at its end is furniture, not the end of the last
+    /// recipient or sentence.
+    #[test]
+    fn a_flattened_pages_signature_footer() {
+        let page = |n: u32, body: &str| {
+            format!("{n} Socialnämnden Sida {n} (3) {}{body}", "Text om ärendet. ".repeat(20))
+        };
+        let text = [
+            "Transkript".to_string(),
+            page(1, "Plats och tid Kommunhuset"),
+            page(
+                2,
+                "SN 13 Bidrag Beslut Informationen noteras. Justerandes sign Utdragsbestyrkande",
+            ),
+            page(3, "SN 14 Val Beslutet expedieras till Förvaltningschef Ordförandens sign"),
+        ]
+        .join("\n\n");
+        let n = normalize(&text);
+        assert!(n.flattened);
+        let kept = texts(&n);
+        assert!(!kept.iter().any(|t| t.contains("sign")), "{kept:?}");
+        let gone: Vec<&str> = n.furniture.iter().map(|l| l.text.as_str()).collect();
+        assert!(gone.contains(&"Justerandes sign Utdragsbestyrkande"), "{gone:?}");
+        assert!(gone.contains(&"Ordförandens sign"), "{gone:?}");
     }
 
     #[test]
