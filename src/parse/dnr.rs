@@ -509,9 +509,8 @@ pub fn bare_line(i: &str) -> Option<Vec<Dnr>> {
 ///
 /// Most tokens hold none of these marks: one tight scan finds the next mark, and only the
 /// token around it (and the token before) is looked at, in the order a token-by-token walk
-/// would give.
+/// would give. `b` is text (a `str`'s bytes): a word start is a char's first byte.
 fn candidates(b: &[u8]) -> (Vec<usize>, Vec<usize>) {
-    let wordish = super::lexical::is_word_byte;
     let space = u8::is_ascii_whitespace;
     let mut out = Vec::new();
     let mut labels = Vec::new();
@@ -535,10 +534,9 @@ fn candidates(b: &[u8]) -> (Vec<usize>, Vec<usize>) {
             }
         }
         labels.extend(label_before(b, value));
-        out.extend((start..end).filter(|&k| {
-            // ASCII, or a char's first byte (`Ö` in `ÖFN/12/2024`).
-            (b[k] < 0x80 || b[k] >= 0xC0) && wordish(b[k]) && (k == start || !wordish(b[k - 1]))
-        }));
+        // A char's first byte (`Ö` in `ÖFN/12/2024`), never a later one: those follow a word
+        // byte, and the token's first byte follows white space.
+        crate::scan::for_each_word_start(&b[start..end], |k| out.push(start + k));
         from = end;
     }
     (out, labels)
@@ -742,6 +740,56 @@ mod tests {
                 let last = c.is_ascii_digit() || matches!(c, b'/' | b'-' | b'.' | b':');
                 assert_eq!(m >> 63 == 1, last, "{c}");
             }
+        }
+    }
+
+    /// [`candidates`] gives what a walk over the tokens, one by one, gives.
+    #[test]
+    fn candidates_as_a_token_walk_gives_them() {
+        fn walk(text: &str) -> Vec<usize> {
+            let b = text.as_bytes();
+            let wordish = crate::parse::lexical::is_word_byte;
+            let mark = |k: usize| {
+                let next = b.get(k + 1);
+                matches!(b[k], b'/' | b'-')
+                    || (b[k].is_ascii_digit() && next.is_some_and(u8::is_ascii_uppercase))
+                    || (matches!(b[k], b'.' | b':') && next.is_some_and(u8::is_ascii_digit))
+            };
+            let mut out = Vec::new();
+            let mut before: Option<(usize, usize)> = None;
+            let mut start = 0;
+            while start < b.len() {
+                let end = (start..b.len()).find(|&k| b[k].is_ascii_whitespace()).unwrap_or(b.len());
+                if start < end && (start..end).any(mark) {
+                    if let Some((ps, pe)) = before {
+                        let ps = ps + b[ps..pe].iter().take_while(|c| b"([\"".contains(c)).count();
+                        let capitals =
+                            b[ps..pe].iter().all(|c| c.is_ascii_uppercase() || *c >= 0x80);
+                        if ps < pe && pe - ps <= 14 && capitals {
+                            out.push(ps);
+                        }
+                    }
+                    out.extend((start..end).filter(|&k| {
+                        text.is_char_boundary(k)
+                            && wordish(b[k])
+                            && (k == start || !wordish(b[k - 1]))
+                    }));
+                }
+                if start < end {
+                    before = Some((start, end));
+                }
+                start = end + 1;
+            }
+            out
+        }
+        for text in [
+            "",
+            "-",
+            "enligt ÖFN 2012/36 och (ÅHN/12/2024), ej Öppna 2012/36",
+            "Hälso- och sjukvårdsnämnden (RS 2023-04410)  \"KS 1/2020 23HSN1782",
+            "åäö-x é/é ÅÄÖ\t1.2\nKS\u{a0}2023/12 dnr: 2019.0123 kl. 13:00 ABCDEFGHIJKLMNO 1/2",
+        ] {
+            assert_eq!(candidates(text.as_bytes()).0, walk(text), "{text}");
         }
     }
 
