@@ -18,7 +18,7 @@ use nom::multi::many1;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
-use super::lexical::{ws0, ws1};
+use super::lexical::{is_space, ws0, ws1};
 use crate::model::Dnr;
 
 /// Capitals that are never a dnr series: statute and report series, units, currencies.
@@ -229,10 +229,11 @@ fn series_number_year4(i: &str) -> IResult<&str, Parts<'_>> {
 /// A necessary condition for [`dnr`] at the start of `i`, cheap to test: the grammar is tried
 /// at many word starts of free text, and its eight alternatives each read the series again.
 ///
-/// Every alternative but two starts with a [`series`] followed by `/`, `-`, a space (`ws0`,
-/// `ws1`) or a digit (`KS2019/0012`). The two others start with digits: [`glued`] with two
-/// digits and a series (`23HSN1782`), [`coded_number_year`] without a series with one to three
-/// digits and a `.` (`1.1.3-00087/2025`).
+/// Every alternative but two starts with a [`series`] and a digit, with a `/` or a `-` between
+/// them, or spaces (`ws0`, `ws1`), or nothing (`KS2019/0012`): `ANSLAG/BEVIS`, `IT-stödet` and
+/// `I Hälso-` are none. The two others start with digits: [`glued`] with two digits and a series
+/// (`23HSN1782`), [`coded_number_year`] without a series with one to three digits and a `.`
+/// (`1.1.3-00087/2025`).
 fn may_start_dnr(i: &str) -> bool {
     let b = i.as_bytes();
     if b.first().is_some_and(u8::is_ascii_digit) {
@@ -240,8 +241,9 @@ fn may_start_dnr(i: &str) -> bool {
         return b.get(digits) == Some(&b'.') || (digits >= 2 && series(&i[2..]).is_ok());
     }
     series(i).is_ok_and(|(rest, _)| {
-        rest.starts_with(['/', '-', ' ', '\t', '\u{a0}'])
-            || rest.starts_with(|c: char| c.is_ascii_digit())
+        let number =
+            rest.strip_prefix(['/', '-']).unwrap_or_else(|| rest.trim_start_matches(is_space));
+        number.starts_with(|c: char| c.is_ascii_digit())
     })
 }
 
@@ -253,7 +255,14 @@ pub fn dnr(i: &str) -> IResult<&str, Dnr> {
     if !may_start_dnr(i) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
-    let (rest, parts) = alt((
+    let (rest, parts) = unambiguous_spelling(i)?;
+    let rest = filing_code(rest);
+    Ok((rest, make(&i[..i.len() - rest.len()], parts)))
+}
+
+/// The spellings of [`dnr`], tried in order, without its pre-check ([`may_start_dnr`]).
+fn unambiguous_spelling(i: &str) -> IResult<&str, Parts<'_>> {
+    alt((
         series_number_year_slashed,
         series_dashed,
         series_year_number,
@@ -263,9 +272,7 @@ pub fn dnr(i: &str) -> IResult<&str, Dnr> {
         coded_number_year,
         series_number_year4,
     ))
-    .parse(i)?;
-    let rest = filing_code(rest);
-    Ok((rest, make(&i[..i.len() - rest.len()], parts)))
+    .parse(i)
 }
 
 /// What follows a case number once a classification code glued after it is skipped:
@@ -1022,11 +1029,40 @@ mod tests {
         ] {
             assert!(may_start_dnr(ok), "{ok}");
         }
-        for no in ["Hälso-", "2023-12-07", "DS 2023:26", "ABCDEFGH/1/2020", "1234.5-1/2020", "kS 1"]
-        {
+        for no in [
+            "Hälso-",
+            "2023-12-07",
+            "DS 2023:26",
+            "ABCDEFGH/1/2020",
+            "1234.5-1/2020",
+            "kS 1",
+            "ANSLAG/BEVIS",
+            "IT-stödet",
+            "I Hälso- och",
+            "KS - 2023/1",
+        ] {
             assert!(!may_start_dnr(no), "{no}");
             assert!(dnr(no).is_err(), "{no}");
         }
+        // Whatever the spellings read, the pre-check lets through: series, separators and
+        // numbers put together every way.
+        let heads =
+            ["", "KS", "HSN", "ÖFN", "ANSLAG", "I", "DS", "KSABCDEFG", "23", "1.1.3", "23HSN"];
+        let joins = ["", "/", "-", " ", "  ", "\t", "\u{a0}", " - ", "/-", "-/", ".", "x"];
+        let tails = ["2023/123", "1782", "871-2024", "1305-0677", "2.4-00012/2023", "00087/2025"];
+        let mut read = 0;
+        for head in heads {
+            for join in joins {
+                for tail in tails.iter().chain(&["2023-05521", "x", ""]) {
+                    let i = format!("{head}{join}{tail}");
+                    if unambiguous_spelling(&i).is_ok() {
+                        assert!(may_start_dnr(&i), "{i}");
+                        read += 1;
+                    }
+                }
+            }
+        }
+        assert!(read > 50, "{read}");
     }
 
     #[test]
