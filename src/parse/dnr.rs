@@ -511,8 +511,9 @@ pub fn bare_line(i: &str) -> Option<Vec<Dnr>> {
 
 /// Where a case number may start: word starts in whitespace-separated tokens that hold a `/`,
 /// a `-`, a digit before a capital (`23HSN1782`) or a `.` or `:` before a digit (`2019.0123`),
-/// and the token before such a token when it is all capitals (`KS` in `KS 2023/123`). The
-/// grammar runs only there. Besides, the labels before such tokens ([`label_before`]).
+/// and the token before such a token when it is all capitals (`KS` in `KS 2023/123`), where
+/// [`may_hold_number`] lets a case number be. The grammar runs only there. Besides, the labels
+/// before such tokens ([`label_before`]).
 ///
 /// Most tokens hold none of these marks: one tight scan finds the next mark, and only the
 /// token around it (and the token before) is looked at, in the order a token-by-token walk
@@ -526,6 +527,7 @@ fn candidates(b: &[u8]) -> (Vec<usize>, Vec<usize>) {
         // The token that holds the mark, and the token before it.
         let start = b[..mark].iter().rposition(space).map_or(0, |p| p + 1);
         let end = b[mark..].iter().position(space).map_or(b.len(), |p| mark + p);
+        let numbered = may_hold_number(b, start, end);
         let mut value = start;
         if let Some(pe) = b[..start].iter().rposition(|c| !space(c)).map(|p| p + 1) {
             let ps = b[..pe].iter().rposition(space).map_or(0, |p| p + 1);
@@ -536,17 +538,41 @@ fn candidates(b: &[u8]) -> (Vec<usize>, Vec<usize>) {
                 && pe - ps <= 14
                 && b[ps..pe].iter().all(|c| c.is_ascii_uppercase() || *c >= 0x80)
             {
-                out.push(ps);
+                if numbered {
+                    out.push(ps);
+                }
                 value = ps;
             }
         }
         labels.extend(label_before(b, value));
         // A char's first byte (`Ö` in `ÖFN/12/2024`), never a later one: those follow a word
         // byte, and the token's first byte follows white space.
-        crate::scan::for_each_word_start(&b[start..end], |k| out.push(start + k));
+        if numbered {
+            crate::scan::for_each_word_start(&b[start..end], |k| out.push(start + k));
+        }
         from = end;
     }
     (out, labels)
+}
+
+/// Whether a case number may start in the token `b[start..end]`, or in the series before it:
+/// every spelling of [`dnr`] holds digits, after a series only a `/`, a `-` or white space
+/// (`ws0`), and white space ends a token. Most tokens that [`next_mark`] finds hold no digit
+/// (`Hälso-`, `IT-stöd`, `ANSLAG/BEVIS`): then only digits after it, past spaces, tabs and
+/// NBSP, could end a spelling that starts in it (`a/b,KS 2023/12`).
+fn may_hold_number(b: &[u8], start: usize, end: usize) -> bool {
+    if b[start..end].iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut k = end;
+    loop {
+        match &b[k..] {
+            [b' ' | b'\t', ..] => k += 1,
+            [0xC2, 0xA0, ..] => k += 2,
+            [next, ..] => return next.is_ascii_digit(),
+            [] => return false,
+        }
+    }
 }
 
 /// Where a [`label`] starts whose token ends before white space and `at`: `dnr`, `Dnr.`,
@@ -750,7 +776,8 @@ mod tests {
         }
     }
 
-    /// [`candidates`] gives what a walk over the tokens, one by one, gives.
+    /// [`candidates`] gives what a walk over the tokens, one by one, gives, or as much as
+    /// the grammar needs.
     #[test]
     fn candidates_as_a_token_walk_gives_them() {
         fn walk(text: &str) -> Vec<usize> {
@@ -795,8 +822,17 @@ mod tests {
             "enligt ÖFN 2012/36 och (ÅHN/12/2024), ej Öppna 2012/36",
             "Hälso- och sjukvårdsnämnden (RS 2023-04410)  \"KS 1/2020 23HSN1782",
             "åäö-x é/é ÅÄÖ\t1.2\nKS\u{a0}2023/12 dnr: 2019.0123 kl. 13:00 ABCDEFGHIJKLMNO 1/2",
+            "se/x,KS 2023/12, x/y,KS\u{a0} \t\u{a0}2023/13, se/x,KS\n2023/14, IT-stöd KS-2023/15",
+            "ANSLAG/BEVIS 2023/16 (ÖFN/ \u{a0}2023/17) KS\u{a0}- 18/2023 x/ÖFN",
         ] {
-            assert_eq!(candidates(text.as_bytes()).0, walk(text), "{text}");
+            // The candidates are the walk's, less some where no case number starts: the same
+            // case numbers are read.
+            let (found, walked) = (candidates(text.as_bytes()).0, walk(text));
+            assert!(found.iter().all(|k| walked.contains(k)), "{text}");
+            let keys = |at: Vec<usize>| -> Vec<_> {
+                unambiguous_at(text, at).into_iter().map(|(k, d)| (k, d.key)).collect()
+            };
+            assert_eq!(keys(found), keys(walked), "{text}");
         }
     }
 
