@@ -57,6 +57,16 @@ fn section_of_statute(i: &str) -> IResult<&str, &str> {
         opt(letter_suffix),
         ws1,
         char('§'),
+        statute_after_section,
+    ))
+    .parse(i)
+}
+
+/// What follows the `§` of [`section_of_statute`], `[N st.] NAME [(YYYY:N)]`: ` brottsbalken`
+/// in `31 kap. 3 § brottsbalken`, ` 2 st. kommunallagen (2017:725)`. Read once after each `§`
+/// by [`anchors`]: most `§` of minutes number a paragraph (`§ 12 Budget`) and cite no statute.
+fn statute_after_section(i: &str) -> IResult<&str, &str> {
+    recognize((
         opt((ws1, digit1, ws1, alt((tag("st."), tag("st"), tag("stycket"))))),
         ws1,
         statute_word,
@@ -96,9 +106,12 @@ fn before_parenthesis(s: &str) -> bool {
 
 /// Where a citation may start, found from its fixed marks (every citation has a § or an SFS
 /// number's colon): the word starts in the few bytes
-/// before a `§` (`31 kap. 3 §`), and the word before an SFS number `(YYYY:` or `YYYY:` (`lagen`,
-/// `HSLF-FS`). Sorted, without repeats.
-fn anchors(b: &[u8]) -> Vec<usize> {
+/// before a `§` (`31 kap. 3 §`) that a statute follows ([`statute_after_section`]: none before
+/// the others could start a [`section_of_statute`], whose `§` is the first after its number),
+/// and the word before an SFS number `(YYYY:` or `YYYY:` (`lagen`, `HSLF-FS`). Sorted, without
+/// repeats.
+fn anchors(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
     let wordish = super::lexical::is_word_byte;
     let word_start_before = |mut k: usize| {
         while k > 0 && b[k - 1] == b' ' {
@@ -112,7 +125,11 @@ fn anchors(b: &[u8]) -> Vec<usize> {
     let mut out = Vec::new();
     for_each_mark(b, |p| {
         if b[p] == 0xA7 {
-            // "§" is C2 A7; digits start the citation within ~24 bytes before it.
+            // "§" is C2 A7, and ends at `p`.
+            if statute_after_section(&text[p + 1..]).is_err() {
+                return;
+            }
+            // Digits start the citation within ~24 bytes before it.
             let from = p.saturating_sub(24);
             out.extend(
                 (from..p).filter(|&k| b[k].is_ascii_digit() && (k == 0 || !wordish(b[k - 1]))),
@@ -150,7 +167,7 @@ pub fn laws(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let bytes = text.as_bytes();
     let mut skip_to = 0;
-    for at in anchors(bytes) {
+    for at in anchors(text) {
         if at >= skip_to {
             let here = &text[at..];
             let c = bytes[at];
@@ -177,7 +194,27 @@ pub fn laws(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{for_each_mark, laws};
+    use super::{anchors, for_each_mark, laws, section_of_statute};
+
+    /// Every start of a [`section_of_statute`] is an anchor: the `§` that no statute follows
+    /// and that [`anchors`] passes over starts none.
+    #[test]
+    fn anchors_hold_every_section() {
+        for text in [
+            "enligt 31 kap. 3 § brottsbalken och 6 kap. 36 § kommunallagen (2017:725)",
+            "§ 12 (KS 2023/1) och 2 a § lag, 3 § 2 st. kommunallagen, 5 §\tbrottsbalken",
+            "§§ 3-4, 4 §\u{a0}lagen, 1 kap. 2 § visselblåsarlagen § 7 Budget 8 § 9",
+        ] {
+            let (anchors, b) = (anchors(text), text.as_bytes());
+            let wordish = crate::parse::lexical::is_word_byte;
+            // Where digits start a word, as anchors are found before a `§`.
+            for k in (0..b.len()).filter(|&k| k == 0 || !wordish(b[k - 1])) {
+                if b[k].is_ascii_digit() && section_of_statute(&text[k..]).is_ok() {
+                    assert!(anchors.contains(&k), "{text} {k}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn marks_as_a_byte_loop_finds_them() {
