@@ -18,7 +18,7 @@ use nom::multi::many1;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
-use super::lexical::{ws0, ws1};
+use super::lexical::{is_space, ws0, ws1};
 use crate::model::Dnr;
 
 /// Capitals that are never a dnr series: statute and report series, units, currencies.
@@ -229,10 +229,11 @@ fn series_number_year4(i: &str) -> IResult<&str, Parts<'_>> {
 /// A necessary condition for [`dnr`] at the start of `i`, cheap to test: the grammar is tried
 /// at many word starts of free text, and its eight alternatives each read the series again.
 ///
-/// Every alternative but two starts with a [`series`] followed by `/`, `-`, a space (`ws0`,
-/// `ws1`) or a digit (`KS2019/0012`). The two others start with digits: [`glued`] with two
-/// digits and a series (`23HSN1782`), [`coded_number_year`] without a series with one to three
-/// digits and a `.` (`1.1.3-00087/2025`).
+/// Every alternative but two starts with a [`series`] and a digit, with a `/` or a `-` between
+/// them, or spaces (`ws0`, `ws1`), or nothing (`KS2019/0012`): `ANSLAG/BEVIS`, `IT-stödet` and
+/// `I Hälso-` are none. The two others start with digits: [`glued`] with two digits and a series
+/// (`23HSN1782`), [`coded_number_year`] without a series with one to three digits and a `.`
+/// (`1.1.3-00087/2025`).
 fn may_start_dnr(i: &str) -> bool {
     let b = i.as_bytes();
     if b.first().is_some_and(u8::is_ascii_digit) {
@@ -240,8 +241,9 @@ fn may_start_dnr(i: &str) -> bool {
         return b.get(digits) == Some(&b'.') || (digits >= 2 && series(&i[2..]).is_ok());
     }
     series(i).is_ok_and(|(rest, _)| {
-        rest.starts_with(['/', '-', ' ', '\t', '\u{a0}'])
-            || rest.starts_with(|c: char| c.is_ascii_digit())
+        let number =
+            rest.strip_prefix(['/', '-']).unwrap_or_else(|| rest.trim_start_matches(is_space));
+        number.starts_with(|c: char| c.is_ascii_digit())
     })
 }
 
@@ -253,7 +255,14 @@ pub fn dnr(i: &str) -> IResult<&str, Dnr> {
     if !may_start_dnr(i) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
-    let (rest, parts) = alt((
+    let (rest, parts) = unambiguous_spelling(i)?;
+    let rest = filing_code(rest);
+    Ok((rest, make(&i[..i.len() - rest.len()], parts)))
+}
+
+/// The spellings of [`dnr`], tried in order, without its pre-check ([`may_start_dnr`]).
+fn unambiguous_spelling(i: &str) -> IResult<&str, Parts<'_>> {
+    alt((
         series_number_year_slashed,
         series_dashed,
         series_year_number,
@@ -263,9 +272,7 @@ pub fn dnr(i: &str) -> IResult<&str, Dnr> {
         coded_number_year,
         series_number_year4,
     ))
-    .parse(i)?;
-    let rest = filing_code(rest);
-    Ok((rest, make(&i[..i.len() - rest.len()], parts)))
+    .parse(i)
 }
 
 /// What follows a case number once a classification code glued after it is skipped:
@@ -504,14 +511,14 @@ pub fn bare_line(i: &str) -> Option<Vec<Dnr>> {
 
 /// Where a case number may start: word starts in whitespace-separated tokens that hold a `/`,
 /// a `-`, a digit before a capital (`23HSN1782`) or a `.` or `:` before a digit (`2019.0123`),
-/// and the token before such a token when it is all capitals (`KS` in `KS 2023/123`). The
-/// grammar runs only there. Besides, the labels before such tokens ([`label_before`]).
+/// and the token before such a token when it is all capitals (`KS` in `KS 2023/123`), where
+/// [`may_hold_number`] lets a case number be. The grammar runs only there. Besides, the labels
+/// before such tokens ([`label_before`]).
 ///
 /// Most tokens hold none of these marks: one tight scan finds the next mark, and only the
 /// token around it (and the token before) is looked at, in the order a token-by-token walk
-/// would give.
+/// would give. `b` is text (a `str`'s bytes): a word start is a char's first byte.
 fn candidates(b: &[u8]) -> (Vec<usize>, Vec<usize>) {
-    let wordish = super::lexical::is_word_byte;
     let space = u8::is_ascii_whitespace;
     let mut out = Vec::new();
     let mut labels = Vec::new();
@@ -520,6 +527,7 @@ fn candidates(b: &[u8]) -> (Vec<usize>, Vec<usize>) {
         // The token that holds the mark, and the token before it.
         let start = b[..mark].iter().rposition(space).map_or(0, |p| p + 1);
         let end = b[mark..].iter().position(space).map_or(b.len(), |p| mark + p);
+        let numbered = may_hold_number(b, start, end);
         let mut value = start;
         if let Some(pe) = b[..start].iter().rposition(|c| !space(c)).map(|p| p + 1) {
             let ps = b[..pe].iter().rposition(space).map_or(0, |p| p + 1);
@@ -530,18 +538,41 @@ fn candidates(b: &[u8]) -> (Vec<usize>, Vec<usize>) {
                 && pe - ps <= 14
                 && b[ps..pe].iter().all(|c| c.is_ascii_uppercase() || *c >= 0x80)
             {
-                out.push(ps);
+                if numbered {
+                    out.push(ps);
+                }
                 value = ps;
             }
         }
         labels.extend(label_before(b, value));
-        out.extend((start..end).filter(|&k| {
-            // ASCII, or a char's first byte (`Ö` in `ÖFN/12/2024`).
-            (b[k] < 0x80 || b[k] >= 0xC0) && wordish(b[k]) && (k == start || !wordish(b[k - 1]))
-        }));
+        // A char's first byte (`Ö` in `ÖFN/12/2024`), never a later one: those follow a word
+        // byte, and the token's first byte follows white space.
+        if numbered {
+            crate::scan::for_each_word_start(&b[start..end], |k| out.push(start + k));
+        }
         from = end;
     }
     (out, labels)
+}
+
+/// Whether a case number may start in the token `b[start..end]`, or in the series before it:
+/// every spelling of [`dnr`] holds digits, after a series only a `/`, a `-` or white space
+/// (`ws0`), and white space ends a token. Most tokens that [`next_mark`] finds hold no digit
+/// (`Hälso-`, `IT-stöd`, `ANSLAG/BEVIS`): then only digits after it, past spaces, tabs and
+/// NBSP, could end a spelling that starts in it (`a/b,KS 2023/12`).
+fn may_hold_number(b: &[u8], start: usize, end: usize) -> bool {
+    if b[start..end].iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut k = end;
+    loop {
+        match &b[k..] {
+            [b' ' | b'\t', ..] => k += 1,
+            [0xC2, 0xA0, ..] => k += 2,
+            [next, ..] => return next.is_ascii_digit(),
+            [] => return false,
+        }
+    }
 }
 
 /// Where a [`label`] starts whose token ends before white space and `at`: `dnr`, `Dnr.`,
@@ -581,9 +612,12 @@ fn mark_bytes(x: u64) -> u64 {
 
 /// The first byte at or after `from` that makes its token a candidate token: a `/`, a `-`, or
 /// a digit followed by an ASCII capital (the digit is returned; it is in the same token).
-/// They are looked for a word at a time ([`mark_bytes`]).
+/// They are looked for a word at a time ([`mark_bytes`]), and only in the words that hold a
+/// byte of `-`..=`:` (`-./0123456789:`), where every mark lies: one range test passes over
+/// most of the text.
 fn next_mark(b: &[u8], from: usize) -> Option<usize> {
-    crate::scan::bytes_marked(b, from, mark_bytes).find(|&p| {
+    use crate::scan::{bytes_in_range, bytes_sieved};
+    bytes_sieved(b, from, |x| bytes_in_range(x, b'-', b':'), mark_bytes).find(|&p| {
         let next = b.get(p + 1);
         matches!(b[p], b'/' | b'-')
             || (b[p].is_ascii_digit() && next.is_some_and(u8::is_ascii_uppercase))
@@ -739,6 +773,66 @@ mod tests {
                 let last = c.is_ascii_digit() || matches!(c, b'/' | b'-' | b'.' | b':');
                 assert_eq!(m >> 63 == 1, last, "{c}");
             }
+        }
+    }
+
+    /// [`candidates`] gives what a walk over the tokens, one by one, gives, or as much as
+    /// the grammar needs.
+    #[test]
+    fn candidates_as_a_token_walk_gives_them() {
+        fn walk(text: &str) -> Vec<usize> {
+            let b = text.as_bytes();
+            let wordish = crate::parse::lexical::is_word_byte;
+            let mark = |k: usize| {
+                let next = b.get(k + 1);
+                matches!(b[k], b'/' | b'-')
+                    || (b[k].is_ascii_digit() && next.is_some_and(u8::is_ascii_uppercase))
+                    || (matches!(b[k], b'.' | b':') && next.is_some_and(u8::is_ascii_digit))
+            };
+            let mut out = Vec::new();
+            let mut before: Option<(usize, usize)> = None;
+            let mut start = 0;
+            while start < b.len() {
+                let end = (start..b.len()).find(|&k| b[k].is_ascii_whitespace()).unwrap_or(b.len());
+                if start < end && (start..end).any(mark) {
+                    if let Some((ps, pe)) = before {
+                        let ps = ps + b[ps..pe].iter().take_while(|c| b"([\"".contains(c)).count();
+                        let capitals =
+                            b[ps..pe].iter().all(|c| c.is_ascii_uppercase() || *c >= 0x80);
+                        if ps < pe && pe - ps <= 14 && capitals {
+                            out.push(ps);
+                        }
+                    }
+                    out.extend((start..end).filter(|&k| {
+                        text.is_char_boundary(k)
+                            && wordish(b[k])
+                            && (k == start || !wordish(b[k - 1]))
+                    }));
+                }
+                if start < end {
+                    before = Some((start, end));
+                }
+                start = end + 1;
+            }
+            out
+        }
+        for text in [
+            "",
+            "-",
+            "enligt ÖFN 2012/36 och (ÅHN/12/2024), ej Öppna 2012/36",
+            "Hälso- och sjukvårdsnämnden (RS 2023-04410)  \"KS 1/2020 23HSN1782",
+            "åäö-x é/é ÅÄÖ\t1.2\nKS\u{a0}2023/12 dnr: 2019.0123 kl. 13:00 ABCDEFGHIJKLMNO 1/2",
+            "se/x,KS 2023/12, x/y,KS\u{a0} \t\u{a0}2023/13, se/x,KS\n2023/14, IT-stöd KS-2023/15",
+            "ANSLAG/BEVIS 2023/16 (ÖFN/ \u{a0}2023/17) KS\u{a0}- 18/2023 x/ÖFN",
+        ] {
+            // The candidates are the walk's, less some where no case number starts: the same
+            // case numbers are read.
+            let (found, walked) = (candidates(text.as_bytes()).0, walk(text));
+            assert!(found.iter().all(|k| walked.contains(k)), "{text}");
+            let keys = |at: Vec<usize>| -> Vec<_> {
+                unambiguous_at(text, at).into_iter().map(|(k, d)| (k, d.key)).collect()
+            };
+            assert_eq!(keys(found), keys(walked), "{text}");
         }
     }
 
@@ -971,11 +1065,40 @@ mod tests {
         ] {
             assert!(may_start_dnr(ok), "{ok}");
         }
-        for no in ["Hälso-", "2023-12-07", "DS 2023:26", "ABCDEFGH/1/2020", "1234.5-1/2020", "kS 1"]
-        {
+        for no in [
+            "Hälso-",
+            "2023-12-07",
+            "DS 2023:26",
+            "ABCDEFGH/1/2020",
+            "1234.5-1/2020",
+            "kS 1",
+            "ANSLAG/BEVIS",
+            "IT-stödet",
+            "I Hälso- och",
+            "KS - 2023/1",
+        ] {
             assert!(!may_start_dnr(no), "{no}");
             assert!(dnr(no).is_err(), "{no}");
         }
+        // Whatever the spellings read, the pre-check lets through: series, separators and
+        // numbers put together every way.
+        let heads =
+            ["", "KS", "HSN", "ÖFN", "ANSLAG", "I", "DS", "KSABCDEFG", "23", "1.1.3", "23HSN"];
+        let joins = ["", "/", "-", " ", "  ", "\t", "\u{a0}", " - ", "/-", "-/", ".", "x"];
+        let tails = ["2023/123", "1782", "871-2024", "1305-0677", "2.4-00012/2023", "00087/2025"];
+        let mut read = 0;
+        for head in heads {
+            for join in joins {
+                for tail in tails.iter().chain(&["2023-05521", "x", ""]) {
+                    let i = format!("{head}{join}{tail}");
+                    if unambiguous_spelling(&i).is_ok() {
+                        assert!(may_start_dnr(&i), "{i}");
+                        read += 1;
+                    }
+                }
+            }
+        }
+        assert!(read > 50, "{read}");
     }
 
     #[test]
