@@ -520,10 +520,12 @@ fn unflatten(lines: Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<(u32, 
 /// it: `… Skolskjutsansvarig Justerandes sign Utdragsbestyrkande` → the offset of `Justerandes`.
 /// A footer is at most four cells of two words: it starts within the last eight words.
 fn signature_footer(piece: &str) -> Option<usize> {
-    let starts = piece.match_indices(' ').map(|(at, _)| at + 1);
-    let mut starts: Vec<usize> = std::iter::once(0).chain(starts).collect();
-    starts.drain(..starts.len().saturating_sub(8));
-    starts.into_iter().find(|&at| furniture::signature_row(&piece[at..]).is_ok())
+    // The word starts among the last eight words, from the end (a page line is long).
+    let mut starts: Vec<usize> = piece.rmatch_indices(' ').take(8).map(|(at, _)| at + 1).collect();
+    if starts.len() < 8 {
+        starts.push(0);
+    }
+    starts.into_iter().rev().find(|&at| furniture::signature_row(&piece[at..]).is_ok())
 }
 
 /// The lines with an HTML table or line break as the lines they stand for ([`html::expand`]),

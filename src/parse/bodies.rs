@@ -348,6 +348,13 @@ pub fn head_body(line: &str) -> Option<String> {
 #[must_use]
 pub fn dated_head_body(line: &str) -> Option<String> {
     let line = line.trim();
+    // A date ends in a digit; a protocol's title starts with `p` or `s` in either case.
+    let b = line.as_bytes();
+    if !b.last().is_some_and(u8::is_ascii_digit)
+        && !b.first().is_some_and(|c| matches!(c | 0x20, b'p' | b's'))
+    {
+        return None;
+    }
     let titled = (super::lexical::protocol_title, ws1, opt((alt((tag("från"), tag("för"))), ws1)))
         .parse(line)
         .map_or(line, |(rest, _)| rest);

@@ -129,7 +129,7 @@ fn adjusting_label_above(above: &str) -> bool {
 fn date_line(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     date_then(text, |r| {
         let r = r.trim_start_matches([',', ' ']);
-        r.trim().is_empty() || lexical::find_clock_labelled(r).is_some_and(|(at, _, _)| at == 0)
+        r.trim().is_empty() || lexical::clock_labelled(r).is_ok()
     })
 }
 
@@ -172,6 +172,9 @@ fn place_and_date(text: &str) -> Option<(Ymd, Option<Ymd>)> {
 ///
 /// Pattern: `BODY [DATE-LABEL[:]] DATE [PAGE]`.
 fn body_and_date(text: &str) -> Option<(String, Ymd)> {
+    // A body's name starts the line (a necessary condition of `head_body`), before the line is
+    // searched for a date.
+    bodies::body_name(text).ok()?;
     let (at, (d, _), rest) = lexical::find(text, lexical::date_range)?;
     let tail = rest.trim();
     if !(tail.is_empty() || tail.chars().all(|c| c.is_ascii_digit() || "() ".contains(c))) {
