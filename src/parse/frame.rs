@@ -328,7 +328,8 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
         opt((ws1, tag("till"), ws1, take_while1(|c: char| is_alpha(c) || c == ' '))),
     ));
     let expedition = alt((
-        // `Beslutet skickas till`, `Protokollet skickas till`, `Utdraget expedieras till`.
+        // `Beslutet skickas till`, `Protokollet skickas till`, `Utdraget expedieras till`, and
+        // `Beslutet delges` (the people and offices told of the decision).
         recognize((
             alt((
                 tag_no_case("beslutet"),
@@ -337,13 +338,16 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
                 tag_no_case("utdraget"),
             )),
             ws1,
-            opt((tag("ska"), ws1)),
-            alt((tag("skickas"), tag("expedieras"))),
-            ws1,
-            tag("till"),
+            alt((
+                recognize((
+                    opt((tag("ska"), ws1)),
+                    alt((tag("skickas"), tag("expedieras"))),
+                    ws1,
+                    tag("till"),
+                )),
+                tag("delges"),
+            )),
         )),
-        // `Beslutet delges`: the people and offices told of the decision.
-        recognize((tag_no_case("beslutet"), ws1, tag("delges"))),
         recognize((
             alt((tag_no_case("protokollsutdrag"), tag_no_case("utdrag"))),
             ws1,
