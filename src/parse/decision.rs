@@ -464,7 +464,8 @@ fn continues_name(clause: &str, line: &str) -> bool {
 }
 
 /// The clauses under a lead: every att-clause (wrapped lines joined), or numbered points and
-/// bullets; stops at a blank line followed by text that continues neither. `first` is a clause
+/// bullets; stops at a blank line followed by text that continues neither, or at a member's
+/// stance below a clause that ended its sentence. `first` is a clause
 /// begun on the lead's line, which the next lines continue in mid-sentence (in lower case,
 /// after a preposition, or a name cut after a preposition) until its sentence ends
 /// (`Kommunstyrelsen beslutar att anta taxan för` / `bygglov enligt bilaga 1, samt` / `att …`).
@@ -510,6 +511,12 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
             in_list = true;
             in_lead = false;
         } else if in_list && !after_blank && (continues_lead || !in_lead) {
+            // A member's stance below a clause that ended its sentence is none of it
+            // (`att informationen noteras till protokollet.` / `Ann-Sofie Åhlin (C) avstår
+            // från att delta i beslutet.`).
+            if clauses.last().is_some_and(|c| c.trim_end().ends_with('.')) && is_stance(text) {
+                break;
+            }
             if let Some(last) = clauses.last_mut() {
                 last.push(' ');
                 last.push_str(text);
@@ -802,6 +809,21 @@ mod tests {
             "{:?}",
             d.clauses
         );
+    }
+
+    #[test]
+    fn a_stance_below_a_clause_is_none_of_it() {
+        let ls = lines(
+            "Arbetsutskottet beslutar\natt informationen noteras till protokollet.\nAnn-Sofie Åhlin (C) avstår från att delta i beslutet.",
+        );
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect("decision");
+        assert_eq!(d.clauses, ["informationen noteras till protokollet"]);
+        // A clause whose sentence goes on is continued.
+        let ls = lines("Nämnden beslutar\natt anta planen\nenligt bilaga.");
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect("decision");
+        assert_eq!(d.clauses, ["anta planen enligt bilaga"]);
     }
 
     #[test]
