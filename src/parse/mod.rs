@@ -21,6 +21,10 @@ pub mod stances;
 pub mod text;
 
 use crate::parse::lexical::{is_alnum, is_alpha};
+use nom::Parser;
+use nom::character::complete::space1;
+use nom::multi::many_m_n;
+use nom::sequence::terminated;
 use std::collections::BTreeMap;
 
 use crate::model::{
@@ -385,6 +389,22 @@ fn title_continues(current: &str, next: &Line) -> bool {
         || current.ends_with([':', ',', '-', '–'])
         || OPEN_ENDINGS.contains(&last_word)
         || (next_text.starts_with(|c: char| c.is_lowercase()) && next_text.len() < 100)
+        || ends_a_cut_name(last_word, next_text)
+}
+
+/// Whether `next` is the rest of a name the title's line cut: the line ends in a capitalised
+/// word and the next holds nothing but up to two more name words and the person's party.
+///
+/// Pattern: `… Name` / `[Name [Name]] (PARTY)`. Examples: `Val av ny ledamot i socialnämnden
+/// efter Karin` / `Andersson (KD)`, `Val av ersättare efter Anna Lindqvist` / `(S)` (its case
+/// number on the heading's line, as `pdftotext -layout` prints it).
+fn ends_a_cut_name(last_word: &str, next: &str) -> bool {
+    // A party's parenthesis ends the line: a first look that fails most lines of text.
+    if !next.ends_with(')') || next.len() > 60 || persons::name_word(last_word).is_err() {
+        return false;
+    }
+    let words = many_m_n(0, 2, terminated(persons::name_word, space1));
+    (words, persons::party).parse(next).is_ok_and(|(rest, _)| rest.is_empty())
 }
 
 /// Whether a title's line `last`, long enough to have been wrapped, goes on at `lines[from]`
@@ -1115,6 +1135,25 @@ mod tests {
         );
         assert_eq!(doc.paragraphs[0].dnr[0].raw, "HSN 2024-00213");
         assert_eq!(doc.paragraphs[1].dnr[0].raw, "RS2023-00502");
+    }
+
+    /// A title wrapped inside a person's name, its case number on the heading's line: the
+    /// rest of the name and the party are the title's.
+    #[test]
+    fn a_title_wrapped_inside_a_name() {
+        let text = "KF § 2\t\tKS-2024-00012\n\nVal av ny ledamot i socialnämnden efter Karin\nAndersson (KD)\n\nBeslut\nPer Ek (KD) väljs.\n\n\
+                    KF § 3\t\tKS-2024-00013\n\nVal av ersättare efter Anna Lindqvist\n(S)\n\nBeslut\nEva Ek (S) väljs.\n\n\
+                    KF § 4\t\tKS-2024-00014\n\nInformation från Socialnämnden\nLisa Berg (S) informerar.\n";
+        let doc = super::parse_str(text).value;
+        let titles: Vec<&str> = doc.paragraphs.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Val av ny ledamot i socialnämnden efter Karin Andersson (KD)",
+                "Val av ersättare efter Anna Lindqvist (S)",
+                "Information från Socialnämnden",
+            ]
+        );
     }
 
     /// A case number beside the title on the heading's line without a label: before the
