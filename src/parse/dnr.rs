@@ -153,6 +153,14 @@ fn series_dashed(i: &str) -> IResult<&str, Parts<'_>> {
     Ok((rest, parts))
 }
 
+/// `SERIES-UNIT YY-NUMBER`, a series and a unit's series glued to a two-digit year, as Region
+/// Sörmland writes its case numbers: `RS-LED24-1123` (series `RS-LED`, 2024, 1123).
+fn series_unit_yy_number(i: &str) -> IResult<&str, Parts<'_>> {
+    (recognize((series, char('-'), series)), year2, char('-'), number, no_digit_follows)
+        .map(|(s, y, _, n, ())| (Some(s), y, n))
+        .parse(i)
+}
+
 /// `SERIES YEAR/NUMBER`: `KS 2023/123`, `HSN 2024/871`, `KS2019/0012`, `KS-2023/00344`
 /// (Umeå).
 fn series_year_number(i: &str) -> IResult<&str, Parts<'_>> {
@@ -229,21 +237,26 @@ fn series_number_year4(i: &str) -> IResult<&str, Parts<'_>> {
 /// A necessary condition for [`dnr`] at the start of `i`, cheap to test: the grammar is tried
 /// at many word starts of free text, and its eight alternatives each read the series again.
 ///
-/// Every alternative but two starts with a [`series`] and a digit, with a `/` or a `-` between
+/// Every alternative but three starts with a [`series`] and a digit, with a `/` or a `-` between
 /// them, or spaces (`ws0`, `ws1`), or nothing (`KS2019/0012`): `ANSLAG/BEVIS`, `IT-stödet` and
-/// `I Hälso-` are none. The two others start with digits: [`glued`] with two digits and a series
-/// (`23HSN1782`), [`coded_number_year`] without a series with one to three digits and a `.`
-/// (`1.1.3-00087/2025`).
+/// `I Hälso-` are none. [`series_unit_yy_number`] starts with a series, a `-` and a series
+/// before a digit (`RS-LED24-1123`). The two others start with digits: [`glued`] with two digits
+/// and a series (`23HSN1782`), [`coded_number_year`] without a series with one to three digits
+/// and a `.` (`1.1.3-00087/2025`).
 fn may_start_dnr(i: &str) -> bool {
     let b = i.as_bytes();
     if b.first().is_some_and(u8::is_ascii_digit) {
         let digits = b.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
         return b.get(digits) == Some(&b'.') || (digits >= 2 && series(&i[2..]).is_ok());
     }
+    let digit_first = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
     series(i).is_ok_and(|(rest, _)| {
         let number =
             rest.strip_prefix(['/', '-']).unwrap_or_else(|| rest.trim_start_matches(is_space));
-        number.starts_with(|c: char| c.is_ascii_digit())
+        digit_first(number)
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|unit| series(unit).is_ok_and(|(number, _)| digit_first(number)))
     })
 }
 
@@ -265,6 +278,7 @@ fn unambiguous_spelling(i: &str) -> IResult<&str, Parts<'_>> {
     alt((
         series_number_year_slashed,
         series_dashed,
+        series_unit_yy_number,
         series_year_number,
         series_yymm_number,
         series_space_year_dash_number,
@@ -834,6 +848,22 @@ mod tests {
             };
             assert_eq!(keys(found), keys(walked), "{text}");
         }
+    }
+
+    #[test]
+    fn a_series_and_a_units_series() {
+        let d = dnr("RS-LED24-1123 Regional utvecklingsstrategi").map(|(r, d)| (r, d.raw, d.key));
+        assert_eq!(
+            d,
+            Ok((
+                " Regional utvecklingsstrategi",
+                "RS-LED24-1123".into(),
+                "RS-LED-2024-1123".into()
+            ))
+        );
+        assert_eq!(bare_line("RS-LED24-1123").map(|v| v.len()), Some(1));
+        // A word with a dash and a year is none.
+        assert!(dnr("IT-STÖD2024-12").is_err() && dnr("COVID-19").is_err());
     }
 
     #[test]
