@@ -32,6 +32,8 @@ const ROLE_HEADINGS: &[(&str, Role)] = &[
     ("ledamöter", Role::Member),
     ("beslutande", Role::Member),
     ("tjänstgörande ersättare", Role::ServingDeputy),
+    // A label column may wrap the heading: `Tjänstgörande⇥Sara Lind (S)` / `ersättare⇥…`.
+    ("tjänstgörande", Role::ServingDeputy),
     ("närvarande, ej tjänstgörande ersättare", Role::Deputy),
     ("närvarande ej tjänstgörande ersättare", Role::Deputy),
     ("ej tjänstgörande ersättare", Role::Deputy),
@@ -663,13 +665,20 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     let mut replaced: Option<usize> = None;
     // The column of deputies of the presence table being read.
     let mut deputies: Option<DeputyColumn> = None;
+    // The first cell of the line above where it is a heading (the first part of a longer one
+    // if the label column wrapped it).
+    let mut heading_above: Option<&str> = None;
     for line in lines {
+        let above = heading_above.take();
         if line.is_blank() {
             continue;
         }
         if let Ok((_, (role, content))) = role_heading(&line.text) {
             in_block = true;
             misses = 0;
+            let cell = first_cell(&line.text);
+            let role = above.and_then(|above| wrapped_heading(above, cell)).or(role);
+            heading_above = Some(cell);
             if role.is_some() {
                 section = role;
             }
@@ -754,6 +763,26 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         }
     }
     (kept, warnings)
+}
+
+/// A line's first column: the text before its first tab, without a colon.
+fn first_cell(text: &str) -> &str {
+    text.split('\t').next().unwrap_or("").trim().trim_end_matches(':')
+}
+
+/// The role of a heading that a label column wrapped over two lines, where `above` (the first
+/// cell of the heading line above) and `cell` (this line's) are the two parts of one heading.
+///
+/// Pattern: `HEAD⇥PERSON` / `ING⇥PERSON`, `HEAD ING` a heading. Example: `Tjänstgörande⇥Sara
+/// Lind (S) ersätter Kim Ahl (S)` / `ersättare⇥Pelle Falk (SD) för Ove Ling (SD)`: Pelle Falk
+/// serves too; `ersättare` alone would have made him a deputy.
+fn wrapped_heading(above: &str, cell: &str) -> Option<Role> {
+    // The second part is in lower case, as a wrapped heading goes on.
+    if !cell.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let joined = format!("{above} {cell}");
+    role_heading(&joined).ok().and_then(|(_, (role, rest))| role.filter(|_| rest.is_empty()))
 }
 
 /// The headings of an attendance table printed in columns, one per column, and nothing else:
@@ -875,6 +904,21 @@ mod tests {
                 ("Anna-Carin von Schéele", Role::Deputy),
                 ("Elin Kihlberg", Role::Deputy),
                 ("Ulrika Jillbratt", Role::Official),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_heading_wrapped_in_its_column() {
+        // `pdftotext -layout` of a table whose label column wraps `Tjänstgörande ersättare`.
+        check_roles(
+            "Ledamöter\tJan-Åke Olsson (Kd)\nTjänstgörande\tSara Lind (S) ersätter Kim Ahl (S)\nersättare\tPelle Falk (SD) för Ove Ling (SD)\n\nEj tjänstgörande\tGunnel Strand (V)\nersättare\tEva Nyberg (C)",
+            &[
+                ("Jan-Åke Olsson", Role::Member),
+                ("Sara Lind", Role::ServingDeputy),
+                ("Pelle Falk", Role::ServingDeputy),
+                ("Gunnel Strand", Role::Deputy),
+                ("Eva Nyberg", Role::Deputy),
             ],
         );
     }
