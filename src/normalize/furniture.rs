@@ -248,6 +248,49 @@ pub fn running_header(line: &str) -> bool {
         && (dated_title_header(line).is_ok() || numbered_name_header(line).is_ok())
 }
 
+/// A § heading repeated where a paragraph goes on over a page, saying so with `forts.`
+/// (fortsättning) before or after it: it only marks the page, and the paragraph's clauses and
+/// recipients go on below it.
+///
+/// Pattern: `[forts.] [SERIES] § N [(forts.)]`, `forts` written once, with or without its
+/// full stop, parentheses or a dash. Examples: `KS § 121 (forts.)`, `Forts. KS § 121`,
+/// `§ 45 forts`, `SN § 12 - forts.`.
+#[must_use]
+pub fn continued_heading(line: &str) -> bool {
+    // Short, with `forts` among its first or last seven bytes (`(forts.)`), as it starts or
+    // ends the line: most lines fail here without a search of the whole line.
+    // Before that, the line's first byte (`f`, `F`, `(`) or last (`s`, `S`, `.`, `)`).
+    if line.len() > 40 {
+        return false;
+    }
+    let b = line.trim().as_bytes();
+    let (Some(first), Some(last)) = (b.first(), b.last()) else { return false };
+    let holds = |w: &[u8]| w.windows(4).any(|x| x == b"orts" || x == b"ORTS");
+    let starts = b"fF(".contains(first) && holds(&b[..b.len().min(7)]);
+    if !(starts || (b"sS.)".contains(last) && holds(&b[b.len().saturating_sub(7)..]))) {
+        return false;
+    }
+    let forts = || {
+        recognize((
+            opt(char('(')),
+            alt((tag("forts"), tag("Forts"), tag("FORTS"))),
+            opt(char('.')),
+            opt(char(')')),
+        ))
+    };
+    let series = terminated(take_while_m_n(1, 6, |c: char| c.is_uppercase()), ws1);
+    let heading = (opt(series), char('§'), ws0, digit1);
+    let before = (forts(), ws1, heading);
+    let after = (
+        (opt(take_while_m_n(1, 6, |c: char| c.is_uppercase())), ws0, char('§'), ws0, digit1),
+        ws1,
+        opt(terminated(alt((char('-'), char('–'), char(','))), ws0)),
+        forts(),
+    );
+    let whole = |i| all_consuming((alt((recognize(before), recognize(after))), ws0)).parse(i);
+    whole(line.trim()).is_ok()
+}
+
 /// Whether the first word of `line` (its letters), lower-cased, is a word that starts a
 /// signature-table cell: `Ordförandens` in `Ordförandens sign\tJusterandens sign`.
 fn signature_word(line: &str) -> bool {
@@ -286,6 +329,20 @@ mod tests {
     use super::*;
 
     /// The stack-lowered first word reads as the `to_lowercase` of the first word did.
+    #[test]
+    fn continued_headings() {
+        for line in
+            ["KS § 121 (forts.)", "Forts. KS § 121", "§ 45 forts", "SN § 12 - forts.", "forts § 7"]
+        {
+            assert!(continued_heading(line), "{line}");
+        }
+        for line in
+            ["KS § 121", "§ 45 Fortsatt arbete", "Forts. på nästa sida", "§ 12 forts. arbete"]
+        {
+            assert!(!continued_heading(line), "{line}");
+        }
+    }
+
     #[test]
     fn signature_word_as_lowercased() {
         let old = |line: &str| {

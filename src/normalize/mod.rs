@@ -120,7 +120,7 @@ pub fn normalize(text: &str) -> Normalized {
         if furniture::page_header_labels(&text).is_ok() {
             skip_value_line = true;
             furniture_lines.push(Line { no, text });
-        } else if furniture::is_furniture(&text) {
+        } else if furniture::is_furniture(&text) || furniture::continued_heading(&text) {
             furniture_lines.push(Line { no, text });
         } else {
             lines.push(Line { no, text });
