@@ -390,6 +390,23 @@ fn title_continues(current: &str, next: &Line) -> bool {
         || OPEN_ENDINGS.contains(&last_word)
         || (next_text.starts_with(|c: char| c.is_lowercase()) && next_text.len() < 100)
         || ends_a_cut_name(last_word, next_text)
+        || dashed_subtitle(current, next_text)
+}
+
+/// Whether `next` is a subtitle a long title goes on with after a dash, in lower case: the
+/// title's line is long enough to have been wrapped, and the subtitle is short and no
+/// sentence (a bulleted list under a short title is the text's).
+///
+/// Pattern: `TITLE` (40 chars or more) / `- lower case words`. Example: `Regional
+/// utvecklingsstrategi för Sörmland 2040` / `- remissversion`.
+fn dashed_subtitle(current: &str, next: &str) -> bool {
+    let Some(rest) = next.strip_prefix("- ").or_else(|| next.strip_prefix("– ")) else {
+        return false;
+    };
+    current.chars().count() >= 40
+        && rest.starts_with(char::is_lowercase)
+        && rest.chars().count() <= 60
+        && !rest.ends_with(['.', ';', ',', ':'])
 }
 
 /// Whether `next` is the rest of a name the title's line cut: the line ends in a capitalised
@@ -1153,6 +1170,20 @@ mod tests {
                 "Val av ersättare efter Anna Lindqvist (S)",
                 "Information från Socialnämnden",
             ]
+        );
+    }
+
+    /// A long title's subtitle after a dash on the next line is the title's; a bullet under a
+    /// short title is the text's.
+    #[test]
+    fn a_dashed_subtitle() {
+        let text = "§ 88\tRS 2024/11\n\nRegional utvecklingsstrategi för Sörmland 2040\n- remissversion\n\nBeslut\nStrategin godkänns.\n\n\
+                    § 89\tRS 2024/12\n\nMeddelanden\n- protokoll från pensionärsrådet\n\nBeslut\nMeddelandena noteras.\n";
+        let doc = super::parse_str(text).value;
+        let titles: Vec<&str> = doc.paragraphs.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Regional utvecklingsstrategi för Sörmland 2040 - remissversion", "Meddelanden"]
         );
     }
 
