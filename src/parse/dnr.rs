@@ -389,8 +389,10 @@ fn labelled_series_yy_number(i: &str) -> IResult<&str, Parts<'_>> {
 }
 
 /// A series written capitalised, one capital and one to four small ASCII letters, as Örebro
-/// kommun writes its series: `Ks`, `Kn`, `Bn`, `Sbn`. Never a label or a word that numbers
-/// something else (`Dnr`, `Nr`, `Sida`) nor a statute or report series (`Ds`, `Sfs`).
+/// kommun writes its series: `Ks`, `Kn`, `Bn`, `Sbn`; or two bodies' initials joined by a small
+/// `o` (och), as `X och Y`-named boards write theirs: `BoU` (barn och utbildning), `KoFN`,
+/// `MoB`. Never a label or a word that numbers something else (`Dnr`, `Nr`, `Sida`) nor a
+/// statute or report series (`Ds`, `Sfs`).
 fn capitalised_series(i: &str) -> IResult<&str, &str> {
     let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
     let b = i.as_bytes();
@@ -402,7 +404,16 @@ fn capitalised_series(i: &str) -> IResult<&str, &str> {
     if !(1..=4).contains(&small) {
         return Err(fail());
     }
-    let word = &i[..=small];
+    // `BoU`, `KoFN`: an `o` between capitals, one or two after it.
+    let joined = if small == 1 && b[1] == b'o' {
+        b[2..].iter().take_while(|c| c.is_ascii_uppercase()).count()
+    } else {
+        0
+    };
+    if joined > 2 || b.get(1 + small + joined).is_some_and(u8::is_ascii_alphabetic) {
+        return Err(fail());
+    }
+    let word = &i[..=small + joined];
     if ["Nr", "Dnr", "Sid", "Sida", "Kap", "Bil", "Mom", "Art"].contains(&word)
         || is_not_series(&word.to_ascii_uppercase())
     {
@@ -848,6 +859,14 @@ mod tests {
             };
             assert_eq!(keys(found), keys(walked), "{text}");
         }
+    }
+
+    #[test]
+    fn a_series_of_two_initials_joined_by_och() {
+        let d = labelled_one("BoU 2024/12").map(|(r, d)| (r, d.raw, d.key));
+        assert_eq!(d, Ok(("", "BoU 2024/12".into(), "BOU-2024-12".into())));
+        assert!(labelled_one("KoFN 45/2024").is_ok() && labelled_one("Ks 45/2024").is_ok());
+        assert!(labelled_one("BoUxy 2024/12").is_err() && labelled_one("BoUNXY 2024/12").is_err());
     }
 
     #[test]
