@@ -533,7 +533,16 @@ fn dnr_before_title<'a>(
     let mut r = value;
     while let Ok((r2, d)) = dnr::labelled_one(r.trim_start()) {
         found.push(d);
-        r = r2.trim_start().trim_start_matches(',');
+        // `Dnr KS 2023/380, KS 2023/381`, `Dnr ON 2024/12 och ON 2024/13`: an `och` only
+        // before another case number, which a title never starts with.
+        let next = r2.trim_start();
+        r = match next.strip_prefix(',') {
+            Some(t) => t.trim_start_matches(','),
+            None => next
+                .strip_prefix("och ")
+                .filter(|t| dnr::labelled_one(t.trim_start()).is_ok())
+                .unwrap_or(next),
+        };
     }
     if found.is_empty() {
         let token_end = value.find(char::is_whitespace).unwrap_or(value.len());
@@ -1169,6 +1178,27 @@ mod tests {
                 "Val av ny ledamot i socialnämnden efter Karin Andersson (KD)",
                 "Val av ersättare efter Anna Lindqvist (S)",
                 "Information från Socialnämnden",
+            ]
+        );
+    }
+
+    /// Two case numbers joined by `och` after the heading's label, and a series of two initials
+    /// joined by `o`: neither is the title.
+    #[test]
+    fn case_numbers_joined_by_och_beside_the_heading() {
+        let text = "§ 16\t\tDnr ON 2024/12 och ON 2024/13\n\nAvgifter för hemtjänst\n\nBeslut\nAvgifterna fastställs.\n\n\
+                    § 17\t\tDnr BoU 2024/12\n\nSkolskjuts\n\nBeslut\nRiktlinjerna antas.\n";
+        let doc = super::parse_str(text).value;
+        let got: Vec<(&str, Vec<&str>)> = doc
+            .paragraphs
+            .iter()
+            .map(|p| (p.title.as_str(), p.dnr.iter().map(|d| d.raw.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Avgifter för hemtjänst", vec!["ON 2024/12", "ON 2024/13"]),
+                ("Skolskjuts", vec!["BoU 2024/12"]),
             ]
         );
     }
