@@ -450,26 +450,35 @@ fn wraps_to_dnr(last: &Line, lines: &[Line], from: usize) -> bool {
         .is_some_and(|k| (1..=2).contains(&k) && is_dnr(&lines[from + k]))
 }
 
+/// A title's line without the case number in a column right of it, which goes to `found`.
+///
+/// Pattern: `TITLE⇥DNR`. Examples: `Detaljplan för Norra Hamnen⇥KS 2023/123`, and the first
+/// line of a wrapped title, `Motion om att införa fritidskort för alla⇥KS 2024/123` /
+/// `barn och unga i kommunen` (as `pdftotext -layout` prints a heading's columns).
+fn without_right_dnr<'a>(line: &'a str, found: &mut Vec<Dnr>) -> &'a str {
+    let line = line.trim();
+    if let Some(at) = line.rfind('\t')
+        && let Some(right) = dnr::bare_line(&line[at + 1..])
+    {
+        found.extend(right);
+        return line[..at].trim_end();
+    }
+    line
+}
+
 /// Reads a title starting at `lines[0]` (with `first` as its first text) and returns the title,
 /// how many lines it took, and the case numbers written in it.
 fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
-    let mut title = first.trim().to_string();
+    let mut right = Vec::new();
+    let mut title = without_right_dnr(first, &mut right).to_string();
     let mut used = 1;
     while used < lines.len()
         && used < 5
         && (title_continues(&title, &lines[used]) || wraps_to_dnr(&lines[used - 1], lines, used))
     {
         title.push(' ');
-        title.push_str(lines[used].text.trim());
+        title.push_str(without_right_dnr(&lines[used].text, &mut right));
         used += 1;
-    }
-    // `Detaljplan för Norra Hamnen<TAB>KS 2023/123`: a case number in a column right of it.
-    let mut right = Vec::new();
-    if let Some(at) = title.rfind('\t')
-        && let Some(found) = dnr::bare_line(&title[at + 1..])
-    {
-        right = found;
-        title.truncate(at);
     }
     let title = title.replace('\t', " ");
     // `Ärende: Motion om skolmat`: the label of the title's line.
@@ -1180,6 +1189,16 @@ mod tests {
                 "Information från Socialnämnden",
             ]
         );
+    }
+
+    /// A title wrapped under its heading, its case number in a column right of its first line.
+    #[test]
+    fn a_wrapped_title_with_its_case_number_right_of_it() {
+        let text = "§ 45\tMotion om att införa fritidskort för alla\tKS 2024/123\nbarn och unga i kommunen\n\nBeslut\nMotionen avslås.\n";
+        let doc = super::parse_str(text).value;
+        let p = &doc.paragraphs[0];
+        assert_eq!(p.title, "Motion om att införa fritidskort för alla barn och unga i kommunen");
+        assert_eq!(p.dnr.iter().map(|d| d.raw.as_str()).collect::<Vec<_>>(), ["KS 2024/123"]);
     }
 
     /// Two case numbers joined by `och` after the heading's label, and a series of two initials
