@@ -450,6 +450,20 @@ fn wraps_to_dnr(last: &Line, lines: &[Line], from: usize) -> bool {
         .is_some_and(|k| (1..=2).contains(&k) && is_dnr(&lines[from + k]))
 }
 
+/// Whether a line may go on with a title in lower case: it starts in lower case, is short and
+/// is no sentence, label or case number.
+///
+/// Example: `barn och unga i kommunen` under `Motion om att införa fritidskort för alla` /
+/// `KS 2024/123`.
+fn lower_case_title_line(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(char::is_lowercase)
+        && t.chars().count() < 80
+        && !t.ends_with(['.', ':', ';'])
+        && !text::holds_sentence_end(t)
+        && frame::label(t).is_err()
+}
+
 /// A title's line without the case number in a column right of it, which goes to `found`.
 ///
 /// Pattern: `TITLE⇥DNR`. Examples: `Detaljplan för Norra Hamnen⇥KS 2023/123`, and the first
@@ -479,6 +493,19 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
         title.push(' ');
         title.push_str(without_right_dnr(&lines[used].text, &mut right));
         used += 1;
+    }
+    // `Motion om att införa fritidskort för alla` / `KS 2024/123` / `barn och unga i kommunen`:
+    // plain pdftotext prints a case number right of a wrapped title's first line between the
+    // title's lines; the line after it goes on with the title in lower case.
+    if used + 1 < lines.len()
+        && used < 5
+        && lower_case_title_line(&lines[used + 1].text)
+        && let Some(found) = dnr::bare_line(&lines[used].text)
+    {
+        right.extend(found);
+        title.push(' ');
+        title.push_str(lines[used + 1].text.trim());
+        used += 2;
     }
     let title = title.replace('\t', " ");
     // `Ärende: Motion om skolmat`: the label of the title's line.
@@ -1199,6 +1226,28 @@ mod tests {
         let p = &doc.paragraphs[0];
         assert_eq!(p.title, "Motion om att införa fritidskort för alla barn och unga i kommunen");
         assert_eq!(p.dnr.iter().map(|d| d.raw.as_str()).collect::<Vec<_>>(), ["KS 2024/123"]);
+    }
+
+    /// A wrapped title's case number printed between its lines (plain pdftotext).
+    #[test]
+    fn a_case_number_between_a_titles_lines() {
+        let text = "§ 45\nMotion om att införa fritidskort för alla\nKS 2024/123\nbarn och unga i kommunen\n\nBeslut\nMotionen avslås.\n\n§ 46\nInformation om krisberedskap\nKS 2024/7\nKommunstyrelsen beslutar att informationen noteras.\n";
+        let doc = super::parse_str(text).value;
+        let got: Vec<(&str, Vec<&str>)> = doc
+            .paragraphs
+            .iter()
+            .map(|p| (p.title.as_str(), p.dnr.iter().map(|d| d.raw.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Motion om att införa fritidskort för alla barn och unga i kommunen",
+                    vec!["KS 2024/123"]
+                ),
+                ("Information om krisberedskap", vec!["KS 2024/7"]),
+            ]
+        );
     }
 
     /// Two case numbers joined by `och` after the heading's label, and a series of two initials
