@@ -463,6 +463,27 @@ fn role_before_name(i: &str) -> Option<(Role, &str, bool)> {
     name(content).is_ok().then_some((role, content.trim(), gap.contains('\t')))
 }
 
+/// A role alone on its line, as plain pdftotext prints a head's label column a cell to a line:
+/// `Ordförande`, `Vice ordförande`, `Ordförande:`.
+fn role_alone(text: &str) -> Option<Role> {
+    // The same first look as `role_before_name`: every role word starts with one of these.
+    let first = text.as_bytes().first()?.to_ascii_lowercase();
+    if !b"12aeflostv".contains(&first) || text.len() > 24 {
+        return None;
+    }
+    let (rest, role) = role_word(text).ok()?;
+    rest.trim().trim_start_matches(':').trim().is_empty().then_some(role)
+}
+
+/// The person a line under a role alone names, with that role, where the line holds one
+/// person and the party (a signature under `Ordförande` has none, and stays no attendee).
+///
+/// Pattern: `ROLE` / `NAME (PARTY)`. Example: `Vice ordförande` / `Anders af Klercker (M)`.
+fn person_under_role(text: &str, role: Role) -> Option<Attendee> {
+    let mut people = attendee_line(text, Some(role));
+    (people.len() == 1 && people[0].party.is_some()).then(|| people.remove(0))
+}
+
 /// The header row of an attendance table printed in columns: `Namn\tParti\tRoll`.
 fn table_header(text: &str) -> bool {
     text.contains('\t')
@@ -668,9 +689,26 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     // The first cell of the line above where it is a heading (the first part of a longer one
     // if the label column wrapped it).
     let mut heading_above: Option<&str> = None;
-    for line in lines {
+    // The role of the line above where it held nothing else (`Ordförande`) and names the
+    // person below; whether the list writes roles so, above their people; and how many people
+    // were read before the line above, to tell whether it named one.
+    let mut role_above: Option<Role> = None;
+    let mut roles_above_people = false;
+    let mut read_before_above = 0;
+    for (k, line) in lines.iter().enumerate() {
         let above = heading_above.take();
         if line.is_blank() {
+            continue;
+        }
+        let person_above = out.len() > read_before_above;
+        read_before_above = out.len();
+        // `Ordförande` / `Birgitta Sjöö-Törner (S)`: a label column printed a cell to a line.
+        if let Some(role) = role_above.take()
+            && let Some(person) = person_under_role(&line.text, role)
+        {
+            out.push(person);
+            in_block = true;
+            misses = 0;
             continue;
         }
         if let Ok((_, (role, content))) = role_heading(&line.text) {
@@ -703,6 +741,25 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
                 }
             }
             continue;
+        }
+        // A role alone names the person below where the list starts so or has done so, and
+        // that line is a person with a party; else it is the role of the person above
+        // (`Gun-Marie Sjölander` / `Sekreterare`, below). In a list that writes roles above
+        // people, one over no such person is a signature's (`Sekreterare` / `Hans Ek`): the
+        // list has ended.
+        if let Some(role) = role_alone(&line.text)
+            && (roles_above_people || !person_above)
+        {
+            let below = lines[k + 1..].iter().find(|l| !l.is_blank());
+            if below.is_some_and(|l| person_under_role(&l.text, role).is_some()) {
+                role_above = Some(role);
+                roles_above_people = true;
+                continue;
+            }
+            if roles_above_people {
+                in_block = false;
+                continue;
+            }
         }
         // `Ordförande: Erik Pelling (S)` anywhere in the preamble; `Ordförande Anna Berg (S)`
         // only inside a list (a signature block writes the same without a colon). Neither
@@ -905,6 +962,24 @@ mod tests {
                 ("Elin Kihlberg", Role::Deputy),
                 ("Ulrika Jillbratt", Role::Official),
             ],
+        );
+    }
+
+    #[test]
+    fn a_role_alone_over_its_person() {
+        // Plain pdftotext of a head's label column; a signature under a role has no party.
+        check_roles(
+            "Ordförande\nBirgitta Sjöö-Törner (S)\nVice ordförande\nAnders af Klercker (M)\nLedamöter\nLeila Hosseini (S)\n\nSekreterare\nHans Ek",
+            &[
+                ("Birgitta Sjöö-Törner", Role::Chair),
+                ("Anders af Klercker", Role::ViceChair),
+                ("Leila Hosseini", Role::Member),
+            ],
+        );
+        // A role below a person is that person's.
+        check_roles(
+            "Ledamöter\nEwa Back (S)\nOrdförande\nStig Grip (M)\nLedamot",
+            &[("Ewa Back", Role::Chair), ("Stig Grip", Role::Member)],
         );
     }
 
