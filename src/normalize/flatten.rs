@@ -235,7 +235,9 @@ fn listed(table: Table, i: &str) -> Option<(&str, &str)> {
 /// A section label and the rest after it, when what follows does not read as the label's own
 /// sentence going on: `Beslut - beslutar …`, `Beslut Kommunstyrelsen beslutar`, but not
 /// `Beslut om policy för internationellt arbete` (a title). Also a body's own proposal or
-/// decision: `Arbetsutskottets förslag till kommunstyrelsen`, `Kommunstyrelsens beslut`.
+/// decision: `Arbetsutskottets förslag till kommunstyrelsen`, `Kommunstyrelsens beslut`, but
+/// not one with its date, which a list of documents cites (`Beslutsunderlag Kommunstyrelsens
+/// förslag 2019-01-29, § 8`).
 ///
 /// `next` is [`next_word_first`] of `i`, which the caller may have found already.
 fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
@@ -244,7 +246,7 @@ fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
             return None;
         }
         let (r, l) = body_section(i).ok()?;
-        Some((r, l))
+        (!r.trim_start().starts_with(|c: char| c.is_ascii_digit())).then_some((r, l))
     })?;
     let next = r.trim_start_matches([' ', ':']);
     let ok = next.is_empty()
@@ -356,9 +358,12 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
         return Some(Marker::Section);
     }
     // Only the end of `before` matters: it can be a whole page long. Looked at only under a
-    // heading (most words start none).
-    let cited =
-        || before.trim_end().rsplit([' ', '\t']).next().is_some_and(|w| CITING.contains(&w));
+    // heading (most words start none). A heading never follows a comma: `Kommunstyrelsens
+    // förslag 2019-01-29, § 8` cites one.
+    let cited = || {
+        let end = before.trim_end();
+        end.ends_with(',') || end.rsplit([' ', '\t']).next().is_some_and(|w| CITING.contains(&w))
+    };
     // A heading's sign (`§`, `Paragraf` in any case) starts `i` or the word after its first
     // run of letters and a gap of spaces (see `paragraphs::heading`): the gap is whitespace,
     // so the sign's first byte is then `next` too. Most capitalised words have neither.
@@ -723,6 +728,17 @@ mod tests {
             &[
                 "Kommunstyrelsens arbetsutskott",
                 "Ärendelista 26 Dnr KS 2018/14 Information... 3 27 Dnr KS 2018/124 Årsredovisning",
+            ],
+        );
+        check(
+            "2 Beslutsunderlag Kommunstyrelsens förslag 2019-01-29, § 8 Yrkanden Karin Lund (M) yrkar avslag.",
+            None,
+            None,
+            &[
+                "Beslutsunderlag",
+                "Kommunstyrelsens förslag 2019-01-29, § 8",
+                "Yrkanden",
+                "Karin Lund (M) yrkar avslag.",
             ],
         );
         check(
