@@ -33,6 +33,42 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
     vec![item.to_string()]
 }
 
+/// Recipients set one to a line that a flattened page (a PDF page on one line of a web page)
+/// ran together without commas, cut where a word in the definite form of seven letters or more
+/// (`-en`, `-et`, `-na`, or `-fullmäktige`) is followed by a capitalised word: the end of one
+/// unit's name and the start of the next.
+///
+/// Pattern: `NAME-EN Name-et …`. Example: `Samhällsbyggnadsnämnden Lantmäteriet Länsstyrelsen`
+/// → `Samhällsbyggnadsnämnden`, `Lantmäteriet`, `Länsstyrelsen`. `Länsstyrelsen i Skåne län`,
+/// `Region Skåne` and `Anna Berg` stay whole.
+fn run_together(item: &str) -> Vec<&str> {
+    // A recipient of one word, most of them, is no run.
+    if !item.contains(' ') {
+        return vec![item];
+    }
+    let ends_name = |w: &str| {
+        (["en", "et", "na"].iter().any(|e| w.ends_with(e)) || w.ends_with("fullmäktige"))
+            && w.chars().count() >= 7
+            && w.chars().all(char::is_alphabetic)
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    let mut prev = "";
+    for w in item.split(' ') {
+        if ends_name(prev) && w.starts_with(char::is_uppercase) {
+            out.push(item[start..at].trim());
+            start = at;
+        }
+        if !w.is_empty() {
+            prev = w;
+        }
+        at += w.len() + 1;
+    }
+    out.push(item[start..].trim());
+    out
+}
+
 /// Whether a line alone in its block may be one recipient of a list set one to a block:
 /// a short name that starts with a capital and is no sentence.
 ///
@@ -154,6 +190,7 @@ pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<Stri
             out.push(row.trim().trim_end_matches(['.', ',', ';']).to_string());
             continue;
         }
+        let items: Vec<&str> = items.into_iter().flat_map(run_together).collect();
         let in_list = items.len() > 1;
         let n = items.len();
         for (k, item) in items.into_iter().enumerate() {
@@ -247,6 +284,23 @@ mod tests {
             &[2],
             &["Ekonomiavdelningen", "Miljö- och hälsoskyddsnämnden"],
         );
+    }
+
+    #[test]
+    fn a_list_run_together_on_a_flattened_page() {
+        check(
+            "Samhällsbyggnadsnämnden Lantmäteriet Länsstyrelsen",
+            "",
+            &["Samhällsbyggnadsnämnden", "Lantmäteriet", "Länsstyrelsen"],
+        );
+        check("Motionären Kommunstyrelsen", "", &["Motionären", "Kommunstyrelsen"]);
+        check(
+            "Kommunfullmäktige Barn- och utbildningsnämnden Region Skåne",
+            "",
+            &["Kommunfullmäktige", "Barn- och utbildningsnämnden", "Region Skåne"],
+        );
+        check("Länsstyrelsen i Skåne län", "", &["Länsstyrelsen i Skåne län"]);
+        check("Anna Berg", "", &["Anna Berg"]);
     }
 
     #[test]
