@@ -99,6 +99,7 @@ const LABELS: &[&str] = &[
     "Övriga deltagare",
     "Övriga ersättare",
     "Tjänstgörande ersättare",
+    "Närvarande ersättare",
     "Ledamöter",
     "Tjänstemän",
     "Tjänsteman",
@@ -334,9 +335,23 @@ fn prefixed_number<'a>(prefix: &str, i: &'a str) -> Option<&'a str> {
     r.starts_with(|c: char| c.is_uppercase()).then_some(r)
 }
 
-/// Words before a `§ N` that show it is cited, not a heading: `enligt § 5`, `i § 12`.
+/// Words before a `§ N` that show it is cited, not a heading: `enligt § 5`, `i § 12`, and the
+/// signature block's label of the paragraphs it covers (`Paragrafer § 45-52 Maria Sund`).
 const CITING: &[&str] = &[
-    "enligt", "i", "och", "samt", "se", "till", "av", "kap", "kap.", "med", "under", "från", "§§",
+    "enligt",
+    "i",
+    "och",
+    "samt",
+    "se",
+    "till",
+    "av",
+    "kap",
+    "kap.",
+    "med",
+    "under",
+    "från",
+    "§§",
+    "Paragrafer",
 ];
 
 /// The marker at the start of `i`, if any. `before` is the text before it on the page line;
@@ -542,6 +557,18 @@ fn capitals_after_spaces(x: u64) -> u64 {
     starts & ((bytes_equal(x, b' ') << 8) | 0x80)
 }
 
+/// The length of a heading's sign and number at the start of `i`, which no later marker may cut
+/// (`KS § 46 ` in `KS § 46 Dnr 2021/97 Svar på …`, whose `§ 46` is a heading too); the first
+/// word of a heading without `§` (`SN 13 Bidrag …`).
+fn heading_len(i: &str) -> usize {
+    match crate::parse::paragraphs::heading(i) {
+        // The heading's rest is what follows its number, trimmed: it ends where `i` does,
+        // but for the white space after it.
+        Ok((_, h)) => i.trim_end().len().saturating_sub(h.rest.len()),
+        Err(_) => i.find(' ').map_or(i.len(), |p| p + 1),
+    }
+}
+
 /// Cuts page content before every marker; a section label also ends its pseudo-line, and a
 /// table of contents runs to the end of the page.
 fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
@@ -578,7 +605,8 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
                 start = s.len() - r2.len();
                 skip_to = start;
             }
-            Marker::Lead | Marker::Label | Marker::Heading => {
+            Marker::Heading => skip_to = at + heading_len(&s[at..]),
+            Marker::Lead | Marker::Label => {
                 // Do not cut again inside the marker's own words.
                 skip_to = at + s[at..].find(' ').map_or(s.len() - at, |p| p + 1);
             }
@@ -677,6 +705,37 @@ mod tests {
                 "Plats och tid Kommunhuset, KS-salen, kl",
                 "Beslutande Mariette Sjölund (S), ordförande Ingvor Regnemer (S)",
                 "Övriga deltagande Ersättare: Birgitta Westman (S) ej 13",
+            ],
+        );
+    }
+
+    #[test]
+    fn attendance_and_signatures() {
+        check(
+            "1 PROTOKOLL 1 (14) Beslutande Ledamöter Ewa Sandberg (S), ordförande Sara Mäkinen (SD) Ersättare Peter Hallin (S) tjänstgör för Anna Åberg (S) Närvarande ersättare Kerstin Ljung (L) Sekreterare Paragrafer § 45-52 Maria Sund",
+            None,
+            Some("PROTOKOLL"),
+            &[
+                "Beslutande",
+                "Ledamöter Ewa Sandberg (S), ordförande Sara Mäkinen (SD) Ersättare Peter Hallin (S) tjänstgör för Anna Åberg (S)",
+                "Närvarande ersättare Kerstin Ljung (L)",
+                "Sekreterare",
+                "Paragrafer § 45-52 Maria Sund",
+            ],
+        );
+    }
+
+    #[test]
+    fn prefixed_heading_after_a_dated_header() {
+        check(
+            "3 PROTOKOLL 3 (14) Sammanträdesdatum Kommunstyrelsen 2021-05-10 KS § 46 Dnr 2021/97 Svar på medborgarförslag om utegym i Västerby Beslut Kommunstyrelsen beslutar att bifalla medborgarförslaget.",
+            None,
+            Some("PROTOKOLL"),
+            &[
+                "Sammanträdesdatum Kommunstyrelsen 2021-05-10",
+                "KS § 46 Dnr 2021/97 Svar på medborgarförslag om utegym i Västerby",
+                "Beslut",
+                "Kommunstyrelsen beslutar att bifalla medborgarförslaget.",
             ],
         );
     }
