@@ -138,6 +138,8 @@ const SECTIONS: &[&str] = &[
     "Reservationer",
     "Reservation",
     "Protokollsanteckning",
+    "Särskilt yttrande",
+    "Jäv",
     "Omröstning",
     "Sammanfattning av ärendet",
     "Beslut",
@@ -736,6 +738,18 @@ mod tests {
                 "KS § 46 Dnr 2021/97 Svar på medborgarförslag om utegym i Västerby",
                 "Beslut",
                 "Kommunstyrelsen beslutar att bifalla medborgarförslaget.",
+            ],
+        );
+        check(
+            "3 att anlägga ett utegym under 2022. Jäv Lina Axelsson (C) anmäler jäv och deltar inte i handläggningen av ärendet. Särskilt yttrande Sara Mäkinen (SD) lämnar ett särskilt yttrande.",
+            None,
+            None,
+            &[
+                "att anlägga ett utegym under 2022.",
+                "Jäv",
+                "Lina Axelsson (C) anmäler jäv och deltar inte i handläggningen av ärendet.",
+                "Särskilt yttrande",
+                "Sara Mäkinen (SD) lämnar ett särskilt yttrande.",
             ],
         );
     }
