@@ -35,8 +35,9 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
 
 /// Recipients set one to a line that a flattened page (a PDF page on one line of a web page)
 /// ran together without commas, cut where a word in the definite form of seven letters or more
-/// (`-en`, `-et`, `-na`, or `-fullmäktige`) is followed by a capitalised word: the end of one
-/// unit's name and the start of the next.
+/// (`-en`, `-et`, `-na`, or `-fullmäktige`) or a closing parenthesis (a recipient's note:
+/// `Sökanden (delgivningskvitto)`) is followed by a capitalised word: the end of one unit's
+/// name and the start of the next.
 ///
 /// Pattern: `NAME-EN Name-et …`. Example: `Samhällsbyggnadsnämnden Lantmäteriet Länsstyrelsen`
 /// → `Samhällsbyggnadsnämnden`, `Lantmäteriet`, `Länsstyrelsen`. `Länsstyrelsen i Skåne län`,
@@ -47,9 +48,10 @@ fn run_together(item: &str) -> Vec<&str> {
         return vec![item];
     }
     let ends_name = |w: &str| {
-        (["en", "et", "na"].iter().any(|e| w.ends_with(e)) || w.ends_with("fullmäktige"))
-            && w.chars().count() >= 7
-            && w.chars().all(char::is_alphabetic)
+        w.ends_with(')')
+            || (["en", "et", "na"].iter().any(|e| w.ends_with(e)) || w.ends_with("fullmäktige"))
+                && w.chars().count() >= 7
+                && w.chars().all(char::is_alphabetic)
     };
     let mut out = Vec::new();
     let mut start = 0;
@@ -298,6 +300,11 @@ mod tests {
             "Kommunfullmäktige Barn- och utbildningsnämnden Region Skåne",
             "",
             &["Kommunfullmäktige", "Barn- och utbildningsnämnden", "Region Skåne"],
+        );
+        check(
+            "Sökanden (delgivningskvitto) Grannar enligt sändlista",
+            "",
+            &["Sökanden (delgivningskvitto)", "Grannar enligt sändlista"],
         );
         check("Länsstyrelsen i Skåne län", "", &["Länsstyrelsen i Skåne län"]);
         check("Anna Berg", "", &["Anna Berg"]);
