@@ -189,7 +189,10 @@ pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<Stri
             && part.starts_with(char::is_lowercase)
             && !part.starts_with("och ")
         {
-            out.push(row.trim().trim_end_matches(['.', ',', ';']).to_string());
+            // `Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö`: a
+            // run-together list before the recipient with the part.
+            let row = row.trim().trim_end_matches(['.', ',', ';']);
+            out.extend(run_together(row).into_iter().map(str::to_string));
             continue;
         }
         let items: Vec<&str> = items.into_iter().flat_map(run_together).collect();
@@ -307,6 +310,11 @@ mod tests {
             &["Sökanden (delgivningskvitto)", "Grannar enligt sändlista"],
         );
         check("Länsstyrelsen i Skåne län", "", &["Länsstyrelsen i Skåne län"]);
+        check(
+            "",
+            "Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö\nAkten",
+            &["Näringsdepartementet", "Koncernavdelning trafik, infrastruktur och miljö", "Akten"],
+        );
         check("Anna Berg", "", &["Anna Berg"]);
     }
 
