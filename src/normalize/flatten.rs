@@ -133,6 +133,16 @@ const SECTIONS: &[&str] = &[
     "Expedieras till",
     "Beslutet skickas till",
     "Beslutet expedieras till",
+    "Beslutet delges",
+    "Protokollet skickas till",
+    "Protokollsutdrag skickas till",
+    "Protokollsutdrag till",
+    "Utdrag skickas till",
+    "Utdrag till",
+    "Exp till",
+    "Beslutsexpediering",
+    "Sändlista",
+    "Kopia till",
     "Yrkanden",
     "Yrkande",
     "Reservationer",
@@ -141,7 +151,12 @@ const SECTIONS: &[&str] = &[
     "Särskilt yttrande",
     "Jäv",
     "Omröstning",
+    "Votering",
+    "Propositionsordning",
     "Sammanfattning av ärendet",
+    "Ärendet",
+    "Bakgrund",
+    "Bedömning",
     "Beslut",
 ];
 
@@ -751,6 +766,42 @@ mod tests {
                 "Särskilt yttrande",
                 "Sara Mäkinen (SD) lämnar ett särskilt yttrande.",
             ],
+        );
+    }
+
+    #[test]
+    fn case_labels() {
+        check(
+            "2 RS § 201 Diarienummer RS 2017-04512 Delårsrapport augusti 2017 Ärendet Regionstyrelsen har att ta ställning till delårsrapport. Bakgrund Enligt budgeten ska Ärendet har beretts av förvaltningen.",
+            None,
+            None,
+            &[
+                "RS § 201 Diarienummer RS 2017-04512 Delårsrapport augusti 2017",
+                "Ärendet",
+                "Regionstyrelsen har att ta ställning till delårsrapport.",
+                "Bakgrund",
+                "Enligt budgeten ska Ärendet har beretts av förvaltningen.",
+            ],
+        );
+    }
+
+    #[test]
+    fn expedition_labels() {
+        check(
+            "4 lägga redovisningen till handlingarna. Protokollsutdrag till Regionledningskontoret Patientnämnden",
+            None,
+            None,
+            &[
+                "lägga redovisningen till handlingarna.",
+                "Protokollsutdrag till",
+                "Regionledningskontoret Patientnämnden",
+            ],
+        );
+        check(
+            "4 bevilja ansökan. Exp till Sökanden Beslutsexpediering Akten",
+            None,
+            None,
+            &["bevilja ansökan.", "Exp till", "Sökanden", "Beslutsexpediering", "Akten"],
         );
     }
 
