@@ -334,7 +334,7 @@ fn two_titled_people(s: &str) -> bool {
 /// Pattern: `PERSON [(PARTY) | , PARTY] [SEP ROLE | NOTE | TITLE]`, repeated where a flattened
 /// line holds several people. Returns nothing for a line that does not start with a name.
 #[must_use]
-pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
+pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
     // `Joachim Danielsson, kommundirektör; Anna Ekström, sekreterare`: a semicolon before a
     // capital parts people (one before a time, `kl. 09.00-09.45; 10.30-12.00`, does not).
     if let Some(at) = text.find(';')
@@ -397,8 +397,21 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
             None => trailing_party(segment).map_or((segment, None), |(s, p)| (s, Some(p))),
         };
         let has_party = p.is_some();
+        // `Ulrika Frick (MP) Ersättare Mikael Johansson (SD)`: on a flattened list, a role
+        // heading in capitals between two people heads the people after it; the one before it
+        // keeps the section's role.
+        let heading = (long && !rest.is_empty())
+            .then(|| segment.trim())
+            .filter(|h| h.starts_with(char::is_uppercase))
+            .and_then(|h| role_heading(h).ok())
+            .and_then(|(r, (role, content))| (r.is_empty() && content.is_empty()).then_some(role))
+            .flatten();
+        let segment = if heading.is_some() { "" } else { segment };
         let (role, title, note) = interpret(&segment.replace('\t', " "), section, has_party);
         out.push(Attendee { name: n.to_string(), party: p, role, title, note });
+        if let Some(role) = heading {
+            section = Some(role);
+        }
         s = rest.trim_start();
     }
     out
@@ -997,6 +1010,17 @@ mod tests {
             "Eva Berg (V), tjänstgör för Per Holm (V)",
             Some(Role::Deputy),
             &[("Eva Berg", Some("V"), Role::ServingDeputy, None, Some("ersätter Per Holm (V)"))],
+        );
+        // A role heading between two people on a flattened page heads the people after it.
+        check(
+            "Helene Odenjung (L) Ulrika Frick (MP) Ersättare Mikael Johansson (SD) Lars Ek (M)",
+            Some(Role::Member),
+            &[
+                ("Helene Odenjung", Some("L"), Role::Member, None, None),
+                ("Ulrika Frick", Some("MP"), Role::Member, None, None),
+                ("Mikael Johansson", Some("SD"), Role::Deputy, None, None),
+                ("Lars Ek", Some("M"), Role::Deputy, None, None),
+            ],
         );
         check(
             "Tony Hansson (S) ordförande Marie Göransson (S) ersättare för Agneta Nilsson (S) Gabriel Barjosef (S) ledamot",
