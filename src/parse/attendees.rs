@@ -133,6 +133,16 @@ fn bare_party(i: &str) -> IResult<&str, String> {
     if BARE_PARTIES.contains(&p) && r.chars().next().is_none_or(|c| !is_alnum(c)) {
         return Ok((r, p.to_string()));
     }
+    // `Bo Lundgren, m, ordförande Anita Persson, s Karl-Erik …` (older minutes): in lower case
+    // before a comma, the end or the next person's capital, where `, v ordf` is a role.
+    let upper = p.to_uppercase();
+    let next_person = r.strip_prefix(' ').is_some_and(|w| w.starts_with(char::is_uppercase));
+    if p == p.to_lowercase()
+        && BARE_PARTIES.contains(&upper.as_str())
+        && (r.is_empty() || r.starts_with(',') || next_person)
+    {
+        return Ok((r, upper));
+    }
     if sep == '\t'
         && let Some(found) = party_cell(i)
     {
@@ -1010,6 +1020,17 @@ mod tests {
             "Eva Berg (V), tjänstgör för Per Holm (V)",
             Some(Role::Deputy),
             &[("Eva Berg", Some("V"), Role::ServingDeputy, None, Some("ersätter Per Holm (V)"))],
+        );
+        check(
+            "Bo Lundgren, m, ordförande Anita Persson, s Göran Ek, fp Birgitta Holm, s, tjg ersättare Eva Berg, v ordf",
+            Some(Role::Member),
+            &[
+                ("Bo Lundgren", Some("M"), Role::Chair, None, None),
+                ("Anita Persson", Some("S"), Role::Member, None, None),
+                ("Göran Ek", Some("FP"), Role::Member, None, None),
+                ("Birgitta Holm", Some("S"), Role::ServingDeputy, None, None),
+                ("Eva Berg", None, Role::ViceChair, None, None),
+            ],
         );
         // A role heading between two people on a flattened page heads the people after it.
         check(
