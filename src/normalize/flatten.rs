@@ -140,6 +140,7 @@ const SECTIONS: &[&str] = &[
     "Utdrag skickas till",
     "Utdrag till",
     "Exp till",
+    "Exp",
     "Beslutsexpediering",
     "Sändlista",
     "Kopia till",
@@ -802,6 +803,12 @@ mod tests {
             None,
             None,
             &["bevilja ansökan.", "Exp till", "Sökanden", "Beslutsexpediering", "Akten"],
+        );
+        check(
+            "2 reserverar sig mot beslutet. Exp: Hembygdsföreningen Ekonomikontoret",
+            None,
+            None,
+            &["reserverar sig mot beslutet.", "Exp", "Hembygdsföreningen Ekonomikontoret"],
         );
     }
 
