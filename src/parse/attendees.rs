@@ -135,13 +135,12 @@ fn bare_party(i: &str) -> IResult<&str, String> {
     }
     // `Bo Lundgren, m, ordförande Anita Persson, s Karl-Erik …` (older minutes): in lower case
     // before a comma, the end or the next person's capital, where `, v ordf` is a role.
-    let upper = p.to_uppercase();
-    let next_person = r.strip_prefix(' ').is_some_and(|w| w.starts_with(char::is_uppercase));
-    if p == p.to_lowercase()
-        && BARE_PARTIES.contains(&upper.as_str())
-        && (r.is_empty() || r.starts_with(',') || next_person)
+    let next_person = || r.strip_prefix(' ').is_some_and(|w| w.starts_with(char::is_uppercase));
+    if p.bytes().all(|c| c.is_ascii_lowercase())
+        && let Some(q) = BARE_PARTIES.iter().find(|q| q.eq_ignore_ascii_case(p))
+        && (r.is_empty() || r.starts_with(',') || next_person())
     {
-        return Ok((r, upper));
+        return Ok((r, (*q).to_string()));
     }
     if sep == '\t'
         && let Some(found) = party_cell(i)

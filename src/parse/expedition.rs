@@ -41,11 +41,12 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
 ///
 /// Pattern: `NAME-EN Name-et …`. Example: `Samhällsbyggnadsnämnden Lantmäteriet Länsstyrelsen`
 /// → `Samhällsbyggnadsnämnden`, `Lantmäteriet`, `Länsstyrelsen`. `Länsstyrelsen i Skåne län`,
-/// `Region Skåne` and `Anna Berg` stay whole.
-fn run_together(item: &str) -> Vec<&str> {
+/// `Region Skåne` and `Anna Berg` stay whole. The recipients are pushed to `out`.
+fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>) {
     // A recipient of one word, most of them, is no run.
     if !item.contains(' ') {
-        return vec![item];
+        out.push(item);
+        return;
     }
     let ends_name = |w: &str| {
         w.ends_with(')')
@@ -53,7 +54,6 @@ fn run_together(item: &str) -> Vec<&str> {
                 && w.chars().count() >= 7
                 && w.chars().all(char::is_alphabetic)
     };
-    let mut out = Vec::new();
     let mut start = 0;
     let mut at = 0;
     let mut prev = "";
@@ -68,7 +68,6 @@ fn run_together(item: &str) -> Vec<&str> {
         at += w.len() + 1;
     }
     out.push(item[start..].trim());
-    out
 }
 
 /// Whether a line alone in its block may be one recipient of a list set one to a block:
@@ -192,10 +191,21 @@ pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<Stri
             // `Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö`: a
             // run-together list before the recipient with the part.
             let row = row.trim().trim_end_matches(['.', ',', ';']);
-            out.extend(run_together(row).into_iter().map(str::to_string));
+            let mut parts = Vec::new();
+            run_together(row, &mut parts);
+            out.extend(parts.into_iter().map(str::to_string));
             continue;
         }
-        let items: Vec<&str> = items.into_iter().flat_map(run_together).collect();
+        // Most lists hold no recipient of several words, and are kept as they are.
+        let items = if items.iter().any(|i| i.contains(' ')) {
+            let mut parts = Vec::with_capacity(items.len());
+            for i in items {
+                run_together(i, &mut parts);
+            }
+            parts
+        } else {
+            items
+        };
         let in_list = items.len() > 1;
         let n = items.len();
         for (k, item) in items.into_iter().enumerate() {

@@ -432,16 +432,20 @@ const COMMA_PARTIES: &[&str] = &["S", "M", "SD", "C", "V", "KD", "L", "FP", "MP"
 ///
 /// Pattern: `, PARTY[,|.|␣word|end]`. Example: `Karl-Erik Olsson, c, deltar inte i beslutet`.
 fn comma_party(i: &str) -> IResult<&str, String> {
-    let (r, (_, _, _, p)) = (ws0, char(','), ws0, take_while1(is_alpha)).parse(i)?;
-    let upper = p.to_uppercase();
-    let one_case = p == upper || p == p.to_lowercase();
-    let ends = r.is_empty()
-        || r.starts_with([',', '.'])
-        || r.strip_prefix(' ').is_some_and(|w| w.starts_with(char::is_lowercase));
-    if one_case && ends && COMMA_PARTIES.contains(&upper.as_str()) {
-        return Ok((r, upper));
+    let (r, (_, _, _, word)) = (ws0, char(','), ws0, take_while1(is_alpha)).parse(i)?;
+    // Every abbreviation is ASCII letters in one case: others are ruled out unread.
+    let bytes = word.as_bytes();
+    let one_case =
+        bytes.iter().all(u8::is_ascii_uppercase) || bytes.iter().all(u8::is_ascii_lowercase);
+    let ends = || {
+        r.is_empty()
+            || r.starts_with([',', '.'])
+            || r.strip_prefix(' ').is_some_and(|w| w.starts_with(char::is_lowercase))
+    };
+    match COMMA_PARTIES.iter().find(|abbrev| abbrev.eq_ignore_ascii_case(word)) {
+        Some(abbrev) if one_case && ends() => Ok((r, (*abbrev).to_string())),
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
 }
 
 /// "and others" after a name that speaks for a group: `m.fl.`, `m. fl.`, `m fl`, `med flera`.
