@@ -101,6 +101,8 @@ const LABELS: &[&str] = &[
     "Tjänstgörande ersättare",
     "Närvarande ersättare",
     "Ledamöter",
+    "Frånvarande",
+    "Anmält förhinder",
     "Tjänstemän",
     "Tjänsteman",
     "Tjänstepersoner",

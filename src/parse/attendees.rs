@@ -639,6 +639,14 @@ fn with_replaced(row: &str, replaced: Option<usize>) -> std::borrow::Cow<'_, str
     }
 }
 
+/// Whether a line heads the members who were absent, whom the list names but who attended
+/// not: `Frånvarande⇥Per Holm (C)`, `Frånvarande ledamöter`, `Anmält förhinder`.
+fn absence_heading(text: &str) -> bool {
+    ["frånvarande", "anmält förhinder", "anmält frånvaro"]
+        .iter()
+        .any(|w| super::lexical::starts_with_lower(text, w))
+}
+
 /// Lines that end an attendance block: `Utses att justera`, `Justerare`, `Paragrafer`, …
 fn ends_block(text: &str) -> bool {
     // `text.to_lowercase().starts_with(w)`, lower-casing only as far as each word reaches.
@@ -685,11 +693,18 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     let mut replaced: Option<usize> = None;
     // The column of deputies of the presence table being read.
     let mut deputies: Option<DeputyColumn> = None;
+    // Under a heading of the absent, up to the next role heading: no one is read.
+    let mut absent = false;
     for line in lines {
         if line.is_blank() {
             continue;
         }
+        if absence_heading(&line.text) {
+            absent = true;
+            continue;
+        }
         if let Ok((_, (role, content))) = role_heading(&line.text) {
+            absent = false;
             in_block = true;
             misses = 0;
             if role.is_some() {
@@ -720,6 +735,11 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         // `Ordförande: Erik Pelling (S)` anywhere in the preamble; `Ordförande Anna Berg (S)`
         // only inside a list (a signature block writes the same without a colon). Neither
         // opens a list: what follows a signature line is seldom one.
+        if absent {
+            absent = !ends_block(&line.text);
+            in_block &= absent;
+            continue;
+        }
         if let Some((role, content, colon)) = role_before_name(&line.text)
             && (colon || in_block)
         {
@@ -855,6 +875,24 @@ mod tests {
         let (got, _) = attendees(&lines);
         let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
         assert_eq!(got, expected);
+    }
+
+    /// The members listed as absent attended not: a table's rows, or a flattened page's
+    /// pseudo-line.
+    #[test]
+    fn the_absent_are_no_attendees() {
+        check_roles(
+            "Beslutande\tAnna Berg (S), ordförande\n\tLars Ek (M)\n\nFrånvarande\tPer Holm (C)\n\tSara Ny (KD)\n\nÖvriga deltagande\tKim Ås, sekreterare\n\nUtses att justera\tLars Ek",
+            &[("Anna Berg", Role::Chair), ("Lars Ek", Role::Member), ("Kim Ås", Role::Secretary)],
+        );
+        check_roles(
+            "Beslutande Per Ström (S), ordförande Kent Bäck (SD)\nFrånvarande Mats Falk (KD)\nEj tjänstgörande ersättare Malin Dahl (S)\nUtses att justera Per Ström\nOrdförande: Per Ström (S)",
+            &[
+                ("Per Ström", Role::Chair),
+                ("Kent Bäck", Role::Member),
+                ("Malin Dahl", Role::Deputy),
+            ],
+        );
     }
 
     /// Attendance kept in an appendix is said so, with its line, and reads no one.
