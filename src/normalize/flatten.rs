@@ -589,6 +589,19 @@ fn heading_len(i: &str) -> usize {
     }
 }
 
+/// Where a labelled case number ends `before`, the text before a heading: `Dnr SN 2015/103`
+/// in `… Expedieras till: Socialförvaltningen Dnr SN 2015/103 § 56 Ärende …`, where the case
+/// number is printed above the heading (it would else end the recipients). Looked for among
+/// the last four words: a label and a number of at most three words.
+fn dnr_above(before: &str) -> Option<usize> {
+    let text = before.trim_end();
+    let starts = text.rmatch_indices(' ').take(4).map(|(at, _)| at + 1).chain([0]);
+    starts.filter(|&at| text[at..].starts_with(['D', 'd'])).find(|&at| {
+        let read = (crate::parse::dnr::label, crate::parse::dnr::labelled_one).parse(&text[at..]);
+        read.is_ok_and(|(r, _)| r.trim().is_empty())
+    })
+}
+
 /// Cuts page content before every marker; a section label also ends its pseudo-line, and a
 /// table of contents runs to the end of the page.
 fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
@@ -608,7 +621,14 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
             continue;
         }
         let Some(m) = marker(&s[at..], &s[start..at], prefix) else { continue };
-        if at > start {
+        // The heading's own case number above it stands on a line of its own.
+        let dnr_at = if m == Marker::Heading { dnr_above(&s[start..at]) } else { None };
+        if let Some(k) = dnr_at {
+            if k > 0 {
+                pieces.push(s[start..start + k].trim().to_string());
+            }
+            pieces.push(s[start + k..at].trim().to_string());
+        } else if at > start {
             pieces.push(s[start..at].trim().to_string());
         }
         start = at;
@@ -768,6 +788,22 @@ mod tests {
                 "Lina Axelsson (C) anmäler jäv och deltar inte i handläggningen av ärendet.",
                 "Särskilt yttrande",
                 "Sara Mäkinen (SD) lämnar ett särskilt yttrande.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_case_number_above_a_heading() {
+        check(
+            "3 beslutar att godkänna förslaget. Expedieras till: Socialförvaltningen Dnr SN 2015/103 § 56 Ärende om avgifter",
+            None,
+            None,
+            &[
+                "beslutar att godkänna förslaget.",
+                "Expedieras till",
+                "Socialförvaltningen",
+                "Dnr SN 2015/103",
+                "§ 56 Ärende om avgifter",
             ],
         );
     }
