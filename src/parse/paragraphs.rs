@@ -165,8 +165,14 @@ pub fn number_heading(i: &str) -> IResult<&str, Heading<'_>> {
 }
 
 /// Words after which a capitalised word still belongs to a title: `i Skövde kommun`,
-/// `till Konstklubben Gyllen`.
+/// `till Konstklubben Gyllen`, and the nouns a place's name follows (`för kvarteret Linden`,
+/// `fastigheten Norrby 4:12`).
 const TITLE_CONNECTORS: &[&str] = &[
+    "kvarteret",
+    "kv.",
+    "fastigheten",
+    "området",
+    "stadsdelen",
     "i",
     "för",
     "om",
@@ -399,6 +405,11 @@ mod tests {
                 "Höjning av taxa för den allmänna VA-anläggningen i Skövde kommun",
             ),
             ("Arrende Skövde Golfklubb, Våmb", "Arrende Skövde Golfklubb, Våmb"),
+            ("Detaljplan för kvarteret Linden", "Detaljplan för kvarteret Linden"),
+            (
+                "Bygglov för fastigheten Norrby 4:12 Dnr BMN 2018-0034 Sökanden har",
+                "Bygglov för fastigheten Norrby 4:12 Dnr BMN 2018-0034",
+            ),
             (
                 "Bygglov för nybyggnad av enbostadshus, Norrby 4:12 Dnr BMN 2018-0034 Sökanden har ansökt om bygglov",
                 "Bygglov för nybyggnad av enbostadshus, Norrby 4:12 Dnr BMN 2018-0034",
