@@ -33,11 +33,19 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
     vec![item.to_string()]
 }
 
+/// Words in lower case inside one recipient's name, before a capitalised word of it:
+/// `Länsstyrelsen i Västra Götalands län`, `Kommunstyrelsen för Vallentuna`.
+const NAME_CONNECTORS: &[&str] = &[
+    "i", "för", "till", "av", "och", "samt", "med", "på", "hos", "inom", "vid", "via", "enligt",
+    "från", "under", "om", "mot", "över",
+];
+
 /// Recipients set one to a line that a flattened page (a PDF page on one line of a web page)
 /// ran together without commas, cut where a word in the definite form of seven letters or more
-/// (`-en`, `-et`, `-na`, or `-fullmäktige`) or a closing parenthesis (a recipient's note:
-/// `Sökanden (delgivningskvitto)`) is followed by a capitalised word: the end of one unit's
-/// name and the start of the next.
+/// (`-en`, `-et`, `-na`, or `-fullmäktige`), a closing parenthesis (a recipient's note:
+/// `Sökanden (delgivningskvitto)`) or a word in lower case other than a connector (`Den valde`,
+/// `Samtliga nämnder`) is followed by a capitalised word: the end of one unit's name and the
+/// start of the next.
 ///
 /// Pattern: `NAME-EN Name-et …`. Example: `Samhällsbyggnadsnämnden Lantmäteriet Länsstyrelsen`
 /// → `Samhällsbyggnadsnämnden`, `Lantmäteriet`, `Länsstyrelsen`. `Länsstyrelsen i Skåne län`,
@@ -54,11 +62,18 @@ fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>) {
                 && w.chars().count() >= 7
                 && w.chars().all(char::is_alphabetic)
     };
+    // After a word in lower case, only a capital and a small letter start a name: an
+    // abbreviation in capitals goes with it (`utvecklingsstrateg HSD-stab`).
+    let ends_lower = |w: &str, next: &str| {
+        w.starts_with(char::is_lowercase)
+            && !NAME_CONNECTORS.contains(&w)
+            && next.chars().nth(1).is_some_and(char::is_lowercase)
+    };
     let mut start = 0;
     let mut at = 0;
     let mut prev = "";
     for w in item.split(' ') {
-        if ends_name(prev) && w.starts_with(char::is_uppercase) {
+        if w.starts_with(char::is_uppercase) && (ends_name(prev) || ends_lower(prev, w)) {
             out.push(item[start..at].trim());
             start = at;
         }
@@ -320,6 +335,16 @@ mod tests {
             &["Sökanden (delgivningskvitto)", "Grannar enligt sändlista"],
         );
         check("Länsstyrelsen i Skåne län", "", &["Länsstyrelsen i Skåne län"]);
+        check(
+            "Den valde Socialnämnden Löneenheten",
+            "",
+            &["Den valde", "Socialnämnden", "Löneenheten"],
+        );
+        check(
+            "Samtliga nämnder Revisorerna Länsstyrelsen i Västra Götalands län",
+            "",
+            &["Samtliga nämnder", "Revisorerna", "Länsstyrelsen i Västra Götalands län"],
+        );
         check(
             "",
             "Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö\nAkten",
