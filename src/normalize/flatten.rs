@@ -99,7 +99,10 @@ const LABELS: &[&str] = &[
     "Övriga deltagare",
     "Övriga ersättare",
     "Tjänstgörande ersättare",
+    "Närvarande ersättare",
     "Ledamöter",
+    "Frånvarande",
+    "Anmält förhinder",
     "Tjänstemän",
     "Tjänsteman",
     "Tjänstepersoner",
@@ -132,13 +135,31 @@ const SECTIONS: &[&str] = &[
     "Expedieras till",
     "Beslutet skickas till",
     "Beslutet expedieras till",
+    "Beslutet delges",
+    "Protokollet skickas till",
+    "Protokollsutdrag skickas till",
+    "Protokollsutdrag till",
+    "Utdrag skickas till",
+    "Utdrag till",
+    "Exp till",
+    "Exp",
+    "Beslutsexpediering",
+    "Sändlista",
+    "Kopia till",
     "Yrkanden",
     "Yrkande",
     "Reservationer",
     "Reservation",
     "Protokollsanteckning",
+    "Särskilt yttrande",
+    "Jäv",
     "Omröstning",
+    "Votering",
+    "Propositionsordning",
     "Sammanfattning av ärendet",
+    "Ärendet",
+    "Bakgrund",
+    "Bedömning",
     "Beslut",
 ];
 
@@ -235,7 +256,9 @@ fn listed(table: Table, i: &str) -> Option<(&str, &str)> {
 /// A section label and the rest after it, when what follows does not read as the label's own
 /// sentence going on: `Beslut - beslutar …`, `Beslut Kommunstyrelsen beslutar`, but not
 /// `Beslut om policy för internationellt arbete` (a title). Also a body's own proposal or
-/// decision: `Arbetsutskottets förslag till kommunstyrelsen`, `Kommunstyrelsens beslut`.
+/// decision: `Arbetsutskottets förslag till kommunstyrelsen`, `Kommunstyrelsens beslut`, but
+/// not one with its date, which a list of documents cites (`Beslutsunderlag Kommunstyrelsens
+/// förslag 2019-01-29, § 8`).
 ///
 /// `next` is [`next_word_first`] of `i`, which the caller may have found already.
 fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
@@ -244,7 +267,7 @@ fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
             return None;
         }
         let (r, l) = body_section(i).ok()?;
-        Some((r, l))
+        (!r.trim_start().starts_with(|c: char| c.is_ascii_digit())).then_some((r, l))
     })?;
     let next = r.trim_start_matches([' ', ':']);
     let ok = next.is_empty()
@@ -332,9 +355,23 @@ fn prefixed_number<'a>(prefix: &str, i: &'a str) -> Option<&'a str> {
     r.starts_with(|c: char| c.is_uppercase()).then_some(r)
 }
 
-/// Words before a `§ N` that show it is cited, not a heading: `enligt § 5`, `i § 12`.
+/// Words before a `§ N` that show it is cited, not a heading: `enligt § 5`, `i § 12`, and the
+/// signature block's label of the paragraphs it covers (`Paragrafer § 45-52 Maria Sund`).
 const CITING: &[&str] = &[
-    "enligt", "i", "och", "samt", "se", "till", "av", "kap", "kap.", "med", "under", "från", "§§",
+    "enligt",
+    "i",
+    "och",
+    "samt",
+    "se",
+    "till",
+    "av",
+    "kap",
+    "kap.",
+    "med",
+    "under",
+    "från",
+    "§§",
+    "Paragrafer",
 ];
 
 /// The marker at the start of `i`, if any. `before` is the text before it on the page line;
@@ -356,9 +393,12 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
         return Some(Marker::Section);
     }
     // Only the end of `before` matters: it can be a whole page long. Looked at only under a
-    // heading (most words start none).
-    let cited =
-        || before.trim_end().rsplit([' ', '\t']).next().is_some_and(|w| CITING.contains(&w));
+    // heading (most words start none). A heading never follows a comma: `Kommunstyrelsens
+    // förslag 2019-01-29, § 8` cites one.
+    let cited = || {
+        let end = before.trim_end();
+        end.ends_with(',') || end.rsplit([' ', '\t']).next().is_some_and(|w| CITING.contains(&w))
+    };
     // A heading's sign (`§`, `Paragraf` in any case) starts `i` or the word after its first
     // run of letters and a gap of spaces (see `paragraphs::heading`): the gap is whitespace,
     // so the sign's first byte is then `next` too. Most capitalised words have neither.
@@ -537,6 +577,31 @@ fn capitals_after_spaces(x: u64) -> u64 {
     starts & ((bytes_equal(x, b' ') << 8) | 0x80)
 }
 
+/// The length of a heading's sign and number at the start of `i`, which no later marker may cut
+/// (`KS § 46 ` in `KS § 46 Dnr 2021/97 Svar på …`, whose `§ 46` is a heading too); the first
+/// word of a heading without `§` (`SN 13 Bidrag …`).
+fn heading_len(i: &str) -> usize {
+    match crate::parse::paragraphs::heading(i) {
+        // The heading's rest is what follows its number, trimmed: it ends where `i` does,
+        // but for the white space after it.
+        Ok((_, h)) => i.trim_end().len().saturating_sub(h.rest.len()),
+        Err(_) => i.find(' ').map_or(i.len(), |p| p + 1),
+    }
+}
+
+/// Where a labelled case number ends `before`, the text before a heading: `Dnr SN 2015/103`
+/// in `… Expedieras till: Socialförvaltningen Dnr SN 2015/103 § 56 Ärende …`, where the case
+/// number is printed above the heading (it would else end the recipients). Looked for among
+/// the last four words: a label and a number of at most three words.
+fn dnr_above(before: &str) -> Option<usize> {
+    let text = before.trim_end();
+    let starts = text.rmatch_indices(' ').take(4).map(|(at, _)| at + 1).chain([0]);
+    starts.filter(|&at| text[at..].starts_with(['D', 'd'])).find(|&at| {
+        let read = (crate::parse::dnr::label, crate::parse::dnr::labelled_one).parse(&text[at..]);
+        read.is_ok_and(|(r, _)| r.trim().is_empty())
+    })
+}
+
 /// Cuts page content before every marker; a section label also ends its pseudo-line, and a
 /// table of contents runs to the end of the page.
 fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
@@ -556,7 +621,14 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
             continue;
         }
         let Some(m) = marker(&s[at..], &s[start..at], prefix) else { continue };
-        if at > start {
+        // The heading's own case number above it stands on a line of its own.
+        let dnr_at = if m == Marker::Heading { dnr_above(&s[start..at]) } else { None };
+        if let Some(k) = dnr_at {
+            if k > 0 {
+                pieces.push(s[start..start + k].trim().to_string());
+            }
+            pieces.push(s[start + k..at].trim().to_string());
+        } else if at > start {
             pieces.push(s[start..at].trim().to_string());
         }
         start = at;
@@ -573,7 +645,8 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
                 start = s.len() - r2.len();
                 skip_to = start;
             }
-            Marker::Lead | Marker::Label | Marker::Heading => {
+            Marker::Heading => skip_to = at + heading_len(&s[at..]),
+            Marker::Lead | Marker::Label => {
                 // Do not cut again inside the marker's own words.
                 skip_to = at + s[at..].find(' ').map_or(s.len() - at, |p| p + 1);
             }
@@ -677,6 +750,107 @@ mod tests {
     }
 
     #[test]
+    fn attendance_and_signatures() {
+        check(
+            "1 PROTOKOLL 1 (14) Beslutande Ledamöter Ewa Sandberg (S), ordförande Sara Mäkinen (SD) Ersättare Peter Hallin (S) tjänstgör för Anna Åberg (S) Närvarande ersättare Kerstin Ljung (L) Sekreterare Paragrafer § 45-52 Maria Sund",
+            None,
+            Some("PROTOKOLL"),
+            &[
+                "Beslutande",
+                "Ledamöter Ewa Sandberg (S), ordförande Sara Mäkinen (SD) Ersättare Peter Hallin (S) tjänstgör för Anna Åberg (S)",
+                "Närvarande ersättare Kerstin Ljung (L)",
+                "Sekreterare",
+                "Paragrafer § 45-52 Maria Sund",
+            ],
+        );
+    }
+
+    #[test]
+    fn prefixed_heading_after_a_dated_header() {
+        check(
+            "3 PROTOKOLL 3 (14) Sammanträdesdatum Kommunstyrelsen 2021-05-10 KS § 46 Dnr 2021/97 Svar på medborgarförslag om utegym i Västerby Beslut Kommunstyrelsen beslutar att bifalla medborgarförslaget.",
+            None,
+            Some("PROTOKOLL"),
+            &[
+                "Sammanträdesdatum Kommunstyrelsen 2021-05-10",
+                "KS § 46 Dnr 2021/97 Svar på medborgarförslag om utegym i Västerby",
+                "Beslut",
+                "Kommunstyrelsen beslutar att bifalla medborgarförslaget.",
+            ],
+        );
+        check(
+            "3 att anlägga ett utegym under 2022. Jäv Lina Axelsson (C) anmäler jäv och deltar inte i handläggningen av ärendet. Särskilt yttrande Sara Mäkinen (SD) lämnar ett särskilt yttrande.",
+            None,
+            None,
+            &[
+                "att anlägga ett utegym under 2022.",
+                "Jäv",
+                "Lina Axelsson (C) anmäler jäv och deltar inte i handläggningen av ärendet.",
+                "Särskilt yttrande",
+                "Sara Mäkinen (SD) lämnar ett särskilt yttrande.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_case_number_above_a_heading() {
+        check(
+            "3 beslutar att godkänna förslaget. Expedieras till: Socialförvaltningen Dnr SN 2015/103 § 56 Ärende om avgifter",
+            None,
+            None,
+            &[
+                "beslutar att godkänna förslaget.",
+                "Expedieras till",
+                "Socialförvaltningen",
+                "Dnr SN 2015/103",
+                "§ 56 Ärende om avgifter",
+            ],
+        );
+    }
+
+    #[test]
+    fn case_labels() {
+        check(
+            "2 RS § 201 Diarienummer RS 2017-04512 Delårsrapport augusti 2017 Ärendet Regionstyrelsen har att ta ställning till delårsrapport. Bakgrund Enligt budgeten ska Ärendet har beretts av förvaltningen.",
+            None,
+            None,
+            &[
+                "RS § 201 Diarienummer RS 2017-04512 Delårsrapport augusti 2017",
+                "Ärendet",
+                "Regionstyrelsen har att ta ställning till delårsrapport.",
+                "Bakgrund",
+                "Enligt budgeten ska Ärendet har beretts av förvaltningen.",
+            ],
+        );
+    }
+
+    #[test]
+    fn expedition_labels() {
+        check(
+            "4 lägga redovisningen till handlingarna. Protokollsutdrag till Regionledningskontoret Patientnämnden",
+            None,
+            None,
+            &[
+                "lägga redovisningen till handlingarna.",
+                "Protokollsutdrag till",
+                "Regionledningskontoret Patientnämnden",
+            ],
+        );
+        check(
+            "4 bevilja ansökan. Exp till Sökanden Beslutsexpediering Akten",
+            None,
+            None,
+            &["bevilja ansökan.", "Exp till", "Sökanden", "Beslutsexpediering", "Akten"],
+        );
+        check(
+            "2 reserverar sig mot beslutet. Exp: Hembygdsföreningen Ekonomikontoret",
+            None,
+            None,
+            &["reserverar sig mot beslutet.", "Exp", "Hembygdsföreningen Ekonomikontoret"],
+        );
+    }
+
+    #[test]
     fn eslov_sections() {
         check(
             "3 Sammanträdesprotokoll Sida 3 (24) 25 Ändring av dagordningen Ärendebeskrivning Ordföranden föreslår att ärende 6 utgår Beslut - beslutar i enlighet med ordförandens förslag.",
@@ -723,6 +897,17 @@ mod tests {
             &[
                 "Kommunstyrelsens arbetsutskott",
                 "Ärendelista 26 Dnr KS 2018/14 Information... 3 27 Dnr KS 2018/124 Årsredovisning",
+            ],
+        );
+        check(
+            "2 Beslutsunderlag Kommunstyrelsens förslag 2019-01-29, § 8 Yrkanden Karin Lund (M) yrkar avslag.",
+            None,
+            None,
+            &[
+                "Beslutsunderlag",
+                "Kommunstyrelsens förslag 2019-01-29, § 8",
+                "Yrkanden",
+                "Karin Lund (M) yrkar avslag.",
             ],
         );
         check(

@@ -12,7 +12,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_until, take_while_m_n, take_while1};
 use nom::character::complete::{char, digit1};
 use nom::combinator::{all_consuming, opt, recognize, verify};
-use nom::multi::{fold_many_m_n, many1, separated_list1};
+use nom::multi::{fold_many_m_n, many0, many1, separated_list1};
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -50,6 +50,23 @@ fn signature_cell(i: &str) -> IResult<&str, &str> {
 /// A whole signature-table line: `Ordförandens sign\tJusterandens sign\tExp den\tUtdragsbestyrkande`.
 pub fn signature_row(i: &str) -> IResult<&str, ()> {
     all_consuming(separated_list1(ws1, signature_cell)).map(|_| ()).parse(i)
+}
+
+/// A flattened page's signature footer: a [`signature_row`], or the signers' bare roles
+/// before its cells, which on a line of their own would be labels.
+///
+/// Pattern: `[ROLE ]… CELL[ CELL]…`. Example: `Justerare Utdragsbestyrkande` at the end of
+/// `… Protokollsutdrag till Regionfullmäktige Koncernstab ekonomi Justerare Utdragsbestyrkande`.
+pub fn page_footer(i: &str) -> IResult<&str, ()> {
+    let signer = alt((
+        tag_no_case("justerare"),
+        tag_no_case("justerande"),
+        tag_no_case("ordförande"),
+        tag_no_case("sekreterare"),
+    ));
+    all_consuming((many0(terminated(signer, ws1)), separated_list1(ws1, signature_cell)))
+        .map(|_| ())
+        .parse(i)
 }
 
 /// A rule of dashes, underscores or dots, possibly in columns: `-----\t-----`, `.....`.

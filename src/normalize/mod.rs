@@ -518,14 +518,16 @@ fn unflatten(lines: Vec<(u32, String)>, furniture: &mut Vec<Line>) -> Vec<(u32, 
 
 /// Where a flattened page's signature footer starts at the end of its last piece, if one ends
 /// it: `… Skolskjutsansvarig Justerandes sign Utdragsbestyrkande` → the offset of `Justerandes`.
-/// A footer is at most four cells of two words: it starts within the last eight words.
+/// `… Koncernstab ekonomi Justerare Utdragsbestyrkande` → the offset of `Justerare`
+/// ([`furniture::page_footer`]). A footer is at most four cells of two words: it starts within
+/// the last eight words.
 fn signature_footer(piece: &str) -> Option<usize> {
     // The word starts among the last eight words, from the end (a page line is long).
     let mut starts: Vec<usize> = piece.rmatch_indices(' ').take(8).map(|(at, _)| at + 1).collect();
     if starts.len() < 8 {
         starts.push(0);
     }
-    starts.into_iter().rev().find(|&at| furniture::signature_row(&piece[at..]).is_ok())
+    starts.into_iter().rev().find(|&at| furniture::page_footer(&piece[at..]).is_ok())
 }
 
 /// The lines with an HTML table or line break as the lines they stand for ([`html::expand`]),
@@ -1113,6 +1115,10 @@ mod tests {
                 "SN 13 Bidrag Beslut Informationen noteras. Justerandes sign Utdragsbestyrkande",
             ),
             page(3, "SN 14 Val Beslutet expedieras till Förvaltningschef Ordförandens sign"),
+            page(
+                4,
+                "SN 15 Val Protokollsutdrag till Koncernstab ekonomi Justerare Utdragsbestyrkande",
+            ),
         ]
         .join("\n\n");
         let n = normalize(&text);
@@ -1122,6 +1128,7 @@ mod tests {
         let gone: Vec<&str> = n.furniture.iter().map(|l| l.text.as_str()).collect();
         assert!(gone.contains(&"Justerandes sign Utdragsbestyrkande"), "{gone:?}");
         assert!(gone.contains(&"Ordförandens sign"), "{gone:?}");
+        assert!(gone.contains(&"Justerare Utdragsbestyrkande"), "{gone:?}");
     }
 
     #[test]

@@ -135,6 +135,15 @@ fn bare_party(i: &str) -> IResult<&str, String> {
     if BARE_PARTIES.contains(&p) && r.chars().next().is_none_or(|c| !is_alnum(c)) {
         return Ok((r, p.to_string()));
     }
+    // `Bo Lundgren, m, ordförande Anita Persson, s Karl-Erik …` (older minutes): in lower case
+    // before a comma, the end or the next person's capital, where `, v ordf` is a role.
+    let next_person = || r.strip_prefix(' ').is_some_and(|w| w.starts_with(char::is_uppercase));
+    if p.bytes().all(|c| c.is_ascii_lowercase())
+        && let Some(q) = BARE_PARTIES.iter().find(|q| q.eq_ignore_ascii_case(p))
+        && (r.is_empty() || r.starts_with(',') || next_person())
+    {
+        return Ok((r, (*q).to_string()));
+    }
     if sep == '\t'
         && let Some(found) = party_cell(i)
     {
@@ -336,7 +345,7 @@ fn two_titled_people(s: &str) -> bool {
 /// Pattern: `PERSON [(PARTY) | , PARTY] [SEP ROLE | NOTE | TITLE]`, repeated where a flattened
 /// line holds several people. Returns nothing for a line that does not start with a name.
 #[must_use]
-pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
+pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
     // `Joachim Danielsson, kommundirektör; Anna Ekström, sekreterare`: a semicolon before a
     // capital parts people (one before a time, `kl. 09.00-09.45; 10.30-12.00`, does not).
     if let Some(at) = text.find(';')
@@ -399,8 +408,21 @@ pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
             None => trailing_party(segment).map_or((segment, None), |(s, p)| (s, Some(p))),
         };
         let has_party = p.is_some();
+        // `Ulrika Frick (MP) Ersättare Mikael Johansson (SD)`: on a flattened list, a role
+        // heading in capitals between two people heads the people after it; the one before it
+        // keeps the section's role.
+        let heading = (long && !rest.is_empty())
+            .then(|| segment.trim())
+            .filter(|h| h.starts_with(char::is_uppercase))
+            .and_then(|h| role_heading(h).ok())
+            .and_then(|(r, (role, content))| (r.is_empty() && content.is_empty()).then_some(role))
+            .flatten();
+        let segment = if heading.is_some() { "" } else { segment };
         let (role, title, note) = interpret(&segment.replace('\t', " "), section, has_party);
         out.push(Attendee { name: n.to_string(), party: p, role, title, note });
+        if let Some(role) = heading {
+            section = Some(role);
+        }
         s = rest.trim_start();
     }
     out
@@ -640,6 +662,14 @@ fn with_replaced(row: &str, replaced: Option<usize>) -> std::borrow::Cow<'_, str
     }
 }
 
+/// Whether a line heads the members who were absent, whom the list names but who attended
+/// not: `Frånvarande⇥Per Holm (C)`, `Frånvarande ledamöter`, `Anmält förhinder`.
+fn absence_heading(text: &str) -> bool {
+    ["frånvarande", "anmält förhinder", "anmält frånvaro"]
+        .iter()
+        .any(|w| super::lexical::starts_with_lower(text, w))
+}
+
 /// Lines that end an attendance block: `Utses att justera`, `Justerare`, `Paragrafer`, …
 fn ends_block(text: &str) -> bool {
     // `text.to_lowercase().starts_with(w)`, lower-casing only as far as each word reaches.
@@ -695,9 +725,15 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     let mut role_above: Option<Role> = None;
     let mut roles_above_people = false;
     let mut read_before_above = 0;
+    // Under a heading of the absent, up to the next role heading: no one is read.
+    let mut absent = false;
     for (k, line) in lines.iter().enumerate() {
         let above = heading_above.take();
         if line.is_blank() {
+            continue;
+        }
+        if absence_heading(&line.text) {
+            absent = true;
             continue;
         }
         let person_above = out.len() > read_before_above;
@@ -712,6 +748,7 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             continue;
         }
         if let Ok((_, (role, content))) = role_heading(&line.text) {
+            absent = false;
             in_block = true;
             misses = 0;
             let cell = first_cell(&line.text);
@@ -764,6 +801,11 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         // `Ordförande: Erik Pelling (S)` anywhere in the preamble; `Ordförande Anna Berg (S)`
         // only inside a list (a signature block writes the same without a colon). Neither
         // opens a list: what follows a signature line is seldom one.
+        if absent {
+            absent = !ends_block(&line.text);
+            in_block &= absent;
+            continue;
+        }
         if let Some((role, content, colon)) = role_before_name(&line.text)
             && (colon || in_block)
         {
@@ -919,6 +961,24 @@ mod tests {
         let (got, _) = attendees(&lines);
         let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
         assert_eq!(got, expected);
+    }
+
+    /// The members listed as absent attended not: a table's rows, or a flattened page's
+    /// pseudo-line.
+    #[test]
+    fn the_absent_are_no_attendees() {
+        check_roles(
+            "Beslutande\tAnna Berg (S), ordförande\n\tLars Ek (M)\n\nFrånvarande\tPer Holm (C)\n\tSara Ny (KD)\n\nÖvriga deltagande\tKim Ås, sekreterare\n\nUtses att justera\tLars Ek",
+            &[("Anna Berg", Role::Chair), ("Lars Ek", Role::Member), ("Kim Ås", Role::Secretary)],
+        );
+        check_roles(
+            "Beslutande Per Ström (S), ordförande Kent Bäck (SD)\nFrånvarande Mats Falk (KD)\nEj tjänstgörande ersättare Malin Dahl (S)\nUtses att justera Per Ström\nOrdförande: Per Ström (S)",
+            &[
+                ("Per Ström", Role::Chair),
+                ("Kent Bäck", Role::Member),
+                ("Malin Dahl", Role::Deputy),
+            ],
+        );
     }
 
     /// Attendance kept in an appendix is said so, with its line, and reads no one.
@@ -1116,6 +1176,28 @@ mod tests {
             "Eva Berg (V), tjänstgör för Per Holm (V)",
             Some(Role::Deputy),
             &[("Eva Berg", Some("V"), Role::ServingDeputy, None, Some("ersätter Per Holm (V)"))],
+        );
+        check(
+            "Bo Lundgren, m, ordförande Anita Persson, s Göran Ek, fp Birgitta Holm, s, tjg ersättare Eva Berg, v ordf",
+            Some(Role::Member),
+            &[
+                ("Bo Lundgren", Some("M"), Role::Chair, None, None),
+                ("Anita Persson", Some("S"), Role::Member, None, None),
+                ("Göran Ek", Some("FP"), Role::Member, None, None),
+                ("Birgitta Holm", Some("S"), Role::ServingDeputy, None, None),
+                ("Eva Berg", None, Role::ViceChair, None, None),
+            ],
+        );
+        // A role heading between two people on a flattened page heads the people after it.
+        check(
+            "Helene Odenjung (L) Ulrika Frick (MP) Ersättare Mikael Johansson (SD) Lars Ek (M)",
+            Some(Role::Member),
+            &[
+                ("Helene Odenjung", Some("L"), Role::Member, None, None),
+                ("Ulrika Frick", Some("MP"), Role::Member, None, None),
+                ("Mikael Johansson", Some("SD"), Role::Deputy, None, None),
+                ("Lars Ek", Some("M"), Role::Deputy, None, None),
+            ],
         );
         check(
             "Tony Hansson (S) ordförande Marie Göransson (S) ersättare för Agneta Nilsson (S) Gabriel Barjosef (S) ledamot",

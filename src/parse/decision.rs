@@ -342,6 +342,27 @@ fn list_item(line: &str) -> Option<&str> {
     None
 }
 
+/// Numbered points run on in one clause, as a flattened page writes them: each `N. ` after
+/// a sentence's end, numbered on from `1. `, starts the next, and loses its number.
+///
+/// Pattern: `1. POINT. 2. POINT. …`. Example: `1. Delårsrapporten per augusti 2017 godkänns.
+/// 2. Regionstyrelsen får i uppdrag att vidta åtgärder.` → two clauses.
+fn split_points(clause: &str) -> Vec<&str> {
+    let t = clause.trim_start();
+    let Some(mut rest) = t.strip_prefix("1. ") else { return vec![clause] };
+    let mut out = Vec::new();
+    let mut next = 2;
+    loop {
+        let mark = format!(". {next}. ");
+        let Some(at) = rest.find(&mark) else { break };
+        out.push(&rest[..=at]);
+        rest = &rest[at + mark.len()..];
+        next += 1;
+    }
+    out.push(rest);
+    out
+}
+
 /// Clauses written on one line (flattened text, or a lead followed by its clauses):
 /// `anta planen, att uppdra åt nämnden …; att …` is cut before each `, att`, `; att` and
 /// `samt att`. An `att` inside a clause (`ge i uppdrag att ta fram`) is not a cut.
@@ -526,7 +547,13 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
         }
         after_blank = false;
     }
-    clauses.iter().flat_map(|c| split_inline(c)).map(tidy).filter(|c| !c.is_empty()).collect()
+    clauses
+        .iter()
+        .flat_map(|c| split_points(c))
+        .flat_map(split_inline)
+        .map(tidy)
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// The sentences of the first block of text in `lines` (after any blank lines), as clauses, up
@@ -747,6 +774,23 @@ mod tests {
         for c in clauses {
             assert_eq!(split_inline(c), split_inline_searching_again(c), "{c}");
         }
+    }
+
+    #[test]
+    fn points_run_on_in_a_flattened_clause() {
+        assert_eq!(
+            split_points(
+                "1. Delårsrapporten per augusti 2017 godkänns. 2. Regionstyrelsen får i uppdrag att vidta åtgärder för en budget i balans. 3. Paragrafen justeras omedelbart."
+            ),
+            [
+                "Delårsrapporten per augusti 2017 godkänns.",
+                "Regionstyrelsen får i uppdrag att vidta åtgärder för en budget i balans.",
+                "Paragrafen justeras omedelbart.",
+            ]
+        );
+        // Only points numbered on from 1 cut: `enligt bilaga 2. 4. …` is no list.
+        assert_eq!(split_points("anta taxan. 2. Uppdra"), ["anta taxan. 2. Uppdra"]);
+        assert_eq!(split_points("1. Godkänna avtalet. 3. X"), ["Godkänna avtalet. 3. X"]);
     }
 
     use crate::normalize::test_lines as lines;

@@ -33,6 +33,58 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
     vec![item.to_string()]
 }
 
+/// Words in lower case inside one recipient's name, before a capitalised word of it:
+/// `Länsstyrelsen i Västra Götalands län`, `Kommunstyrelsen för Vallentuna`.
+const NAME_CONNECTORS: &[&str] = &[
+    "i", "för", "till", "av", "och", "samt", "med", "på", "hos", "inom", "vid", "via", "enligt",
+    "från", "under", "om", "mot", "över",
+];
+
+/// Recipients set one to a line that a flattened page (a PDF page on one line of a web page)
+/// ran together without commas, cut where a word in the definite form of seven letters or more
+/// (`-en`, `-et`, `-na`, or `-fullmäktige`), a closing parenthesis (a recipient's note:
+/// `Sökanden (delgivningskvitto)`) or a word in lower case other than a connector (`Den valde`,
+/// `Samtliga nämnder`) is followed by a capitalised word: the end of one unit's name and the
+/// start of the next.
+///
+/// Pattern: `NAME-EN Name-et …`. Example: `Samhällsbyggnadsnämnden Lantmäteriet Länsstyrelsen`
+/// → `Samhällsbyggnadsnämnden`, `Lantmäteriet`, `Länsstyrelsen`. `Länsstyrelsen i Skåne län`,
+/// `Region Skåne` and `Anna Berg` stay whole. The recipients are pushed to `out`.
+fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>) {
+    // A recipient of one word, most of them, is no run.
+    if !item.contains(' ') {
+        out.push(item);
+        return;
+    }
+    let ends_name = |w: &str| {
+        w.ends_with(')')
+            || (["en", "et", "na"].iter().any(|e| w.ends_with(e)) || w.ends_with("fullmäktige"))
+                && w.chars().count() >= 7
+                && w.chars().all(char::is_alphabetic)
+    };
+    // After a word in lower case, only a capital and a small letter start a name: an
+    // abbreviation in capitals goes with it (`utvecklingsstrateg HSD-stab`).
+    let ends_lower = |w: &str, next: &str| {
+        w.starts_with(char::is_lowercase)
+            && !NAME_CONNECTORS.contains(&w)
+            && next.chars().nth(1).is_some_and(char::is_lowercase)
+    };
+    let mut start = 0;
+    let mut at = 0;
+    let mut prev = "";
+    for w in item.split(' ') {
+        if w.starts_with(char::is_uppercase) && (ends_name(prev) || ends_lower(prev, w)) {
+            out.push(item[start..at].trim());
+            start = at;
+        }
+        if !w.is_empty() {
+            prev = w;
+        }
+        at += w.len() + 1;
+    }
+    out.push(item[start..].trim());
+}
+
 /// Whether a line alone in its block may be one recipient of a list set one to a block:
 /// a short name that starts with a capital and is no sentence.
 ///
@@ -151,9 +203,24 @@ pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<Stri
             && part.starts_with(char::is_lowercase)
             && !part.starts_with("och ")
         {
-            out.push(row.trim().trim_end_matches(['.', ',', ';']).to_string());
+            // `Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö`: a
+            // run-together list before the recipient with the part.
+            let row = row.trim().trim_end_matches(['.', ',', ';']);
+            let mut parts = Vec::new();
+            run_together(row, &mut parts);
+            out.extend(parts.into_iter().map(str::to_string));
             continue;
         }
+        // Most lists hold no recipient of several words, and are kept as they are.
+        let items = if items.iter().any(|i| i.contains(' ')) {
+            let mut parts = Vec::with_capacity(items.len());
+            for i in items {
+                run_together(i, &mut parts);
+            }
+            parts
+        } else {
+            items
+        };
         let in_list = items.len() > 1;
         let n = items.len();
         for (k, item) in items.into_iter().enumerate() {
@@ -247,6 +314,43 @@ mod tests {
             &[2],
             &["Ekonomiavdelningen", "Miljö- och hälsoskyddsnämnden"],
         );
+    }
+
+    #[test]
+    fn a_list_run_together_on_a_flattened_page() {
+        check(
+            "Samhällsbyggnadsnämnden Lantmäteriet Länsstyrelsen",
+            "",
+            &["Samhällsbyggnadsnämnden", "Lantmäteriet", "Länsstyrelsen"],
+        );
+        check("Motionären Kommunstyrelsen", "", &["Motionären", "Kommunstyrelsen"]);
+        check(
+            "Kommunfullmäktige Barn- och utbildningsnämnden Region Skåne",
+            "",
+            &["Kommunfullmäktige", "Barn- och utbildningsnämnden", "Region Skåne"],
+        );
+        check(
+            "Sökanden (delgivningskvitto) Grannar enligt sändlista",
+            "",
+            &["Sökanden (delgivningskvitto)", "Grannar enligt sändlista"],
+        );
+        check("Länsstyrelsen i Skåne län", "", &["Länsstyrelsen i Skåne län"]);
+        check(
+            "Den valde Socialnämnden Löneenheten",
+            "",
+            &["Den valde", "Socialnämnden", "Löneenheten"],
+        );
+        check(
+            "Samtliga nämnder Revisorerna Länsstyrelsen i Västra Götalands län",
+            "",
+            &["Samtliga nämnder", "Revisorerna", "Länsstyrelsen i Västra Götalands län"],
+        );
+        check(
+            "",
+            "Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö\nAkten",
+            &["Näringsdepartementet", "Koncernavdelning trafik, infrastruktur och miljö", "Akten"],
+        );
+        check("Anna Berg", "", &["Anna Berg"]);
     }
 
     #[test]

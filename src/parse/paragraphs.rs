@@ -165,8 +165,14 @@ pub fn number_heading(i: &str) -> IResult<&str, Heading<'_>> {
 }
 
 /// Words after which a capitalised word still belongs to a title: `i Skövde kommun`,
-/// `till Konstklubben Gyllen`.
+/// `till Konstklubben Gyllen`, and the nouns a place's name follows (`för kvarteret Linden`,
+/// `fastigheten Norrby 4:12`).
 const TITLE_CONNECTORS: &[&str] = &[
+    "kvarteret",
+    "kv.",
+    "fastigheten",
+    "området",
+    "stadsdelen",
     "i",
     "för",
     "om",
@@ -197,9 +203,11 @@ const TITLE_CONNECTORS: &[&str] = &[
 ];
 
 /// The title at the start of a flattened heading's text, where nothing marks its end: it ends
-/// before a capitalised word that follows a lower-case word other than a connector (a new
-/// sentence), or after a full stop. `Namninsamling med begäran om folkomröstning Den 14
-/// december 2012 överlämnades …` → `Namninsamling med begäran om folkomröstning`.
+/// before a capitalised word that follows a lower-case word other than a connector or a comma
+/// (a new sentence), after a full stop, or after the case number a `Dnr` label gives it.
+/// `Namninsamling med begäran om folkomröstning Den 14 december 2012 överlämnades …` →
+/// `Namninsamling med begäran om folkomröstning`; `Bygglov för nybyggnad av enbostadshus,
+/// Norrby 4:12 Dnr BMN 2018-0034 Sökanden har ansökt …` → up to `BMN 2018-0034`.
 #[must_use]
 pub fn flattened_title(text: &str) -> &str {
     let mut prev: Option<&str> = None;
@@ -210,12 +218,22 @@ pub fn flattened_title(text: &str) -> &str {
         .map(|(at, _)| (at, text[at..].split(' ').next().unwrap_or("")))
     {
         count += 1;
+        // A case number after its label ends the title (`split_title` takes it off).
+        if count > 1
+            && w.starts_with(['D', 'd'])
+            && let Ok((r, _)) =
+                (super::dnr::label, ws0, super::dnr::labelled_one).parse(&text[at..])
+        {
+            return text[..text.len() - r.len()].trim_end();
+        }
         if let Some(p) = prev {
             let capital = w.starts_with(|c: char| c.is_uppercase())
                 && w.chars().skip(1).take_while(|c| *c != '-').any(char::is_lowercase);
             let sentence_end = p.ends_with('.') && p.trim_end_matches('.').chars().count() > 3;
+            // `enbostadshus, Norrby 4:12`: a name after a comma goes on with the title.
             let after_lower = p.starts_with(|c: char| c.is_lowercase())
-                && !TITLE_CONNECTORS.contains(&p.trim_end_matches(','));
+                && !p.ends_with(',')
+                && !TITLE_CONNECTORS.contains(&p);
             if capital && (sentence_end || (after_lower && count > 2)) {
                 return text[..at].trim_end();
             }
@@ -387,6 +405,19 @@ mod tests {
                 "Höjning av taxa för den allmänna VA-anläggningen i Skövde kommun",
             ),
             ("Arrende Skövde Golfklubb, Våmb", "Arrende Skövde Golfklubb, Våmb"),
+            ("Detaljplan för kvarteret Linden", "Detaljplan för kvarteret Linden"),
+            (
+                "Bygglov för fastigheten Norrby 4:12 Dnr BMN 2018-0034 Sökanden har",
+                "Bygglov för fastigheten Norrby 4:12 Dnr BMN 2018-0034",
+            ),
+            (
+                "Bygglov för nybyggnad av enbostadshus, Norrby 4:12 Dnr BMN 2018-0034 Sökanden har ansökt om bygglov",
+                "Bygglov för nybyggnad av enbostadshus, Norrby 4:12 Dnr BMN 2018-0034",
+            ),
+            (
+                "Föreläggande om åtgärder, Lilla Ek 1:3 Dnr BMN 2017-0211 Nämnden har vid tillsyn",
+                "Föreläggande om åtgärder, Lilla Ek 1:3 Dnr BMN 2017-0211",
+            ),
         ] {
             assert_eq!(flattened_title(text), title);
         }

@@ -423,6 +423,31 @@ pub fn party(i: &str) -> IResult<&str, String> {
     .parse(i)
 }
 
+/// The national parties' abbreviations that older minutes write after a name and a comma.
+const COMMA_PARTIES: &[&str] = &["S", "M", "SD", "C", "V", "KD", "L", "FP", "MP"];
+
+/// A party abbreviation after a comma, in capitals or in lower case as older minutes write it:
+/// `, fp,` in `Göran Ek, fp, reserverar sig mot beslutet`. It ends at a comma, a full stop, the
+/// end, or before a lower-case word, so `Anna Ek, Per Berg` stays two people.
+///
+/// Pattern: `, PARTY[,|.|␣word|end]`. Example: `Karl-Erik Olsson, c, deltar inte i beslutet`.
+fn comma_party(i: &str) -> IResult<&str, String> {
+    let (r, (_, _, _, word)) = (ws0, char(','), ws0, take_while1(is_alpha)).parse(i)?;
+    // Every abbreviation is ASCII letters in one case: others are ruled out unread.
+    let bytes = word.as_bytes();
+    let one_case =
+        bytes.iter().all(u8::is_ascii_uppercase) || bytes.iter().all(u8::is_ascii_lowercase);
+    let ends = || {
+        r.is_empty()
+            || r.starts_with([',', '.'])
+            || r.strip_prefix(' ').is_some_and(|w| w.starts_with(char::is_lowercase))
+    };
+    match COMMA_PARTIES.iter().find(|abbrev| abbrev.eq_ignore_ascii_case(word)) {
+        Some(abbrev) if one_case && ends() => Ok((r, (*abbrev).to_string())),
+        _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+    }
+}
+
 /// "and others" after a name that speaks for a group: `m.fl.`, `m. fl.`, `m fl`, `med flera`.
 ///
 /// Example: `m.fl.` in `Anna König Jerlmyr m.fl. (M), Dennis Wedin (M) … reserverar sig`.
@@ -435,9 +460,10 @@ fn et_al(i: &str) -> IResult<&str, &str> {
 }
 
 /// A person: a name, an optional `m.fl.` (`et_al`) and an optional party:
-/// `Pia Lundin (SJVP)`, `Viktoria Jansson`, `Dalia Kamil m.fl. (S)`.
+/// `Pia Lundin (SJVP)`, `Viktoria Jansson`, `Dalia Kamil m.fl. (S)`, `Göran Ek, fp`.
 pub fn person(i: &str) -> IResult<&str, Person> {
-    (alt((name, capitals_name)), opt(preceded(ws1, et_al)), opt(preceded(ws0, party)))
+    let party = alt((preceded(ws0, party), comma_party));
+    (alt((name, capitals_name)), opt(preceded(ws1, et_al)), opt(party))
         .map(|(n, _, p)| Person { name: n.to_string(), party: p })
         .parse(i)
 }
@@ -841,6 +867,26 @@ mod tests {
 
     fn p(name: &str, party: Option<&str>) -> Person {
         Person { name: name.into(), party: party.map(Into::into) }
+    }
+
+    #[test]
+    fn a_party_after_a_comma() {
+        assert_eq!(
+            person_list("Göran Ek, fp, och Anita Persson, s, reserverar sig").map(|(_, l)| l),
+            Ok(vec![p("Göran Ek", Some("FP")), p("Anita Persson", Some("S"))])
+        );
+        assert_eq!(
+            person("Karl-Erik Olsson, c, deltar inte").map(|(_, x)| x),
+            Ok(p("Karl-Erik Olsson", Some("C")))
+        );
+        assert_eq!(person("Lars Rosander, C.").map(|(_, x)| x), Ok(p("Lars Rosander", Some("C"))));
+        // Not a party: another person, a word in mixed case, a party before a name.
+        assert_eq!(
+            person_list("Anna Ek, Per Berg").map(|(_, l)| l),
+            Ok(vec![p("Anna Ek", None), p("Per Berg", None)])
+        );
+        assert_eq!(person("Anna Ek, Fp, x").map(|(_, x)| x), Ok(p("Anna Ek", None)));
+        assert_eq!(person("Anna Ek, S Berg").map(|(_, x)| x), Ok(p("Anna Ek", None)));
     }
 
     #[test]
