@@ -665,9 +665,12 @@ fn with_replaced(row: &str, replaced: Option<usize>) -> std::borrow::Cow<'_, str
 /// Whether a line heads the members who were absent, whom the list names but who attended
 /// not: `Frånvarande⇥Per Holm (C)`, `Frånvarande ledamöter`, `Anmält förhinder`.
 fn absence_heading(text: &str) -> bool {
-    ["frånvarande", "anmält förhinder", "anmält frånvaro"]
-        .iter()
-        .any(|w| super::lexical::starts_with_lower(text, w))
+    // Each starts with `f` or `a` in either case, which no other first char lower-cases to:
+    // most lines are ruled out by their first byte.
+    text.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'f' | b'a'))
+        && ["frånvarande", "anmält förhinder", "anmält frånvaro"]
+            .iter()
+            .any(|w| super::lexical::starts_with_lower(text, w))
 }
 
 /// Lines that end an attendance block: `Utses att justera`, `Justerare`, `Paragrafer`, …
