@@ -527,7 +527,18 @@ fn signature_footer(piece: &str) -> Option<usize> {
     if starts.len() < 8 {
         starts.push(0);
     }
-    starts.into_iter().rev().find(|&at| furniture::page_footer(&piece[at..]).is_ok())
+    // Every signer's role and cell starts with `o`, `j`, `s`, `e` or `u` in either case: other
+    // words are ruled out by their first byte.
+    let may_start = |at: usize| {
+        piece
+            .as_bytes()
+            .get(at)
+            .is_some_and(|b| matches!(b | 0x20, b'o' | b'j' | b's' | b'e' | b'u'))
+    };
+    starts
+        .into_iter()
+        .rev()
+        .find(|&at| may_start(at) && furniture::page_footer(&piece[at..]).is_ok())
 }
 
 /// The lines with an HTML table or line break as the lines they stand for ([`html::expand`]),
