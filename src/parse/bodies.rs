@@ -171,6 +171,13 @@ pub fn body_name(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// Whether `text` is a body's name and nothing else (spaces aside): `Kommunfullmäktige`,
+/// `Miljö- och hälsoskyddsnämnden`.
+#[must_use]
+pub fn is_body_name(text: &str) -> bool {
+    body_name(text).is_ok_and(|(rest, _)| rest.trim().is_empty())
+}
+
 /// A body's name in its base form: genitive `s` dropped, first letter capitalised, a name in
 /// capitals (a page header's) in normal case: `hälso- och sjukvårdsnämndens` → `Hälso- och
 /// sjukvårdsnämnden`, `KOMMUNSTYRELSEN` → `Kommunstyrelsen`.

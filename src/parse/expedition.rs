@@ -107,9 +107,7 @@ fn lone_recipient(text: &str) -> bool {
 fn lone_recipient_over_page(text: &str) -> bool {
     let t = text.trim();
     let Some(name) = t.strip_suffix('.') else { return lone_recipient(t) };
-    lone_recipient(t)
-        && (!name.contains(char::is_whitespace)
-            || super::bodies::body_name(name).is_ok_and(|(rest, _)| rest.trim().is_empty()))
+    lone_recipient(t) && (!name.contains(char::is_whitespace) || super::bodies::is_body_name(name))
 }
 
 /// Whether a lone line after a blank one is a page's running header rather than a recipient:
@@ -118,7 +116,7 @@ fn lone_recipient_over_page(text: &str) -> bool {
 /// may have set the date aside as a repeated header.
 fn is_running_header(line: &Line, after: &[&Line]) -> bool {
     let t = line.text.trim();
-    let names_body = super::bodies::body_name(t).is_ok_and(|(rest, _)| rest.trim().is_empty());
+    let names_body = super::bodies::is_body_name(t);
     let Some(j) = after.iter().position(|l| !l.is_blank()) else { return names_body };
     let next = &after[j].text;
     let list_goes_on = after.get(j + 1).is_none_or(|l| l.is_blank())

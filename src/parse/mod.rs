@@ -760,7 +760,7 @@ fn letterhead_line(text: &str) -> (bool, bool, Option<Vec<Dnr>>) {
         || persons::name(t).is_ok_and(|(r, _)| r.trim().is_empty())
         || t.split_whitespace().count() == 1
         || bodies::organization(t).is_ok_and(|(r, _)| r.trim().is_empty())
-        || bodies::body_name(t).is_ok_and(|(r, _)| r.trim().is_empty());
+        || bodies::is_body_name(t);
     (skip, false, None)
 }
 
