@@ -557,9 +557,29 @@ fn dnr_above(lines: &[Line], at: usize, floor: usize) -> Option<(usize, Vec<Dnr>
     own_dnr_line(lines, k).or_else(|| labelled_dnr_line(lines, k)).map(|(found, _)| (k, found))
 }
 
-/// A heading's rest may start with a dnr (`KF § 267 Dnr KS 02-820 107`, `Ks 1 Dnr 2012-KS …`);
-/// returns it and the title text after it.
+/// A heading's rest may start with a dnr (`KF § 267 Dnr KS 02-820 107`, `Ks 1 Dnr 2012-KS …`),
+/// or with one that has its series and no label before a capitalised title (`§ 12 KS 2024/45
+/// Motion om skolmat`); returns it and the title text after it.
 fn dnr_before_title<'a>(
+    rest: &'a str,
+    line: u32,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Dnr>, &'a str) {
+    let (found, title) = labelled_dnr_before_title(rest, line, warnings);
+    if found.is_empty()
+        && let Ok((r, d)) = dnr::dnr(title)
+        && d.series.is_some()
+        && r.starts_with(' ')
+        && r.trim_start().starts_with(char::is_uppercase)
+    {
+        return (vec![d], r.trim_start());
+    }
+    (found, title)
+}
+
+/// [`dnr_before_title`] after a label: the numbers and the title text after them, or none (a
+/// warning where the label's value is unread) and the text after the label's first token.
+fn labelled_dnr_before_title<'a>(
     rest: &'a str,
     line: u32,
     warnings: &mut Vec<Warning>,
@@ -599,17 +619,6 @@ fn numbered(
     let start = &block[0];
     let rest = h.prefix.map_or(h.rest, |_| paragraphs::skip_cross_references(h.rest));
     let (mut own, mut title_start) = dnr_before_title(rest, start.no, warnings);
-    // `§ 12 KS 2024/45 Motion om skolmat`: a case number with its series before the title,
-    // unlabelled.
-    if own.is_empty()
-        && let Ok((r, d)) = dnr::dnr(title_start)
-        && d.series.is_some()
-        && r.starts_with(' ')
-        && r.trim_start().starts_with(char::is_uppercase)
-    {
-        own.push(d);
-        title_start = r.trim_start();
-    }
     own.splice(0..0, lead_dnr);
     // `§ 12        KS 2023/456`: a case number alone after the number, the title below.
     if let Some(found) = dnr::bare_line(title_start) {
