@@ -756,26 +756,40 @@ fn push_decimal(out: &mut String, n: u32) {
     }
 }
 
-/// A trailing parenthesised case number of a title: `Uppföljning … 2024 (HSN/876/2024)`.
+/// The case numbers that end a title: parenthesised (`Uppföljning … 2024 (HSN/876/2024)`;
+/// `(Ds 2023:26)` and `(2023)` stay), then one with its series after a comma or a dash
+/// (`Motion om skolmat, KS 2024/45`, `Detaljplan för Norr – SBN 2023/7`).
 ///
-/// Returns the title without it and the numbers; `(Ds 2023:26)` and `(2023)` stay.
+/// Returns the title without them and the numbers.
 #[must_use]
 pub fn split_title(title: &str) -> (String, Vec<Dnr>) {
-    let t = title.trim_end();
+    let mut t = title.trim_end();
+    let mut found = Vec::new();
     if let Some(body) = t.strip_suffix(')')
         && let Some(open) = body.rfind('(')
     {
         let inner = body[open + 1..].trim();
         let inner = label(inner).map_or(inner, |(r, _)| r);
-        let found: IResult<&str, Dnr> = preceded(ws0, dnr).parse(inner);
-        if let Ok((rest, _)) = found
+        let read: IResult<&str, Dnr> = preceded(ws0, dnr).parse(inner);
+        if let Ok((rest, _)) = read
             && rest.trim().is_empty()
         {
-            let (dnrs, _) = labelled(inner);
-            return (t[..open].trim_end().to_string(), dnrs);
+            found = labelled(inner).0;
+            t = t[..open].trim_end();
         }
     }
-    (t.to_string(), Vec::new())
+    if let Some((at, value)) = [", ", " – ", " - "]
+        .iter()
+        .filter_map(|sep| t.rfind(sep).map(|at| (at, &t[at + sep.len()..])))
+        .max_by_key(|&(at, _)| at)
+        && let Ok((rest, d)) = dnr(value)
+        && rest.trim().is_empty()
+        && d.series.is_some()
+    {
+        found.push(d);
+        t = &t[..at];
+    }
+    (t.to_string(), found)
 }
 
 #[cfg(test)]
@@ -1195,6 +1209,11 @@ mod tests {
         assert_eq!((t.as_str(), d.len()), ("Yttrande över remiss (Ds 2023:26)", 0));
         let (t, d) = split_title("Årlig information Visselblåsarärenden (2023)");
         assert_eq!((t.as_str(), d.len()), ("Årlig information Visselblåsarärenden (2023)", 0));
+        // After a comma or a dash, with its series; a year range stays.
+        let (t, d) = split_title("Motion om skolmat, KS 2024/45");
+        assert_eq!((t.as_str(), d[0].raw.as_str()), ("Motion om skolmat", "KS 2024/45"));
+        let (t, d) = split_title("Verksamhetsplan 2024 - 2026");
+        assert_eq!((t.as_str(), d.len()), ("Verksamhetsplan 2024 - 2026", 0));
     }
 
     #[test]

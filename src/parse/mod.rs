@@ -512,19 +512,6 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
     let title = title.strip_prefix("Ärende:").map_or(title.as_str(), str::trim_start);
     let (mut title, mut found) = dnr::split_title(title);
     found.extend(right);
-    // `Motion om skolmat, KS 2024/45`, `Motion om skolmat – KS 2024/45`: a case number with its
-    // series after a comma or a dash ends the title.
-    if let Some((at, value)) = [", ", " – ", " - "]
-        .iter()
-        .filter_map(|sep| title.rfind(sep).map(|at| (at, &title[at + sep.len()..])))
-        .max_by_key(|&(at, _)| at)
-        && let Ok((rest, d)) = dnr::dnr(value)
-        && rest.trim().is_empty()
-        && d.series.is_some()
-    {
-        found.push(d);
-        title.truncate(at);
-    }
     // "Title  Dnr KS 2018/14" in a column layout.
     // Both forms hold "Dnr", whose rare `D` is looked for before either searcher is set up.
     if crate::scan::contains_bytes(title.as_bytes(), b"Dnr", false)
