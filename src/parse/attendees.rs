@@ -234,15 +234,17 @@ fn next_plain_person(s: &str) -> Option<(usize, (&str, &str))> {
     let mut skip_to = 0;
     for (at, c) in s.char_indices() {
         if at >= skip_to && prev.is_none_or(char::is_whitespace) && c.is_uppercase() {
-            let lead = s[..at].trim_end().to_lowercase();
+            // The word before, in lower case: all that the tests below look at (the words
+            // before it are not lower-cased again for every capital of a long line).
+            let last = s[..at].trim_end().rsplit(' ').next().unwrap_or("").to_lowercase();
             // `Margaretha Dalby, sekrUtses att justera Per-Olof Lindell (s)`: an adjuster.
-            if lead.ends_with("justera") || lead.ends_with("justerare") {
+            if last.ends_with("justera") || last.ends_with("justerare") {
                 return None;
             }
-            let replaced = lead.ends_with(" för") || lead == "för" || lead.ends_with("ersätter");
+            let replaced = last == "för" || last.ends_with("ersätter");
             // `chef för Region Jämtland Härjedalen`: a name after a preposition is a place.
             let place = ["i", "på", "vid", "inom", "hos", "av", "till", "från", "och", "med"]
-                .contains(&lead.rsplit(' ').next().unwrap_or(""));
+                .contains(&last.as_str());
             if place {
                 skip_to = at + s[at..].find(' ').unwrap_or(s.len() - at);
             } else if let Ok((r, n)) = leading_name(&s[at..]) {
