@@ -218,12 +218,13 @@ fn date_and_page(text: &str) -> Option<(Ymd, Option<Ymd>)> {
 /// 2023-11-22`, `Protokoll från sammanträde den 6 december 2023`, `PROTOKOLL\t2017-10-03`: a
 /// column after the date is another cell), or the day written out at the line's start
 /// (`onsdagen den 6 december 2023 kl. 10.00–12.10 i Stadshuset`, Stockholm's unlabelled
-/// header).
+/// header). An extract names its protocol after `Utdrag ur` (`Utdrag ur protokoll fört vid
+/// Kommunstyrelsens sammanträde 2024-03-12`).
 fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
-    // The shapes start with `s`, `p`, a weekday's first letter (`m t o f l s`) or a body's
-    // name (`may_start_body_name`, a necessary condition of `body_name`).
+    // The shapes start with `s`, `p`, `u`, a weekday's first letter (`m t o f l s`) or a
+    // body's name (`may_start_body_name`, a necessary condition of `body_name`).
     let weekday_or_title =
-        text.as_bytes().first().is_some_and(|b| b"psmtofl".contains(&b.to_ascii_lowercase()));
+        text.as_bytes().first().is_some_and(|b| b"psmtoflu".contains(&b.to_ascii_lowercase()));
     // A date holds a digit; most lines that start so hold none.
     if (!weekday_or_title && !bodies::may_start_body_name(text))
         || !text.bytes().any(|b| b.is_ascii_digit())
@@ -235,6 +236,9 @@ fn dated_title(text: &str) -> Option<(Ymd, Option<Ymd>)> {
     }
     let after_body =
         bodies::body_name(text).ok().and_then(|(r, _)| ws1(r).ok()).map_or(text, |(r, _)| r);
+    let after_body = (lexical::tag_no_case("utdrag"), ws1, lexical::tag_no_case("ur"), ws1)
+        .parse(after_body)
+        .map_or(after_body, |(r, _)| r);
     // A whole word: "Protokollet justerades 2023-12-08" is no title.
     let (r, _) = lexical::protocol_title(after_body).ok()?;
     // The date is in the title's cell, or in the next one when the title ends its cell
@@ -1003,6 +1007,11 @@ mod tests {
                 None,
             ),
             ("Kommunstyrelsens protokoll 2023-11-22\n\n§ 1\nA", (2023, 11, 22), None),
+            (
+                "Utdrag ur protokoll fört vid Kommunstyrelsens sammanträde 2024-03-12\n\n§ 88\nA",
+                (2024, 3, 12),
+                None,
+            ),
             (
                 "Protokoll från sammanträde med kommunstyrelsen den 6 december 2023\n\n§ 1\nA",
                 (2023, 12, 6),
