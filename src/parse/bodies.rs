@@ -147,11 +147,18 @@ pub fn body_name(i: &str) -> IResult<&str, &str> {
         })
         .parse(i)
     };
+    // `Kommunstyrelsens arbetsutskott`, and with an adjective or an elided first part before
+    // the committee: `Kommunstyrelsens allmänna utskott`, `Kommunstyrelsens personal- och
+    // organisationsutskott`.
     let genitive_then_body = (
         verify(take_while1(is_alpha), |w: &str| {
             w.ends_with('s') && is_body_word(&w[..w.len() - 1])
         }),
         ws1,
+        opt(alt((
+            recognize((verify(take_while1(is_alpha), is_body_adjective), ws1)),
+            recognize(elided()),
+        ))),
         verify(take_while1(is_alpha), |w: &str| {
             let l = w.to_lowercase();
             l.starts_with("arbetsutskott")
@@ -616,6 +623,19 @@ mod tests {
         assert_eq!(
             body_name("Kommunstyrelsens arbetsutskott 2014"),
             Ok((" 2014", "Kommunstyrelsens arbetsutskott"))
+        );
+        // An adjective or an elided first part before the committee is part of its name.
+        assert_eq!(
+            body_name("Kommunstyrelsens allmänna utskott beslutar"),
+            Ok((" beslutar", "Kommunstyrelsens allmänna utskott"))
+        );
+        assert_eq!(
+            body_name("Kommunstyrelsens personal- och organisationsutskott"),
+            Ok(("", "Kommunstyrelsens personal- och organisationsutskott"))
+        );
+        assert_eq!(
+            body_name("Kommunstyrelsens allmänna ärenden"),
+            Ok((" allmänna ärenden", "Kommunstyrelsens"))
         );
         assert_eq!(
             body_name("Kommunfullmäktige beslutar:"),
