@@ -4,7 +4,8 @@
 //! content, never by the file's name ([`Format::sniff`]): a PDF or DOCX goes to its extractor
 //! ([`crate::extract`]), text is decoded — UTF-8 (with or without BOM), UTF-16 with a BOM, else
 //! Windows-1252, the common encoding of older Swedish archives (a superset of Latin-1's
-//! printable range). Binary, empty and oversized files are refused with an error naming the
+//! printable range); UTF-8 that was read as Windows-1252 and written out again
+//! (`SammantrÃ¤desdatum`) is taken back to what it says. Binary, empty and oversized files are refused with an error naming the
 //! file.
 
 use std::borrow::Cow;
@@ -148,12 +149,67 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> std::result::Result<String, usize> {
         return Err(offset + bom);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
+        Ok(text) => Ok(undo_double_utf8(text)),
         Err(e) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
             Ok(text.into_owned())
         }
     }
+}
+
+/// Text that was UTF-8, read as Windows-1252 (or Latin-1) and written out as UTF-8 again, as
+/// some web transcripts of older minutes are (`SammantrÃ¤desdatum`, `Â§ 12`), taken back to
+/// what it says: each character goes back to the byte it was read from, and those bytes are
+/// the UTF-8 of the real text.
+///
+/// Tried only where the first [`DOUBLE_UTF8_SAMPLE`] bytes hold such a pair (`Ã` or `Â` before
+/// a character of a UTF-8 continuation byte; Swedish text shows its letters early), and kept
+/// only when every character goes back to a byte and the bytes are UTF-8: a text that holds a
+/// real `ä` anywhere (its byte alone is no UTF-8) stays as it is.
+fn undo_double_utf8(text: String) -> String {
+    let mut end = text.len().min(DOUBLE_UTF8_SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    let mut chars = sample.chars().peekable();
+    let mut seen = false;
+    while let Some(c) = chars.next() {
+        if matches!(c, 'Â' | 'Ã')
+            && chars
+                .peek()
+                .and_then(|&n| byte_read_as(n))
+                .is_some_and(|b| (0x80..0xC0).contains(&b))
+        {
+            seen = true;
+            break;
+        }
+    }
+    if !seen {
+        return text;
+    }
+    let bytes: Option<Vec<u8>> = text.chars().map(byte_read_as).collect();
+    match bytes.map(String::from_utf8) {
+        Some(Ok(repaired)) => repaired,
+        _ => text,
+    }
+}
+
+/// How many bytes from the start [`undo_double_utf8`] looks at for a sign of double encoding.
+const DOUBLE_UTF8_SAMPLE: usize = 4096;
+
+/// The byte that Windows-1252 or Latin-1 reads as `c`, if any: `c` itself up to U+00FF, and
+/// the characters Windows-1252 puts at 0x80–0x9F (`€`, `„`, `–`, …).
+fn byte_read_as(c: char) -> Option<u8> {
+    const WINDOWS_1252_HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    if let Ok(b) = u8::try_from(u32::from(c)) {
+        return Some(b);
+    }
+    WINDOWS_1252_HIGH.iter().position(|&h| h == c).map(|k| 0x80 + k as u8)
 }
 
 /// The first byte that no text file holds: NUL, or a control character among many.
@@ -328,6 +384,20 @@ mod tests {
         match std::str::from_utf8(body) {
             Ok(s) => Ok(s.to_string()),
             Err(_) => Ok(encoding_rs::WINDOWS_1252.decode(body).0.into_owned()),
+        }
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_undone() {
+        let real = "Sammanträdesdatum 2024-03-12\n§ 12 Örebro – Åre, Ärende för Öberg";
+        let latin_1: String = real.bytes().map(char::from).collect();
+        let windows_1252 = encoding_rs::WINDOWS_1252.decode(real.as_bytes()).0.into_owned();
+        assert!(windows_1252.contains("Ã–rebro") && latin_1.contains("Â§"));
+        assert_eq!(decode(latin_1.as_bytes()).as_deref(), Ok(real));
+        assert_eq!(decode(windows_1252.as_bytes()).as_deref(), Ok(real));
+        // A real letter beside the pair, or a pair that is no UTF-8: left as written.
+        for kept in ["Ã¤ och ä", "SÃO PAULO Ã", "Ã\u{a4}\u{a4}"] {
+            assert_eq!(decode(kept.as_bytes()).as_deref(), Ok(kept));
         }
     }
 
