@@ -1,4 +1,5 @@
-//! Character-level cleaning of one line: Unicode form, odd spaces, soft hyphens, markdown.
+//! Character-level cleaning of one line: Unicode form, odd spaces, soft hyphens, ligatures,
+//! markdown.
 //!
 //! Works on single lines only; joining lines (emphasis spans, hyphenation) is `mod.rs`'s job.
 
@@ -113,7 +114,8 @@ fn table_row(line: &str) -> String {
 }
 
 /// Drops soft hyphens and zero-width characters, turns fixed-width spaces, CR and form feeds
-/// into a space, Unicode hyphens into `-` and bullet characters into `•`.
+/// into a space, Unicode hyphens into `-`, bullet characters into `•` and ligatures into their
+/// letters.
 ///
 /// Works on the UTF-8 bytes: every character it changes is a CR, a form feed, or starts with
 /// the lead byte C2, E2 or EF, so the text between them is copied in spans, undecoded. The
@@ -150,6 +152,8 @@ fn map_chars_in(text: &str, from: usize, marks_stop: bool) -> Option<Cow<'_, str
             | '\u{c}' => Some(" "),
             '\u{2010}' | '\u{2011}' => Some("-"),
             '\u{f0b7}' | '\u{2022}' | '\u{25cf}' | '\u{25aa}' | '\u{2023}' => Some("•"),
+            // Typographic ligatures a PDF's text keeps (`ﬁnansiering`, `oﬀentlig`).
+            '\u{fb00}'..='\u{fb06}' => Some(ligature_letters(ch)),
             _ => None,
         };
         if let Some(with) = replacement {
@@ -167,6 +171,19 @@ fn map_chars_in(text: &str, from: usize, marks_stop: bool) -> Option<Cow<'_, str
             Cow::Owned(o)
         }
     })
+}
+
+/// The letters of a Latin ligature U+FB00–U+FB06: `ﬀ` → `ff`, `ﬁ` → `fi`, `ﬂ` → `fl`, `ﬃ`
+/// → `ffi`, `ﬄ` → `ffl`, `ﬅ` and `ﬆ` → `st`.
+fn ligature_letters(c: char) -> &'static str {
+    match c {
+        '\u{fb00}' => "ff",
+        '\u{fb01}' => "fi",
+        '\u{fb02}' => "fl",
+        '\u{fb03}' => "ffi",
+        '\u{fb04}' => "ffl",
+        _ => "st",
+    }
 }
 
 /// The bytes of `x` (eight bytes, little-endian) that [`map_chars`] decodes at, as their high
@@ -481,6 +498,10 @@ mod tests {
             "Uppföljning av hälso- och sjukvårdsnämndens",
         );
         check("Samman\u{ad}ställning\u{a0}av", "Sammanställning av");
+        check(
+            "oﬀentlig ﬁnansiering av ﬂyktingmottagande",
+            "offentlig finansiering av flyktingmottagande",
+        );
         check("Sta\u{30a}ngby", "Stångby");
         // A line that is plain but for a combining mark is still composed.
         check("Rene\u{301} Nilsson (C)", "René Nilsson (C)");
@@ -639,7 +660,13 @@ mod tests {
                 '\u{f0b7}' | '\u{2022}' | '\u{25cf}' | '\u{25aa}' | '\u{2023}' => Some('•'),
                 c => Some(c),
             })
-            .collect();
+            .collect::<String>()
+            .replace('\u{fb00}', "ff")
+            .replace('\u{fb01}', "fi")
+            .replace('\u{fb02}', "fl")
+            .replace('\u{fb03}', "ffi")
+            .replace('\u{fb04}', "ffl")
+            .replace(['\u{fb05}', '\u{fb06}'], "st");
         for _ in 0..4 {
             let next = nfc(&collapse_spaces(&strip_markdown(&s))).into_owned();
             let done = next == s || !next.contains(['*', '#', '_', '\\', '•']);
@@ -709,7 +736,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn one_pass_is_the_reference(
-            raw in "[ a-zåäöé§.,:()\\-\\t\r\x0c*#_\\\\•\u{ad}\u{a0}\u{2009}\u{2011}\u{2013}\u{2022}\u{200b}\u{feff}\u{f0b7}\u{25aa}\u{301}\u{30a}\u{20d7}]{0,40}"
+            raw in "[ a-zåäöé§.,:()\\-\\t\r\x0c*#_\\\\•\u{ad}\u{a0}\u{2009}\u{2011}\u{2013}\u{2022}\u{200b}\u{feff}\u{f0b7}\u{25aa}\u{301}\u{30a}\u{20d7}\u{fb01}\u{fb03}\u{fb06}]{0,40}"
         ) {
             proptest::prop_assert_eq!(clean_line(&raw), reference(&raw));
         }
