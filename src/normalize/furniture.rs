@@ -19,12 +19,14 @@ use nom::{IResult, Parser};
 use crate::parse::lexical::{self, ws0, ws1};
 
 /// One cell of a signature table: `Ordförandens sign`, `Justerandens sign`, `Exp den`,
-/// `Utdragsbestyrkande`.
+/// `Utdragsbestyrkande`; the signer also in the genitive without `n` (`Ordförandes signatur`,
+/// `Sekreterares signatur`), the signatures also in the plural (`Justerandes signaturer`).
 fn signature_cell(i: &str) -> IResult<&str, &str> {
     alt((
         recognize((
             alt((
                 tag_no_case("ordförandens"),
+                tag_no_case("ordförandes"),
                 tag_no_case("ordförande"),
                 tag_no_case("ordf"),
                 tag_no_case("justerandens"),
@@ -33,11 +35,12 @@ fn signature_cell(i: &str) -> IResult<&str, &str> {
                 tag_no_case("justerares"),
                 tag_no_case("justerare"),
                 tag_no_case("sekreterarens"),
+                tag_no_case("sekreterares"),
                 tag_no_case("just"),
             )),
             opt(char('.')),
             ws1,
-            alt((tag_no_case("signatur"), tag_no_case("sign"))),
+            alt((tag_no_case("signaturer"), tag_no_case("signatur"), tag_no_case("sign"))),
             opt(char('.')),
         )),
         recognize((tag_no_case("exp"), opt(char('.')), ws1, tag_no_case("den"))),
@@ -325,6 +328,7 @@ fn signature_word(line: &str) -> bool {
     };
     [
         "ordförandens",
+        "ordförandes",
         "ordförande",
         "ordf",
         "justerandens",
@@ -333,6 +337,7 @@ fn signature_word(line: &str) -> bool {
         "justerares",
         "justerare",
         "sekreterarens",
+        "sekreterares",
         "just",
         "exp",
         "utdragsbestyrkande",
@@ -366,7 +371,8 @@ mod tests {
             let first = line.split(|c: char| !is_alpha(c)).next().unwrap_or("").to_lowercase();
             ["ordförandens", "ordförande", "ordf", "justerandens", "justerandes", "justerarens"]
                 .into_iter()
-                .chain(["justerares", "justerare", "sekreterarens", "just", "exp"])
+                .chain(["justerares", "justerare", "sekreterarens", "sekreterares", "just", "exp"])
+                .chain(["ordförandes"])
                 .chain(["utdragsbestyrkande", "expedierat"])
                 .any(|w| w == first)
         };
@@ -396,6 +402,8 @@ mod tests {
             "Ordförandens sign\tJusterandens sign\tExp den\tUtdragsbestyrkande",
             "Ordförandens sign",
             "Justerandens sign",
+            "Ordförandes signatur Justerares signatur Utdragsbestyrkande",
+            "Sekreterares signatur\tJusterandes signaturer",
             "Exp den",
             "Utdragsbestyrkande",
             "-------------------\t-------------------\t---------\t--------------------",
