@@ -131,7 +131,8 @@ pub fn normalize(text: &str) -> Normalized {
     let mut lines = collapse_blanks(lines, double_spaced);
     rejoin_hyphenation(&mut lines);
     furniture_lines.sort_by_key(|l| l.no);
-    let page_breaks = page_breaks(&lines, &furniture_lines, &page_starts);
+    let mut page_breaks = page_breaks(&lines, &furniture_lines, &page_starts);
+    join_sentences_over_breaks(&mut lines, &mut page_breaks);
     Normalized {
         lines,
         furniture: furniture_lines,
@@ -339,6 +340,37 @@ fn join_page_seams(lines: &mut Vec<(u32, String)>, starts: &[u32]) {
     remove_marked(lines, &gone, |_| {});
 }
 
+/// Closes the gap a page break leaves inside a sentence once the page's furniture is set
+/// aside: a blank line of `page_breaks` goes where the line before ends open (a letter, digit,
+/// comma or hyphen) and the line after goes on in lower case, not with a new `att`-clause
+/// (`att godkänna budgeten med de ändringar som` / `` / `- 3 -` / `` / `framgår av bilaga,`).
+/// [`join_page_seams`] closes such gaps before the furniture goes, where nothing but blank
+/// lines lies between the pages.
+fn join_sentences_over_breaks(lines: &mut Vec<Line>, page_breaks: &mut Vec<u32>) {
+    let mut gone = vec![false; lines.len()];
+    for k in 1..lines.len().saturating_sub(1) {
+        let (before, blank, after) = (&lines[k - 1].text, &lines[k], &lines[k + 1].text);
+        if blank.is_blank()
+            && page_breaks.binary_search(&blank.no).is_ok()
+            && before.chars().last().is_some_and(|c| is_alnum(c) || matches!(c, ',' | '-'))
+            && after.chars().next().is_some_and(char::is_lowercase)
+            && !after.starts_with("att ")
+        {
+            gone[k] = true;
+        }
+    }
+    if gone.contains(&true) {
+        let mut k = 0;
+        page_breaks.retain(|&no| {
+            while lines[k].no < no {
+                k += 1;
+            }
+            !gone[k]
+        });
+        remove_marked(lines, &gone, |_| {});
+    }
+}
+
 /// Removes the lines marked `gone`, handing each to `removed` first.
 fn remove_marked<T>(lines: &mut Vec<T>, gone: &[bool], mut removed: impl FnMut(&T)) {
     if !gone.contains(&true) {
@@ -373,7 +405,7 @@ const PAGE_EDGE: usize = 3;
 /// or last few of a page whose shape (case and spaces aside, and the page number of a line that
 /// numbers pages) recurs at the edge of two pages or more and of at least two pages in five — `Sida 2(12)`, `Justerandes sign
 /// Utdragsbestyrkande`, `Hälso- och sjukvårdsutskottet  Datum 2023-12-07 – 08`. The first
-/// page's copy stays: it names the organisation, body and date once.
+/// page's header stays: it names the organisation, body and date once; its footer goes.
 fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &mut Vec<Line>) {
     let page_of = |no: u32| starts.partition_point(|&s| s <= no);
     let pages = starts.len() + 1;
@@ -436,8 +468,12 @@ fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &m
         }
     }
     let mut gone = vec![false; lines.len()];
-    for ks in edges.iter().skip(1) {
+    for (page, ks) in edges.iter().enumerate() {
         for (place, k) in ks {
+            // The first page keeps its header, not its footer (`Justerandes sign`).
+            if page == 0 && place.0 >= 0 {
+                continue;
+            }
             let n = seen.get(place).map_or(0, Vec::len);
             // A header that says what it is (`KOMMUNSTYRELSEN  PROTOKOLL  2017-10-03`,
             // `Arbetsutskottet  Sida 2 av 3`) goes though this page alone has it.
@@ -448,7 +484,7 @@ fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &m
         // The date alone on its line in a header that went (`KOMMUNSTYRELSEN` / `PROTOKOLL` /
         // `2024-03-12`, where the first page wrote `Sammanträdesdatum 2024-03-12`) goes too.
         let top = || ks.iter().filter(|((at, _), _)| *at == 0).map(|&(_, k)| k);
-        if top().any(|k| gone[k]) {
+        if page > 0 && top().any(|k| gone[k]) {
             for k in top().filter(|&k| is_date_line(&lines[k].1)) {
                 gone[k] = true;
             }
@@ -900,10 +936,43 @@ mod tests {
     #[test]
     fn furniture_goes_but_is_kept_aside() {
         let n = normalize(
-            "text\n\nOrdförandens sign\n\nDatum Dnr\n23-12-07- 08 23HSN1\n\nSida\n2(19)\n\nmer text",
+            "text\n\nOrdförandens sign\n\nDatum Dnr\n23-12-07- 08 23HSN1\n\nSida\n2(19)\n\nMer text",
         );
-        assert_eq!(texts(&n), ["text", "", "mer text"]);
+        assert_eq!(texts(&n), ["text", "", "Mer text"]);
         assert_eq!(n.furniture.len(), 5);
+    }
+
+    #[test]
+    fn a_sentence_goes_on_over_the_page_furniture() {
+        // Without form feeds (the furniture alone shows the page broke), and with them (the
+        // first page's footer goes too).
+        let plain = "att godkänna budgeten med de ändringar som\n\n- 3 -\n\nframgår av bilaga,\n\natt uppdra åt förvaltningen";
+        let footer = "Ordförandes signatur\tJusterares signatur";
+        let paged = format!(
+            "Kommunstyrelsen\n\natt godkänna budgeten som\n\n{footer}\n\x0cframgår av bilaga,\n\natt följa upp\n\n{footer}\n\x0cSlut\n{footer}"
+        );
+        assert_eq!(
+            texts(&normalize(plain)),
+            [
+                "att godkänna budgeten med de ändringar som",
+                "framgår av bilaga,",
+                "",
+                "att uppdra åt förvaltningen"
+            ]
+        );
+        assert_eq!(
+            texts(&normalize(&paged)),
+            [
+                "Kommunstyrelsen",
+                "",
+                "att godkänna budgeten som",
+                "framgår av bilaga,",
+                "",
+                "att följa upp",
+                "",
+                "Slut"
+            ]
+        );
     }
 
     /// A protocol that starts every § on a page of its own repeats the shape of its dnr line at
