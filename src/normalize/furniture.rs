@@ -194,8 +194,9 @@ pub fn is_furniture(line: &str) -> bool {
 }
 
 /// Whether a cleaned line marks the foot or head of a page as surely as a form feed would: a
-/// signature table (`Justerandes signatur\tUtdragsbestyrkande`) or a page number with the page
-/// count (`Sida 3 av 12`, `3(12)`), or a markdown converter's page separator (`{2}-----`,
+/// signature table (`Justerandes signatur\tUtdragsbestyrkande`), a page number with the page
+/// count (`Sida 3 av 12`, `3(12)`), a running header that numbers its page
+/// ([`numbered_running_header`]), or a markdown converter's page separator (`{2}-----`,
 /// `-----`; a text that is not markdown has no line of dashes alone). A bare `Sida` or
 /// `- 4 -` is not sure enough.
 #[must_use]
@@ -216,7 +217,9 @@ pub fn is_page_seam_marker(line: &str) -> bool {
         b'-' => dash_line(line).is_ok(),
         _ => false,
     };
-    line.len() <= 120 && (signature || page() || separator()) && is_furniture(line)
+    line.len() <= 120
+        && (((signature || page() || separator()) && is_furniture(line))
+            || numbered_running_header(line))
 }
 
 /// One word of the name a page header starts with, and the space after it: `KOMMUNSTYRELSEN`,
@@ -229,31 +232,41 @@ fn header_name_word(i: &str) -> IResult<&str, &str> {
 }
 
 /// A page header with a protocol's title and the meeting's date, whole:
-/// `[NAME] TITLE DATE [PAGE]`, at most five name words.
+/// `[NAME] TITLE DATE [PAGE]`, at most five name words; says whether it numbers the page
+/// (`Sida 2 av 3`, `2(3)`, or `Sida 2` after the title and date).
 ///
 /// Example: `KOMMUNSTYRELSEN\tPROTOKOLL\t2017-10-03` (pdftotext -layout),
-/// `Kommunstyrelsen protokoll 2017-10-03 Sida 2 av 3`.
-fn dated_title_header(i: &str) -> IResult<&str, ()> {
+/// `Kommunstyrelsen protokoll 2017-10-03 Sida 2 av 3`, `Kommunstyrelsen\tProtokoll\t2024-03-12\tSida
+/// 3` (a markdown table's header row).
+fn dated_title_header(i: &str) -> IResult<&str, bool> {
+    let page = alt((page_of_total, recognize((tag_no_case("sida"), ws1, digit1))));
     all_consuming((
         fold_many_m_n(0, 5, header_name_word, || (), |(), _| ()),
         lexical::protocol_title,
         ws1,
         lexical::date_range,
-        opt((ws1, page_of_total)),
+        opt((ws1, page)),
+        ws0,
+    ))
+    .map(|((), _, _, _, page, _)| page.is_some())
+    .parse(i)
+}
+
+/// A page header of a name, the protocol's title or none, the meeting's date or none, and the
+/// page number with the page count, whole: `NAME [TITLE] [DATE] PAGE`, one to five name words.
+///
+/// Example: `Arbetsutskottet\tSida 2 av 3`, `Kommunfullmäktige 3(12)`, `KOMMUNSTYRELSEN
+/// 2024-03-12 3(12)`, `Kommunstyrelsen\tSammanträdesprotokoll\t2 (3)`.
+fn numbered_name_header(i: &str) -> IResult<&str, ()> {
+    all_consuming((
+        fold_many_m_n(1, 5, header_name_word, || (), |(), _| ()),
+        opt((lexical::protocol_title, ws1)),
+        opt((lexical::date_range, ws1)),
+        page_of_total,
         ws0,
     ))
     .map(|_| ())
     .parse(i)
-}
-
-/// A page header of a name and the page number with the page count, whole: `NAME PAGE`, one
-/// to five name words.
-///
-/// Example: `Arbetsutskottet\tSida 2 av 3`, `Kommunfullmäktige 3(12)`.
-fn numbered_name_header(i: &str) -> IResult<&str, ()> {
-    all_consuming((fold_many_m_n(1, 5, header_name_word, || (), |(), _| ()), page_of_total, ws0))
-        .map(|_| ())
-        .parse(i)
 }
 
 /// Whether a line is a running page header by its own marks, so that it is one even on a single
@@ -266,6 +279,55 @@ pub fn running_header(line: &str) -> bool {
     line.len() <= 120
         && line.bytes().any(|b| b.is_ascii_digit())
         && (dated_title_header(line).is_ok() || numbered_name_header(line).is_ok())
+}
+
+/// A [`running_header`] that numbers its page (`KOMMUNSTYRELSEN 2024-03-12 3(12)`,
+/// `Kommunstyrelsen protokoll 2024-03-12 Sida 3`): a page's edge as surely as a signature
+/// table, wherever it stands.
+#[must_use]
+pub fn numbered_running_header(line: &str) -> bool {
+    // A name or title first, a page number last.
+    line.len() <= 120
+        && line.as_bytes().first().is_some_and(|&c| c.is_ascii_alphabetic() || c == 0xC3)
+        && ends_in_page_number(line)
+        && (dated_title_header(line).is_ok_and(|(_, paged)| paged)
+            || numbered_name_header(line).is_ok())
+}
+
+/// Whether a line ends the way a page number does (`(12)`, ` av 12`, ` / 12`, `Sida 3`): a
+/// necessary condition of [`numbered_running_header`], read from the end on the bytes (a case
+/// number's `/123` is none).
+fn ends_in_page_number(line: &str) -> bool {
+    let b = line.as_bytes();
+    let space = |c: &u8| *c == b' ' || *c == b'\t';
+    let trim = |mut n: usize, f: &dyn Fn(&u8) -> bool| {
+        while n > 0 && f(&b[n - 1]) {
+            n -= 1;
+        }
+        n
+    };
+    let end = trim(b.len(), &space);
+    let paren = end > 0 && b[end - 1] == b')';
+    let after_digits = if paren { trim(end - 1, &space) } else { end };
+    let before = trim(after_digits, &|c| c.is_ascii_digit());
+    if before == after_digits {
+        return false;
+    }
+    if paren {
+        return trim(before, &space).checked_sub(1).is_some_and(|k| b[k] == b'(');
+    }
+    // A word or sign before the number, after a space: `av`, `/` (spaced), `Sida`.
+    let word_end = trim(before, &space);
+    if word_end == before {
+        return false;
+    }
+    let head = &b[..word_end];
+    let after_space = |n: usize| head.len() == n || space(&head[head.len() - n - 1]);
+    (head.ends_with(b"/") && after_space(1))
+        || (head.len() >= 2 && head[head.len() - 2..].eq_ignore_ascii_case(b"av") && after_space(2))
+        || (head.len() >= 4
+            && head[head.len() - 4..].eq_ignore_ascii_case(b"sida")
+            && after_space(4))
 }
 
 /// A § heading repeated where a paragraph goes on over a page, saying so with `forts.`
@@ -419,6 +481,34 @@ mod tests {
             "(2)",
         ] {
             assert!(is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn running_headers_that_number_their_page_mark_a_seam() {
+        for line in [
+            "KOMMUNSTYRELSEN 2024-03-12 3(12)",
+            "Kommunstyrelsen\tProtokoll\t2024-03-12\tSida 3",
+            "Kommunstyrelsen\tSammanträdesprotokoll\t2 (3)",
+            "Socialnämnden 2024-03-12 Sida 2 av 5",
+            "Arbetsutskottet\tSida 2 av 3",
+            "Arbetsutskottet 2 / 3",
+            "Kommunstyrelsen Protokoll 2024-03-12 SIDA 4",
+        ] {
+            assert!(ends_in_page_number(line) && is_page_seam_marker(line), "{line}");
+        }
+        // No page number, or more than a header: a document list's line, a sentence.
+        for line in [
+            "Kommunstyrelsens protokoll 2023-11-22",
+            "Kommunstyrelsen 2024-03-12",
+            "Anna Ek (S)",
+            "Beslutet gäller från 2024-03-12 enligt bilaga 3",
+            "Kommunstyrelsen beslutar enligt bilaga (3)",
+            "Avgifter inom hälsomålet 3",
+            "Dnr KS 2023/123",
+            "Ärendet återremitteras till nämnden i sin helhet (S)",
+        ] {
+            assert!(!is_page_seam_marker(line), "{line}");
         }
     }
 

@@ -262,7 +262,9 @@ fn drop_marked_seams(lines: &mut Vec<(u32, String)>, furniture: &mut Vec<Line>) 
         // The run of markers (and other furniture, blank lines between) ends the page.
         let mut end = k;
         while end < lines.len()
-            && (lines[end].1.is_empty() || furniture::is_furniture(&lines[end].1))
+            && (lines[end].1.is_empty()
+                || furniture::is_furniture(&lines[end].1)
+                || furniture::numbered_running_header(&lines[end].1))
         {
             if !lines[end].1.is_empty() {
                 gone[end] = true;
