@@ -205,10 +205,6 @@ pub fn is_page_seam_marker(line: &str) -> bool {
     // signature word's letters as in `is_furniture`; `Sida` or a digit), then the grammar,
     // then `is_furniture` as a whole, which the cheap looks imply but do not prove.
     let Some(&b0) = line.as_bytes().first() else { return false };
-    let signature =
-        matches!(b0, b'o' | b'O' | b'j' | b'J' | b's' | b'S' | b'e' | b'E' | b'u' | b'U')
-            && signature_word(line)
-            && signature_row(line).is_ok();
     let page = || {
         matches!(b0, b's' | b'S' | b'0'..=b'9') && all_consuming(page_of_total).parse(line).is_ok()
     };
@@ -217,8 +213,19 @@ pub fn is_page_seam_marker(line: &str) -> bool {
         b'-' => dash_line(line).is_ok(),
         _ => false,
     };
+    line.len() <= 120 && (is_page_edge(line) || ((page() || separator()) && is_furniture(line)))
+}
+
+/// Whether a cleaned line is a page's foot or head wherever it stands, in a document's head
+/// too: a signature table (`Justerandes signatur\tUtdragsbestyrkande`) or a running header
+/// that numbers its page ([`numbered_running_header`]).
+#[must_use]
+pub fn is_page_edge(line: &str) -> bool {
+    let Some(&b0) = line.as_bytes().first() else { return false };
     line.len() <= 120
-        && (((signature || page() || separator()) && is_furniture(line))
+        && ((matches!(b0, b'o' | b'O' | b'j' | b'J' | b's' | b'S' | b'e' | b'E' | b'u' | b'U')
+            && signature_word(line)
+            && signature_row(line).is_ok())
             || numbered_running_header(line))
 }
 

@@ -248,14 +248,27 @@ fn drop_marked_seams(lines: &mut Vec<(u32, String)>, furniture: &mut Vec<Line>) 
     let mut gone = vec![false; lines.len()];
     let mut starts: Vec<u32> = Vec::new();
     let mut letterhead: Option<Vec<String>> = None;
-    // Markers before the first § heading are the first page's head (`Sida 1(19)` under the
-    // letterhead), or footers of the attendance pages, where no clause can be cut off.
+    // Before the first § heading, a page number may be the first page's head (`Sida 1(19)`
+    // under the letterhead): there only a page's edge marks a seam (`Justerandes sign` under
+    // an attendance list that goes on over the page), and only after the letterhead.
     let first_heading = lines
         .iter()
         .position(|(_, t)| !t.is_empty() && crate::parse::paragraphs::heading(t).is_ok());
-    let mut k = first_heading.unwrap_or(lines.len());
+    let after_letterhead = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, t))| !t.is_empty())
+        .nth(LETTERHEAD_LINES)
+        .map_or(lines.len(), |(k, _)| k);
+    let mut k = after_letterhead.min(first_heading.unwrap_or(lines.len()));
     while k < lines.len() {
-        if lines[k].1.is_empty() || !furniture::is_page_seam_marker(&lines[k].1) {
+        let t = &lines[k].1;
+        let seam = if first_heading.is_some_and(|h| k >= h) {
+            furniture::is_page_seam_marker(t)
+        } else {
+            furniture::is_page_edge(t)
+        };
+        if t.is_empty() || !seam {
             k += 1;
             continue;
         }
@@ -264,7 +277,7 @@ fn drop_marked_seams(lines: &mut Vec<(u32, String)>, furniture: &mut Vec<Line>) 
         while end < lines.len()
             && (lines[end].1.is_empty()
                 || furniture::is_furniture(&lines[end].1)
-                || furniture::numbered_running_header(&lines[end].1))
+                || furniture::is_page_edge(&lines[end].1))
         {
             if !lines[end].1.is_empty() {
                 gone[end] = true;
@@ -304,7 +317,9 @@ fn drop_marked_seams(lines: &mut Vec<(u32, String)>, furniture: &mut Vec<Line>) 
                         && (crate::parse::bodies::body_name(t).is_ok()
                             || crate::parse::bodies::organization(t).is_ok()))
             };
-            if !is_furniture_like(t) || !(marked || head.contains(&key(t))) {
+            // The date alone under a header line that went (`Sammanträdesdatum` / `2024-03-12`).
+            let its_date = seen > 0 && is_date_line(t);
+            if !is_furniture_like(t) || !(marked || its_date || head.contains(&key(t))) {
                 break;
             }
             gone[j] = true;
@@ -942,6 +957,19 @@ mod tests {
         );
         assert_eq!(texts(&n), ["text", "", "Mer text"]);
         assert_eq!(n.furniture.len(), 5);
+    }
+
+    #[test]
+    fn a_page_edge_before_the_first_heading_is_a_seam() {
+        // No form feeds: the attendance list goes on over the page, under a running header
+        // that numbers the page and dates the meeting on lines of their own.
+        let text = "Kommunstyrelsen\nSammanträdesprotokoll\nSammanträdesdatum 2024-03-12\n\nPlats och tid\tKommunhuset\n\nBeslutande\tAnna Ek (S)\n\tBo Berg (M)\n\tCarl Dahl (C)\n\tDag Ek (KD)\n\tEva Falk (L)\n\nJusterandes sign\tUtdragsbestyrkande\nKommunstyrelsen\tSammanträdesprotokoll\t2 (3)\n\tSammanträdesdatum\n\t2024-03-12\n\n\tEva Fors (V)\n\n§ 45\tDnr KS 2024/123";
+        let n = normalize(text);
+        assert_eq!(
+            texts(&n)[10..],
+            ["Eva Falk (L)", "", "Eva Fors (V)", "", "§ 45\tDnr KS 2024/123"]
+        );
+        assert_eq!(n.furniture.len(), 4);
     }
 
     #[test]
