@@ -13,8 +13,8 @@ pub mod furniture;
 pub mod html;
 
 use crate::parse::lexical::{is_alnum, is_alpha};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::parse::lexical;
 
@@ -434,7 +434,11 @@ fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &m
         let mut exact = String::with_capacity(t.len());
         let mut numbered = String::with_capacity(t.len());
         for c in t.chars().filter(|c| !c.is_whitespace()) {
-            let c = c.to_lowercase().next().unwrap_or(c);
+            let c = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            };
             exact.push(c);
             if !c.is_ascii_digit() {
                 numbered.push(c);
@@ -475,7 +479,7 @@ fn drop_page_edges(lines: &mut Vec<(u32, String)>, starts: &[u32], furniture: &m
         })
         .collect();
     // Where each (place, shape) stands, by page.
-    let mut seen: HashMap<&(isize, String), Vec<usize>> = HashMap::new();
+    let mut seen: FxHashMap<&(isize, String), Vec<usize>> = FxHashMap::default();
     for (page, ks) in edges.iter().enumerate() {
         for (place, _) in ks {
             let on_pages = seen.entry(place).or_default();
@@ -676,7 +680,8 @@ fn odd_emphasis(line: &str) -> bool {
 /// (a date, "protokoll", "sammanträdesdatum"): `Sammanträdesprotokoll 2016-03-01`.
 fn drop_repeated_headers(lines: &mut Vec<Line>, furniture: &mut Vec<Line>) {
     // Sized for every line at once: growing the map re-hashes each line already counted.
-    let mut counts: HashMap<&str, usize> = HashMap::with_capacity(lines.len());
+    let mut counts: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(lines.len(), rustc_hash::FxBuildHasher);
     for l in lines.iter().filter(|l| !l.is_blank() && l.text.len() <= 80) {
         *counts.entry(l.text.as_str()).or_default() += 1;
     }
