@@ -132,7 +132,10 @@ pub fn normalize(text: &str) -> Normalized {
     rejoin_hyphenation(&mut lines);
     furniture_lines.sort_by_key(|l| l.no);
     let mut page_breaks = page_breaks(&lines, &furniture_lines, &page_starts);
-    join_sentences_over_breaks(&mut lines, &mut page_breaks);
+    if join_sentences_over_breaks(&mut lines, &mut page_breaks) {
+        // A word hyphenated at the foot of a page (`budgetsamman-` / page break / `ställningen`).
+        rejoin_hyphenation(&mut lines);
+    }
     Normalized {
         lines,
         furniture: furniture_lines,
@@ -363,7 +366,8 @@ fn join_page_seams(lines: &mut Vec<(u32, String)>, starts: &[u32]) {
 /// (`att godkänna budgeten med de ändringar som` / `` / `- 3 -` / `` / `framgår av bilaga,`).
 /// [`join_page_seams`] closes such gaps before the furniture goes, where nothing but blank
 /// lines lies between the pages.
-fn join_sentences_over_breaks(lines: &mut Vec<Line>, page_breaks: &mut Vec<u32>) {
+/// Says whether it closed any.
+fn join_sentences_over_breaks(lines: &mut Vec<Line>, page_breaks: &mut Vec<u32>) -> bool {
     let mut gone = vec![false; lines.len()];
     for k in 1..lines.len().saturating_sub(1) {
         let (before, blank, after) = (&lines[k - 1].text, &lines[k], &lines[k + 1].text);
@@ -385,7 +389,9 @@ fn join_sentences_over_breaks(lines: &mut Vec<Line>, page_breaks: &mut Vec<u32>)
             !gone[k]
         });
         remove_marked(lines, &gone, |_| {});
+        return true;
     }
+    false
 }
 
 /// Removes the lines marked `gone`, handing each to `removed` first.
@@ -985,6 +991,11 @@ mod tests {
         let footer = "Ordförandes signatur\tJusterares signatur";
         let paged = format!(
             "Kommunstyrelsen\n\natt godkänna budgeten som\n\n{footer}\n\x0cframgår av bilaga,\n\natt följa upp\n\n{footer}\n\x0cSlut\n{footer}"
+        );
+        let hyphenated = "att godkänna budgetsamman-\n\n- 1 -\n\nställningen för 2025,";
+        assert_eq!(
+            texts(&normalize(hyphenated)),
+            ["att godkänna budgetsammanställningen", "för 2025,"]
         );
         assert_eq!(
             texts(&normalize(plain)),
