@@ -16,10 +16,10 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
     while let Some(at) = item[..end].rfind(" och ") {
         end = at;
         let left = item[..at].trim();
-        if left.ends_with('-') {
+        let right = item[at + 5..].trim();
+        if left.ends_with('-') || inside_company_name(left, right) {
             continue;
         }
-        let right = item[at + 5..].trim();
         let right_capital = right.chars().next().is_some_and(char::is_uppercase);
         // `Ekonomiavdelningen och kommunfullmäktige`: a body or a usual recipient written in
         // lower case is a recipient of its own, where `Vård och omsorg` is one name.
@@ -31,6 +31,48 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
         break;
     }
     vec![item.to_string()]
+}
+
+/// Whether a word ends a unit's name, so that a capitalised word after it starts another
+/// recipient: a word in the definite form of seven letters or more (`-en`, `-et`, `-na`), a
+/// `-fullmäktige`, or a closing parenthesis (a recipient's note: `Sökanden (delgivningskvitto)`).
+/// Not a definite noun that names the kind of what a proper name follows (`Föreningen
+/// Bygdegården`, `Hembygdsföreningen Gillet`, `Stiftelsen Sälenfjällen`), unless a body's name
+/// follows it.
+fn ends_unit_name(w: &str, next: &str) -> bool {
+    if w.ends_with(')') {
+        return true;
+    }
+    let definite = (["en", "et", "na"].iter().any(|e| w.ends_with(e))
+        || w.ends_with("fullmäktige"))
+        && w.chars().count() >= 7
+        && w.chars().all(char::is_alphabetic);
+    definite && {
+        // A definite word is rare in a list of names: lower-cased only then.
+        let lower = w.to_lowercase();
+        !["föreningen", "stiftelsen", "bolaget", "klubben"].iter().any(|k| lower.ends_with(k))
+            || super::bodies::is_body_word(next)
+    }
+}
+
+/// Whether ` och ` joins two words of one company's name, neither side a recipient by itself:
+/// the right side ends in the company's form (`AB`, `HB`, `KB`), the left in a capitalised
+/// word that ends no unit's name ([`ends_unit_name`]) and is no company of its own.
+///
+/// Pattern: `Name Word och Word AB`. Example: `Malung-Sälens Vatten och Avfall AB` stays whole;
+/// `Kommunstyrelsen och Mittsverige Vatten AB` is two recipients.
+fn inside_company_name(left: &str, right: &str) -> bool {
+    fn last(t: &str) -> &str {
+        t.rsplit(' ').next().unwrap_or("")
+    }
+    let forms = ["AB", "HB", "KB"];
+    let (before, after) = (last(left), right.split(' ').next().unwrap_or(""));
+    right.contains(' ')
+        && forms.contains(&last(right))
+        && before.starts_with(char::is_uppercase)
+        && !forms.contains(&before)
+        && !ends_unit_name(before, after)
+        && !super::bodies::is_body_word(before)
 }
 
 /// Words in lower case inside one recipient's name, before a capitalised word of it:
@@ -56,12 +98,6 @@ fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>) {
         out.push(item);
         return;
     }
-    let ends_name = |w: &str| {
-        w.ends_with(')')
-            || (["en", "et", "na"].iter().any(|e| w.ends_with(e)) || w.ends_with("fullmäktige"))
-                && w.chars().count() >= 7
-                && w.chars().all(char::is_alphabetic)
-    };
     // After a word in lower case, only a capital and a small letter start a name: an
     // abbreviation in capitals goes with it (`utvecklingsstrateg HSD-stab`).
     let ends_lower = |w: &str, next: &str| {
@@ -73,7 +109,7 @@ fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>) {
     let mut at = 0;
     let mut prev = "";
     for w in item.split(' ') {
-        if w.starts_with(char::is_uppercase) && (ends_name(prev) || ends_lower(prev, w)) {
+        if w.starts_with(char::is_uppercase) && (ends_unit_name(prev, w) || ends_lower(prev, w)) {
             out.push(item[start..at].trim());
             start = at;
         }
@@ -349,6 +385,34 @@ mod tests {
             &["Näringsdepartementet", "Koncernavdelning trafik, infrastruktur och miljö", "Akten"],
         );
         check("Anna Berg", "", &["Anna Berg"]);
+        // A kind's name before a proper name is no unit's name of its own.
+        check(
+            "",
+            "Föreningen Bygdegården för kännedom\nEkonomienheten för åtgärd",
+            &["Föreningen Bygdegården för kännedom", "Ekonomienheten för åtgärd"],
+        );
+        check("Hembygdsföreningen Socialnämnden", "", &["Hembygdsföreningen", "Socialnämnden"]);
+    }
+
+    /// ` och ` inside a company's name, neither side a recipient by itself, is no cut.
+    #[test]
+    fn och_inside_a_company_name() {
+        check(
+            "",
+            "Kommunfullmäktige\nMalung-Sälens Vatten och Avfall AB",
+            &["Kommunfullmäktige", "Malung-Sälens Vatten och Avfall AB"],
+        );
+        check(
+            "Kultur- och fritidsnämnden, Ekonomiavdelningen och Sälens Vatten och Avfall AB",
+            "",
+            &["Kultur- och fritidsnämnden", "Ekonomiavdelningen", "Sälens Vatten och Avfall AB"],
+        );
+        check(
+            "Kommunstyrelsen och Mittsverige Vatten AB",
+            "",
+            &["Kommunstyrelsen", "Mittsverige Vatten AB"],
+        );
+        check("Anna Berg och Per Olsson", "", &["Anna Berg", "Per Olsson"]);
     }
 
     #[test]
