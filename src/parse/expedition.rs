@@ -92,7 +92,12 @@ const NAME_CONNECTORS: &[&str] = &[
 /// Pattern: `NAME-EN Name-et …`. Example: `Samhällsbyggnadsnämnden Lantmäteriet Länsstyrelsen`
 /// → `Samhällsbyggnadsnämnden`, `Lantmäteriet`, `Länsstyrelsen`. `Länsstyrelsen i Skåne län`,
 /// `Region Skåne` and `Anna Berg` stay whole. The recipients are pushed to `out`.
-fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>) {
+///
+/// Only a list that the text does not part otherwise (one row, no commas) is cut after a word
+/// in the definite form (`definite_cuts`): in a list of rows or of commas, each row's or item's
+/// definite word goes on with the name that follows it (`Länsstyrelsen Dalarna`, `Trafikverket
+/// Region Mitt`); a parenthesis or a word in lower case before a capital still ends one.
+fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>, definite_cuts: bool) {
     // A recipient of one word, most of them, is no run.
     if !item.contains(' ') {
         out.push(item);
@@ -109,7 +114,8 @@ fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>) {
     let mut at = 0;
     let mut prev = "";
     for w in item.split(' ') {
-        if w.starts_with(char::is_uppercase) && (ends_unit_name(prev, w) || ends_lower(prev, w)) {
+        let unit_end = if definite_cuts { ends_unit_name(prev, w) } else { prev.ends_with(')') };
+        if w.starts_with(char::is_uppercase) && (unit_end || ends_lower(prev, w)) {
             out.push(item[start..at].trim());
             start = at;
         }
@@ -171,9 +177,16 @@ fn is_running_header(line: &Line, after: &[&Line]) -> bool {
 /// [`crate::normalize::Normalized::page_breaks`]) is no end when the next page goes on with a
 /// lone recipient that ends in no full stop (`Grannar enligt sändlista` / `-----` / page header
 /// / `Miljö- och hälsoskyddsförvaltningen`).
+/// In a `flattened` text (a PDF page on one line), whose rows are no lines of the page, a
+/// row's recipients may have run together ([`run_together`]) whatever parts them.
 /// Example: `Regiondirektör, hälso- och sjukvårdsdirektör, utvecklingsstrateg HSD-stab`.
 #[must_use]
-pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<String> {
+pub fn recipients(
+    value: &str,
+    lines: &[&Line],
+    page_breaks: &[u32],
+    flattened: bool,
+) -> Vec<String> {
     let mut rows: Vec<String> = Vec::new();
     if !value.trim().is_empty() {
         rows.push(value.trim().to_string());
@@ -241,15 +254,16 @@ pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<Stri
             // run-together list before the recipient with the part.
             let row = row.trim().trim_end_matches(['.', ',', ';']);
             let mut parts = Vec::new();
-            run_together(row, &mut parts);
+            run_together(row, &mut parts, flattened);
             out.extend(parts.into_iter().map(str::to_string));
             continue;
         }
         // Most lists hold no recipient of several words, and are kept as they are.
         let items = if items.iter().any(|i| i.contains(' ')) {
             let mut parts = Vec::with_capacity(items.len());
+            let definite_cuts = flattened || (!one_to_a_row && items.len() == 1);
             for i in items {
-                run_together(i, &mut parts);
+                run_together(i, &mut parts, definite_cuts);
             }
             parts
         } else {
@@ -291,7 +305,7 @@ mod tests {
     fn check(value: &str, text: &str, expected: &[&str]) {
         let ls = lines(text);
         let refs: Vec<&Line> = ls.iter().collect();
-        assert_eq!(recipients(value, &refs, &[]), expected);
+        assert_eq!(recipients(value, &refs, &[], false), expected);
     }
 
     /// A page break inside the list (a converter's `-----` and the next page's header set
@@ -301,7 +315,7 @@ mod tests {
         let check_broken = |text: &str, breaks: &[u32], expected: &[&str]| {
             let ls = lines(text);
             let refs: Vec<&Line> = ls.iter().collect();
-            assert_eq!(recipients("", &refs, breaks), expected, "{text}");
+            assert_eq!(recipients("", &refs, breaks, false), expected, "{text}");
         };
         // `Grannar enligt sändlista` / `-----` / page header / `Miljö- och …`.
         let text =
@@ -379,10 +393,19 @@ mod tests {
             "",
             &["Samtliga nämnder", "Revisorerna", "Länsstyrelsen i Västra Götalands län"],
         );
+        // Rows of a flattened page: cut after a definite word too.
+        let ls =
+            lines("Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö\nAkten");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert_eq!(
+            recipients("", &refs, &[], true),
+            ["Näringsdepartementet", "Koncernavdelning trafik, infrastruktur och miljö", "Akten"]
+        );
+        // One recipient to a row of a page: the row's name is whole.
         check(
             "",
             "Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö\nAkten",
-            &["Näringsdepartementet", "Koncernavdelning trafik, infrastruktur och miljö", "Akten"],
+            &["Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö", "Akten"],
         );
         check("Anna Berg", "", &["Anna Berg"]);
         // A kind's name before a proper name is no unit's name of its own.
@@ -392,6 +415,36 @@ mod tests {
             &["Föreningen Bygdegården för kännedom", "Ekonomienheten för åtgärd"],
         );
         check("Hembygdsföreningen Socialnämnden", "", &["Hembygdsföreningen", "Socialnämnden"]);
+    }
+
+    /// A list parted by commas or rows keeps a definite word with the name after it.
+    #[test]
+    fn a_definite_word_before_a_name_in_a_list() {
+        check(
+            "Länsstyrelsen Dalarna, Lantmäteriet, Trafikverket Region Mitt",
+            "",
+            &["Länsstyrelsen Dalarna", "Lantmäteriet", "Trafikverket Region Mitt"],
+        );
+        check(
+            "",
+            "Länsstyrelsen Dalarna\nPolismyndigheten Region Bergslagen\nSocialnämnden för kännedom",
+            &[
+                "Länsstyrelsen Dalarna",
+                "Polismyndigheten Region Bergslagen",
+                "Socialnämnden för kännedom",
+            ],
+        );
+        // A note in lower case or a parenthesis still ends a recipient.
+        check(
+            "Ekonomidirektör, för kännedom Kommunstyrelsen",
+            "",
+            &["Ekonomidirektör, för kännedom", "Kommunstyrelsen"],
+        );
+        check(
+            "Sökanden (delgivningskvitto) Lantmäteriet, Akten",
+            "",
+            &["Sökanden (delgivningskvitto)", "Lantmäteriet", "Akten"],
+        );
     }
 
     /// ` och ` inside a company's name, neither side a recipient by itself, is no cut.

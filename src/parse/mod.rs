@@ -77,7 +77,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
     if headings.is_empty() {
         let (body, closing) = split_closing(lines);
         header::closing(closing, &mut head);
-        let unnumbered = unnumbered(body, &norm.page_breaks, &mut warnings);
+        let unnumbered = unnumbered(body, &norm, &mut warnings);
         letterhead = unnumbered.letterhead;
         if head.dnr.is_empty() {
             head.dnr.clone_from(&unnumbered.paragraph.dnr);
@@ -673,9 +673,9 @@ fn numbered(
         Some(first) => {
             let mut lines = vec![first];
             lines.extend_from_slice(&block[body_from..]);
-            body(&lines, own, &norm.page_breaks, warnings)
+            body(&lines, own, norm, warnings)
         }
-        None => body(&block[body_from..], own, &norm.page_breaks, warnings),
+        None => body(&block[body_from..], own, norm, warnings),
     };
     p.number = Some(h.number);
     p.title = title;
@@ -807,7 +807,7 @@ fn officers_of(value: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Builds the single paragraph of a document without § headings: the title is the first line
 /// after any letterhead.
-fn unnumbered(lines: &[Line], page_breaks: &[u32], warnings: &mut Vec<Warning>) -> Unnumbered {
+fn unnumbered(lines: &[Line], norm: &Normalized, warnings: &mut Vec<Warning>) -> Unnumbered {
     let mut own = Vec::new();
     let mut letterhead = false;
     let mut title_at = None;
@@ -845,7 +845,7 @@ fn unnumbered(lines: &[Line], page_breaks: &[u32], warnings: &mut Vec<Warning>) 
         }
         _ => body_from,
     };
-    let mut paragraph = body(&lines[body_from..], own, page_breaks, warnings);
+    let mut paragraph = body(&lines[body_from..], own, norm, warnings);
     paragraph.title = title;
     if paragraph.officers.is_empty() {
         paragraph.officers = head_officers;
@@ -855,11 +855,12 @@ fn unnumbered(lines: &[Line], page_breaks: &[u32], warnings: &mut Vec<Warning>) 
 }
 
 /// Reads a paragraph's body: head fields, decision, proposal, stances, expedition, references.
-/// `page_breaks` are the blank lines where a page broke ([`Normalized::page_breaks`]).
+/// `norm` says where a page broke ([`Normalized::page_breaks`]) and whether the text is
+/// flattened.
 fn body(
     lines: &[Line],
     mut own: Vec<Dnr>,
-    page_breaks: &[u32],
+    norm: &Normalized,
     warnings: &mut Vec<Warning>,
 ) -> Paragraph {
     let sections = frame::sections(lines);
@@ -886,7 +887,12 @@ fn body(
             Some(Label::CaseOwner) if !s.value.is_empty() => case_owner = Some(s.value.to_string()),
             Some(Label::Officers) => officers.extend(officers_of(s.value)),
             Some(Label::Expedition) => {
-                expedition.extend(expedition::recipients(s.value, &s.lines, page_breaks));
+                expedition.extend(expedition::recipients(
+                    s.value,
+                    &s.lines,
+                    &norm.page_breaks,
+                    norm.flattened,
+                ));
             }
             Some(Label::Decision) => decision_section = Some((s, DecisionKind::Decision)),
             // A body's proposal is the decision only where the paragraph records no decision
