@@ -36,9 +36,9 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
 /// Whether a word ends a unit's name, so that a capitalised word after it starts another
 /// recipient: a word in the definite form of seven letters or more (`-en`, `-et`, `-na`), a
 /// `-fullmäktige`, or a closing parenthesis (a recipient's note: `Sökanden (delgivningskvitto)`).
-/// Not a definite noun that names the kind of what a proper name follows (`Föreningen
-/// Bygdegården`, `Hembygdsföreningen Gillet`, `Stiftelsen Sälenfjällen`), unless a body's name
-/// follows it.
+/// Not the bare noun that names the kind of what a proper name follows (`Föreningen
+/// Bygdegården`, `Stiftelsen Sälenfjällen`), unless a body's name follows it; a compound
+/// (`Hembygdsföreningen`) names one unit.
 fn ends_unit_name(w: &str, next: &str) -> bool {
     if w.ends_with(')') {
         return true;
@@ -47,12 +47,9 @@ fn ends_unit_name(w: &str, next: &str) -> bool {
         || w.ends_with("fullmäktige"))
         && w.chars().count() >= 7
         && w.chars().all(char::is_alphabetic);
-    definite && {
-        // A definite word is rare in a list of names: lower-cased only then.
-        let lower = w.to_lowercase();
-        !["föreningen", "stiftelsen", "bolaget", "klubben"].iter().any(|k| lower.ends_with(k))
-            || super::bodies::is_body_word(next)
-    }
+    definite
+        && (!["Föreningen", "Stiftelsen", "Bolaget", "Klubben"].contains(&w)
+            || super::bodies::is_body_word(next))
 }
 
 /// Whether ` och ` joins two words of one company's name, neither side a recipient by itself:
@@ -415,6 +412,8 @@ mod tests {
             &["Föreningen Bygdegården för kännedom", "Ekonomienheten för åtgärd"],
         );
         check("Hembygdsföreningen Socialnämnden", "", &["Hembygdsföreningen", "Socialnämnden"]);
+        check("Hembygdsföreningen Ekonomikontoret", "", &["Hembygdsföreningen", "Ekonomikontoret"]);
+        check("Föreningen Socialnämnden", "", &["Föreningen", "Socialnämnden"]);
     }
 
     /// A list parted by commas or rows keeps a definite word with the name after it.
