@@ -832,8 +832,31 @@ pub fn split_title(title: &str) -> (String, Vec<Dnr>) {
     {
         found.push(d);
         t = &t[..at];
+    } else if found.is_empty()
+        && let Some((at, d)) = space_before_dnr(t)
+    {
+        found.push(d);
+        t = &t[..at];
     }
     (t.to_string(), found)
+}
+
+/// A case number with its series that ends a title after a space, as a flattened page runs
+/// them on (`Delårsrapport för kommunens bolag KS 2023/456-1.4.2`): where it starts and the
+/// number. The series and the number may be one word (`KS-2023-00456`) or two (`KS 2023/456`).
+fn space_before_dnr(t: &str) -> Option<(usize, Dnr)> {
+    // Every spelling with a series holds a digit at its end: most titles end in a word.
+    if !t.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut spaces = t.rmatch_indices(' ').map(|(at, _)| at);
+    [spaces.next(), spaces.next()].into_iter().flatten().find_map(|at| {
+        let (rest, d) = dnr(&t[at + 1..]).ok()?;
+        // After its label (`… Dnr KS 2023/12`) the number goes with the label.
+        let before = t[..at].trim_end().rsplit(' ').next().unwrap_or("");
+        let labelled = label(before).is_ok_and(|(r, _)| r.is_empty());
+        (rest.is_empty() && d.series.is_some() && at > 0 && !labelled).then_some((at, d))
+    })
 }
 
 #[cfg(test)]
@@ -1297,6 +1320,23 @@ mod tests {
         assert_eq!((t.as_str(), d[0].raw.as_str()), ("Motion om skolmat", "KS 2024/45"));
         let (t, d) = split_title("Verksamhetsplan 2024 - 2026");
         assert_eq!((t.as_str(), d.len()), ("Verksamhetsplan 2024 - 2026", 0));
+        // After a space, as a flattened page runs a title into its number.
+        let (t, d) = split_title("Delårsrapport för kommunens bolag KS 2023/456-1.4.2");
+        assert_eq!(
+            (t.as_str(), d[0].raw.as_str()),
+            ("Delårsrapport för kommunens bolag", "KS 2023/456-1.4.2")
+        );
+        let (t, d) = split_title("Detaljplan för Norrby KS-2023-00456");
+        assert_eq!((t.as_str(), d[0].raw.as_str()), ("Detaljplan för Norrby", "KS-2023-00456"));
+        assert_eq!(split_title("Budget 2025 Dnr KS 2024/12").1.len(), 0);
+        for title in [
+            "Budget KS 2024-2026",
+            "Verksamhetsplan 2024",
+            "Beslut i KS 2023-12-07",
+            "Revidering av SFS 2023/12",
+        ] {
+            assert_eq!(split_title(title).1.len(), 0, "{title}");
+        }
     }
 
     #[test]

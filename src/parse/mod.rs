@@ -512,16 +512,16 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
     let title = title.strip_prefix("Ärende:").map_or(title.as_str(), str::trim_start);
     let (mut title, mut found) = dnr::split_title(title);
     found.extend(right);
-    // "Title  Dnr KS 2018/14" in a column layout.
-    // Both forms hold "Dnr", whose rare `D` is looked for before either searcher is set up.
-    if crate::scan::contains_bytes(title.as_bytes(), b"Dnr", false)
-        && let Some(at) = title.find(" Dnr ").or_else(|| title.find(" Dnr: "))
-    {
-        let (value, _) = dnr::labelled(dnr::label(&title[at + 1..]).map_or("", |(r, _)| r));
-        if !value.is_empty() {
-            found.extend(value);
-            title.truncate(at);
-        }
+    // "Title  Dnr KS 2018/14" in a column layout, `Title Diarienr: 2024/123` on a flattened
+    // page: a label in capitals (`Dnr`, `Diarienr`, `Diarienummer`) and its case numbers.
+    let labelled_at = title.match_indices(" D").map(|(at, _)| at).find_map(|at| {
+        let (value, _) = dnr::label(&title[at + 1..]).ok()?;
+        let (found, _) = dnr::labelled(value);
+        (!found.is_empty()).then_some((at, found))
+    });
+    if let Some((at, value)) = labelled_at {
+        found.extend(value);
+        title.truncate(at);
     }
     (title.trim().trim_end_matches(['.', ':']).trim().to_string(), used, found)
 }

@@ -202,48 +202,111 @@ const TITLE_CONNECTORS: &[&str] = &[
     "–",
 ];
 
+/// Finite verbs that a sentence's subject goes before: a capitalised word before one starts a
+/// sentence, not a name in the title (`… Vansbro Kommunstyrelsen beslutar …`, `… Anna Berg (S)
+/// Motionären föreslår …`).
+const FINITE_VERBS: &[&str] = &[
+    "har",
+    "hade",
+    "är",
+    "var",
+    "ska",
+    "skall",
+    "kan",
+    "bör",
+    "vill",
+    "får",
+    "fick",
+    "ger",
+    "gav",
+    "föreslår",
+    "beslutar",
+    "beslöt",
+    "beslutade",
+    "avser",
+    "begär",
+    "yrkar",
+    "anser",
+    "önskar",
+    "redovisar",
+    "informerar",
+    "lämnar",
+    "ansöker",
+    "inkom",
+];
+
 /// The title at the start of a flattened heading's text, where nothing marks its end: it ends
 /// before a capitalised word that follows a lower-case word other than a connector or a comma
-/// (a new sentence), after a full stop, or after the case number a `Dnr` label gives it.
+/// (a new sentence) or that a finite verb follows (`Kommunstyrelsen beslutar`), after a full
+/// stop, or after the case number a `Dnr` label gives it. A case number ends it before any of
+/// these, as long as no sentence ended before it: one after a `Dnr` label in capitals, or one
+/// with its series (`Ansökan om bidrag till föreningen Bygdegården Dnr: SN 2023.0456 …`,
+/// `… kommunens bolag KS 2023/456-1.4.2 Kommunstyrelsen beslutar …`).
 /// `Namninsamling med begäran om folkomröstning Den 14 december 2012 överlämnades …` →
 /// `Namninsamling med begäran om folkomröstning`; `Bygglov för nybyggnad av enbostadshus,
 /// Norrby 4:12 Dnr BMN 2018-0034 Sökanden har ansökt …` → up to `BMN 2018-0034`.
 #[must_use]
 pub fn flattened_title(text: &str) -> &str {
-    let mut prev: Option<&str> = None;
-    let mut count = 0;
-    for (at, w) in text
+    let words: Vec<(usize, &str)> = text
         .char_indices()
         .filter(|&(at, c)| c != ' ' && (at == 0 || text[..at].ends_with(' ')))
         .map(|(at, _)| (at, text[at..].split(' ').next().unwrap_or("")))
-    {
-        count += 1;
-        // A case number after its label ends the title (`split_title` takes it off).
-        if count > 1
-            && w.starts_with(['D', 'd'])
-            && let Ok((r, _)) =
-                (super::dnr::label, ws0, super::dnr::labelled_one).parse(&text[at..])
+        .take(27)
+        .collect();
+    let case_end = |k: usize, any_label: bool| {
+        let (at, w) = words[k];
+        if w.starts_with('D') || (any_label && w.starts_with('d')) {
+            let read = (super::dnr::label, ws0, super::dnr::labelled_one).parse(&text[at..]);
+            if let Ok((r, _)) = read {
+                return Some(text.len() - r.len());
+            }
+        }
+        // A case number with its series, not inside a parenthesis (`(KS 2023/12)` is cited).
+        let prev_open = k > 0 && words[k - 1].1.starts_with('(');
+        if w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && !prev_open
+            && let Ok((r, d)) = super::dnr::dnr(&text[at..])
+            && d.series.is_some()
+            && r.chars().next().is_none_or(|c| c == ' ')
         {
-            return text[..text.len() - r.len()].trim_end();
+            return Some(text.len() - r.len());
         }
-        if let Some(p) = prev {
-            let capital = w.starts_with(|c: char| c.is_uppercase())
-                && w.chars().skip(1).take_while(|c| *c != '-').any(char::is_lowercase);
-            let sentence_end = p.ends_with('.') && p.trim_end_matches('.').chars().count() > 3;
-            // `enbostadshus, Norrby 4:12`: a name after a comma goes on with the title.
-            let after_lower = p.starts_with(|c: char| c.is_lowercase())
-                && !p.ends_with(',')
-                && !TITLE_CONNECTORS.contains(&p);
-            if capital && (sentence_end || (after_lower && count > 2)) {
-                return text[..at].trim_end();
-            }
-            if count > 25 {
-                return text[..at].trim_end();
-            }
+        None
+    };
+    let mut cut = None;
+    for k in 1..words.len() {
+        let ((at, w), (_, p)) = (words[k], words[k - 1]);
+        let count = k + 1;
+        let capital = w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().skip(1).take_while(|c| *c != '-').any(char::is_lowercase);
+        let sentence_end = p.ends_with('.') && p.trim_end_matches('.').chars().count() > 3;
+        if sentence_end && capital {
+            cut = cut.or(Some(at));
+            break;
         }
-        prev = Some(w);
+        if let Some(end) = case_end(k, cut.is_none()) {
+            return text[..end].trim_end();
+        }
+        if cut.is_some() {
+            // The sentence after the title has its verb: a case number in it is cited.
+            if FINITE_VERBS.contains(&w) || w == "att" {
+                break;
+            }
+            continue;
+        }
+        // `enbostadshus, Norrby 4:12`: a name after a comma goes on with the title.
+        let after_lower = p.starts_with(|c: char| c.is_lowercase())
+            && !p.ends_with(',')
+            && !TITLE_CONNECTORS.contains(&p);
+        let subject = words.get(k + 1).is_some_and(|(_, next)| FINITE_VERBS.contains(next));
+        if capital && count > 2 && (after_lower || subject) {
+            cut = Some(at);
+        }
+        if count > 25 {
+            cut = Some(at);
+        }
     }
-    text
+    cut.map_or(text, |at| text[..at].trim_end())
 }
 
 /// Skips the paragraph numbers of earlier handling that follow a prefixed heading:
@@ -418,6 +481,36 @@ mod tests {
                 "Föreläggande om åtgärder, Lilla Ek 1:3 Dnr BMN 2017-0211 Nämnden har vid tillsyn",
                 "Föreläggande om åtgärder, Lilla Ek 1:3 Dnr BMN 2017-0211",
             ),
+            // A case number after the first cut, before any sentence's end.
+            (
+                "Ansökan om bidrag till föreningen Bygdegården Dnr: SN 2023.0456 Kommunstyrelsens beslut",
+                "Ansökan om bidrag till föreningen Bygdegården Dnr: SN 2023.0456",
+            ),
+            (
+                "Delårsrapport för kommunens bolag KS 2023/456-1.4.2 Kommunstyrelsen beslutar att",
+                "Delårsrapport för kommunens bolag KS 2023/456-1.4.2",
+            ),
+            (
+                "Informationsärenden Diarienr: 2024/123 - 041 Kommunstyrelsen beslutar att",
+                "Informationsärenden Diarienr: 2024/123 - 041",
+            ),
+            // A subject before its verb starts a sentence.
+            (
+                "Detaljplan för Norrby 4:12, Vansbro Kommunstyrelsen beslutar att anta",
+                "Detaljplan för Norrby 4:12, Vansbro",
+            ),
+            (
+                "Motion från Anna Berg (S) om skolmat Motionären föreslår att",
+                "Motion från Anna Berg (S) om skolmat",
+            ),
+            (
+                "Svar på motion från Anna Berg (S) Motionären föreslår att",
+                "Svar på motion från Anna Berg (S)",
+            ),
+            // Not a case number cited in the text after a sentence's end or in parentheses.
+            ("Val av ombud. Enligt beslut Dnr KS 2023/12 ska", "Val av ombud."),
+            ("Motion om skolmat Motionären (KS 2023/12) föreslår", "Motion om skolmat"),
+            ("Motion om skolmat Motionären föreslår att KS 2023/12 ska", "Motion om skolmat"),
         ] {
             assert_eq!(flattened_title(text), title);
         }
