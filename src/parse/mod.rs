@@ -443,6 +443,22 @@ fn wraps_to_dnr(last: &Line, lines: &[Line], from: usize) -> bool {
     if last.text.trim().chars().count() < 40 {
         return false;
     }
+    // `… från Hembygdsföreningen` / `Gillet` / `` / `Diarienummer: SN 2023.0456`: a markdown
+    // converter leaves a blank line between a title's block and its case number; the title's
+    // rest is then a short name, up to three capitalised words.
+    let name_rest = |l: &Line| {
+        let t = l.text.trim();
+        title_like(l)
+            && t.split_whitespace().count() <= 3
+            && t.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            && !bodies::is_body_name(t)
+    };
+    if name_rest(&lines[from])
+        && lines.get(from + 1).is_some_and(Line::is_blank)
+        && first_filled(lines, from + 1).is_some_and(|k| is_dnr(&lines[k]))
+    {
+        return true;
+    }
     lines[from..]
         .iter()
         .take(3)
@@ -1212,6 +1228,21 @@ mod tests {
         );
         assert_eq!(doc.paragraphs[0].dnr[0].raw, "HSN 2024-00213");
         assert_eq!(doc.paragraphs[1].dnr[0].raw, "RS2023-00502");
+    }
+
+    /// A markdown converter's blank line between a wrapped title's block and its case number.
+    #[test]
+    fn a_wrapped_title_over_a_blank_line_to_its_case_number() {
+        check_titles(
+            "§ 33\n\nAnsökan om föreningsbidrag för 2024 från Hembygdsföreningen\nGillet\n\nDiarienummer: SN 2023.0456\n\nBeslut\nAnsökan beviljas.\n\n§ 34\n\nÅrsredovisning för stiftelsen Sälenfjällen 2023\nKommunstyrelsen\n\nDiarienummer: KS 2024.0012\n",
+            &[
+                (
+                    "Ansökan om föreningsbidrag för 2024 från Hembygdsföreningen Gillet",
+                    &["SN 2023.0456"],
+                ),
+                ("Årsredovisning för stiftelsen Sälenfjällen 2023", &["KS 2024.0012"]),
+            ],
+        );
     }
 
     /// A title wrapped inside a person's name, its case number on the heading's line: the
