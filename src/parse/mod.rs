@@ -621,6 +621,7 @@ fn numbered(
 ) -> Paragraph {
     let start = &block[0];
     let rest = h.prefix.map_or(h.rest, |_| paragraphs::skip_cross_references(h.rest));
+    let rest = paragraphs::skip_agenda_item(rest);
     let (mut own, mut title_start) = dnr_before_title(rest, start.no, warnings);
     own.splice(0..0, lead_dnr);
     // `§ 12        KS 2023/456`: a case number alone after the number, the title below.

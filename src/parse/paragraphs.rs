@@ -323,6 +323,26 @@ pub fn skip_cross_references(rest: &str) -> &str {
     r
 }
 
+/// Skips an agenda item's number that follows a heading's § number, as some minutes print
+/// both: `Ärende 5⇥KS 2024/00298` after `§ 121` → `KS 2024/00298`, `Punkt 3 Motion om skolmat`
+/// → `Motion om skolmat`. Only before nothing, a case number or a capitalised title: `Ärende
+/// 5 utgår` is a title.
+///
+/// Pattern: `ÄRENDE|PUNKT NUMBER [-|–|:|.] REST`, any case.
+#[must_use]
+pub fn skip_agenda_item(rest: &str) -> &str {
+    // Both words start with `Ä` (its lead byte) or `P`, in either case.
+    if !matches!(rest.as_bytes().first(), Some(0xC3 | b'p' | b'P')) {
+        return rest;
+    }
+    let word = |i| alt((tag_no_case("ärende"), tag_no_case("punkt"))).parse(i);
+    let sep = opt((ws0, alt((dash, tag(":"), tag(".")))));
+    match (word, ws1, verify(uint, |&n| n < 1000), sep, ws0).parse(rest) {
+        Ok((r, _)) if r.is_empty() || !r.starts_with(char::is_lowercase) => r,
+        _ => rest,
+    }
+}
+
 /// Whether a line is a table-of-contents entry: a title, dot leaders and a page number
 /// (`Årsredovisning 2017 ........ 4`), or a row of a contents table printed in columns whose
 /// last cell is a page number after a title (`KS § 45⇥Information från kommundirektören⇥3`,
@@ -514,6 +534,16 @@ mod tests {
         ] {
             assert_eq!(flattened_title(text), title);
         }
+    }
+
+    #[test]
+    fn agenda_items_after_the_number() {
+        assert_eq!(skip_agenda_item("Ärende 5\tKS 2024/00298"), "KS 2024/00298");
+        assert_eq!(skip_agenda_item("Ärende 5"), "");
+        assert_eq!(skip_agenda_item("Punkt 3: Motion om skolmat"), "Motion om skolmat");
+        assert_eq!(skip_agenda_item("Ärende 5 utgår"), "Ärende 5 utgår");
+        assert_eq!(skip_agenda_item("Ärendebalans 2024"), "Ärendebalans 2024");
+        assert_eq!(skip_agenda_item("Punkter att följa upp"), "Punkter att följa upp");
     }
 
     #[test]
