@@ -233,7 +233,9 @@ fn bare_prefix(lines: &[Line]) -> Option<&str> {
 /// The § headings of a text, in order. Headings whose number runs backwards are read as text
 /// (a cited "§ 12" at a line start); a gap in the numbering is a warning. Without any `§`
 /// heading, headings that lost their `§` (`SN 13`, with the prefix most of them use) count,
-/// and in a flattened text a number and title at a page start (`25 Ändring av dagordningen`).
+/// then, two or more of them, headings with the sign after the number or a full stop after it
+/// (`12 § Val av justerare`, `§ 13.`), and in a flattened text a number and title at a page
+/// start (`25 Ändring av dagordningen`).
 fn find_headings<'a>(
     lines: &'a [Line],
     flattened: bool,
@@ -250,10 +252,10 @@ fn find_headings<'a>(
             }
         })
     };
-    let parsers: [&dyn Fn(&'a str) -> nom::IResult<&'a str, Heading<'a>>; 3] =
-        [&paragraphs::heading, &bare, &paragraphs::number_heading];
+    let parsers: [&dyn Fn(&'a str) -> nom::IResult<&'a str, Heading<'a>>; 4] =
+        [&paragraphs::heading, &bare, &paragraphs::sign_after_heading, &paragraphs::number_heading];
     for (pass, parse) in parsers.iter().enumerate() {
-        if pass == 2 && !flattened {
+        if pass == 3 && !flattened {
             break;
         }
         for (k, line) in lines.iter().enumerate() {
@@ -261,7 +263,7 @@ fn find_headings<'a>(
                 continue;
             }
             // A page start: the first line of the text or after a blank.
-            if pass == 2 && k > 0 && !lines[k - 1].is_blank() {
+            if pass == 3 && k > 0 && !lines[k - 1].is_blank() {
                 continue;
             }
             let Ok((_, h)) = parse(&line.text) else { continue };
@@ -303,6 +305,10 @@ fn find_headings<'a>(
                 }
             }
             out.push((k, h));
+        }
+        // One `12 §` in a text is a statute cited at a line's start, not the minutes' layout.
+        if pass == 2 && out.len() < 2 {
+            out.clear();
         }
         if !out.is_empty() {
             break;
@@ -1229,6 +1235,25 @@ mod tests {
         );
         assert_eq!(doc.paragraphs[0].dnr[0].raw, "HSN 2024-00213");
         assert_eq!(doc.paragraphs[1].dnr[0].raw, "RS2023-00502");
+    }
+
+    /// Minutes that write the sign after the number, or a full stop after it.
+    #[test]
+    fn headings_with_the_sign_after_the_number() {
+        check_titles(
+            "Byggnadsnämnden\n\n12 § Val av justerare\nNämnden beslutar att utse Per Ek.\n\n13 § Bygglov för fritidshus, Sälen 4:12\nDnr BN 2024/12\nNämnden beslutar att bevilja bygglov.\n",
+            &[("Val av justerare", &[]), ("Bygglov för fritidshus, Sälen 4:12", &["BN 2024/12"])],
+        );
+        check_titles(
+            "Tekniska nämnden\n\n§ 12.\nVal av justerare\nNämnden beslutar att utse Per Ek.\n\n§ 13. Information\nNämnden beslutar att lägga informationen till handlingarna.\n",
+            &[("Val av justerare", &[]), ("Information", &[])],
+        );
+        // One statute at a line's start is no heading.
+        let doc = super::parse_str(
+            "Tjänsteskrivelse\n\nEnligt 6 kap.\n12 § Kommunallagen ska nämnden.\n",
+        )
+        .value;
+        assert_eq!(doc.paragraphs[0].number, None);
     }
 
     /// A markdown converter's blank line between a wrapped title's block and its case number.

@@ -145,6 +145,35 @@ pub fn bare_heading(i: &str) -> IResult<&str, Heading<'_>> {
     Ok((r, Heading { prefix: Some(p), number, last: None, rest: rest.trim() }))
 }
 
+/// A heading with its sign after the number, or a full stop after the number: `12 § Val av
+/// justerare`, `13 §`, `§ 14. Information om vinterväghållning`, `§ 13.`. Only tried where a
+/// document has no other heading: in prose these are statutes (`6 kap. 12 § kommunallagen`)
+/// and citations (`enligt § 12.`), so the title must start with a capital and a small letter,
+/// or the line end there.
+///
+/// Pattern: `NUMBER § [TITLE]` or `§ NUMBER. [TITLE]`.
+pub fn sign_after_heading(i: &str) -> IResult<&str, Heading<'_>> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    // Both forms start with a digit or the `§` (its lead byte C2): most lines are ruled out.
+    if !matches!(i.as_bytes().first(), Some(b'0'..=b'9' | 0xC2)) {
+        return Err(fail());
+    }
+    let number = || verify(uint, |&n| (1..1000).contains(&n));
+    let (rest, n) = alt((
+        (number(), ws0, tag("§"), opt(char('.'))).map(|(n, _, _, _)| n),
+        (tag("§"), ws0, number(), char('.')).map(|(_, _, n, _)| n),
+    ))
+    .parse(i)?;
+    let title = rest.trim();
+    let mut chars = title.chars();
+    let word = chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase);
+    if !(title.is_empty() || (rest.starts_with([' ', '\t']) && word)) {
+        return Err(fail());
+    }
+    Ok(("", Heading { prefix: None, number: n, last: None, rest: title }))
+}
+
 /// A heading that is only a number and a capitalised title, as a flattened page starts:
 /// `25 Ändring av dagordningen` (Eslöv). Only tried at a page start in a flattened text
 /// without any other heading.
@@ -533,6 +562,22 @@ mod tests {
             ("Motion om skolmat Motionären föreslår att KS 2023/12 ska", "Motion om skolmat"),
         ] {
             assert_eq!(flattened_title(text), title);
+        }
+    }
+
+    #[test]
+    fn sign_after_the_number() {
+        let read = |i| sign_after_heading(i).map(|(_, h)| (h.number, h.rest));
+        assert_eq!(read("12 § Val av justerare"), Ok((12, "Val av justerare")));
+        assert_eq!(read("13 §"), Ok((13, "")));
+        assert_eq!(
+            read("§ 14. Information om vinterväghållning"),
+            Ok((14, "Information om vinterväghållning"))
+        );
+        assert_eq!(read("§ 13."), Ok((13, "")));
+        for no in ["12 § kommunallagen", "12 § KL", "§ 12. nämnden", "§ 12", "2024 § 5", "12 §§ 3"]
+        {
+            assert!(read(no).is_err(), "{no}");
         }
     }
 
