@@ -252,10 +252,18 @@ fn find_headings<'a>(
             }
         })
     };
-    let parsers: [&dyn Fn(&'a str) -> nom::IResult<&'a str, Heading<'a>>; 4] =
-        [&paragraphs::heading, &bare, &paragraphs::sign_after_heading, &paragraphs::number_heading];
+    let parsers: [&dyn Fn(&'a str) -> nom::IResult<&'a str, Heading<'a>>; 5] = [
+        &paragraphs::heading,
+        &bare,
+        &paragraphs::sign_after_heading,
+        &paragraphs::item_heading,
+        &paragraphs::number_heading,
+    ];
     for (pass, parse) in parsers.iter().enumerate() {
-        if pass == 3 && !flattened {
+        if pass == 3 && flattened {
+            continue;
+        }
+        if pass == 4 && !flattened {
             break;
         }
         for (k, line) in lines.iter().enumerate() {
@@ -263,7 +271,7 @@ fn find_headings<'a>(
                 continue;
             }
             // A page start: the first line of the text or after a blank.
-            if pass == 3 && k > 0 && !lines[k - 1].is_blank() {
+            if pass >= 3 && k > 0 && !lines[k - 1].is_blank() {
                 continue;
             }
             let Ok((_, h)) = parse(&line.text) else { continue };
@@ -310,11 +318,33 @@ fn find_headings<'a>(
         if pass == 2 && out.len() < 2 {
             out.clear();
         }
+        if pass == 3 && !numbered_items(&out, lines) {
+            out.clear();
+        }
         if !out.is_empty() {
             break;
         }
     }
     out
+}
+
+/// Whether agenda items numbered with a full stop (`1. Val av justerare`) are the paragraphs
+/// of the text, not a list in a letter or a report: two or more, numbered one after another
+/// without a gap, each over a decision (a line of its block holds `beslut`: `beslutar`,
+/// `Beslut`, `föreslår … besluta`).
+fn numbered_items(out: &[(usize, Heading<'_>)], lines: &[Line]) -> bool {
+    let decides = |from: usize, to: usize| {
+        lines[from..to].iter().any(|l| {
+            crate::scan::contains_bytes(l.text.as_bytes(), b"beslut", false)
+                || crate::scan::contains_bytes(l.text.as_bytes(), b"Beslut", false)
+        })
+    };
+    out.len() >= 2
+        && out.windows(2).all(|w| w[1].1.number == w[0].1.number + 1)
+        && out.iter().enumerate().all(|(k, (at, _))| {
+            let end = out.get(k + 1).map_or(lines.len(), |(next, _)| *next);
+            decides(*at + 1, end)
+        })
 }
 
 /// Whether the headings found so far are a list of the items at the head of the text, which
@@ -1248,6 +1278,14 @@ mod tests {
             "Tekniska nämnden\n\n§ 12.\nVal av justerare\nNämnden beslutar att utse Per Ek.\n\n§ 13. Information\nNämnden beslutar att lägga informationen till handlingarna.\n",
             &[("Val av justerare", &[]), ("Information", &[])],
         );
+        // Agenda items numbered with a full stop, each over a decision.
+        check_titles(
+            "Kommunstyrelsens arbetsutskott\n\n1. Val av justerare\nArbetsutskottet beslutar att utse Per Ek.\n\n2. Motion om cykelbanor\nDnr KS 2024/12\nArbetsutskottet föreslår kommunstyrelsen besluta att avslå motionen.\n",
+            &[("Val av justerare", &[]), ("Motion om cykelbanor", &["KS 2024/12"])],
+        );
+        // A letter's numbered parts decide nothing.
+        let doc = super::parse_str("Tjänsteskrivelse\n\n1. Bakgrund\nNämnden har fått en remiss.\n\n2. Ärendet\nRemissen gäller taxan.\n").value;
+        assert_eq!(doc.paragraphs.len(), 1);
         // One statute at a line's start is no heading.
         let doc = super::parse_str(
             "Tjänsteskrivelse\n\nEnligt 6 kap.\n12 § Kommunallagen ska nämnden.\n",

@@ -174,6 +174,29 @@ pub fn sign_after_heading(i: &str) -> IResult<&str, Heading<'_>> {
     Ok(("", Heading { prefix: None, number: n, last: None, rest: title }))
 }
 
+/// An agenda item numbered with a full stop, as some minutes without `§` head their
+/// paragraphs: `1. Val av justerare`, `12. Motion om cykelbanor`. The title starts with a
+/// capital and a small letter and ends in no full stop (`1. Delårsrapporten godkänns.` is a
+/// decision's point). Only tried where a document has no other heading, and kept only where
+/// the items are the document's paragraphs (`numbered_items` in `mod.rs`).
+///
+/// Pattern: `NUMBER. TITLE`.
+pub fn item_heading(i: &str) -> IResult<&str, Heading<'_>> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    if !i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return Err(fail());
+    }
+    let (rest, (n, _, _)) = (verify(uint, |&n| (1..1000).contains(&n)), char('.'), ws1).parse(i)?;
+    let title = rest.trim();
+    let mut chars = title.chars();
+    let word = chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase);
+    if !word || title.ends_with(['.', ':', ';', ',']) || title.chars().count() > 120 {
+        return Err(fail());
+    }
+    Ok(("", Heading { prefix: None, number: n, last: None, rest: title }))
+}
+
 /// A heading that is only a number and a capitalised title, as a flattened page starts:
 /// `25 Ändring av dagordningen` (Eslöv). Only tried at a page start in a flattened text
 /// without any other heading.
@@ -577,6 +600,22 @@ mod tests {
         assert_eq!(read("§ 13."), Ok((13, "")));
         for no in ["12 § kommunallagen", "12 § KL", "§ 12. nämnden", "§ 12", "2024 § 5", "12 §§ 3"]
         {
+            assert!(read(no).is_err(), "{no}");
+        }
+    }
+
+    #[test]
+    fn numbered_items() {
+        let read = |i| item_heading(i).map(|(_, h)| (h.number, h.rest));
+        assert_eq!(read("1. Val av justerare"), Ok((1, "Val av justerare")));
+        assert_eq!(read("12. Motion om cykelbanor"), Ok((12, "Motion om cykelbanor")));
+        for no in [
+            "1. Delårsrapporten godkänns.",
+            "1. godkänna rapporten",
+            "1.5 Mål",
+            "2024. Budget",
+            "1. KS",
+        ] {
             assert!(read(no).is_err(), "{no}");
         }
     }
