@@ -143,6 +143,8 @@ const SECTIONS: &[&str] = &[
     "Utdrag skickas till",
     "Utdrag till",
     "Exp till",
+    "Exp. till",
+    "Exp.",
     "Exp",
     "Beslutsexpediering",
     "Sändlista",
@@ -860,6 +862,12 @@ mod tests {
             None,
             None,
             &["reserverar sig mot beslutet.", "Exp", "Hembygdsföreningen Ekonomikontoret"],
+        );
+        check(
+            "2 enligt förvaltningens förslag. Exp.: Trafikverket, Region Dalarna",
+            None,
+            None,
+            &["enligt förvaltningens förslag.", "Exp.", "Trafikverket, Region Dalarna"],
         );
     }
 

@@ -35,12 +35,13 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
 
 /// Whether a word ends a unit's name, so that a capitalised word after it starts another
 /// recipient: a word in the definite form of seven letters or more (`-en`, `-et`, `-na`), a
-/// `-fullmäktige`, or a closing parenthesis (a recipient's note: `Sökanden (delgivningskvitto)`).
+/// `-fullmäktige`, a company's form (`AB`), or a closing parenthesis (a recipient's note:
+/// `Sökanden (delgivningskvitto)`).
 /// Not the bare noun that names the kind of what a proper name follows (`Föreningen
 /// Bygdegården`, `Stiftelsen Sälenfjällen`), unless a body's name follows it; a compound
 /// (`Hembygdsföreningen`) names one unit.
 fn ends_unit_name(w: &str, next: &str) -> bool {
-    if w.ends_with(')') {
+    if w.ends_with(')') || ["AB", "HB", "KB"].contains(&w) {
         return true;
     }
     let definite = (["en", "et", "na"].iter().any(|e| w.ends_with(e))
@@ -414,6 +415,11 @@ mod tests {
         check("Hembygdsföreningen Socialnämnden", "", &["Hembygdsföreningen", "Socialnämnden"]);
         check("Hembygdsföreningen Ekonomikontoret", "", &["Hembygdsföreningen", "Ekonomikontoret"]);
         check("Föreningen Socialnämnden", "", &["Föreningen", "Socialnämnden"]);
+        check(
+            "Sälens Vatten och Avfall AB Löneenheten Förtroendemannaregistret",
+            "",
+            &["Sälens Vatten och Avfall AB", "Löneenheten", "Förtroendemannaregistret"],
+        );
     }
 
     /// A list parted by commas or rows keeps a definite word with the name after it.
