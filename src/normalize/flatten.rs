@@ -271,7 +271,12 @@ fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
             return None;
         }
         let (r, l) = body_section(i).ok()?;
-        (!r.trim_start().starts_with(|c: char| c.is_ascii_digit())).then_some((r, l))
+        // A date after it cites the decision (`Kommunstyrelsens förslag 2019-01-29, § 8`); a
+        // point's number opens its list (`Kommunstyrelsens beslut 1. Delårsrapporten …`).
+        let after = r.trim_start();
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let point = (1..=2).contains(&digits) && after[digits..].starts_with(". ");
+        (digits == 0 || point).then_some((r, l))
     })?;
     let next = r.trim_start_matches([' ', ':']);
     let ok = next.is_empty()
@@ -862,6 +867,12 @@ mod tests {
             None,
             None,
             &["reserverar sig mot beslutet.", "Exp", "Hembygdsföreningen Ekonomikontoret"],
+        );
+        check(
+            "2 Delårsrapport 2024 Kommunstyrelsens beslut 1. Delårsrapporten godkänns.",
+            None,
+            None,
+            &["Delårsrapport 2024", "Kommunstyrelsens beslut", "1. Delårsrapporten godkänns."],
         );
         check(
             "2 enligt förvaltningens förslag. Exp.: Trafikverket, Region Dalarna",

@@ -401,10 +401,11 @@ fn split_points(clause: &str) -> Vec<&str> {
 fn split_bullets(clause: &str) -> Vec<&str> {
     let t = clause.trim_start();
     let lead = ["- ", "– ", "• "].into_iter().find(|m| t.starts_with(m));
-    // Every cut holds a bullet's mark: most clauses hold none.
+    // Every cut holds a bullet's mark: most clauses hold none (a point `split_points` cut
+    // off its number still loses its `att`).
     if lead.is_none() && !t.contains(" • ") && !t.contains(" - att ") && !t.contains(" – att ")
     {
-        return vec![clause];
+        return vec![att_clause(clause).unwrap_or(clause)];
     }
     let body = lead.map_or(t, |m| &t[m.len()..]);
     let marks: &[&str] = match lead {
@@ -603,12 +604,10 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
             in_lead = false;
         } else if let Some(c) = list_item(text).filter(|_| in_list || clauses.len() == opened) {
             // A bullet keeps its mark, which `split_bullets` cuts bullets run on in the line
-            // at (`- A. - B.`) and takes off.
-            let c = if text.trim_start().starts_with(['-', '–', '•']) {
-                text.trim_start()
-            } else {
-                c
-            };
+            // at (`- A. - B.`) and takes off; so does a first point, which `split_points`
+            // cuts points run on after it at (`1. A. 2. B.`).
+            let t = text.trim_start();
+            let c = if t.starts_with(['-', '–', '•']) || t.starts_with("1. ") { t } else { c };
             clauses.push(att_clause(c).unwrap_or(c).to_string());
             in_list = true;
             in_lead = false;
@@ -1016,6 +1015,22 @@ mod tests {
             true,
             d,
             None,
+            None,
+            2,
+        );
+        check(
+            "1. Delårsrapporten godkänns. 2. Nämnderna uppmanas att vidta åtgärder. 3. Paragrafen justeras omedelbart.",
+            true,
+            d,
+            None,
+            None,
+            3,
+        );
+        check(
+            "Kommunstyrelsen beslutar\n1. att godkänna rapporten\n2. att uppdra åt nämnden",
+            false,
+            d,
+            by,
             None,
             2,
         );

@@ -853,8 +853,9 @@ fn space_before_dnr(t: &str) -> Option<(usize, Dnr)> {
     [spaces.next(), spaces.next()].into_iter().flatten().find_map(|at| {
         let (rest, d) = dnr(&t[at + 1..]).ok()?;
         // After its label (`… Dnr KS 2023/12`) the number goes with the label.
+        // So does a list of them after the label (`… Dnr KS 2024/1, KS 2024/2`).
         let before = t[..at].trim_end().rsplit(' ').next().unwrap_or("");
-        let labelled = label(before).is_ok_and(|(r, _)| r.is_empty());
+        let labelled = label(before).is_ok_and(|(r, _)| r.is_empty()) || before.ends_with(',');
         (rest.is_empty() && d.series.is_some() && at > 0 && !labelled).then_some((at, d))
     })
 }

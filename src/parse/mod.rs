@@ -572,7 +572,8 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
         (!found.is_empty()).then_some((at, found))
     });
     if let Some((at, value)) = labelled_at {
-        found.extend(value);
+        // They stand before the numbers taken off the title's end.
+        found.splice(0..0, value);
         title.truncate(at);
     }
     (title.trim().trim_end_matches(['.', ':']).trim().to_string(), used, found)

@@ -309,7 +309,13 @@ pub fn flattened_title(text: &str) -> &str {
         let (at, w) = words[k];
         if w.starts_with('D') || (any_label && w.starts_with('d')) {
             let read = (super::dnr::label, ws0, super::dnr::labelled_one).parse(&text[at..]);
-            if let Ok((r, _)) = read {
+            if let Ok((mut r, _)) = read {
+                // `Dnr MBN 2024/127, MBN 2024/128`: the numbers a comma or `och` joins.
+                let more =
+                    |i| (alt((tag(", "), tag(" och "))), ws0, super::dnr::labelled_one).parse(i);
+                while let Ok((r2, _)) = more(r) {
+                    r = r2;
+                }
                 return Some(text.len() - r.len());
             }
         }
@@ -350,7 +356,15 @@ pub fn flattened_title(text: &str) -> &str {
         let after_lower = p.starts_with(|c: char| c.is_lowercase())
             && !p.ends_with(',')
             && !TITLE_CONNECTORS.contains(&p);
-        let subject = words.get(k + 1).is_some_and(|(_, next)| FINITE_VERBS.contains(next));
+        // A subject of one word before its verb, or a body's name of several (`Miljö- och
+        // byggnadsnämnden beslutar`).
+        let verb_at = |r: &str| {
+            r.strip_prefix(' ')
+                .and_then(|r| r.split(' ').next())
+                .is_some_and(|v| FINITE_VERBS.contains(&v))
+        };
+        let subject = words.get(k + 1).is_some_and(|(_, next)| FINITE_VERBS.contains(next))
+            || (capital && super::bodies::body_name(&text[at..]).is_ok_and(|(r, _)| verb_at(r)));
         if capital && count > 2 && (after_lower || subject) {
             cut = Some(at);
         }
@@ -565,6 +579,18 @@ mod tests {
             (
                 "Informationsärenden Diarienr: 2024/123 - 041 Kommunstyrelsen beslutar att",
                 "Informationsärenden Diarienr: 2024/123 - 041",
+            ),
+            (
+                "Tillsyn enligt miljöbalken, Sälen 5:8 Dnr MBN 2024/127, MBN 2024/128 Miljö- och byggnadsnämnden beslutar",
+                "Tillsyn enligt miljöbalken, Sälen 5:8 Dnr MBN 2024/127, MBN 2024/128",
+            ),
+            (
+                "Strandskyddsdispens för bastu, Sälen 5:7 (MBN 2024-000124) Miljö- och byggnadsnämnden beslutar att bevilja",
+                "Strandskyddsdispens för bastu, Sälen 5:7 (MBN 2024-000124)",
+            ),
+            (
+                "Upphandling av skolskjuts Tekniska nämnden beslutar att",
+                "Upphandling av skolskjuts",
             ),
             // A subject before its verb starts a sentence.
             (
