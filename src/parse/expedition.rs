@@ -125,6 +125,21 @@ fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>, definite_cuts: bool) 
     out.push(item[start..].trim());
 }
 
+/// A row's purpose heading before the recipients it groups, taken off: `För åtgärd: Tekniska
+/// förvaltningen` → `Tekniska förvaltningen`, `För kännedom:` → ``. Only with its colon: a
+/// purpose after a recipient (`Kommunstyrelsen för kännedom`) is the recipient's note.
+///
+/// Pattern: `[För] åtgärd|kännedom|info|information|beslut|verkställighet:`, any case.
+fn without_purpose(text: &str) -> &str {
+    // Every heading holds a colon: most rows hold none.
+    let Some(colon) = text.find(':') else { return text };
+    let head = text[..colon].trim();
+    let head = super::text::lower_case(head);
+    let word = head.strip_prefix("för ").unwrap_or(&head);
+    let purposes = ["åtgärd", "kännedom", "info", "information", "beslut", "verkställighet"];
+    if purposes.contains(&word) { text[colon + 1..].trim_start() } else { text }
+}
+
 /// Whether a line alone in its block may be one recipient of a list set one to a block:
 /// a short name that starts with a capital and is no sentence.
 ///
@@ -186,8 +201,9 @@ pub fn recipients(
     flattened: bool,
 ) -> Vec<String> {
     let mut rows: Vec<String> = Vec::new();
-    if !value.trim().is_empty() {
-        rows.push(value.trim().to_string());
+    let value = without_purpose(value.trim());
+    if !value.is_empty() {
+        rows.push(value.to_string());
     }
     // Whether every block so far was one line, and whether a blank line has just ended one.
     let mut one_to_a_block = true;
@@ -221,7 +237,10 @@ pub fn recipients(
         block_len += 1;
         // A bullet's mark and the column gap after it (`-   Lönenheten` in pandoc's lists).
         let text = line.text.trim_start_matches(['-', '•', '–', '\t', ' ']).replace('\t', ", ");
-        let text = text.trim();
+        let text = without_purpose(text.trim());
+        if text.is_empty() {
+            continue;
+        }
         let wraps = rows.last().is_some_and(|prev| {
             prev.ends_with(',')
                 || prev.ends_with('-')
@@ -420,6 +439,23 @@ mod tests {
             "",
             &["Sälens Vatten och Avfall AB", "Löneenheten", "Förtroendemannaregistret"],
         );
+    }
+
+    /// Purpose headings over the recipients they group are no recipients.
+    #[test]
+    fn purpose_headings() {
+        check(
+            "",
+            "För åtgärd: Tekniska förvaltningen\nFör kännedom: Kommunstyrelsen, Revisorerna",
+            &["Tekniska förvaltningen", "Kommunstyrelsen", "Revisorerna"],
+        );
+        check(
+            "",
+            "För kännedom:\nKommunstyrelsen\nRevisorerna",
+            &["Kommunstyrelsen", "Revisorerna"],
+        );
+        check("", "Kommunstyrelsen för kännedom", &["Kommunstyrelsen för kännedom"]);
+        check("", "Miljöenheten: tillsyn", &["Miljöenheten: tillsyn"]);
     }
 
     /// A list parted by commas or rows keeps a definite word with the name after it.
