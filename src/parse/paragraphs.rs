@@ -287,9 +287,18 @@ const FINITE_VERBS: &[&str] = &[
     "inkom",
 ];
 
+/// Words that start a sentence and that no title holds capitalised after its first word:
+/// determiners, pronouns and the adverbs that open an account (`… i Sälen Ett
+/// medborgarförslag har inkommit …`).
+const SENTENCE_STARTS: &[&str] = &[
+    "Ett", "En", "Det", "Den", "Detta", "Denna", "Dessa", "Där", "Enligt", "Efter", "Under", "Vid",
+    "Inför", "Sedan", "Nu", "Då",
+];
+
 /// The title at the start of a flattened heading's text, where nothing marks its end: it ends
 /// before a capitalised word that follows a lower-case word other than a connector or a comma
-/// (a new sentence) or that a finite verb follows (`Kommunstyrelsen beslutar`), after a full
+/// (a new sentence), that a finite verb follows (`Kommunstyrelsen beslutar`) or that starts
+/// sentences ([`SENTENCE_STARTS`]), after a full
 /// stop, or after the case number a `Dnr` label gives it. A case number ends it before any of
 /// these, as long as no sentence ended before it: one after a `Dnr` label in capitals, or one
 /// with its series (`Ansökan om bidrag till föreningen Bygdegården Dnr: SN 2023.0456 …`,
@@ -365,7 +374,7 @@ pub fn flattened_title(text: &str) -> &str {
         };
         let subject = words.get(k + 1).is_some_and(|(_, next)| FINITE_VERBS.contains(next))
             || (capital && super::bodies::body_name(&text[at..]).is_ok_and(|(r, _)| verb_at(r)));
-        if capital && count > 2 && (after_lower || subject) {
+        if capital && count > 2 && (after_lower || subject || SENTENCE_STARTS.contains(&w)) {
             cut = Some(at);
         }
         if count > 25 {
@@ -592,6 +601,11 @@ mod tests {
                 "Upphandling av skolskjuts Tekniska nämnden beslutar att",
                 "Upphandling av skolskjuts",
             ),
+            (
+                "Medborgarförslag om belysning i Sälen Ett medborgarförslag har inkommit",
+                "Medborgarförslag om belysning i Sälen",
+            ),
+            ("Val av revisor En ny revisor ska väljas", "Val av revisor"),
             // A subject before its verb starts a sentence.
             (
                 "Detaljplan för Norrby 4:12, Vansbro Kommunstyrelsen beslutar att anta",
