@@ -445,9 +445,9 @@ fn labelled_capitalised_series(i: &str) -> IResult<&str, Parts<'_>> {
     .parse(r)
 }
 
-/// `YEAR-SERIES[-]NUMBER` after a label: `2012-KS0123`, `2012-KS-123`.
+/// `YEAR[-]SERIES[-]NUMBER` after a label: `2012-KS0123`, `2012-KS-123`, `2024KS0123`.
 fn labelled_year_series_number(i: &str) -> IResult<&str, Parts<'_>> {
-    (year4, char('-'), series, opt(char('-')), number, no_digit_follows)
+    (year4, opt(char('-')), series, opt(char('-')), number, no_digit_follows)
         .map(|(y, _, s, _, n, ())| (Some(s), y, n))
         .parse(i)
 }
@@ -1013,6 +1013,18 @@ mod tests {
             Some((String::new(), "RV241234".into(), "RV-2024-1234".into()))
         );
         assert_eq!(read("KS2019").map(|x| x.2), None);
+    }
+
+    /// A year glued to its series.
+    #[test]
+    fn year_glued_to_its_series() {
+        let read = |i: &str| labelled_one(i).ok().map(|(r, d)| (r.to_string(), d.raw, d.key));
+        assert_eq!(
+            read("2024KS0123"),
+            Some((String::new(), "2024KS0123".into(), "KS-2024-123".into()))
+        );
+        // A word in capitals after a number is no series of it (an anonymised name).
+        assert_eq!(read("31/16 XXXX").map(|x| x.2), Some("2016-31".into()));
     }
 
     /// A document or filing-plan number after a dash is part of the number as written:
