@@ -25,7 +25,13 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
         // lower case is a recipient of its own, where `Vård och omsorg` is one name.
         let recipient = super::bodies::is_body_word(right)
             || ["revisorerna", "akten", "sökanden", "sökande"].contains(&right);
-        if !left.is_empty() && !right.is_empty() && (right_capital || in_list || recipient) {
+        // In a list, a part in lower case after `och` is a recipient of its own where it can
+        // stand alone (`…, Kansliet och ekonomichefen`), not where it ends a unit's name of
+        // two common nouns (`…, Gata och park`, `Kultur och fritid`).
+        if !left.is_empty()
+            && !right.is_empty()
+            && (right_capital || recipient || (in_list && stands_alone(right)))
+        {
             return vec![left.to_string(), right.to_string()];
         }
         break;
@@ -71,6 +77,32 @@ fn inside_company_name(left: &str, right: &str) -> bool {
         && !forms.contains(&before)
         && !ends_unit_name(before, after)
         && !super::bodies::is_body_word(before)
+}
+
+/// Whether a recipient written in lower case after `och` is one by itself: several words
+/// (`ekonomichef Anna Berg`), a word in the definite form (`ekonomichefen`, `kansliet`,
+/// `revisorerna`), or an official's title (`ekonomidirektör`, `controller`), not a common
+/// noun that ends a unit's name (`park`, `service`, `fritid`).
+fn stands_alone(right: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "chef",
+        "direktör",
+        "controller",
+        "sekreterare",
+        "strateg",
+        "ansvarig",
+        "handläggare",
+        "samordnare",
+        "ekonom",
+        "utredare",
+        "ordförande",
+        "revisor",
+        "jurist",
+        "inspektör",
+    ];
+    let definite =
+        ["en", "et", "na"].iter().any(|e| right.ends_with(e)) && right.chars().count() >= 6;
+    right.contains(' ') || definite || TITLES.iter().any(|t| right.ends_with(t))
 }
 
 /// Words in lower case inside one recipient's name, before a capitalised word of it:
@@ -485,6 +517,27 @@ mod tests {
             "Sökanden (delgivningskvitto) Lantmäteriet, Akten",
             "",
             &["Sökanden (delgivningskvitto)", "Lantmäteriet", "Akten"],
+        );
+    }
+
+    /// A unit's name of two common nouns joined by `och` is one recipient, last in a list too.
+    #[test]
+    fn och_inside_a_units_name() {
+        check("Ekonomienheten, Gata och park", "", &["Ekonomienheten", "Gata och park"]);
+        check(
+            "Kommunfullmäktige, Kultur och fritid",
+            "",
+            &["Kommunfullmäktige", "Kultur och fritid"],
+        );
+        check(
+            "Kommunstyrelsen, Kansliet och ekonomichefen",
+            "",
+            &["Kommunstyrelsen", "Kansliet", "ekonomichefen"],
+        );
+        check(
+            "Kommunstyrelsen, Kansliet och ekonomidirektör",
+            "",
+            &["Kommunstyrelsen", "Kansliet", "ekonomidirektör"],
         );
     }
 
