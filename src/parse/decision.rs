@@ -364,8 +364,9 @@ fn list_item(line: &str) -> Option<&str> {
 /// Pattern: `1. POINT. 2. POINT. …`. Example: `1. Delårsrapporten per augusti 2017 godkänns.
 /// 2. Regionstyrelsen får i uppdrag att vidta åtgärder.` → two clauses.
 ///
-/// A point that ends in a comma or a semicolon ends there too: `1. godkänna rapporten, 2.
-/// uppdra åt kommundirektören …`.
+/// A point that ends in a comma or a semicolon ends there too, and one before a point that
+/// starts with `att`: `1. godkänna rapporten, 2. uppdra åt kommundirektören …`, `1. att
+/// godkänna årsredovisningen 2. att lägga den till handlingarna`.
 fn split_points(clause: &str) -> Vec<&str> {
     let t = clause.trim_start();
     let Some(mut rest) = t.strip_prefix("1. ") else { return vec![clause] };
@@ -373,11 +374,9 @@ fn split_points(clause: &str) -> Vec<&str> {
     let mut next = 2;
     loop {
         let mark = format!(" {next}. ");
-        let Some(at) = rest
-            .match_indices(&mark)
-            .map(|(at, _)| at)
-            .find(|&at| rest[..at].ends_with(['.', ',', ';']))
-        else {
+        let Some(at) = rest.match_indices(&mark).map(|(at, _)| at).find(|&at| {
+            rest[..at].ends_with(['.', ',', ';']) || rest[at + mark.len()..].starts_with("att ")
+        }) else {
             break;
         };
         out.push(&rest[..at]);
@@ -879,6 +878,10 @@ mod tests {
             ["godkänna rapporten,", "uppdra åt kommundirektören att återkomma."]
         );
         assert_eq!(split_points("1. anta bilaga 1 2. x"), ["anta bilaga 1 2. x"]);
+        assert_eq!(
+            split_points("1. att godkänna årsredovisningen 2. att lägga den till handlingarna"),
+            ["att godkänna årsredovisningen", "att lägga den till handlingarna"]
+        );
     }
 
     #[test]

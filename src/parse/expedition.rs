@@ -323,6 +323,8 @@ pub fn recipients(
         for (k, item) in items.into_iter().enumerate() {
             let item = item.trim_end_matches('.').trim();
             let item = item.strip_prefix("och ").unwrap_or(item);
+            // `För kännedom: Kommunstyrelsen` inside a row a flattened page ran together.
+            let item = without_purpose(item);
             // `Ekonomidirektör, för kännedom`: a purpose after a comma is the recipient's
             // note, never a recipient (none starts with a small "för").
             if k > 0
@@ -487,6 +489,11 @@ mod tests {
             &["Kommunstyrelsen", "Revisorerna"],
         );
         check("", "Kommunstyrelsen för kännedom", &["Kommunstyrelsen för kännedom"]);
+        check(
+            "För åtgärd: Tekniska förvaltningen För kännedom: Kommunstyrelsen, Revisorerna",
+            "",
+            &["Tekniska förvaltningen", "Kommunstyrelsen", "Revisorerna"],
+        );
         check("", "Miljöenheten: tillsyn", &["Miljöenheten: tillsyn"]);
     }
 
