@@ -223,7 +223,7 @@ fn is_running_header(line: &Line, after: &[&Line]) -> bool {
 /// lone recipient that ends in no full stop (`Grannar enligt sändlista` / `-----` / page header
 /// / `Miljö- och hälsoskyddsförvaltningen`).
 /// In a `flattened` text (a PDF page on one line), whose rows are no lines of the page, a
-/// row's recipients may have run together ([`run_together`]) whatever parts them.
+/// row's recipients may have run together (`run_together`) whatever parts them.
 /// Example: `Regiondirektör, hälso- och sjukvårdsdirektör, utvecklingsstrateg HSD-stab`.
 #[must_use]
 pub fn recipients(

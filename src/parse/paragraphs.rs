@@ -298,7 +298,7 @@ const SENTENCE_STARTS: &[&str] = &[
 /// The title at the start of a flattened heading's text, where nothing marks its end: it ends
 /// before a capitalised word that follows a lower-case word other than a connector or a comma
 /// (a new sentence), that a finite verb follows (`Kommunstyrelsen beslutar`) or that starts
-/// sentences ([`SENTENCE_STARTS`]), after a full
+/// sentences (`SENTENCE_STARTS`), after a full
 /// stop, or after the case number a `Dnr` label gives it. A case number ends it before any of
 /// these, as long as no sentence ended before it: one after a `Dnr` label in capitals, or one
 /// with its series (`Ansökan om bidrag till föreningen Bygdegården Dnr: SN 2023.0456 …`,
