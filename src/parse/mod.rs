@@ -752,9 +752,16 @@ fn first_filled(lines: &[Line], from: usize) -> Option<usize> {
 
 /// [`own_dnr_line`] for a labelled line (`Dnr 02341/2023`, `Diarienummer: KS 2023/12`) that
 /// stands between a heading and its title.
+///
+/// A label alone on its line takes its value from the next line that is not blank, as plain
+/// pdftotext prints a table's label cell over its value cell (`Dnr` / `KS 2024/123`).
 fn labelled_dnr_line(lines: &[Line], from: usize) -> Option<(Vec<Dnr>, usize)> {
-    let k = first_filled(lines, from)?;
-    let (value, _) = dnr::label(lines[k].text.trim()).ok()?;
+    let mut k = first_filled(lines, from)?;
+    let (mut value, _) = dnr::label(lines[k].text.trim()).ok()?;
+    if value.trim().is_empty() {
+        k = first_filled(lines, k + 1)?;
+        value = lines[k].text.trim();
+    }
     let (found, _) = dnr::labelled(value);
     let whole = found.last().is_some_and(|d| value.trim_end().ends_with(d.raw.as_str()));
     whole.then_some((found, k + 1))
@@ -1293,6 +1300,18 @@ mod tests {
         )
         .value;
         assert_eq!(doc.paragraphs[0].number, None);
+    }
+
+    /// A case number's label over its value, as plain pdftotext prints a table's cells.
+    #[test]
+    fn a_label_over_its_case_number() {
+        check_titles(
+            "§ 45\n\nDnr\nKS 2024/123\n\nSvar på motion om skolmat\n\nBeslut\nMotionen avslås.\n\n§ 46\nDiarienummer:\n\n2024/124\nDetaljplan för Norrby\n",
+            &[
+                ("Svar på motion om skolmat", &["KS 2024/123"]),
+                ("Detaljplan för Norrby", &["2024/124"]),
+            ],
+        );
     }
 
     /// A markdown converter's blank line between a wrapped title's block and its case number.
