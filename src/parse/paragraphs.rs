@@ -285,6 +285,22 @@ const FINITE_VERBS: &[&str] = &[
     "lämnar",
     "ansöker",
     "inkom",
+    "syftar",
+    "innebär",
+    "gäller",
+    "omfattar",
+    "visar",
+    "beskriver",
+    "föreslås",
+    "måste",
+    "skulle",
+    "finns",
+    "framgår",
+    "behandlades",
+    "redovisades",
+    "godkändes",
+    "antogs",
+    "beslutades",
 ];
 
 /// Words that start a sentence and that no title holds capitalised after its first word:
@@ -615,6 +631,7 @@ mod tests {
                 "Motion från Anna Berg (S) om skolmat Motionären föreslår att",
                 "Motion från Anna Berg (S) om skolmat",
             ),
+            ("Detaljplan för Norrby Planförslaget syftar till att", "Detaljplan för Norrby"),
             (
                 "Svar på motion från Anna Berg (S) Motionären föreslår att",
                 "Svar på motion från Anna Berg (S)",
