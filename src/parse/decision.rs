@@ -764,7 +764,8 @@ fn first_decision(
                 && (in_section
                     || !lead.rest.trim().is_empty()
                     || line.text.trim_end().ends_with(':')
-                    || continued_below(&lines[i + 1..]))
+                    || continued_below(&lines[i + 1..])
+                    || points_lost_their_numbers(&line.text, lead.rest, &lines[i + 1..]))
             {
                 clauses = next_block_sentences(&lines[i + 1..]);
             }
@@ -794,6 +795,23 @@ fn first_decision(
             .then_some((Decision { kind: default_kind, by: None, to: None, clauses }, i));
     }
     None
+}
+
+/// Whether a body's lead alone on its line (`Kommunstyrelsen beslutar`) stands right over
+/// sentences that start with a capital, as a Word list's points come out without their
+/// numbers: `Kommunstyrelsen beslutar` / `Motionen bifalls.` / `Förvaltningen får i uppdrag
+/// …`. The lead is the whole line, nothing after its verb, and the next line, no blank
+/// between, is a sentence of its own.
+fn points_lost_their_numbers(line: &str, rest: &str, below: &[&Line]) -> bool {
+    rest.trim().is_empty()
+        && opens_body_decision(line)
+        && below.first().is_some_and(|l| {
+            let t = l.text.trim();
+            !l.is_blank()
+                && t.starts_with(char::is_uppercase)
+                && t.ends_with('.')
+                && super::frame::label(t).is_err()
+        })
 }
 
 /// Whether the next block after a lead with nothing after its verb goes on with the lead's
@@ -1037,6 +1055,24 @@ mod tests {
             None,
             2,
         );
+    }
+
+    /// A Word list's points without their numbers under a lead alone on its line.
+    #[test]
+    fn points_without_their_numbers() {
+        let by = Some("Kommunstyrelsen");
+        let d = DecisionKind::Decision;
+        check(
+            "Kommunstyrelsen beslutar\nMotionen bifalls.\nFörvaltningen får i uppdrag att utreda frågan.",
+            false,
+            d,
+            by,
+            None,
+            2,
+        );
+        let ls = lines("Kommunstyrelsen beslutar\nBeslutsunderlag\nTjänsteskrivelse.");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert!(decision(&refs, false, d).is_none());
     }
 
     #[test]
