@@ -804,7 +804,6 @@ fn first_decision(
 /// between, is a sentence of its own.
 fn points_lost_their_numbers(line: &str, rest: &str, below: &[&Line]) -> bool {
     rest.trim().is_empty()
-        && opens_body_decision(line)
         && below.first().is_some_and(|l| {
             let t = l.text.trim();
             !l.is_blank()
@@ -812,6 +811,7 @@ fn points_lost_their_numbers(line: &str, rest: &str, below: &[&Line]) -> bool {
                 && t.ends_with('.')
                 && super::frame::label(t).is_err()
         })
+        && opens_body_decision(line)
 }
 
 /// Whether the next block after a lead with nothing after its verb goes on with the lead's

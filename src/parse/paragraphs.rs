@@ -388,8 +388,13 @@ pub fn flattened_title(text: &str) -> &str {
                 .and_then(|r| r.split(' ').next())
                 .is_some_and(|v| FINITE_VERBS.contains(&v))
         };
+        // A body's name is tried only where a verb follows within its four words.
+        let verb_near =
+            || words[k + 1..(k + 5).min(words.len())].iter().any(|(_, v)| FINITE_VERBS.contains(v));
         let subject = words.get(k + 1).is_some_and(|(_, next)| FINITE_VERBS.contains(next))
-            || (capital && super::bodies::body_name(&text[at..]).is_ok_and(|(r, _)| verb_at(r)));
+            || (capital
+                && verb_near()
+                && super::bodies::body_name(&text[at..]).is_ok_and(|(r, _)| verb_at(r)));
         if capital && count > 2 && (after_lower || subject || SENTENCE_STARTS.contains(&w)) {
             cut = Some(at);
         }
