@@ -133,7 +133,12 @@ const SECTIONS: &[&str] = &[
     "Ärendebeskrivning",
     "Beslutsunderlag",
     "Expedieras till",
+    "Expedieras",
     "Beslutet skickas till",
+    "Beslut skickas till",
+    "Beslutet sänds till",
+    "Expedierat till",
+    "Expediering",
     "Beslutet expedieras till",
     "Beslutet delges",
     "Protokollet skickas till",
@@ -142,6 +147,8 @@ const SECTIONS: &[&str] = &[
     "Utdrag skickas till",
     "Utdrag till",
     "Exp till",
+    "Exp. till",
+    "Exp.",
     "Exp",
     "Beslutsexpediering",
     "Sändlista",
@@ -157,6 +164,7 @@ const SECTIONS: &[&str] = &[
     "Votering",
     "Propositionsordning",
     "Sammanfattning av ärendet",
+    "Sammanfattning",
     "Ärendet",
     "Bakgrund",
     "Bedömning",
@@ -267,7 +275,12 @@ fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
             return None;
         }
         let (r, l) = body_section(i).ok()?;
-        (!r.trim_start().starts_with(|c: char| c.is_ascii_digit())).then_some((r, l))
+        // A date after it cites the decision (`Kommunstyrelsens förslag 2019-01-29, § 8`); a
+        // point's number opens its list (`Kommunstyrelsens beslut 1. Delårsrapporten …`).
+        let after = r.trim_start();
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let point = (1..=2).contains(&digits) && after[digits..].starts_with(". ");
+        (digits == 0 || point).then_some((r, l))
     })?;
     let next = r.trim_start_matches([' ', ':']);
     let ok = next.is_empty()
@@ -423,8 +436,19 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     {
         return Some(Marker::Heading);
     }
-    // A mixed-case lead starts a sentence; one in capitals stands out anyway.
-    let sentence_start = || before.trim_end().is_empty() || before.trim_end().ends_with(['.', ':']);
+    // A mixed-case lead starts a sentence; one in capitals stands out anyway. A sentence
+    // starts after a full stop or a colon, and after a title's last word, which no sentence
+    // runs on from in lower case: a capitalised word, a number, a parenthesis (`… Norrby 4:12,
+    // Vansbro Kommunstyrelsen beslutar att …`); `… i enlighet med att Kommunstyrelsen beslutar`
+    // goes on with its sentence.
+    let sentence_start = || {
+        let end = before.trim_end();
+        let last = end.rsplit(' ').next().unwrap_or("");
+        end.is_empty()
+            || end.ends_with(['.', ':'])
+            || last.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || last.ends_with(')')
+    };
     if next.is_some_and(|b| b"BbFf".contains(&b))
         && let Ok((_, lead)) = decision_lead(i)
         && (sentence_start() || lead.chars().filter(|&c| is_alpha(c)).all(char::is_uppercase))
@@ -848,6 +872,18 @@ mod tests {
             None,
             &["reserverar sig mot beslutet.", "Exp", "Hembygdsföreningen Ekonomikontoret"],
         );
+        check(
+            "2 Delårsrapport 2024 Kommunstyrelsens beslut 1. Delårsrapporten godkänns.",
+            None,
+            None,
+            &["Delårsrapport 2024", "Kommunstyrelsens beslut", "1. Delårsrapporten godkänns."],
+        );
+        check(
+            "2 enligt förvaltningens förslag. Exp.: Trafikverket, Region Dalarna",
+            None,
+            None,
+            &["enligt förvaltningens förslag.", "Exp.", "Trafikverket, Region Dalarna"],
+        );
     }
 
     #[test]
@@ -879,6 +915,37 @@ mod tests {
             Some("Sn"),
             Some("VILHELMINA KOMMUN PROTOKOLL"),
             &["Roland Bång Socialnämnden", "Sn 50 Au 84 Sn 34 Au 57 Dnr 2016/ Budget"],
+        );
+        // After a title's last word, capitalised or a number, a lead starts a sentence.
+        check(
+            "4 § 48 Detaljplan för Norrby 4:12, Vansbro Kommunstyrelsen beslutar att anta detaljplanen",
+            None,
+            None,
+            &[
+                "§ 48 Detaljplan för Norrby 4:12, Vansbro",
+                "Kommunstyrelsen beslutar att anta detaljplanen",
+            ],
+        );
+        check(
+            "4 § 61 Årsredovisning 2023 Kommunstyrelsen beslutar att godkänna den, då att Kommunstyrelsen beslutar om",
+            None,
+            None,
+            &[
+                "§ 61 Årsredovisning 2023",
+                "Kommunstyrelsen beslutar att godkänna den, då att Kommunstyrelsen beslutar om",
+            ],
+        );
+        check(
+            "4 anse motionen besvarad. Sammanfattning Motionären föreslår att. Expedieras: Ekonomiavdelningen",
+            None,
+            None,
+            &[
+                "anse motionen besvarad.",
+                "Sammanfattning",
+                "Motionären föreslår att.",
+                "Expedieras",
+                "Ekonomiavdelningen",
+            ],
         );
         check(
             "4 X år ARBETSUTSKOTTET BESLUTAR att notera informationen",

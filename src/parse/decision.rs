@@ -10,7 +10,7 @@ use crate::normalize::Line;
 use crate::parse::lexical::{is_alnum, tag_no_case, ws0, ws1};
 use nom::branch::alt;
 use nom::bytes::complete::tag;
-use nom::character::complete::one_of;
+use nom::character::complete::{char, one_of};
 use nom::combinator::{eof, opt, recognize};
 use nom::{IResult, Parser};
 
@@ -310,6 +310,22 @@ fn intro(i: &str) -> IResult<&str, &str> {
     recognize((alt((recognize(words), tag(":"))), ws0, eof)).parse(i)
 }
 
+/// The points a lead's rest runs on with after an [`intro`] that ends in a colon, as a
+/// flattened page writes them: `att: - avslå motionen - …`, `följande: 1. godkänna …`.
+///
+/// Pattern: `[enligt] följande|som följer|att: POINT …`, the point a bullet or a number.
+fn points_after_intro(rest: &str) -> Option<&str> {
+    let words = (
+        opt((alt((tag_no_case("enligt"), tag_no_case("i enlighet med"))), ws1)),
+        alt((tag_no_case("följande"), tag_no_case("som följer"), tag_no_case("att"))),
+        ws0,
+        char(':'),
+        ws1,
+    );
+    let (points, _) = recognize(words).parse(rest.trim_start()).ok()?;
+    list_item(points).map(|_| points)
+}
+
 /// Whether a lead's rest is only an [`intro`].
 fn is_intro(rest: &str) -> bool {
     intro(rest.trim()).is_ok()
@@ -347,20 +363,78 @@ fn list_item(line: &str) -> Option<&str> {
 ///
 /// Pattern: `1. POINT. 2. POINT. …`. Example: `1. Delårsrapporten per augusti 2017 godkänns.
 /// 2. Regionstyrelsen får i uppdrag att vidta åtgärder.` → two clauses.
+///
+/// A point that ends in a comma or a semicolon ends there too, and one before a point that
+/// starts with `att`: `1. godkänna rapporten, 2. uppdra åt kommundirektören …`, `1. att
+/// godkänna årsredovisningen 2. att lägga den till handlingarna`.
 fn split_points(clause: &str) -> Vec<&str> {
     let t = clause.trim_start();
     let Some(mut rest) = t.strip_prefix("1. ") else { return vec![clause] };
     let mut out = Vec::new();
     let mut next = 2;
     loop {
-        let mark = format!(". {next}. ");
-        let Some(at) = rest.find(&mark) else { break };
-        out.push(&rest[..=at]);
+        let mark = format!(" {next}. ");
+        let Some(at) = rest.match_indices(&mark).map(|(at, _)| at).find(|&at| {
+            rest[..at].ends_with(['.', ',', ';']) || rest[at + mark.len()..].starts_with("att ")
+        }) else {
+            break;
+        };
+        out.push(&rest[..at]);
         rest = &rest[at + mark.len()..];
         next += 1;
     }
     out.push(rest);
     out
+}
+
+/// Bullets run on in one clause, as a flattened page writes them, each point after the
+/// bullet's mark: a clause that starts with a bullet (`- `, `– `, `• `) is cut before each of
+/// its marks after a space, and one that does not before each `•` and each dash before
+/// `att`. In a clause that starts with a dash, a dash parts points only after a point's end
+/// (`.`, `,`, `;`) that ran on over no sentence's end, or before `att`: `2024 - 2026` stays
+/// whole. Each point loses its `att`.
+///
+/// Pattern: `- POINT. - POINT.`, `anta planen, • att uppdra …`. Example: `- Föreningen
+/// beviljas bidrag om 20 000 kronor. - Bidraget belastar kommunstyrelsens anslag.` → two
+/// clauses.
+fn split_bullets(clause: &str) -> Vec<&str> {
+    let t = clause.trim_start();
+    let lead = ["- ", "– ", "• "].into_iter().find(|m| t.starts_with(m));
+    // Every cut holds a bullet's mark: most clauses hold none (a point `split_points` cut
+    // off its number still loses its `att`).
+    if lead.is_none() && !t.contains(" • ") && !t.contains(" - att ") && !t.contains(" – att ")
+    {
+        return vec![att_clause(clause).unwrap_or(clause)];
+    }
+    let body = lead.map_or(t, |m| &t[m.len()..]);
+    let marks: &[&str] = match lead {
+        Some(m) => &[m],
+        None => &["• ", "- ", "– "],
+    };
+    // A point is one sentence: a dash after a point that ran on over a sentence's end (a
+    // page of flattened text) parts nothing.
+    let cuts_at = |start: usize, at: usize, mark: &str| {
+        let (before, after) = (&body[start..at], &body[at + 1 + mark.len()..]);
+        mark.starts_with('•')
+            || after.starts_with("att ")
+            || (lead.is_some() && before.ends_with(['.', ',', ';']) && !before.contains(". "))
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some((at, mark)) = marks
+        .iter()
+        .filter_map(|m| body[from..].find(&format!(" {m}")).map(|p| (from + p, *m)))
+        .min()
+    {
+        from = at + 1 + mark.len();
+        if cuts_at(start, at, mark) {
+            out.push(&body[start..at]);
+            start = from;
+        }
+    }
+    out.push(&body[start..]);
+    out.into_iter().map(|c| att_clause(c).unwrap_or(c)).collect()
 }
 
 /// Clauses written on one line (flattened text, or a lead followed by its clauses):
@@ -528,6 +602,11 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
             in_list = true;
             in_lead = false;
         } else if let Some(c) = list_item(text).filter(|_| in_list || clauses.len() == opened) {
+            // A bullet keeps its mark, which `split_bullets` cuts bullets run on in the line
+            // at (`- A. - B.`) and takes off; so does a first point, which `split_points`
+            // cuts points run on after it at (`1. A. 2. B.`).
+            let t = text.trim_start();
+            let c = if t.starts_with(['-', '–', '•']) || t.starts_with("1. ") { t } else { c };
             clauses.push(att_clause(c).unwrap_or(c).to_string());
             in_list = true;
             in_lead = false;
@@ -550,6 +629,7 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
     clauses
         .iter()
         .flat_map(|c| split_points(c))
+        .flat_map(split_bullets)
         .flat_map(split_inline)
         .map(tidy)
         .filter(|c| !c.is_empty())
@@ -666,8 +746,9 @@ fn first_decision(
         if let Some(lead) = lead(&line.text, in_section) {
             // "beslutar följande:", "besluta att:" announce what follows and are no clause.
             let announces = lead.rest.trim().is_empty() || is_intro(lead.rest);
-            let first = (!announces).then(|| att_clause(lead.rest)).flatten().or_else(|| {
-                let r = lead.rest.trim();
+            let rest = points_after_intro(lead.rest).unwrap_or(lead.rest);
+            let first = (!announces).then(|| att_clause(rest)).flatten().or_else(|| {
+                let r = rest.trim();
                 (!announces && !r.is_empty()).then_some(r)
             });
             let mut clauses = clauses_after(&lines[i + 1..], first);
@@ -683,7 +764,8 @@ fn first_decision(
                 && (in_section
                     || !lead.rest.trim().is_empty()
                     || line.text.trim_end().ends_with(':')
-                    || continued_below(&lines[i + 1..]))
+                    || continued_below(&lines[i + 1..])
+                    || points_lost_their_numbers(&line.text, lead.rest, &lines[i + 1..]))
             {
                 clauses = next_block_sentences(&lines[i + 1..]);
             }
@@ -713,6 +795,23 @@ fn first_decision(
             .then_some((Decision { kind: default_kind, by: None, to: None, clauses }, i));
     }
     None
+}
+
+/// Whether a body's lead alone on its line (`Kommunstyrelsen beslutar`) stands right over
+/// sentences that start with a capital, as a Word list's points come out without their
+/// numbers: `Kommunstyrelsen beslutar` / `Motionen bifalls.` / `Förvaltningen får i uppdrag
+/// …`. The lead is the whole line, nothing after its verb, and the next line, no blank
+/// between, is a sentence of its own.
+fn points_lost_their_numbers(line: &str, rest: &str, below: &[&Line]) -> bool {
+    rest.trim().is_empty()
+        && below.first().is_some_and(|l| {
+            let t = l.text.trim();
+            !l.is_blank()
+                && t.starts_with(char::is_uppercase)
+                && t.ends_with('.')
+                && super::frame::label(t).is_err()
+        })
+        && opens_body_decision(line)
 }
 
 /// Whether the next block after a lead with nothing after its verb goes on with the lead's
@@ -791,6 +890,46 @@ mod tests {
         // Only points numbered on from 1 cut: `enligt bilaga 2. 4. …` is no list.
         assert_eq!(split_points("anta taxan. 2. Uppdra"), ["anta taxan. 2. Uppdra"]);
         assert_eq!(split_points("1. Godkänna avtalet. 3. X"), ["Godkänna avtalet. 3. X"]);
+        // A point that ends in a comma.
+        assert_eq!(
+            split_points("1. godkänna rapporten, 2. uppdra åt kommundirektören att återkomma."),
+            ["godkänna rapporten,", "uppdra åt kommundirektören att återkomma."]
+        );
+        assert_eq!(split_points("1. anta bilaga 1 2. x"), ["anta bilaga 1 2. x"]);
+        assert_eq!(
+            split_points("1. att godkänna årsredovisningen 2. att lägga den till handlingarna"),
+            ["att godkänna årsredovisningen", "att lägga den till handlingarna"]
+        );
+    }
+
+    #[test]
+    fn bullets_run_on_in_a_flattened_clause() {
+        assert_eq!(
+            split_bullets(
+                "- Föreningen beviljas bidrag om 20 000 kronor. - Bidraget belastar kommunstyrelsens anslag."
+            ),
+            [
+                "Föreningen beviljas bidrag om 20 000 kronor.",
+                "Bidraget belastar kommunstyrelsens anslag."
+            ]
+        );
+        assert_eq!(
+            split_bullets(
+                "anta detaljplanen, • att uppdra åt förvaltningen att verkställa beslutet."
+            ),
+            ["anta detaljplanen,", "uppdra åt förvaltningen att verkställa beslutet."]
+        );
+        assert_eq!(
+            split_bullets("- avslå motionen - att uppdra åt nämnden"),
+            ["avslå motionen", "uppdra åt nämnden"]
+        );
+        // A dash inside a point parts nothing.
+        assert_eq!(
+            split_bullets("- anta verksamhetsplan 2024 - 2026"),
+            ["anta verksamhetsplan 2024 - 2026"]
+        );
+        assert_eq!(split_bullets("anta planen - med ändringar"), ["anta planen - med ändringar"]);
+        assert_eq!(split_bullets("- Godkänna planen"), ["Godkänna planen"]);
     }
 
     use crate::normalize::test_lines as lines;
@@ -853,6 +992,87 @@ mod tests {
             "{:?}",
             d.clauses
         );
+    }
+
+    /// A flattened page runs a lead's points on in its line.
+    #[test]
+    fn points_run_on_after_the_lead() {
+        let by = Some("Kommunstyrelsen");
+        let d = DecisionKind::Decision;
+        check(
+            "Kommunstyrelsen beslutar att: - avslå motionen, - uppdra åt förvaltningen att redovisa frågan",
+            false,
+            d,
+            by,
+            None,
+            2,
+        );
+        check(
+            "Kommunstyrelsen beslutar att 1. godkänna rapporten, 2. uppdra åt kommundirektören att återkomma i ärendet.",
+            false,
+            d,
+            by,
+            None,
+            2,
+        );
+        check(
+            "Kommunstyrelsen beslutar • att anta detaljplanen, • att uppdra åt förvaltningen att verkställa beslutet.",
+            false,
+            d,
+            by,
+            None,
+            2,
+        );
+        check(
+            "Kommunstyrelsen beslutar följande: 1. Motionen bifalls. 2. Ärendet avslutas.",
+            false,
+            d,
+            by,
+            None,
+            2,
+        );
+        check(
+            "- Föreningen beviljas bidrag om 20 000 kronor. - Bidraget belastar kommunstyrelsens anslag.",
+            true,
+            d,
+            None,
+            None,
+            2,
+        );
+        check(
+            "1. Delårsrapporten godkänns. 2. Nämnderna uppmanas att vidta åtgärder. 3. Paragrafen justeras omedelbart.",
+            true,
+            d,
+            None,
+            None,
+            3,
+        );
+        check(
+            "Kommunstyrelsen beslutar\n1. att godkänna rapporten\n2. att uppdra åt nämnden",
+            false,
+            d,
+            by,
+            None,
+            2,
+        );
+    }
+
+    /// A Word list's points without their numbers under a lead alone on its line.
+    #[test]
+    fn points_without_their_numbers() {
+        let by = Some("Kommunstyrelsen");
+        let d = DecisionKind::Decision;
+        check(
+            "Kommunstyrelsen beslutar\nMotionen bifalls.\nFörvaltningen får i uppdrag att utreda frågan.",
+            false,
+            d,
+            by,
+            None,
+            2,
+        );
+        let ls = lines("Kommunstyrelsen beslutar\nBeslutsunderlag\nTjänsteskrivelse.");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert!(decision(&refs, false, d).is_none());
     }
 
     #[test]

@@ -316,9 +316,10 @@ fn series_yy_number(i: &str) -> IResult<&str, Parts<'_>> {
         .parse(i)
 }
 
-/// `[SERIES] YEAR[.:/-]NUMBER` after a label: `KS 2019:123`, `2016/123`, `2016.0045`.
+/// `[SERIES] YEAR[.:/-]NUMBER` after a label: `KS 2019:123`, `2016/123`, `2016.0045`, and
+/// the series joined by a dot too: `KS.2024.45`.
 fn labelled_year_number(i: &str) -> IResult<&str, Parts<'_>> {
-    (opt((series, ws0)), year4, one_of("/:.-"), number, no_digit_follows)
+    (opt((series, alt((tag("."), ws0)))), year4, one_of("/:.-"), number, no_digit_follows)
         .map(|(s, y, _, n, ())| (s.map(|x| x.0), y, n))
         .parse(i)
 }
@@ -388,6 +389,16 @@ fn labelled_series_yy_number(i: &str) -> IResult<&str, Parts<'_>> {
         .parse(i)
 }
 
+/// `SERIESYYNUMBER` after a label, a series of two capitals or more glued to a two-digit year
+/// and a number of three digits or more: `RV241234` (2024, 1234). Without a label it could be
+/// any code.
+fn labelled_series_yy_glued(i: &str) -> IResult<&str, Parts<'_>> {
+    let long_number = verify(digits(3, 7), |d: &str| d.bytes().any(|b| b != b'0'));
+    (verify(series, |s: &str| s.len() >= 2), year2, long_number, no_digit_follows)
+        .map(|(s, y, n, ())| (Some(s), y, n.parse().unwrap_or(0)))
+        .parse(i)
+}
+
 /// A series written capitalised, one capital and one to four small ASCII letters, as Örebro
 /// kommun writes its series: `Ks`, `Kn`, `Bn`, `Sbn`; or two bodies' initials joined by a small
 /// `o` (och), as `X och Y`-named boards write theirs: `BoU` (barn och utbildning), `KoFN`,
@@ -434,9 +445,9 @@ fn labelled_capitalised_series(i: &str) -> IResult<&str, Parts<'_>> {
     .parse(r)
 }
 
-/// `YEAR-SERIES[-]NUMBER` after a label: `2012-KS0123`, `2012-KS-123`.
+/// `YEAR[-]SERIES[-]NUMBER` after a label: `2012-KS0123`, `2012-KS-123`, `2024KS0123`.
 fn labelled_year_series_number(i: &str) -> IResult<&str, Parts<'_>> {
-    (year4, char('-'), series, opt(char('-')), number, no_digit_follows)
+    (year4, opt(char('-')), series, opt(char('-')), number, no_digit_follows)
         .map(|(y, _, s, _, n, ())| (Some(s), y, n))
         .parse(i)
 }
@@ -444,8 +455,8 @@ fn labelled_year_series_number(i: &str) -> IResult<&str, Parts<'_>> {
 /// A case number after a label (`Dnr`, `Diarienummer:`): every [`dnr`] spelling and the bare
 /// ones a label makes safe.
 pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
-    if let Ok(found) = dnr(i) {
-        return Ok(found);
+    if let Ok((rest, found)) = dnr(i) {
+        return Ok(with_document_number(i, rest, found));
     }
     let (rest, parts) = alt((
         labelled_series_around,
@@ -458,11 +469,43 @@ pub fn labelled_one(i: &str) -> IResult<&str, Dnr> {
         labelled_year_series_number,
         labelled_yy_dot_number,
         labelled_series_yy_number,
+        labelled_series_yy_glued,
         labelled_capitalised_series,
     ))
     .parse(i)?;
-    let rest = filing_code(rest);
+    let rest = document_number(filing_code(rest));
     Ok((rest, make(&i[..i.len() - rest.len()], parts)))
+}
+
+/// What follows a case number once a document or filing-plan number after a dash is skipped,
+/// spaces around the dash or none: `-2` in `KS 2024/00123-2`, ` - 041` in `2024/123 - 041`.
+/// One to three digits, dotted parts allowed, and nothing after them that goes on with a
+/// word or a number: a year (`- 2025`) or a title (`- Budget`) is none. Only where the case
+/// number is surely one (after a label, or a line of nothing but case numbers); it is part of
+/// the number as written, not of its key.
+fn document_number(i: &str) -> &str {
+    let code = (
+        ws0,
+        alt((tag("-"), tag("–"))),
+        ws0,
+        digits(1, 3),
+        nom::multi::many0((char('.'), digits(1, 3))),
+        no_digit_follows,
+    );
+    match recognize(code).parse(i) {
+        Ok((rest, _)) if !rest.starts_with(['.', '/', ':', '-']) => rest,
+        _ => i,
+    }
+}
+
+/// A case number `d` read from `i` up to `rest`, and what follows it, with the
+/// [`document_number`] after it as part of the number as written.
+fn with_document_number<'a>(i: &'a str, rest: &'a str, mut d: Dnr) -> (&'a str, Dnr) {
+    let after = document_number(rest);
+    if after.len() < rest.len() {
+        d.raw = i[..i.len() - after.len()].trim().to_string();
+    }
+    (after, d)
 }
 
 /// The label before a case number: `Dnr`, `Dnr.`, `Dnr:`, `Diarienummer:`, `Diarienr`,
@@ -523,6 +566,7 @@ pub fn bare_line(i: &str) -> Option<Vec<Dnr>> {
     let mut rest = t;
     loop {
         let (r, d) = dnr(rest).ok()?;
+        let (r, d) = with_document_number(rest, r, d);
         out.push(d);
         let sep: IResult<&str, _> =
             alt((recognize((ws0, one_of(",;"), ws0)), recognize((ws1, tag("och"), ws1)))).parse(r);
@@ -788,8 +832,32 @@ pub fn split_title(title: &str) -> (String, Vec<Dnr>) {
     {
         found.push(d);
         t = &t[..at];
+    } else if found.is_empty()
+        && let Some((at, d)) = space_before_dnr(t)
+    {
+        found.push(d);
+        t = &t[..at];
     }
     (t.to_string(), found)
+}
+
+/// A case number with its series that ends a title after a space, as a flattened page runs
+/// them on (`Delårsrapport för kommunens bolag KS 2023/456-1.4.2`): where it starts and the
+/// number. The series and the number may be one word (`KS-2023-00456`) or two (`KS 2023/456`).
+fn space_before_dnr(t: &str) -> Option<(usize, Dnr)> {
+    // Every spelling with a series holds a digit at its end: most titles end in a word.
+    if !t.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut spaces = t.rmatch_indices(' ').map(|(at, _)| at);
+    [spaces.next(), spaces.next()].into_iter().flatten().find_map(|at| {
+        let (rest, d) = dnr(&t[at + 1..]).ok()?;
+        // After its label (`… Dnr KS 2023/12`) the number goes with the label.
+        // So does a list of them after the label (`… Dnr KS 2024/1, KS 2024/2`).
+        let before = t[..at].trim_end().rsplit(' ').next().unwrap_or("");
+        let labelled = label(before).is_ok_and(|(r, _)| r.is_empty()) || before.ends_with(',');
+        (rest.is_empty() && d.series.is_some() && at > 0 && !labelled).then_some((at, d))
+    })
 }
 
 #[cfg(test)]
@@ -935,6 +1003,57 @@ mod tests {
             read("2016/0512-KS"),
             Some((String::new(), "2016/0512-KS".into(), "KS-2016-512".into()))
         );
+        // The series joined to the year by a dot; a glued two-digit year.
+        assert_eq!(
+            read("KS.2024.45"),
+            Some((String::new(), "KS.2024.45".into(), "KS-2024-45".into()))
+        );
+        assert_eq!(
+            read("RV241234"),
+            Some((String::new(), "RV241234".into(), "RV-2024-1234".into()))
+        );
+        assert_eq!(read("KS2019").map(|x| x.2), None);
+    }
+
+    /// A year glued to its series.
+    #[test]
+    fn year_glued_to_its_series() {
+        let read = |i: &str| labelled_one(i).ok().map(|(r, d)| (r.to_string(), d.raw, d.key));
+        assert_eq!(
+            read("2024KS0123"),
+            Some((String::new(), "2024KS0123".into(), "KS-2024-123".into()))
+        );
+        // A word in capitals after a number is no series of it (an anonymised name).
+        assert_eq!(read("31/16 XXXX").map(|x| x.2), Some("2016-31".into()));
+    }
+
+    /// A document or filing-plan number after a dash is part of the number as written:
+    /// `Diarienr: 2024/123 - 041`, `Dnr KS 2024/00123-2`. A year or a title after a dash is not.
+    #[test]
+    fn a_document_number_after_a_dash() {
+        let read = |i: &str| labelled_one(i).ok().map(|(r, d)| (r.to_string(), d.raw, d.key));
+        assert_eq!(
+            read("2024/123 - 041"),
+            Some((String::new(), "2024/123 - 041".into(), "2024-123".into()))
+        );
+        assert_eq!(
+            read("KS 2024/00123-2 Årsredovisning"),
+            Some((" Årsredovisning".into(), "KS 2024/00123-2".into(), "KS-2024-123".into()))
+        );
+        assert_eq!(
+            read("98.112-041"),
+            Some((String::new(), "98.112-041".into(), "1998-112".into()))
+        );
+        for (i, rest) in [
+            ("KS 2024/12 - 2025", " - 2025"),
+            ("KS 2024/12 - Budget", " - Budget"),
+            ("2024/12 - 2024-03-12", " - 2024-03-12"),
+            ("KS 2024/12 - 3/2024", " - 3/2024"),
+        ] {
+            assert_eq!(read(i).map(|x| x.0), Some(rest.to_string()), "{i}");
+        }
+        let raws = |i: &str| bare_line(i).map(|v| v.into_iter().map(|d| d.raw).collect::<Vec<_>>());
+        assert_eq!(raws("KS 2023/456-1"), Some(vec!["KS 2023/456-1".to_string()]));
     }
 
     /// Region Dalarna's series glued to a two-digit year: `Diarienummer: RD24/01234`.
@@ -1214,6 +1333,23 @@ mod tests {
         assert_eq!((t.as_str(), d[0].raw.as_str()), ("Motion om skolmat", "KS 2024/45"));
         let (t, d) = split_title("Verksamhetsplan 2024 - 2026");
         assert_eq!((t.as_str(), d.len()), ("Verksamhetsplan 2024 - 2026", 0));
+        // After a space, as a flattened page runs a title into its number.
+        let (t, d) = split_title("Delårsrapport för kommunens bolag KS 2023/456-1.4.2");
+        assert_eq!(
+            (t.as_str(), d[0].raw.as_str()),
+            ("Delårsrapport för kommunens bolag", "KS 2023/456-1.4.2")
+        );
+        let (t, d) = split_title("Detaljplan för Norrby KS-2023-00456");
+        assert_eq!((t.as_str(), d[0].raw.as_str()), ("Detaljplan för Norrby", "KS-2023-00456"));
+        assert_eq!(split_title("Budget 2025 Dnr KS 2024/12").1.len(), 0);
+        for title in [
+            "Budget KS 2024-2026",
+            "Verksamhetsplan 2024",
+            "Beslut i KS 2023-12-07",
+            "Revidering av SFS 2023/12",
+        ] {
+            assert_eq!(split_title(title).1.len(), 0, "{title}");
+        }
     }
 
     #[test]

@@ -16,21 +16,93 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
     while let Some(at) = item[..end].rfind(" och ") {
         end = at;
         let left = item[..at].trim();
-        if left.ends_with('-') {
+        let right = item[at + 5..].trim();
+        if left.ends_with('-') || inside_company_name(left, right) {
             continue;
         }
-        let right = item[at + 5..].trim();
         let right_capital = right.chars().next().is_some_and(char::is_uppercase);
         // `Ekonomiavdelningen och kommunfullmäktige`: a body or a usual recipient written in
         // lower case is a recipient of its own, where `Vård och omsorg` is one name.
         let recipient = super::bodies::is_body_word(right)
             || ["revisorerna", "akten", "sökanden", "sökande"].contains(&right);
-        if !left.is_empty() && !right.is_empty() && (right_capital || in_list || recipient) {
+        // In a list, a part in lower case after `och` is a recipient of its own where it can
+        // stand alone (`…, Kansliet och ekonomichefen`), not where it ends a unit's name of
+        // two common nouns (`…, Gata och park`, `Kultur och fritid`).
+        if !left.is_empty()
+            && !right.is_empty()
+            && (right_capital || recipient || (in_list && stands_alone(right)))
+        {
             return vec![left.to_string(), right.to_string()];
         }
         break;
     }
     vec![item.to_string()]
+}
+
+/// Whether a word ends a unit's name, so that a capitalised word after it starts another
+/// recipient: a word in the definite form of seven letters or more (`-en`, `-et`, `-na`), a
+/// `-fullmäktige`, a company's form (`AB`), or a closing parenthesis (a recipient's note:
+/// `Sökanden (delgivningskvitto)`).
+/// Not the bare noun that names the kind of what a proper name follows (`Föreningen
+/// Bygdegården`, `Stiftelsen Sälenfjällen`), unless a body's name follows it; a compound
+/// (`Hembygdsföreningen`) names one unit.
+fn ends_unit_name(w: &str, next: &str) -> bool {
+    if w.ends_with(')') || ["AB", "HB", "KB"].contains(&w) {
+        return true;
+    }
+    let definite = (["en", "et", "na"].iter().any(|e| w.ends_with(e))
+        || w.ends_with("fullmäktige"))
+        && w.chars().count() >= 7
+        && w.chars().all(char::is_alphabetic);
+    definite
+        && (!["Föreningen", "Stiftelsen", "Bolaget", "Klubben"].contains(&w)
+            || super::bodies::is_body_word(next))
+}
+
+/// Whether ` och ` joins two words of one company's name, neither side a recipient by itself:
+/// the right side ends in the company's form (`AB`, `HB`, `KB`), the left in a capitalised
+/// word that ends no unit's name ([`ends_unit_name`]) and is no company of its own.
+///
+/// Pattern: `Name Word och Word AB`. Example: `Malung-Sälens Vatten och Avfall AB` stays whole;
+/// `Kommunstyrelsen och Mittsverige Vatten AB` is two recipients.
+fn inside_company_name(left: &str, right: &str) -> bool {
+    fn last(t: &str) -> &str {
+        t.rsplit(' ').next().unwrap_or("")
+    }
+    let forms = ["AB", "HB", "KB"];
+    let (before, after) = (last(left), right.split(' ').next().unwrap_or(""));
+    right.contains(' ')
+        && forms.contains(&last(right))
+        && before.starts_with(char::is_uppercase)
+        && !forms.contains(&before)
+        && !ends_unit_name(before, after)
+        && !super::bodies::is_body_word(before)
+}
+
+/// Whether a recipient written in lower case after `och` is one by itself: several words
+/// (`ekonomichef Anna Berg`), a word in the definite form (`ekonomichefen`, `kansliet`,
+/// `revisorerna`), or an official's title (`ekonomidirektör`, `controller`), not a common
+/// noun that ends a unit's name (`park`, `service`, `fritid`).
+fn stands_alone(right: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "chef",
+        "direktör",
+        "controller",
+        "sekreterare",
+        "strateg",
+        "ansvarig",
+        "handläggare",
+        "samordnare",
+        "ekonom",
+        "utredare",
+        "ordförande",
+        "revisor",
+        "jurist",
+        "inspektör",
+    ];
+    let definite =
+        ["en", "et", "na"].iter().any(|e| right.ends_with(e)) && right.chars().count() >= 6;
+    right.contains(' ') || definite || TITLES.iter().any(|t| right.ends_with(t))
 }
 
 /// Words in lower case inside one recipient's name, before a capitalised word of it:
@@ -50,18 +122,17 @@ const NAME_CONNECTORS: &[&str] = &[
 /// Pattern: `NAME-EN Name-et …`. Example: `Samhällsbyggnadsnämnden Lantmäteriet Länsstyrelsen`
 /// → `Samhällsbyggnadsnämnden`, `Lantmäteriet`, `Länsstyrelsen`. `Länsstyrelsen i Skåne län`,
 /// `Region Skåne` and `Anna Berg` stay whole. The recipients are pushed to `out`.
-fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>) {
+///
+/// Only a list that the text does not part otherwise (one row, no commas) is cut after a word
+/// in the definite form (`definite_cuts`): in a list of rows or of commas, each row's or item's
+/// definite word goes on with the name that follows it (`Länsstyrelsen Dalarna`, `Trafikverket
+/// Region Mitt`); a parenthesis or a word in lower case before a capital still ends one.
+fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>, definite_cuts: bool) {
     // A recipient of one word, most of them, is no run.
     if !item.contains(' ') {
         out.push(item);
         return;
     }
-    let ends_name = |w: &str| {
-        w.ends_with(')')
-            || (["en", "et", "na"].iter().any(|e| w.ends_with(e)) || w.ends_with("fullmäktige"))
-                && w.chars().count() >= 7
-                && w.chars().all(char::is_alphabetic)
-    };
     // After a word in lower case, only a capital and a small letter start a name: an
     // abbreviation in capitals goes with it (`utvecklingsstrateg HSD-stab`).
     let ends_lower = |w: &str, next: &str| {
@@ -73,7 +144,8 @@ fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>) {
     let mut at = 0;
     let mut prev = "";
     for w in item.split(' ') {
-        if w.starts_with(char::is_uppercase) && (ends_name(prev) || ends_lower(prev, w)) {
+        let unit_end = if definite_cuts { ends_unit_name(prev, w) } else { prev.ends_with(')') };
+        if w.starts_with(char::is_uppercase) && (unit_end || ends_lower(prev, w)) {
             out.push(item[start..at].trim());
             start = at;
         }
@@ -83,6 +155,21 @@ fn run_together<'a>(item: &'a str, out: &mut Vec<&'a str>) {
         at += w.len() + 1;
     }
     out.push(item[start..].trim());
+}
+
+/// A row's purpose heading before the recipients it groups, taken off: `För åtgärd: Tekniska
+/// förvaltningen` → `Tekniska förvaltningen`, `För kännedom:` → ``. Only with its colon: a
+/// purpose after a recipient (`Kommunstyrelsen för kännedom`) is the recipient's note.
+///
+/// Pattern: `[För] åtgärd|kännedom|info|information|beslut|verkställighet:`, any case.
+fn without_purpose(text: &str) -> &str {
+    // Every heading holds a colon: most rows hold none.
+    let Some(colon) = text.find(':') else { return text };
+    let head = text[..colon].trim();
+    let head = super::text::lower_case(head);
+    let word = head.strip_prefix("för ").unwrap_or(&head);
+    let purposes = ["åtgärd", "kännedom", "info", "information", "beslut", "verkställighet"];
+    if purposes.contains(&word) { text[colon + 1..].trim_start() } else { text }
 }
 
 /// Whether a line alone in its block may be one recipient of a list set one to a block:
@@ -135,12 +222,20 @@ fn is_running_header(line: &Line, after: &[&Line]) -> bool {
 /// [`crate::normalize::Normalized::page_breaks`]) is no end when the next page goes on with a
 /// lone recipient that ends in no full stop (`Grannar enligt sändlista` / `-----` / page header
 /// / `Miljö- och hälsoskyddsförvaltningen`).
+/// In a `flattened` text (a PDF page on one line), whose rows are no lines of the page, a
+/// row's recipients may have run together (`run_together`) whatever parts them.
 /// Example: `Regiondirektör, hälso- och sjukvårdsdirektör, utvecklingsstrateg HSD-stab`.
 #[must_use]
-pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<String> {
+pub fn recipients(
+    value: &str,
+    lines: &[&Line],
+    page_breaks: &[u32],
+    flattened: bool,
+) -> Vec<String> {
     let mut rows: Vec<String> = Vec::new();
-    if !value.trim().is_empty() {
-        rows.push(value.trim().to_string());
+    let value = without_purpose(value.trim());
+    if !value.is_empty() {
+        rows.push(value.to_string());
     }
     // Whether every block so far was one line, and whether a blank line has just ended one.
     let mut one_to_a_block = true;
@@ -174,7 +269,10 @@ pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<Stri
         block_len += 1;
         // A bullet's mark and the column gap after it (`-   Lönenheten` in pandoc's lists).
         let text = line.text.trim_start_matches(['-', '•', '–', '\t', ' ']).replace('\t', ", ");
-        let text = text.trim();
+        let text = without_purpose(text.trim());
+        if text.is_empty() {
+            continue;
+        }
         let wraps = rows.last().is_some_and(|prev| {
             prev.ends_with(',')
                 || prev.ends_with('-')
@@ -205,15 +303,16 @@ pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<Stri
             // run-together list before the recipient with the part.
             let row = row.trim().trim_end_matches(['.', ',', ';']);
             let mut parts = Vec::new();
-            run_together(row, &mut parts);
+            run_together(row, &mut parts, flattened);
             out.extend(parts.into_iter().map(str::to_string));
             continue;
         }
         // Most lists hold no recipient of several words, and are kept as they are.
         let items = if items.iter().any(|i| i.contains(' ')) {
             let mut parts = Vec::with_capacity(items.len());
+            let definite_cuts = flattened || (!one_to_a_row && items.len() == 1);
             for i in items {
-                run_together(i, &mut parts);
+                run_together(i, &mut parts, definite_cuts);
             }
             parts
         } else {
@@ -224,6 +323,8 @@ pub fn recipients(value: &str, lines: &[&Line], page_breaks: &[u32]) -> Vec<Stri
         for (k, item) in items.into_iter().enumerate() {
             let item = item.trim_end_matches('.').trim();
             let item = item.strip_prefix("och ").unwrap_or(item);
+            // `För kännedom: Kommunstyrelsen` inside a row a flattened page ran together.
+            let item = without_purpose(item);
             // `Ekonomidirektör, för kännedom`: a purpose after a comma is the recipient's
             // note, never a recipient (none starts with a small "för").
             if k > 0
@@ -255,7 +356,7 @@ mod tests {
     fn check(value: &str, text: &str, expected: &[&str]) {
         let ls = lines(text);
         let refs: Vec<&Line> = ls.iter().collect();
-        assert_eq!(recipients(value, &refs, &[]), expected);
+        assert_eq!(recipients(value, &refs, &[], false), expected);
     }
 
     /// A page break inside the list (a converter's `-----` and the next page's header set
@@ -265,7 +366,7 @@ mod tests {
         let check_broken = |text: &str, breaks: &[u32], expected: &[&str]| {
             let ls = lines(text);
             let refs: Vec<&Line> = ls.iter().collect();
-            assert_eq!(recipients("", &refs, breaks), expected, "{text}");
+            assert_eq!(recipients("", &refs, breaks, false), expected, "{text}");
         };
         // `Grannar enligt sändlista` / `-----` / page header / `Miljö- och …`.
         let text =
@@ -343,12 +444,129 @@ mod tests {
             "",
             &["Samtliga nämnder", "Revisorerna", "Länsstyrelsen i Västra Götalands län"],
         );
+        // Rows of a flattened page: cut after a definite word too.
+        let ls =
+            lines("Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö\nAkten");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert_eq!(
+            recipients("", &refs, &[], true),
+            ["Näringsdepartementet", "Koncernavdelning trafik, infrastruktur och miljö", "Akten"]
+        );
+        // One recipient to a row of a page: the row's name is whole.
         check(
             "",
             "Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö\nAkten",
-            &["Näringsdepartementet", "Koncernavdelning trafik, infrastruktur och miljö", "Akten"],
+            &["Näringsdepartementet Koncernavdelning trafik, infrastruktur och miljö", "Akten"],
         );
         check("Anna Berg", "", &["Anna Berg"]);
+        // A kind's name before a proper name is no unit's name of its own.
+        check(
+            "",
+            "Föreningen Bygdegården för kännedom\nEkonomienheten för åtgärd",
+            &["Föreningen Bygdegården för kännedom", "Ekonomienheten för åtgärd"],
+        );
+        check("Hembygdsföreningen Socialnämnden", "", &["Hembygdsföreningen", "Socialnämnden"]);
+        check("Hembygdsföreningen Ekonomikontoret", "", &["Hembygdsföreningen", "Ekonomikontoret"]);
+        check("Föreningen Socialnämnden", "", &["Föreningen", "Socialnämnden"]);
+        check(
+            "Sälens Vatten och Avfall AB Löneenheten Förtroendemannaregistret",
+            "",
+            &["Sälens Vatten och Avfall AB", "Löneenheten", "Förtroendemannaregistret"],
+        );
+    }
+
+    /// Purpose headings over the recipients they group are no recipients.
+    #[test]
+    fn purpose_headings() {
+        check(
+            "",
+            "För åtgärd: Tekniska förvaltningen\nFör kännedom: Kommunstyrelsen, Revisorerna",
+            &["Tekniska förvaltningen", "Kommunstyrelsen", "Revisorerna"],
+        );
+        check(
+            "",
+            "För kännedom:\nKommunstyrelsen\nRevisorerna",
+            &["Kommunstyrelsen", "Revisorerna"],
+        );
+        check("", "Kommunstyrelsen för kännedom", &["Kommunstyrelsen för kännedom"]);
+        check(
+            "För åtgärd: Tekniska förvaltningen För kännedom: Kommunstyrelsen, Revisorerna",
+            "",
+            &["Tekniska förvaltningen", "Kommunstyrelsen", "Revisorerna"],
+        );
+        check("", "Miljöenheten: tillsyn", &["Miljöenheten: tillsyn"]);
+    }
+
+    /// A list parted by commas or rows keeps a definite word with the name after it.
+    #[test]
+    fn a_definite_word_before_a_name_in_a_list() {
+        check(
+            "Länsstyrelsen Dalarna, Lantmäteriet, Trafikverket Region Mitt",
+            "",
+            &["Länsstyrelsen Dalarna", "Lantmäteriet", "Trafikverket Region Mitt"],
+        );
+        check(
+            "",
+            "Länsstyrelsen Dalarna\nPolismyndigheten Region Bergslagen\nSocialnämnden för kännedom",
+            &[
+                "Länsstyrelsen Dalarna",
+                "Polismyndigheten Region Bergslagen",
+                "Socialnämnden för kännedom",
+            ],
+        );
+        // A note in lower case or a parenthesis still ends a recipient.
+        check(
+            "Ekonomidirektör, för kännedom Kommunstyrelsen",
+            "",
+            &["Ekonomidirektör, för kännedom", "Kommunstyrelsen"],
+        );
+        check(
+            "Sökanden (delgivningskvitto) Lantmäteriet, Akten",
+            "",
+            &["Sökanden (delgivningskvitto)", "Lantmäteriet", "Akten"],
+        );
+    }
+
+    /// A unit's name of two common nouns joined by `och` is one recipient, last in a list too.
+    #[test]
+    fn och_inside_a_units_name() {
+        check("Ekonomienheten, Gata och park", "", &["Ekonomienheten", "Gata och park"]);
+        check(
+            "Kommunfullmäktige, Kultur och fritid",
+            "",
+            &["Kommunfullmäktige", "Kultur och fritid"],
+        );
+        check(
+            "Kommunstyrelsen, Kansliet och ekonomichefen",
+            "",
+            &["Kommunstyrelsen", "Kansliet", "ekonomichefen"],
+        );
+        check(
+            "Kommunstyrelsen, Kansliet och ekonomidirektör",
+            "",
+            &["Kommunstyrelsen", "Kansliet", "ekonomidirektör"],
+        );
+    }
+
+    /// ` och ` inside a company's name, neither side a recipient by itself, is no cut.
+    #[test]
+    fn och_inside_a_company_name() {
+        check(
+            "",
+            "Kommunfullmäktige\nMalung-Sälens Vatten och Avfall AB",
+            &["Kommunfullmäktige", "Malung-Sälens Vatten och Avfall AB"],
+        );
+        check(
+            "Kultur- och fritidsnämnden, Ekonomiavdelningen och Sälens Vatten och Avfall AB",
+            "",
+            &["Kultur- och fritidsnämnden", "Ekonomiavdelningen", "Sälens Vatten och Avfall AB"],
+        );
+        check(
+            "Kommunstyrelsen och Mittsverige Vatten AB",
+            "",
+            &["Kommunstyrelsen", "Mittsverige Vatten AB"],
+        );
+        check("Anna Berg och Per Olsson", "", &["Anna Berg", "Per Olsson"]);
     }
 
     #[test]

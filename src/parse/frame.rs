@@ -121,7 +121,9 @@ const LABEL_FIRST_WORDS: &[&str] = &[
     "dnr",
     "ekonomiska",
     "exp",
+    "expediering",
     "expedieras",
+    "expedierat",
     "föredragande",
     "förslag",
     "förvaltningens",
@@ -333,6 +335,7 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
         recognize((
             alt((
                 tag_no_case("beslutet"),
+                tag_no_case("beslut"),
                 tag_no_case("protokollet"),
                 tag_no_case("protokollsutdraget"),
                 tag_no_case("utdraget"),
@@ -341,7 +344,7 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
             alt((
                 recognize((
                     opt((tag("ska"), ws1)),
-                    alt((tag("skickas"), tag("expedieras"))),
+                    alt((tag("skickas"), tag("expedieras"), tag("sänds"))),
                     ws1,
                     tag("till"),
                 )),
@@ -354,12 +357,19 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
             opt((tag("skickas"), ws1)),
             tag("till"),
         )),
+        // `Protokollsutdrag: Ekonomienheten`: the extract's recipients after a colon.
+        recognize((
+            alt((tag_no_case("protokollsutdrag"), tag_no_case("utdrag"))),
+            nom::combinator::peek((ws0, char(':'))),
+        )),
         recognize((tag_no_case("expedieras"), opt((ws1, tag("till"))))),
+        recognize((tag_no_case("expedierat"), ws1, tag("till"))),
         recognize((tag_no_case("exp"), opt(char('.')), ws1, tag("till"))),
         // "Exp: Regionfastigheter, Koncernkontoret" (Region Skåne): "Exp" as a whole word.
         recognize((tag_no_case("exp"), opt(char('.')), not(satisfy(is_alpha)))),
         any_tag_no_case(&[
             ("beslutsexpediering", ()),
+            ("expediering", ()),
             ("sändlista", ()),
             ("kopia till", ()),
             ("skickas till", ()),
@@ -574,6 +584,14 @@ mod tests {
         check("Utdraget expedieras till", Some((Label::Expedition, "")));
         check("Utdrag till", Some((Label::Expedition, "")));
         check("Beslutet delges", Some((Label::Expedition, "")));
+        check("Beslut skickas till:", Some((Label::Expedition, "")));
+        check("Beslutet sänds till", Some((Label::Expedition, "")));
+        check("Protokollsutdrag: Ekonomienheten", Some((Label::Expedition, "Ekonomienheten")));
+        check("Utdrag:", Some((Label::Expedition, "")));
+        check("Expediering:", Some((Label::Expedition, "")));
+        check("Expedierat till", Some((Label::Expedition, "")));
+        check("Protokollsutdrag", None);
+        check("Beslut skickas ut i dag.", None);
         check("Utdrag ur protokollet", None);
         check("Protokollet justeras", None);
         check("Exp till: Akten", Some((Label::Expedition, "Akten")));

@@ -77,7 +77,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
     if headings.is_empty() {
         let (body, closing) = split_closing(lines);
         header::closing(closing, &mut head);
-        let unnumbered = unnumbered(body, &norm.page_breaks, &mut warnings);
+        let unnumbered = unnumbered(body, &norm, &mut warnings);
         letterhead = unnumbered.letterhead;
         if head.dnr.is_empty() {
             head.dnr.clone_from(&unnumbered.paragraph.dnr);
@@ -233,7 +233,9 @@ fn bare_prefix(lines: &[Line]) -> Option<&str> {
 /// The § headings of a text, in order. Headings whose number runs backwards are read as text
 /// (a cited "§ 12" at a line start); a gap in the numbering is a warning. Without any `§`
 /// heading, headings that lost their `§` (`SN 13`, with the prefix most of them use) count,
-/// and in a flattened text a number and title at a page start (`25 Ändring av dagordningen`).
+/// then, two or more of them, headings with the sign after the number or a full stop after it
+/// (`12 § Val av justerare`, `§ 13.`), and in a flattened text a number and title at a page
+/// start (`25 Ändring av dagordningen`).
 fn find_headings<'a>(
     lines: &'a [Line],
     flattened: bool,
@@ -250,10 +252,18 @@ fn find_headings<'a>(
             }
         })
     };
-    let parsers: [&dyn Fn(&'a str) -> nom::IResult<&'a str, Heading<'a>>; 3] =
-        [&paragraphs::heading, &bare, &paragraphs::number_heading];
+    let parsers: [&dyn Fn(&'a str) -> nom::IResult<&'a str, Heading<'a>>; 5] = [
+        &paragraphs::heading,
+        &bare,
+        &paragraphs::sign_after_heading,
+        &paragraphs::item_heading,
+        &paragraphs::number_heading,
+    ];
     for (pass, parse) in parsers.iter().enumerate() {
-        if pass == 2 && !flattened {
+        if pass == 3 && flattened {
+            continue;
+        }
+        if pass == 4 && !flattened {
             break;
         }
         for (k, line) in lines.iter().enumerate() {
@@ -261,7 +271,7 @@ fn find_headings<'a>(
                 continue;
             }
             // A page start: the first line of the text or after a blank.
-            if pass == 2 && k > 0 && !lines[k - 1].is_blank() {
+            if pass >= 3 && k > 0 && !lines[k - 1].is_blank() {
                 continue;
             }
             let Ok((_, h)) = parse(&line.text) else { continue };
@@ -304,11 +314,37 @@ fn find_headings<'a>(
             }
             out.push((k, h));
         }
+        // One `12 §` in a text is a statute cited at a line's start, not the minutes' layout.
+        if pass == 2 && out.len() < 2 {
+            out.clear();
+        }
+        if pass == 3 && !numbered_items(&out, lines) {
+            out.clear();
+        }
         if !out.is_empty() {
             break;
         }
     }
     out
+}
+
+/// Whether agenda items numbered with a full stop (`1. Val av justerare`) are the paragraphs
+/// of the text, not a list in a letter or a report: two or more, numbered one after another
+/// without a gap, each over a decision (a line of its block holds `beslut`: `beslutar`,
+/// `Beslut`, `föreslår … besluta`).
+fn numbered_items(out: &[(usize, Heading<'_>)], lines: &[Line]) -> bool {
+    let decides = |from: usize, to: usize| {
+        lines[from..to].iter().any(|l| {
+            crate::scan::contains_bytes(l.text.as_bytes(), b"beslut", false)
+                || crate::scan::contains_bytes(l.text.as_bytes(), b"Beslut", false)
+        })
+    };
+    out.len() >= 2
+        && out.windows(2).all(|w| w[1].1.number == w[0].1.number + 1)
+        && out.iter().enumerate().all(|(k, (at, _))| {
+            let end = out.get(k + 1).map_or(lines.len(), |(next, _)| *next);
+            decides(*at + 1, end)
+        })
 }
 
 /// Whether the headings found so far are a list of the items at the head of the text, which
@@ -443,6 +479,22 @@ fn wraps_to_dnr(last: &Line, lines: &[Line], from: usize) -> bool {
     if last.text.trim().chars().count() < 40 {
         return false;
     }
+    // `… från Hembygdsföreningen` / `Gillet` / `` / `Diarienummer: SN 2023.0456`: a markdown
+    // converter leaves a blank line between a title's block and its case number; the title's
+    // rest is then a short name, up to three capitalised words.
+    let name_rest = |l: &Line| {
+        let t = l.text.trim();
+        title_like(l)
+            && t.split_whitespace().count() <= 3
+            && t.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            && !bodies::is_body_name(t)
+    };
+    if name_rest(&lines[from])
+        && lines.get(from + 1).is_some_and(Line::is_blank)
+        && first_filled(lines, from + 1).is_some_and(|k| is_dnr(&lines[k]))
+    {
+        return true;
+    }
     lines[from..]
         .iter()
         .take(3)
@@ -512,16 +564,17 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
     let title = title.strip_prefix("Ärende:").map_or(title.as_str(), str::trim_start);
     let (mut title, mut found) = dnr::split_title(title);
     found.extend(right);
-    // "Title  Dnr KS 2018/14" in a column layout.
-    // Both forms hold "Dnr", whose rare `D` is looked for before either searcher is set up.
-    if crate::scan::contains_bytes(title.as_bytes(), b"Dnr", false)
-        && let Some(at) = title.find(" Dnr ").or_else(|| title.find(" Dnr: "))
-    {
-        let (value, _) = dnr::labelled(dnr::label(&title[at + 1..]).map_or("", |(r, _)| r));
-        if !value.is_empty() {
-            found.extend(value);
-            title.truncate(at);
-        }
+    // "Title  Dnr KS 2018/14" in a column layout, `Title Diarienr: 2024/123` on a flattened
+    // page: a label in capitals (`Dnr`, `Diarienr`, `Diarienummer`) and its case numbers.
+    let labelled_at = title.match_indices(" D").map(|(at, _)| at).find_map(|at| {
+        let (value, _) = dnr::label(&title[at + 1..]).ok()?;
+        let (found, _) = dnr::labelled(value);
+        (!found.is_empty()).then_some((at, found))
+    });
+    if let Some((at, value)) = labelled_at {
+        // They stand before the numbers taken off the title's end.
+        found.splice(0..0, value);
+        title.truncate(at);
     }
     (title.trim().trim_end_matches(['.', ':']).trim().to_string(), used, found)
 }
@@ -605,6 +658,7 @@ fn numbered(
 ) -> Paragraph {
     let start = &block[0];
     let rest = h.prefix.map_or(h.rest, |_| paragraphs::skip_cross_references(h.rest));
+    let rest = paragraphs::skip_agenda_item(rest);
     let (mut own, mut title_start) = dnr_before_title(rest, start.no, warnings);
     own.splice(0..0, lead_dnr);
     // `§ 12        KS 2023/456`: a case number alone after the number, the title below.
@@ -673,9 +727,9 @@ fn numbered(
         Some(first) => {
             let mut lines = vec![first];
             lines.extend_from_slice(&block[body_from..]);
-            body(&lines, own, &norm.page_breaks, warnings)
+            body(&lines, own, norm, warnings)
         }
-        None => body(&block[body_from..], own, &norm.page_breaks, warnings),
+        None => body(&block[body_from..], own, norm, warnings),
     };
     p.number = Some(h.number);
     p.title = title;
@@ -698,9 +752,16 @@ fn first_filled(lines: &[Line], from: usize) -> Option<usize> {
 
 /// [`own_dnr_line`] for a labelled line (`Dnr 02341/2023`, `Diarienummer: KS 2023/12`) that
 /// stands between a heading and its title.
+///
+/// A label alone on its line takes its value from the next line that is not blank, as plain
+/// pdftotext prints a table's label cell over its value cell (`Dnr` / `KS 2024/123`).
 fn labelled_dnr_line(lines: &[Line], from: usize) -> Option<(Vec<Dnr>, usize)> {
-    let k = first_filled(lines, from)?;
-    let (value, _) = dnr::label(lines[k].text.trim()).ok()?;
+    let mut k = first_filled(lines, from)?;
+    let (mut value, _) = dnr::label(lines[k].text.trim()).ok()?;
+    if value.trim().is_empty() {
+        k = first_filled(lines, k + 1)?;
+        value = lines[k].text.trim();
+    }
     let (found, _) = dnr::labelled(value);
     let whole = found.last().is_some_and(|d| value.trim_end().ends_with(d.raw.as_str()));
     whole.then_some((found, k + 1))
@@ -807,7 +868,7 @@ fn officers_of(value: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Builds the single paragraph of a document without § headings: the title is the first line
 /// after any letterhead.
-fn unnumbered(lines: &[Line], page_breaks: &[u32], warnings: &mut Vec<Warning>) -> Unnumbered {
+fn unnumbered(lines: &[Line], norm: &Normalized, warnings: &mut Vec<Warning>) -> Unnumbered {
     let mut own = Vec::new();
     let mut letterhead = false;
     let mut title_at = None;
@@ -845,7 +906,7 @@ fn unnumbered(lines: &[Line], page_breaks: &[u32], warnings: &mut Vec<Warning>) 
         }
         _ => body_from,
     };
-    let mut paragraph = body(&lines[body_from..], own, page_breaks, warnings);
+    let mut paragraph = body(&lines[body_from..], own, norm, warnings);
     paragraph.title = title;
     if paragraph.officers.is_empty() {
         paragraph.officers = head_officers;
@@ -855,11 +916,12 @@ fn unnumbered(lines: &[Line], page_breaks: &[u32], warnings: &mut Vec<Warning>) 
 }
 
 /// Reads a paragraph's body: head fields, decision, proposal, stances, expedition, references.
-/// `page_breaks` are the blank lines where a page broke ([`Normalized::page_breaks`]).
+/// `norm` says where a page broke ([`Normalized::page_breaks`]) and whether the text is
+/// flattened.
 fn body(
     lines: &[Line],
     mut own: Vec<Dnr>,
-    page_breaks: &[u32],
+    norm: &Normalized,
     warnings: &mut Vec<Warning>,
 ) -> Paragraph {
     let sections = frame::sections(lines);
@@ -886,7 +948,12 @@ fn body(
             Some(Label::CaseOwner) if !s.value.is_empty() => case_owner = Some(s.value.to_string()),
             Some(Label::Officers) => officers.extend(officers_of(s.value)),
             Some(Label::Expedition) => {
-                expedition.extend(expedition::recipients(s.value, &s.lines, page_breaks));
+                expedition.extend(expedition::recipients(
+                    s.value,
+                    &s.lines,
+                    &norm.page_breaks,
+                    norm.flattened,
+                ));
             }
             Some(Label::Decision) => decision_section = Some((s, DecisionKind::Decision)),
             // A body's proposal is the decision only where the paragraph records no decision
@@ -1206,6 +1273,60 @@ mod tests {
         );
         assert_eq!(doc.paragraphs[0].dnr[0].raw, "HSN 2024-00213");
         assert_eq!(doc.paragraphs[1].dnr[0].raw, "RS2023-00502");
+    }
+
+    /// Minutes that write the sign after the number, or a full stop after it.
+    #[test]
+    fn headings_with_the_sign_after_the_number() {
+        check_titles(
+            "Byggnadsnämnden\n\n12 § Val av justerare\nNämnden beslutar att utse Per Ek.\n\n13 § Bygglov för fritidshus, Sälen 4:12\nDnr BN 2024/12\nNämnden beslutar att bevilja bygglov.\n",
+            &[("Val av justerare", &[]), ("Bygglov för fritidshus, Sälen 4:12", &["BN 2024/12"])],
+        );
+        check_titles(
+            "Tekniska nämnden\n\n§ 12.\nVal av justerare\nNämnden beslutar att utse Per Ek.\n\n§ 13. Information\nNämnden beslutar att lägga informationen till handlingarna.\n",
+            &[("Val av justerare", &[]), ("Information", &[])],
+        );
+        // Agenda items numbered with a full stop, each over a decision.
+        check_titles(
+            "Kommunstyrelsens arbetsutskott\n\n1. Val av justerare\nArbetsutskottet beslutar att utse Per Ek.\n\n2. Motion om cykelbanor\nDnr KS 2024/12\nArbetsutskottet föreslår kommunstyrelsen besluta att avslå motionen.\n",
+            &[("Val av justerare", &[]), ("Motion om cykelbanor", &["KS 2024/12"])],
+        );
+        // A letter's numbered parts decide nothing.
+        let doc = super::parse_str("Tjänsteskrivelse\n\n1. Bakgrund\nNämnden har fått en remiss.\n\n2. Ärendet\nRemissen gäller taxan.\n").value;
+        assert_eq!(doc.paragraphs.len(), 1);
+        // One statute at a line's start is no heading.
+        let doc = super::parse_str(
+            "Tjänsteskrivelse\n\nEnligt 6 kap.\n12 § Kommunallagen ska nämnden.\n",
+        )
+        .value;
+        assert_eq!(doc.paragraphs[0].number, None);
+    }
+
+    /// A case number's label over its value, as plain pdftotext prints a table's cells.
+    #[test]
+    fn a_label_over_its_case_number() {
+        check_titles(
+            "§ 45\n\nDnr\nKS 2024/123\n\nSvar på motion om skolmat\n\nBeslut\nMotionen avslås.\n\n§ 46\nDiarienummer:\n\n2024/124\nDetaljplan för Norrby\n",
+            &[
+                ("Svar på motion om skolmat", &["KS 2024/123"]),
+                ("Detaljplan för Norrby", &["2024/124"]),
+            ],
+        );
+    }
+
+    /// A markdown converter's blank line between a wrapped title's block and its case number.
+    #[test]
+    fn a_wrapped_title_over_a_blank_line_to_its_case_number() {
+        check_titles(
+            "§ 33\n\nAnsökan om föreningsbidrag för 2024 från Hembygdsföreningen\nGillet\n\nDiarienummer: SN 2023.0456\n\nBeslut\nAnsökan beviljas.\n\n§ 34\n\nÅrsredovisning för stiftelsen Sälenfjällen 2023\nKommunstyrelsen\n\nDiarienummer: KS 2024.0012\n",
+            &[
+                (
+                    "Ansökan om föreningsbidrag för 2024 från Hembygdsföreningen Gillet",
+                    &["SN 2023.0456"],
+                ),
+                ("Årsredovisning för stiftelsen Sälenfjällen 2023", &["KS 2024.0012"]),
+            ],
+        );
     }
 
     /// A title wrapped inside a person's name, its case number on the heading's line: the

@@ -145,6 +145,58 @@ pub fn bare_heading(i: &str) -> IResult<&str, Heading<'_>> {
     Ok((r, Heading { prefix: Some(p), number, last: None, rest: rest.trim() }))
 }
 
+/// A heading with its sign after the number, or a full stop after the number: `12 § Val av
+/// justerare`, `13 §`, `§ 14. Information om vinterväghållning`, `§ 13.`. Only tried where a
+/// document has no other heading: in prose these are statutes (`6 kap. 12 § kommunallagen`)
+/// and citations (`enligt § 12.`), so the title must start with a capital and a small letter,
+/// or the line end there.
+///
+/// Pattern: `NUMBER § [TITLE]` or `§ NUMBER. [TITLE]`.
+pub fn sign_after_heading(i: &str) -> IResult<&str, Heading<'_>> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    // Both forms start with a digit or the `§` (its lead byte C2): most lines are ruled out.
+    if !matches!(i.as_bytes().first(), Some(b'0'..=b'9' | 0xC2)) {
+        return Err(fail());
+    }
+    let number = || verify(uint, |&n| (1..1000).contains(&n));
+    let (rest, n) = alt((
+        (number(), ws0, tag("§"), opt(char('.'))).map(|(n, _, _, _)| n),
+        (tag("§"), ws0, number(), char('.')).map(|(_, _, n, _)| n),
+    ))
+    .parse(i)?;
+    let title = rest.trim();
+    let mut chars = title.chars();
+    let word = chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase);
+    if !(title.is_empty() || (rest.starts_with([' ', '\t']) && word)) {
+        return Err(fail());
+    }
+    Ok(("", Heading { prefix: None, number: n, last: None, rest: title }))
+}
+
+/// An agenda item numbered with a full stop, as some minutes without `§` head their
+/// paragraphs: `1. Val av justerare`, `12. Motion om cykelbanor`. The title starts with a
+/// capital and a small letter and ends in no full stop (`1. Delårsrapporten godkänns.` is a
+/// decision's point). Only tried where a document has no other heading, and kept only where
+/// the items are the document's paragraphs (`numbered_items` in `mod.rs`).
+///
+/// Pattern: `NUMBER. TITLE`.
+pub fn item_heading(i: &str) -> IResult<&str, Heading<'_>> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    if !i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return Err(fail());
+    }
+    let (rest, (n, _, _)) = (verify(uint, |&n| (1..1000).contains(&n)), char('.'), ws1).parse(i)?;
+    let title = rest.trim();
+    let mut chars = title.chars();
+    let word = chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase);
+    if !word || title.ends_with(['.', ':', ';', ',']) || title.chars().count() > 120 {
+        return Err(fail());
+    }
+    Ok(("", Heading { prefix: None, number: n, last: None, rest: title }))
+}
+
 /// A heading that is only a number and a capitalised title, as a flattened page starts:
 /// `25 Ändring av dagordningen` (Eslöv). Only tried at a page start in a flattened text
 /// without any other heading.
@@ -202,48 +254,155 @@ const TITLE_CONNECTORS: &[&str] = &[
     "–",
 ];
 
+/// Finite verbs that a sentence's subject goes before: a capitalised word before one starts a
+/// sentence, not a name in the title (`… Vansbro Kommunstyrelsen beslutar …`, `… Anna Berg (S)
+/// Motionären föreslår …`).
+const FINITE_VERBS: &[&str] = &[
+    "har",
+    "hade",
+    "är",
+    "var",
+    "ska",
+    "skall",
+    "kan",
+    "bör",
+    "vill",
+    "får",
+    "fick",
+    "ger",
+    "gav",
+    "föreslår",
+    "beslutar",
+    "beslöt",
+    "beslutade",
+    "avser",
+    "begär",
+    "yrkar",
+    "anser",
+    "önskar",
+    "redovisar",
+    "informerar",
+    "lämnar",
+    "ansöker",
+    "inkom",
+    "syftar",
+    "innebär",
+    "gäller",
+    "omfattar",
+    "visar",
+    "beskriver",
+    "föreslås",
+    "måste",
+    "skulle",
+    "finns",
+    "framgår",
+    "behandlades",
+    "redovisades",
+    "godkändes",
+    "antogs",
+    "beslutades",
+];
+
+/// Words that start a sentence and that no title holds capitalised after its first word:
+/// determiners, pronouns and the adverbs that open an account (`… i Sälen Ett
+/// medborgarförslag har inkommit …`).
+const SENTENCE_STARTS: &[&str] = &[
+    "Ett", "En", "Det", "Den", "Detta", "Denna", "Dessa", "Där", "Enligt", "Efter", "Under", "Vid",
+    "Inför", "Sedan", "Nu", "Då",
+];
+
 /// The title at the start of a flattened heading's text, where nothing marks its end: it ends
 /// before a capitalised word that follows a lower-case word other than a connector or a comma
-/// (a new sentence), after a full stop, or after the case number a `Dnr` label gives it.
+/// (a new sentence), that a finite verb follows (`Kommunstyrelsen beslutar`) or that starts
+/// sentences (`SENTENCE_STARTS`), after a full
+/// stop, or after the case number a `Dnr` label gives it. A case number ends it before any of
+/// these, as long as no sentence ended before it: one after a `Dnr` label in capitals, or one
+/// with its series (`Ansökan om bidrag till föreningen Bygdegården Dnr: SN 2023.0456 …`,
+/// `… kommunens bolag KS 2023/456-1.4.2 Kommunstyrelsen beslutar …`).
 /// `Namninsamling med begäran om folkomröstning Den 14 december 2012 överlämnades …` →
 /// `Namninsamling med begäran om folkomröstning`; `Bygglov för nybyggnad av enbostadshus,
 /// Norrby 4:12 Dnr BMN 2018-0034 Sökanden har ansökt …` → up to `BMN 2018-0034`.
 #[must_use]
 pub fn flattened_title(text: &str) -> &str {
-    let mut prev: Option<&str> = None;
-    let mut count = 0;
-    for (at, w) in text
+    let words: Vec<(usize, &str)> = text
         .char_indices()
         .filter(|&(at, c)| c != ' ' && (at == 0 || text[..at].ends_with(' ')))
         .map(|(at, _)| (at, text[at..].split(' ').next().unwrap_or("")))
-    {
-        count += 1;
-        // A case number after its label ends the title (`split_title` takes it off).
-        if count > 1
-            && w.starts_with(['D', 'd'])
-            && let Ok((r, _)) =
-                (super::dnr::label, ws0, super::dnr::labelled_one).parse(&text[at..])
+        .take(27)
+        .collect();
+    let case_end = |k: usize, any_label: bool| {
+        let (at, w) = words[k];
+        if w.starts_with('D') || (any_label && w.starts_with('d')) {
+            let read = (super::dnr::label, ws0, super::dnr::labelled_one).parse(&text[at..]);
+            if let Ok((mut r, _)) = read {
+                // `Dnr MBN 2024/127, MBN 2024/128`: the numbers a comma or `och` joins.
+                let more =
+                    |i| (alt((tag(", "), tag(" och "))), ws0, super::dnr::labelled_one).parse(i);
+                while let Ok((r2, _)) = more(r) {
+                    r = r2;
+                }
+                return Some(text.len() - r.len());
+            }
+        }
+        // A case number with its series, not inside a parenthesis (`(KS 2023/12)` is cited).
+        let prev_open = k > 0 && words[k - 1].1.starts_with('(');
+        if w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && !prev_open
+            && let Ok((r, d)) = super::dnr::dnr(&text[at..])
+            && d.series.is_some()
+            && r.chars().next().is_none_or(|c| c == ' ')
         {
-            return text[..text.len() - r.len()].trim_end();
+            return Some(text.len() - r.len());
         }
-        if let Some(p) = prev {
-            let capital = w.starts_with(|c: char| c.is_uppercase())
-                && w.chars().skip(1).take_while(|c| *c != '-').any(char::is_lowercase);
-            let sentence_end = p.ends_with('.') && p.trim_end_matches('.').chars().count() > 3;
-            // `enbostadshus, Norrby 4:12`: a name after a comma goes on with the title.
-            let after_lower = p.starts_with(|c: char| c.is_lowercase())
-                && !p.ends_with(',')
-                && !TITLE_CONNECTORS.contains(&p);
-            if capital && (sentence_end || (after_lower && count > 2)) {
-                return text[..at].trim_end();
-            }
-            if count > 25 {
-                return text[..at].trim_end();
-            }
+        None
+    };
+    let mut cut = None;
+    for k in 1..words.len() {
+        let ((at, w), (_, p)) = (words[k], words[k - 1]);
+        let count = k + 1;
+        let capital = w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().skip(1).take_while(|c| *c != '-').any(char::is_lowercase);
+        let sentence_end = p.ends_with('.') && p.trim_end_matches('.').chars().count() > 3;
+        if sentence_end && capital {
+            cut = cut.or(Some(at));
+            break;
         }
-        prev = Some(w);
+        if let Some(end) = case_end(k, cut.is_none()) {
+            return text[..end].trim_end();
+        }
+        if cut.is_some() {
+            // The sentence after the title has its verb: a case number in it is cited.
+            if FINITE_VERBS.contains(&w) || w == "att" {
+                break;
+            }
+            continue;
+        }
+        // `enbostadshus, Norrby 4:12`: a name after a comma goes on with the title.
+        let after_lower = p.starts_with(|c: char| c.is_lowercase())
+            && !p.ends_with(',')
+            && !TITLE_CONNECTORS.contains(&p);
+        // A subject of one word before its verb, or a body's name of several (`Miljö- och
+        // byggnadsnämnden beslutar`).
+        let verb_at = |r: &str| {
+            r.strip_prefix(' ')
+                .and_then(|r| r.split(' ').next())
+                .is_some_and(|v| FINITE_VERBS.contains(&v))
+        };
+        // A body's name is tried only where a verb follows within its four words.
+        let verb_near =
+            || words[k + 1..(k + 5).min(words.len())].iter().any(|(_, v)| FINITE_VERBS.contains(v));
+        let subject = words.get(k + 1).is_some_and(|(_, next)| FINITE_VERBS.contains(next))
+            || (capital
+                && verb_near()
+                && super::bodies::body_name(&text[at..]).is_ok_and(|(r, _)| verb_at(r)));
+        if capital && count > 2 && (after_lower || subject || SENTENCE_STARTS.contains(&w)) {
+            cut = Some(at);
+        }
+        if count > 25 {
+            cut = Some(at);
+        }
     }
-    text
+    cut.map_or(text, |at| text[..at].trim_end())
 }
 
 /// Skips the paragraph numbers of earlier handling that follow a prefixed heading:
@@ -258,6 +417,26 @@ pub fn skip_cross_references(rest: &str) -> &str {
         r = r2;
     }
     r
+}
+
+/// Skips an agenda item's number that follows a heading's § number, as some minutes print
+/// both: `Ärende 5⇥KS 2024/00298` after `§ 121` → `KS 2024/00298`, `Punkt 3 Motion om skolmat`
+/// → `Motion om skolmat`. Only before nothing, a case number or a capitalised title: `Ärende
+/// 5 utgår` is a title.
+///
+/// Pattern: `ÄRENDE|PUNKT NUMBER [-|–|:|.] REST`, any case.
+#[must_use]
+pub fn skip_agenda_item(rest: &str) -> &str {
+    // Both words start with `Ä` (its lead byte) or `P`, in either case.
+    if !matches!(rest.as_bytes().first(), Some(0xC3 | b'p' | b'P')) {
+        return rest;
+    }
+    let word = |i| alt((tag_no_case("ärende"), tag_no_case("punkt"))).parse(i);
+    let sep = opt((ws0, alt((dash, tag(":"), tag(".")))));
+    match (word, ws1, verify(uint, |&n| n < 1000), sep, ws0).parse(rest) {
+        Ok((r, _)) if r.is_empty() || !r.starts_with(char::is_lowercase) => r,
+        _ => rest,
+    }
 }
 
 /// Whether a line is a table-of-contents entry: a title, dot leaders and a page number
@@ -418,9 +597,99 @@ mod tests {
                 "Föreläggande om åtgärder, Lilla Ek 1:3 Dnr BMN 2017-0211 Nämnden har vid tillsyn",
                 "Föreläggande om åtgärder, Lilla Ek 1:3 Dnr BMN 2017-0211",
             ),
+            // A case number after the first cut, before any sentence's end.
+            (
+                "Ansökan om bidrag till föreningen Bygdegården Dnr: SN 2023.0456 Kommunstyrelsens beslut",
+                "Ansökan om bidrag till föreningen Bygdegården Dnr: SN 2023.0456",
+            ),
+            (
+                "Delårsrapport för kommunens bolag KS 2023/456-1.4.2 Kommunstyrelsen beslutar att",
+                "Delårsrapport för kommunens bolag KS 2023/456-1.4.2",
+            ),
+            (
+                "Informationsärenden Diarienr: 2024/123 - 041 Kommunstyrelsen beslutar att",
+                "Informationsärenden Diarienr: 2024/123 - 041",
+            ),
+            (
+                "Tillsyn enligt miljöbalken, Sälen 5:8 Dnr MBN 2024/127, MBN 2024/128 Miljö- och byggnadsnämnden beslutar",
+                "Tillsyn enligt miljöbalken, Sälen 5:8 Dnr MBN 2024/127, MBN 2024/128",
+            ),
+            (
+                "Strandskyddsdispens för bastu, Sälen 5:7 (MBN 2024-000124) Miljö- och byggnadsnämnden beslutar att bevilja",
+                "Strandskyddsdispens för bastu, Sälen 5:7 (MBN 2024-000124)",
+            ),
+            (
+                "Upphandling av skolskjuts Tekniska nämnden beslutar att",
+                "Upphandling av skolskjuts",
+            ),
+            (
+                "Medborgarförslag om belysning i Sälen Ett medborgarförslag har inkommit",
+                "Medborgarförslag om belysning i Sälen",
+            ),
+            ("Val av revisor En ny revisor ska väljas", "Val av revisor"),
+            // A subject before its verb starts a sentence.
+            (
+                "Detaljplan för Norrby 4:12, Vansbro Kommunstyrelsen beslutar att anta",
+                "Detaljplan för Norrby 4:12, Vansbro",
+            ),
+            (
+                "Motion från Anna Berg (S) om skolmat Motionären föreslår att",
+                "Motion från Anna Berg (S) om skolmat",
+            ),
+            ("Detaljplan för Norrby Planförslaget syftar till att", "Detaljplan för Norrby"),
+            (
+                "Svar på motion från Anna Berg (S) Motionären föreslår att",
+                "Svar på motion från Anna Berg (S)",
+            ),
+            // Not a case number cited in the text after a sentence's end or in parentheses.
+            ("Val av ombud. Enligt beslut Dnr KS 2023/12 ska", "Val av ombud."),
+            ("Motion om skolmat Motionären (KS 2023/12) föreslår", "Motion om skolmat"),
+            ("Motion om skolmat Motionären föreslår att KS 2023/12 ska", "Motion om skolmat"),
         ] {
             assert_eq!(flattened_title(text), title);
         }
+    }
+
+    #[test]
+    fn sign_after_the_number() {
+        let read = |i| sign_after_heading(i).map(|(_, h)| (h.number, h.rest));
+        assert_eq!(read("12 § Val av justerare"), Ok((12, "Val av justerare")));
+        assert_eq!(read("13 §"), Ok((13, "")));
+        assert_eq!(
+            read("§ 14. Information om vinterväghållning"),
+            Ok((14, "Information om vinterväghållning"))
+        );
+        assert_eq!(read("§ 13."), Ok((13, "")));
+        for no in ["12 § kommunallagen", "12 § KL", "§ 12. nämnden", "§ 12", "2024 § 5", "12 §§ 3"]
+        {
+            assert!(read(no).is_err(), "{no}");
+        }
+    }
+
+    #[test]
+    fn numbered_items() {
+        let read = |i| item_heading(i).map(|(_, h)| (h.number, h.rest));
+        assert_eq!(read("1. Val av justerare"), Ok((1, "Val av justerare")));
+        assert_eq!(read("12. Motion om cykelbanor"), Ok((12, "Motion om cykelbanor")));
+        for no in [
+            "1. Delårsrapporten godkänns.",
+            "1. godkänna rapporten",
+            "1.5 Mål",
+            "2024. Budget",
+            "1. KS",
+        ] {
+            assert!(read(no).is_err(), "{no}");
+        }
+    }
+
+    #[test]
+    fn agenda_items_after_the_number() {
+        assert_eq!(skip_agenda_item("Ärende 5\tKS 2024/00298"), "KS 2024/00298");
+        assert_eq!(skip_agenda_item("Ärende 5"), "");
+        assert_eq!(skip_agenda_item("Punkt 3: Motion om skolmat"), "Motion om skolmat");
+        assert_eq!(skip_agenda_item("Ärende 5 utgår"), "Ärende 5 utgår");
+        assert_eq!(skip_agenda_item("Ärendebalans 2024"), "Ärendebalans 2024");
+        assert_eq!(skip_agenda_item("Punkter att följa upp"), "Punkter att följa upp");
     }
 
     #[test]
