@@ -45,6 +45,9 @@ const ABSTAIN: &[&str] = &[
     "i beslutet deltar ej",
     "inte deltar i beslut",
     "ej deltar i beslut",
+    // A label before the people: `Ej deltagande i beslut: Anna Andersson (SD)`.
+    "ej deltagande i beslut",
+    "ej deltagande",
 ];
 
 /// A sentence's last word that marks an abstention alone: `Vänsterpartiet avstår.`
@@ -70,13 +73,25 @@ const RESERVATION_NOUN: &[&str] = &["reservationer", "reservationen", "reservati
 const RESERVATION_LABEL: &[&str] = &["reservation:", "reservationer:"];
 
 /// The people that follow a stance's label (`Reservation: Eva Lund (V), Bo Ek (M)`): a whole
-/// list, up to the end of the sentence or a full stop, or none.
+/// list, up to the end of the sentence or a full stop, or a remark on it ([`ends_a_list`]),
+/// or none.
 fn labelled_people(after: &str) -> Vec<Person> {
     let after = after.trim().trim_end_matches('.');
     match alt((party_group, person_list)).parse(after.trim_start()) {
-        Ok((rest, people)) if rest.trim().is_empty() => people,
+        Ok((rest, people)) if ends_a_list(rest) => people,
         _ => Vec::new(),
     }
+}
+
+/// Whether what follows a label's list of people leaves it a list: nothing, a remark after a
+/// comma or in parentheses, or the grounds of a reservation.
+///
+/// Pattern: `PEOPLE [, REMARK | (REMARK) | till förmån för …]`. Examples: `Reservation` /
+/// `Sverigedemokraterna, skriftlig reservation bilaga 1`, `Reservation` / `Anna Ek (V) och
+/// Lars Ek (V) till förmån för eget yrkande.`
+fn ends_a_list(rest: &str) -> bool {
+    let r = rest.trim_start();
+    r.is_empty() || r.starts_with([',', '(', ';']) || r.starts_with("till förmån för")
 }
 
 /// Phrases that mark jäv.
@@ -84,7 +99,7 @@ const CONFLICT: &[&str] = &["jäv", "jävig", "jäviga"];
 
 /// Word beginnings that every stance sentence holds, lower case.
 const CUES: &[&str] =
-    &["avstå", "avsto", "deltar", "deltog", "reserv", "jäv", "yrka", "röst", "nej"];
+    &["avstå", "avsto", "deltar", "deltog", "deltagande", "reserv", "jäv", "yrka", "röst", "nej"];
 
 /// The cues as byte strings to compare ignoring ASCII case: [`CUES`], and those with a
 /// Swedish letter once more with it as a capital (`jÄv`, so that `JÄV` matches too). Grouped
@@ -341,7 +356,7 @@ pub fn stances(text: &str) -> Stances {
         if lower.contains("jäv")
             && let Some((at, end)) = find_phrase(&lower, CONFLICT)
         {
-            let verbs = &["anmäler", "anmälde", "deltar", "är jävig", "lämnar"];
+            let verbs = &["anmäler", "anmälde", "har anmält", "deltar", "är jävig", "lämnar"];
             let verb = find_phrase(&lower, verbs).filter(|v| v.0 < at).unwrap_or((at, end));
             let mut people = people_around(&s, verb.0, end);
             if people.is_empty() {
@@ -357,7 +372,11 @@ pub fn stances(text: &str) -> Stances {
             push_unique(&mut out.conflicts, people);
             continue;
         }
-        if lower.contains("avst") || lower.contains("deltar") || lower.contains("deltog") {
+        if lower.contains("avst")
+            || lower.contains("deltar")
+            || lower.contains("deltog")
+            || lower.contains("deltagande")
+        {
             if let Some((at, end)) = find_phrase(&lower, ABSTAIN) {
                 push_unique(&mut out.abstained, people_around(&s, at, end));
             } else if let Some(at) = abstain_last(&lower) {
@@ -406,7 +425,8 @@ pub fn stances(text: &str) -> Stances {
 /// the next line: abstained (0), reserved (1), jäv (2).
 ///
 /// Pattern: the whole line, in any case, with or without a colon: `Avstår från att delta i
-/// beslutet`, `Deltar inte i beslutet`, `Reservation`, `Reservationer`, `Jäv`.
+/// beslutet`, `Deltar inte i beslutet`, `Ej deltagande i beslut`, `Reservation`,
+/// `Reservationer`, `Jäv`.
 fn stance_heading(line: &str) -> Option<usize> {
     const HEADINGS: &[(&str, usize)] = &[
         ("avstår från att delta i beslutet", 0),
@@ -414,31 +434,62 @@ fn stance_heading(line: &str) -> Option<usize> {
         ("avstår från att rösta", 0),
         ("deltar inte i beslutet", 0),
         ("deltar ej i beslutet", 0),
+        ("deltar inte i beslut", 0),
+        ("deltar ej i beslut", 0),
+        ("ej deltagande i beslutet", 0),
+        ("ej deltagande i beslut", 0),
+        ("ej deltagande", 0),
+        ("avstår", 0),
         ("reservation", 1),
         ("reservationer", 1),
         ("reservation mot beslutet", 1),
+        ("reservationer mot beslutet", 1),
         ("jäv", 2),
+        ("anmält jäv", 2),
     ];
     let t = line.trim().trim_end_matches([':', '.']).trim_end();
     HEADINGS.iter().find(|(h, _)| super::lexical::eq_lower(t, h)).map(|&(_, k)| k)
 }
 
-/// The people on the line under a stance's heading (`Avstår från att delta i beslutet` /
-/// `Gilbert Tribo (L)`, `Reservation` / `Marie Ek (SD) och Olle Berg (SD)`), into their list.
+/// The people under a stance's heading, into their list: on each line under it that holds
+/// nothing but people (`Ej deltagande i beslutet` / `Anna Ek (SD)` / `Lars Ek (SD)`,
+/// `Reservation` / `Marie Ek (SD) och Olle Berg (SD)`), or after it and a colon on its own
+/// line (`Ej deltagande i beslut: Anna Ek (SD)`, `Avstår: Per Holm (V)`).
 fn headed_people(text: &str, cues: &[usize], out: &mut Stances) {
     for &at in cues {
         let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
         let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-        let Some(kind) = stance_heading(&text[line_start..line_end]) else { continue };
-        let next = &text[line_end..];
-        let next = next.trim_start_matches('\n');
-        let people = labelled_people(&next[..next.find('\n').unwrap_or(next.len())]);
-        let list = match kind {
-            0 => &mut out.abstained,
-            1 => &mut out.reserved,
-            _ => &mut out.conflicts,
-        };
-        push_unique(list, people);
+        let line = &text[line_start..line_end];
+        // `HEADING: PEOPLE`: the colon after the cue, the heading before it, people after it
+        // (a colon that ends the line ends a heading over its people).
+        let colon = line[at - line_start..].find(':').map(|c| at - line_start + c);
+        if let Some(c) = colon
+            && !line[c + 1..].trim().is_empty()
+            && let Some(kind) = stance_heading(&line[..c])
+        {
+            push_unique(stance_list(out, kind), labelled_people(&line[c + 1..]));
+            continue;
+        }
+        let Some(kind) = stance_heading(line) else { continue };
+        let mut next = text[line_end..].trim_start_matches('\n');
+        while !next.is_empty() {
+            let end = next.find('\n').unwrap_or(next.len());
+            let people = labelled_people(&next[..end]);
+            if people.is_empty() {
+                break;
+            }
+            push_unique(stance_list(out, kind), people);
+            next = next[end..].trim_start_matches('\n');
+        }
+    }
+}
+
+/// The list of `out` a stance's heading names: abstained (0), reserved (1), jäv (2).
+fn stance_list(out: &mut Stances, kind: usize) -> &mut Vec<Person> {
+    match kind {
+        0 => &mut out.abstained,
+        1 => &mut out.reserved,
+        _ => &mut out.conflicts,
     }
 }
 
@@ -542,6 +593,9 @@ mod tests {
         let at: Vec<&str> = cue_positions(text).iter().map(|&p| &text[p..p + 3]).collect();
         assert_eq!(at, ["AVS", "avs", "JÄ", "Jä", "rö", "RÖ", "ReS", "nej"]);
         assert!(cue_positions("Rostade bröd, Deltagare och jarl").is_empty());
+        let text = "Ej deltagande i beslut, deltagandet";
+        let at: Vec<&str> = cue_positions(text).iter().map(|&p| &text[p..p + 3]).collect();
+        assert_eq!(at, ["del", "del"]);
     }
 
     /// A stance's heading alone on its line, the people on the next.
@@ -556,6 +610,33 @@ mod tests {
         // A heading over prose reads no one.
         let s = stances("Reservation\nEn reservation lämnades inte.");
         assert!(s.reserved.is_empty());
+        // People on several lines, each line a list.
+        let s = stances("Ej deltagande i beslutet\nAnna Andersson (SD)\nLars Ek (SD)\nBeslut");
+        assert_eq!(s.abstained, vec![p("Anna Andersson", "SD"), p("Lars Ek", "SD")]);
+        let s = stances("Ej deltagande\nLars Ek (M), Anna Berg (KD)");
+        assert_eq!(s.abstained, vec![p("Lars Ek", "M"), p("Anna Berg", "KD")]);
+        // A list with a remark or the grounds of a reservation after it.
+        let s = stances(
+            "Reservation\nAnna Andersson (V) och Lars Ek (V) till förmån för eget yrkande.",
+        );
+        assert_eq!(s.reserved, vec![p("Anna Andersson", "V"), p("Lars Ek", "V")]);
+        let s = stances("Reservation\nSverigedemokraterna, skriftlig reservation bilaga 1");
+        assert_eq!(s.reserved, vec![Person { name: String::new(), party: Some("SD".into()) }]);
+    }
+
+    /// A stance's heading, a colon and the people on one line.
+    #[test]
+    fn a_heading_and_its_people_on_one_line() {
+        let s = stances("Beslut\nGodkänns.\nEj deltagande i beslut: Per Olsson (SD)");
+        assert_eq!(s.abstained, vec![p("Per Olsson", "SD")]);
+        let s = stances("Ej deltagande i beslutet: Johan Berg (S) och Lena Strand (S)");
+        assert_eq!(s.abstained, vec![p("Johan Berg", "S"), p("Lena Strand", "S")]);
+        let s = stances("Avstår: Anna Andersson (S)");
+        assert_eq!(s.abstained, vec![p("Anna Andersson", "S")]);
+        let s = stances("Reservation mot beslutet: Lars Ek (M), Anna Berg (M)");
+        assert_eq!(s.reserved, vec![p("Lars Ek", "M"), p("Anna Berg", "M")]);
+        // A colon before the cue is no heading's.
+        assert!(stances("Yrkande: Anna Ek (S) yrkar avslag.").abstained.is_empty());
     }
 
     /// A party group and the members of it named in the same paragraph are the members.
@@ -695,6 +776,8 @@ mod tests {
         assert_eq!(s.conflicts, vec![p("Erik Sten", "M")]);
         let s = stances("Jäv anmäls av Bo Ek (SD), som inte deltar i ärendets handläggning.");
         assert_eq!(s.conflicts, vec![p("Bo Ek", "SD")]);
+        let s = stances("Lars Ek (M) har anmält jäv och lämnar rummet.");
+        assert_eq!(s.conflicts, vec![p("Lars Ek", "M")]);
     }
 
     #[test]
