@@ -407,6 +407,13 @@ pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
             Some(p) => (segment, Some(p)),
             None => trailing_party(segment).map_or((segment, None), |(s, p)| (s, Some(p))),
         };
+        // `Anna Ek, ordförande⇥S⇥X`: a table row's cells after the name's.
+        let Some((segment, p)) = row_cells(segment, p, rest.is_empty()) else {
+            // A cell says the person was absent.
+            s = rest.trim_start();
+            continue;
+        };
+        let segment = segment.as_ref();
         let has_party = p.is_some();
         // `Ulrika Frick (MP) Ersättare Mikael Johansson (SD)`: on a flattened list, a role
         // heading in capitals between two people heads the people after it; the one before it
@@ -426,6 +433,61 @@ pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
         s = rest.trim_start();
     }
     out
+}
+
+/// The cells of a table's row after a person's name and party (`segment`, its cells parted by
+/// tabs, as a converter's pipe table or `pdftotext -layout` gives them): the party's column
+/// where it follows the role's, presence marks dropped (a mark is no note), and `None` where a
+/// cell says the person was absent where the row is one person's (`alone`: in `Anna Berg
+/// (S)⇥Frånvarande⇥Per Holm (C)` the cell heads the next column's list). A segment without a
+/// tab comes back as it is.
+///
+/// Pattern: `TEXT (⇥CELL)*`, a cell a party ([`bare_party`]), a mark ([`is_presence_mark`]),
+/// an absence ([`is_absence_cell`]) or kept. Examples: `, ordförande⇥S⇥X` (of `Anna Andersson,
+/// ordförande⇥S⇥X`) → `, ordförande` and `S`; `⇥Ledamot⇥Frånvarande` → `None`.
+fn row_cells(
+    segment: &str,
+    mut party: Option<String>,
+    alone: bool,
+) -> Option<(std::borrow::Cow<'_, str>, Option<String>)> {
+    // Most segments hold no tab: one look.
+    let Some(first_tab) = segment.find('\t') else {
+        return Some((std::borrow::Cow::Borrowed(segment), party));
+    };
+    let mut kept = segment[..first_tab].to_string();
+    let mut at = first_tab;
+    while at < segment.len() {
+        let end = segment[at + 1..].find('\t').map_or(segment.len(), |k| at + 1 + k);
+        let cell = segment[at + 1..end].trim();
+        if alone && is_absence_cell(cell) {
+            return None;
+        }
+        // The cell alone, after its tab, read as a party's.
+        let as_party = || {
+            let (r, p) = bare_party(&segment[at..end]).ok()?;
+            r.trim().is_empty().then_some(p)
+        };
+        if is_presence_mark(cell) {
+            // A mark says the person was present: no note.
+        } else if let Some(p) = party.is_none().then(as_party).flatten() {
+            party = Some(p);
+        } else {
+            kept.push('\t');
+            kept.push_str(cell);
+        }
+        at = end;
+    }
+    Some((std::borrow::Cow::Owned(kept), party))
+}
+
+/// A cell of a presence table that says the row's person was absent: `Frånvarande`, `Ej
+/// närvarande`, `Anmält förhinder`, `Förhinder`.
+fn is_absence_cell(cell: &str) -> bool {
+    // Each starts with `f`, `e` or `a` in either case: one byte rules out most cells.
+    cell.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'f' | b'e' | b'a'))
+        && ["frånvarande", "ej närvarande", "anmält förhinder", "förhinder"]
+            .iter()
+            .any(|w| super::lexical::eq_lower(cell, w))
 }
 
 /// A party in parentheses that ends a person's segment after the role: `, ordförande (S)` →
@@ -521,6 +583,7 @@ const HEADER_CELLS: &[&str] = &[
     "uppdrag",
     "närvaro",
     "närvarande",
+    "frånvarande",
     "kommentar",
     "anteckning",
     "anmärkning",
@@ -581,7 +644,18 @@ fn is_presence_mark(cell: &str) -> bool {
 ///
 /// Example: `Birgitta Lönn (SD)⇥Kent Olausson (SD)` under `Ledamöter⇥Närvarande⇥Ersättare`
 /// gives Kent Olausson, serving for the absent Birgitta Lönn.
-fn presence_row(row: &str, column: DeputyColumn, section: Option<Role>) -> Vec<Attendee> {
+///
+/// Under a header with a column of the absent (`presence`'s `absent`), a member marked in it
+/// was absent, and so was one whom a deputy serves for where the row's cells do not stand
+/// under the header's (`pdftotext -layout` drops empty cells: the mark's column is unknown).
+fn presence_row(
+    row: &str,
+    column: DeputyColumn,
+    section: Option<Role>,
+    presence: Option<Presence>,
+) -> Vec<Attendee> {
+    let marked_absent = presence.is_some_and(|p| p.marked_absent(row));
+    let absent_column = presence.is_some_and(|p| p.absent.is_some());
     // Each person's cells joined by tabs, and whether a mark followed them.
     let mut people: Vec<(String, bool)> = Vec::new();
     for cell in row.split('\t').map(str::trim).filter(|c| !c.is_empty()) {
@@ -599,12 +673,14 @@ fn presence_row(row: &str, column: DeputyColumn, section: Option<Role>) -> Vec<A
     let mut people = people.into_iter();
     let Some((member_cells, member_marked)) = people.next() else { return Vec::new() };
     let members = attendee_line(&member_cells, section);
-    let Some((deputy_cells, deputy_marked)) = people.next() else { return members };
+    let Some((deputy_cells, deputy_marked)) = people.next() else {
+        return if marked_absent { Vec::new() } else { members };
+    };
     let deputy = attendee_line(&deputy_cells, Some(Role::Deputy)).into_iter().next();
     let mut out = Vec::new();
     match (column, deputy) {
         (DeputyColumn::Serving, Some(mut deputy)) => {
-            if member_marked {
+            if member_marked && !marked_absent && !absent_column {
                 out.extend(members.iter().cloned());
             }
             if let Some(member) = members.first() {
@@ -624,14 +700,72 @@ fn presence_row(row: &str, column: DeputyColumn, section: Option<Role>) -> Vec<A
             out.push(deputy);
         }
         (DeputyColumn::Listed, Some(deputy)) => {
-            out.extend(members);
+            if !marked_absent {
+                out.extend(members);
+            }
             if deputy_marked {
                 out.push(deputy);
             }
         }
-        (_, None) => out.extend(members),
+        (_, None) if !marked_absent => out.extend(members),
+        (_, None) => {}
     }
     out
+}
+
+/// What a presence table's header row and its rows say of presence: how many columns the
+/// header has, which is the absent's (`Frånvarande`), and whether the table marks presence
+/// at all (some row holds a mark: then a row without one was absent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Presence {
+    /// The number of the header's cells.
+    columns: usize,
+    /// The column of the absent: `Ledamöter⇥Parti⇥Närvarande⇥Frånvarande⇥Ersättare`.
+    absent: Option<usize>,
+    /// Whether a row of the table holds a presence mark.
+    marked: bool,
+}
+
+impl Presence {
+    /// The presence columns of a header row (`header`) that has a column of presence or
+    /// absence, and whether the rows under it (`below`, to the first blank line) mark it.
+    ///
+    /// Example: `Ersättare⇥Parti⇥Närvarande` over `Lena Strand⇥S⇥X` and `Olof Björk⇥M`.
+    fn of(header: &str, below: &[Line]) -> Option<Self> {
+        let cells: Vec<String> = header.split('\t').map(|c| c.trim().to_lowercase()).collect();
+        let presence = cells.iter().any(|c| c == "närvarande" || c == "närvaro");
+        let absent = cells.iter().position(|c| c == "frånvarande");
+        if !presence && absent.is_none() {
+            return None;
+        }
+        let marked = below
+            .iter()
+            .take_while(|l| !l.is_blank())
+            .any(|l| l.text.contains('\t') && l.text.split('\t').any(is_presence_mark));
+        Some(Self { columns: cells.len(), absent, marked })
+    }
+
+    /// Whether a row marks its first person absent in the absent's column: a row whose cells
+    /// stand under the header's (a converter keeps empty cells: `Per Olsson⇥SD⇥⇥X`, or every
+    /// cell is filled) with a mark in that column.
+    fn marked_absent(&self, row: &str) -> bool {
+        let Some(k) = self.absent else { return false };
+        let aligned = row.contains("\t\t") || row.split('\t').count() == self.columns;
+        aligned && row.split('\t').nth(k).is_some_and(is_presence_mark)
+    }
+
+    /// Whether a row of a table without a deputies' column names someone absent: marked so
+    /// ([`Presence::marked_absent`]), or without a mark where the table marks presence, and
+    /// no part of the meeting in its place (`§§ 1-5`, `kl. 13-15`).
+    fn absent_row(&self, row: &str) -> bool {
+        let part = |c: &str| {
+            let c = c.trim();
+            c.starts_with(['§', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+                || c.starts_with("kl")
+        };
+        self.marked_absent(row)
+            || (self.marked && !row.split('\t').any(|c| is_presence_mark(c) || part(c)))
+    }
 }
 
 /// The column of a header row that names whom each row's person serves for (`Ersätter`).
@@ -717,8 +851,9 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     let mut misses = 0;
     // The column of the table being read that names whom a deputy serves for.
     let mut replaced: Option<usize> = None;
-    // The column of deputies of the presence table being read.
+    // The column of deputies of the presence table being read, and its presence columns.
     let mut deputies: Option<DeputyColumn> = None;
+    let mut presence: Option<Presence> = None;
     // The first cell of the line above where it is a heading (the first part of a longer one
     // if the label column wrapped it).
     let mut heading_above: Option<&str> = None;
@@ -764,6 +899,7 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             let header = !content.is_empty() && table_header(content);
             replaced = if header { replaced_column(&line.text) } else { None };
             deputies = if header { deputy_column(&line.text) } else { None };
+            presence = if header { Presence::of(&line.text, &lines[k + 1..]) } else { None };
             if refers_to_appendix(content) {
                 warnings.push(Warning::new(
                     line.no,
@@ -820,6 +956,7 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         if in_block && (table_header(&line.text) || is_header_cell(&line.text)) {
             replaced = replaced_column(&line.text);
             deputies = deputy_column(&line.text);
+            presence = Presence::of(&line.text, &lines[k + 1..]);
             continue;
         }
         if !in_block {
@@ -837,7 +974,12 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             continue;
         }
         let found = match deputies {
-            Some(column) => presence_row(&line.text, column, section),
+            Some(column) => presence_row(&line.text, column, section, presence),
+            // A row of a presence table that names someone absent is read as no miss.
+            None if presence.is_some_and(|p| p.absent_row(&line.text)) => {
+                misses = 0;
+                continue;
+            }
             None => attendee_line(&with_replaced(&line.text, replaced), section),
         };
         if found.is_empty() {
@@ -1551,6 +1693,49 @@ mod tests {
     /// Netpublicator's and W3D3's attendance table: a mark in the presence column, and in the
     /// last column the deputy who serves for an absent member (`pdftotext -layout` closes up
     /// the empty presence cell).
+    #[test]
+    fn a_presence_table_with_columns_of_presence_and_absence() {
+        // A converter's pipe table keeps empty cells: a mark stands under its column.
+        let text = "Ledamöter\tParti\tNärvarande\tFrånvarande\tErsättare\nAnna Andersson, ordförande\tS\tX\nJohan Berg\tS\t\tX\tAhmed Hassan (S)\nPer Olsson\tSD\t\tX\nLisa Karlsson\tL\tX\n\nErsättare\tParti\tNärvarande\tKommentar\nLena Strand\tS\tX\nOlof Björk\tM\t\t§§ 3-5\nSven Dahl\tKD";
+        let (got, _) = attendees(&crate::normalize::test_lines(text));
+        let got: Vec<_> = got
+            .iter()
+            .map(|a| (a.name.as_str(), a.party.as_deref(), a.role, a.note.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Andersson", Some("S"), Role::Chair, None),
+                ("Ahmed Hassan", Some("S"), Role::ServingDeputy, Some("ersätter Johan Berg (S)")),
+                ("Lisa Karlsson", Some("L"), Role::Member, None),
+                ("Lena Strand", Some("S"), Role::Deputy, None),
+                ("Olof Björk", Some("M"), Role::Deputy, Some("§§ 3-5")),
+            ]
+        );
+        // `pdftotext -layout` drops empty cells: a member with a deputy under such a header
+        // was absent.
+        let text = "Ledamöter\tParti\tNärvarande\tFrånvarande\tErsättare\nJohan Berg\tS\tX\tAhmed Hassan (S)";
+        let (got, _) = attendees(&crate::normalize::test_lines(text));
+        assert_eq!(got.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Ahmed Hassan"]);
+    }
+
+    /// A table row's party cell after the role's, a mark that is no note, a cell of absence.
+    #[test]
+    fn a_table_rows_cells_after_the_name() {
+        let got = attendee_line("Anna Andersson, ordförande\tS\tX", Some(Role::Member));
+        assert_eq!(
+            (got[0].party.as_deref(), got[0].role, got[0].note.as_deref()),
+            (Some("S"), Role::Chair, None)
+        );
+        let got = attendee_line("Lena Strand\tS\tErsättare\tX", None);
+        assert_eq!((got[0].role, got[0].note.as_deref()), (Role::Deputy, None));
+        assert!(attendee_line("Johan Berg\tS\tLedamot\tFrånvarande", None).is_empty());
+        let got = attendee_line("Anna Berg (S)\tFrånvarande\tPer Holm (C)", None);
+        assert_eq!(got[0].name, "Anna Berg");
+        let got = attendee_line("Lisa Karlsson\tL\tLedamot\tNärvarande, §§ 1-4", None);
+        assert_eq!(got[0].note.as_deref(), Some("Närvarande, §§ 1-4"));
+    }
+
     #[test]
     fn a_presence_table_with_serving_deputies() {
         let lines = crate::normalize::test_lines(
