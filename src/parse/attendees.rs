@@ -319,16 +319,17 @@ fn interpret(
     (role, Some(title.trim_end_matches(['.', ',']).to_string()), note)
 }
 
-/// Whether a short line holds two people each with a title after a comma, as a converter wraps
-/// a table's cell of officials onto one line: `NAME , TITLE NAME , TITLE`, each title lower-case
-/// words. Such a line is read as a flattened list.
+/// Whether a short line holds two people each with a title after them, as a converter wraps
+/// a table's cell of officials onto one line: `NAME [,] TITLE NAME [,] TITLE`, each title
+/// lower-case words. Such a line is read as a flattened list.
 ///
-/// Example: `Ann Holm, miljöchef Erik Fors, sekreterare`.
+/// Example: `Ann Holm, miljöchef Erik Fors, sekreterare`, `Mats Lind förvaltningschef Eva
+/// Sjöberg nämndsekreterare` (plain `pdftotext` of a table's cell).
 fn two_titled_people(s: &str) -> bool {
-    // `NAME ,` then lower-case words.
+    // `NAME [,]` then lower-case words.
     let titled = |i: &str| -> Option<usize> {
         let (r, _) = name(i).ok()?;
-        let mut r = r.strip_prefix(',')?.trim_start();
+        let mut r = r.strip_prefix(',').unwrap_or(r).trim_start();
         let mut words = 0;
         while r.starts_with(char::is_lowercase) {
             r = r[r.find(' ').unwrap_or(r.len())..].trim_start();
@@ -336,8 +337,7 @@ fn two_titled_people(s: &str) -> bool {
         }
         (words > 0).then_some(i.len() - r.len())
     };
-    // A comma parts two people's titles: most lines hold none.
-    s.contains(',') && titled(s).is_some_and(|at| at < s.len() && titled(&s[at..]).is_some())
+    titled(s).is_some_and(|at| at < s.len() && titled(&s[at..]).is_some())
 }
 
 /// Reads the people on one attendance line.
@@ -584,6 +584,7 @@ const HEADER_CELLS: &[&str] = &[
     "närvaro",
     "närvarande",
     "frånvarande",
+    "tjänstgör",
     "kommentar",
     "anteckning",
     "anmärkning",
@@ -1433,6 +1434,17 @@ mod tests {
             &[("Per Lund", None, Role::Official, Some("ekonomichef Region Dalarna"), None)],
         );
         assert!(!two_titled_people("Karin Sand, enhetschef Socialtjänsten Norr, §§ 4-6"));
+        // Plain pdftotext of such a cell writes no comma.
+        check(
+            "Mats Lind förvaltningschef Eva Sjöberg nämndsekreterare",
+            Some(Role::Official),
+            &[
+                ("Mats Lind", None, Role::Official, Some("förvaltningschef"), None),
+                ("Eva Sjöberg", None, Role::Secretary, Some("nämndsekreterare"), None),
+            ],
+        );
+        // One person, the one replaced named after the role: no title after the second.
+        assert!(!two_titled_people("Lena Ek ersättare för Bo Berg"));
     }
 
     #[test]
