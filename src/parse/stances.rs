@@ -246,7 +246,7 @@ fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
         return before;
     }
     let last_word = sentence[..at].trim_end().rsplit(' ').next().unwrap_or("");
-    if PRONOUNS.contains(&last_word) {
+    if PRONOUNS.contains(&last_word) || SHARED_SUBJECT.contains(&last_word) {
         let first = leading_people(sentence);
         if !first.is_empty() {
             return first;
@@ -256,7 +256,25 @@ fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
     let after = sentence[end..].trim_start_matches(is_alnum);
     let after = after.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
     let after = after.strip_prefix("inte ").or_else(|| after.strip_prefix("ej ")).unwrap_or(after);
-    leading_people(after)
+    let people = leading_people(after);
+    if !people.is_empty() {
+        return people;
+    }
+    people_after_colon(after)
+}
+
+/// Words before a stance's verb that give it the subject of the sentence's first verb:
+/// `Lars Ek (M) ställer sig bakom beslutet men reserverar sig mot att-sats 2.`
+const SHARED_SUBJECT: &[&str] = &["och", "men", "samt"];
+
+/// The people after a colon that ends a stance's phrase a few words on: `Följande reserverar
+/// sig mot beslutet: Anna Ek (S) och Lars Ek (S).` (`after`, the sentence after the phrase:
+/// `mot beslutet: …`).
+fn people_after_colon(after: &str) -> Vec<Person> {
+    match after.find(':') {
+        Some(c) if after[..c].split_whitespace().count() <= 4 => labelled_people(&after[c + 1..]),
+        _ => Vec::new(),
+    }
 }
 
 /// The members a party group's stance names after the phrase, behind a comma or a colon,
@@ -470,7 +488,9 @@ fn headed_people(text: &str, cues: &[usize], out: &mut Stances) {
             push_unique(stance_list(out, kind), labelled_people(&line[c + 1..]));
             continue;
         }
-        let Some(kind) = stance_heading(line) else { continue };
+        // A sentence that ends in a colon heads its people too: `Följande ledamöter reserverar
+        // sig mot beslutet:` / `Anna Ek (S)` / `Lars Ek (S)`.
+        let Some(kind) = stance_heading(line).or_else(|| phrase_kind(line)) else { continue };
         let mut next = text[line_end..].trim_start_matches('\n');
         while !next.is_empty() {
             let end = next.find('\n').unwrap_or(next.len());
@@ -482,6 +502,25 @@ fn headed_people(text: &str, cues: &[usize], out: &mut Stances) {
             next = next[end..].trim_start_matches('\n');
         }
     }
+}
+
+/// The list a line that ends in a colon heads by its stance's phrase (as [`stance_heading`]
+/// numbers them), where it names no one itself: `Följande ledamöter avstår från att delta i
+/// beslutet:` (0), `Följande reserverar sig mot beslutet:` (1).
+fn phrase_kind(line: &str) -> Option<usize> {
+    let line = line.trim_end();
+    if !line.ends_with(':') {
+        return None;
+    }
+    let lower = super::text::lower_case(line);
+    if lower.len() != line.len() {
+        return None;
+    }
+    let (kind, (at, end)) = [ABSTAIN, RESERVE, CONFLICT]
+        .iter()
+        .enumerate()
+        .find_map(|(k, phrases)| find_phrase(&lower, phrases).map(|span| (k, span)))?;
+    people_around(line, at, end).is_empty().then_some(kind)
 }
 
 /// The list of `out` a stance's heading names: abstained (0), reserved (1), jäv (2).
@@ -750,6 +789,14 @@ mod tests {
         assert_eq!(s.abstained, vec![p("Anna Ek", "S")]);
         let s = stances("Lars Ek (C) anmäler att han inte deltar i beslutet.");
         assert_eq!(s.abstained, vec![p("Lars Ek", "C")]);
+        let s =
+            stances("Lars Ek (M) ställer sig bakom beslutet men reserverar sig mot att-sats 2.");
+        assert_eq!(s.reserved, vec![p("Lars Ek", "M")]);
+        let s = stances("Följande reserverar sig mot beslutet: Anna Ek (S) och Lars Ek (S).");
+        assert_eq!(s.reserved, vec![p("Anna Ek", "S"), p("Lars Ek", "S")]);
+        let s =
+            stances("Följande ledamöter reserverar sig mot beslutet:\nAnna Ek (S)\nLars Ek (S)");
+        assert_eq!(s.reserved, vec![p("Anna Ek", "S"), p("Lars Ek", "S")]);
     }
 
     #[test]
