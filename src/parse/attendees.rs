@@ -331,8 +331,9 @@ fn two_titled_people(s: &str) -> bool {
         let (r, _) = name(i).ok()?;
         let mut r = r.strip_prefix(',').unwrap_or(r).trim_start();
         let mut words = 0;
+        // Words end at a space or a column gap: `Mats Lind, kommundirektör⇥Eva Sjöberg, …`.
         while r.starts_with(char::is_lowercase) {
-            r = r[r.find(' ').unwrap_or(r.len())..].trim_start();
+            r = r[r.find([' ', '\t']).unwrap_or(r.len())..].trim_start();
             words += 1;
         }
         (words > 0).then_some(i.len() - r.len())
@@ -1443,6 +1444,8 @@ mod tests {
                 ("Eva Sjöberg", None, Role::Secretary, Some("nämndsekreterare"), None),
             ],
         );
+        // Two cells of a `pdftotext -layout` row.
+        assert!(two_titled_people("Mats Lind, kommundirektör\tEva Sjöberg, sekreterare"));
         // One person, the one replaced named after the role: no title after the second.
         assert!(!two_titled_people("Lena Ek ersättare för Bo Berg"));
     }
