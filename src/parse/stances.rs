@@ -77,10 +77,28 @@ const RESERVATION_LABEL: &[&str] = &["reservation:", "reservationer:"];
 /// or none.
 fn labelled_people(after: &str) -> Vec<Person> {
     let after = after.trim().trim_end_matches('.');
-    match alt((party_group, person_list)).parse(after.trim_start()) {
+    match people_column(after.trim_start()) {
         Ok((rest, people)) if ends_a_list(rest) => people,
         _ => Vec::new(),
     }
+}
+
+/// A party group or a list of people, and more lists after a space where a party in
+/// parentheses ended the one before: a column of people that the label's line ran together,
+/// as `pdftotext -layout` prints a label beside one person to a line.
+///
+/// Pattern: `(GROUP | PEOPLE) ( PEOPLE)*`, each `PEOPLE` after `)`. Example: `Lisa Karlsson
+/// (L) Anna Berg (L)` of `Reservation⇥Lisa Karlsson (L)` / `⇥Anna Berg (L)`.
+fn people_column(i: &str) -> nom::IResult<&str, Vec<Person>> {
+    let (mut rest, mut people) = alt((party_group, person_list)).parse(i)?;
+    while rest.starts_with(' ')
+        && i[..i.len() - rest.len()].ends_with(')')
+        && let Ok((r, more)) = person_list(rest.trim_start())
+    {
+        people.extend(more);
+        rest = r;
+    }
+    Ok((rest, people))
 }
 
 /// Whether what follows a label's list of people leaves it a list: nothing, a remark after a
@@ -331,7 +349,7 @@ fn agent_people(after: &str) -> Vec<Person> {
 fn reservation_people(sentence: &str, lower: &str, at: usize, end: usize) -> Vec<Person> {
     let after = sentence[end..].trim_start_matches(is_alnum);
     if at == 0
-        && let Ok((rest, people)) = alt((party_group, person_list)).parse(after.trim_start())
+        && let Ok((rest, people)) = people_column(after.trim_start())
         && (rest.trim().is_empty() || rest.trim_start().starts_with([',', '.', ';', '(']))
     {
         return people;
@@ -659,6 +677,9 @@ mod tests {
             "Reservation\nAnna Andersson (V) och Lars Ek (V) till förmån för eget yrkande.",
         );
         assert_eq!(s.reserved, vec![p("Anna Andersson", "V"), p("Lars Ek", "V")]);
+        // A column of people that a label's line ran together.
+        let s = stances("Reservation Lisa Karlsson (L) Anna Berg (L)");
+        assert_eq!(s.reserved, vec![p("Lisa Karlsson", "L"), p("Anna Berg", "L")]);
         let s = stances("Reservation\nSverigedemokraterna, skriftlig reservation bilaga 1");
         assert_eq!(s.reserved, vec![Person { name: String::new(), party: Some("SD".into()) }]);
     }
