@@ -286,7 +286,15 @@ fn interpret(
         }
         return (role, None, (!r.is_empty()).then(|| r.to_string()));
     }
-    let serving_for = ["för ", "ersätter ", "tjänstgör för ", "tjänstgörande för ", "tjg för "];
+    let serving_for = [
+        "för ",
+        "ersätter ",
+        "tjänstgör för ",
+        "tjänstgörande för ",
+        "tjg för ",
+        "i stället för ",
+        "istället för ",
+    ];
     if let Some(who) = serving_for.iter().find_map(|p| seg.strip_prefix(p)) {
         return (Role::ServingDeputy, None, Some(format!("ersätter {}", who.trim())));
     }
@@ -799,12 +807,13 @@ fn with_replaced(row: &str, replaced: Option<usize>) -> std::borrow::Cow<'_, str
 }
 
 /// Whether a line heads the members who were absent, whom the list names but who attended
-/// not: `Frånvarande⇥Per Holm (C)`, `Frånvarande ledamöter`, `Anmält förhinder`.
+/// not: `Frånvarande⇥Per Holm (C)`, `Frånvarande ledamöter`, `Anmält förhinder`, `Ej
+/// närvarande`, `Förhinder`.
 fn absence_heading(text: &str) -> bool {
-    // Each starts with `f` or `a` in either case, which no other first char lower-cases to:
-    // most lines are ruled out by their first byte.
-    text.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'f' | b'a'))
-        && ["frånvarande", "anmält förhinder", "anmält frånvaro"]
+    // Each starts with `f`, `a` or `e` in either case, which no other first char lower-cases
+    // to: most lines are ruled out by their first byte.
+    text.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'f' | b'a' | b'e'))
+        && ["frånvarande", "anmält förhinder", "anmält frånvaro", "ej närvarande", "förhinder"]
             .iter()
             .any(|w| super::lexical::starts_with_lower(text, w))
 }
@@ -1126,6 +1135,10 @@ mod tests {
                 ("Malin Dahl", Role::Deputy),
             ],
         );
+        check_roles(
+            "Beslutande\nAnna Berg (S), ordförande\nEj närvarande\nPer Holm (C)\n\nErsättare\nSara Ny (KD)",
+            &[("Anna Berg", Role::Chair), ("Sara Ny", Role::Deputy)],
+        );
     }
 
     /// Attendance kept in an appendix is said so, with its line, and reads no one.
@@ -1323,6 +1336,11 @@ mod tests {
             "Eva Berg (V), tjänstgör för Per Holm (V)",
             Some(Role::Deputy),
             &[("Eva Berg", Some("V"), Role::ServingDeputy, None, Some("ersätter Per Holm (V)"))],
+        );
+        check(
+            "Lars Ek (M) i stället för Eva Berg (M)",
+            Some(Role::Member),
+            &[("Lars Ek", Some("M"), Role::ServingDeputy, None, Some("ersätter Eva Berg (M)"))],
         );
         check(
             "Bo Lundgren, m, ordförande Anita Persson, s Göran Ek, fp Birgitta Holm, s, tjg ersättare Eva Berg, v ordf",
