@@ -506,6 +506,10 @@ fn headed_people(text: &str, cues: &[usize], out: &mut Stances) {
             push_unique(stance_list(out, kind), labelled_people(&line[c + 1..]));
             continue;
         }
+        if let Some((kind, people)) = people_in_heading(line) {
+            push_unique(stance_list(out, kind), people);
+            continue;
+        }
         // A sentence that ends in a colon heads its people too: `Följande ledamöter reserverar
         // sig mot beslutet:` / `Anna Ek (S)` / `Lars Ek (S)`.
         let Some(kind) = stance_heading(line).or_else(|| phrase_kind(line)) else { continue };
@@ -539,6 +543,35 @@ fn phrase_kind(line: &str) -> Option<usize> {
         .enumerate()
         .find_map(|(k, phrases)| find_phrase(&lower, phrases).map(|span| (k, span)))?;
     people_around(line, at, end).is_empty().then_some(kind)
+}
+
+/// A stance's heading that a label column wrapped around its people, as the text joins a
+/// `pdftotext -layout` label cell of two lines and the people beside its first: the line
+/// without the people is a heading ([`stance_heading`]), the people a list with parties.
+///
+/// Pattern: `HEAD PEOPLE [REST]`, `HEAD REST` a heading. Example: `Avstår från att Per
+/// Olsson (SD) delta i beslutet` (of `Avstår från att⇥Per Olsson (SD)` / `delta i
+/// beslutet`).
+fn people_in_heading(line: &str) -> Option<(usize, Vec<Person>)> {
+    // A heading is a few words, its people a few more: a longer line is prose. Every person
+    // with a party holds a `(`.
+    if line.len() > 160 || !line.contains('(') {
+        return None;
+    }
+    let mut prev = ' ';
+    for (at, c) in line.char_indices() {
+        if prev == ' '
+            && c.is_uppercase()
+            && at > 0
+            && let Ok((rest, people)) = people_column(&line[at..])
+            && people.iter().all(|p| p.party.is_some() && !p.name.is_empty())
+        {
+            let head = format!("{} {}", line[..at].trim_end(), rest.trim());
+            return stance_heading(&head).map(|kind| (kind, people));
+        }
+        prev = c;
+    }
+    None
 }
 
 /// The list of `out` a stance's heading names: abstained (0), reserved (1), jäv (2).
@@ -677,6 +710,11 @@ mod tests {
             "Reservation\nAnna Andersson (V) och Lars Ek (V) till förmån för eget yrkande.",
         );
         assert_eq!(s.reserved, vec![p("Anna Andersson", "V"), p("Lars Ek", "V")]);
+        // A label column wrapped around its people.
+        let s = stances("Beslut Antas.\nAvstår från att Per Olsson (SD) delta i beslutet");
+        assert_eq!(s.abstained, vec![p("Per Olsson", "SD")]);
+        let s = stances("Ej deltagande i Per Olsson (SD), Anna Ek (SD) beslutet");
+        assert_eq!(s.abstained, vec![p("Per Olsson", "SD"), p("Anna Ek", "SD")]);
         // A column of people that a label's line ran together.
         let s = stances("Reservation Lisa Karlsson (L) Anna Berg (L)");
         assert_eq!(s.reserved, vec![p("Lisa Karlsson", "L"), p("Anna Berg", "L")]);
