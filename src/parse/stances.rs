@@ -76,7 +76,8 @@ const RESERVATION_LABEL: &[&str] = &["reservation:", "reservationer:"];
 /// list, up to the end of the sentence or a full stop, or a remark on it ([`ends_a_list`]),
 /// or none.
 fn labelled_people(after: &str) -> Vec<Person> {
-    let after = after.trim().trim_end_matches('.');
+    // A list's bullet first: `Reservation` / `- Anna Ek (S)` / `- Lars Ek (S)`.
+    let after = after.trim().trim_end_matches('.').trim_start_matches(['-', '•', '*', '–']);
     match people_column(after.trim_start()) {
         Ok((rest, people)) if ends_a_list(rest) => people,
         _ => Vec::new(),
@@ -348,8 +349,10 @@ fn agent_people(after: &str) -> Vec<Person> {
 /// reservation mot beslutet`).
 fn reservation_people(sentence: &str, lower: &str, at: usize, end: usize) -> Vec<Person> {
     let after = sentence[end..].trim_start_matches(is_alnum);
+    // A mark may part the heading from its people: `Reservation – Sverigedemokraterna`.
+    let named = after.trim_start().trim_start_matches([',', '–', '-', ':']).trim_start();
     if at == 0
-        && let Ok((rest, people)) = people_column(after.trim_start())
+        && let Ok((rest, people)) = people_column(named)
         && (rest.trim().is_empty() || rest.trim_start().starts_with([',', '.', ';', '(']))
     {
         return people;
@@ -718,6 +721,10 @@ mod tests {
         // A column of people that a label's line ran together.
         let s = stances("Reservation Lisa Karlsson (L) Anna Berg (L)");
         assert_eq!(s.reserved, vec![p("Lisa Karlsson", "L"), p("Anna Berg", "L")]);
+        let s = stances("Reservation\n- Anna Andersson (S)\n- Lars Ek (S)");
+        assert_eq!(s.reserved, vec![p("Anna Andersson", "S"), p("Lars Ek", "S")]);
+        let s = stances("Reservation\nM, KD och L");
+        assert_eq!(s.reserved.len(), 3);
         let s = stances("Reservation\nSverigedemokraterna, skriftlig reservation bilaga 1");
         assert_eq!(s.reserved, vec![Person { name: String::new(), party: Some("SD".into()) }]);
     }
@@ -863,6 +870,9 @@ mod tests {
         let g = |party: &str| Person { name: String::new(), party: Some(party.into()) };
         let s = stances("Reservation Socialdemokraterna, skriftlig, bilaga 3");
         assert_eq!(s.reserved, vec![g("S")]);
+        assert_eq!(stances("Reservation – Sverigedemokraterna").reserved, vec![g("SD")]);
+        assert_eq!(stances("Reservation (SD)").reserved, vec![g("SD")]);
+        assert_eq!(stances("KD reserverar sig mot beslutet.").reserved, vec![g("KD")]);
         let s = stances("Reservation anmäls av Per Holm (V) till förmån för eget yrkande.");
         assert_eq!(s.reserved, vec![p("Per Holm", "V")]);
         let s = stances("Reservationer lämnas av Moderaterna och Kristdemokraterna, bilaga 5.");
