@@ -376,6 +376,15 @@ pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
     }
     let mut out = Vec::new();
     let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
+    // A numbered list's number: `1. Anna Andersson (S), ordförande`, `2) Erik Lindqvist (M)`.
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if let Some(r) = s[digits..].strip_prefix(['.', ')'])
+            && r.starts_with(' ')
+        {
+            s = r.trim_start();
+        }
+    }
     // A flattened list: many words on one line, or names running together without parties.
     let long = s.split_whitespace().count() > 6 || name_run(s, 4) >= 4 || two_titled_people(s);
     // What the finder of the next person read where it starts: the same grammar on the same
@@ -529,6 +538,28 @@ fn cell_of_person_above(text: &str, last: &mut Attendee) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `text`, a line of its own that names no one, is the title of the official read
+/// just before, as a table exported one cell to a line gives it (`Mats Lind` /
+/// `Kommundirektör`); if so, `last` takes it. A title is one or two words, the first
+/// capitalised, the rest in small letters, no digit; the person has no party, title or note.
+fn title_cell(text: &str, last: &mut Attendee) -> bool {
+    let t = text.trim();
+    let mut words = t.split(' ');
+    let first = words.next().unwrap_or("");
+    let title = t.len() <= 40
+        && first.starts_with(char::is_uppercase)
+        && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        && words.all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        && t.split(' ').count() <= 2;
+    let official = matches!(last.role, Role::Official | Role::Other);
+    if !title || !official || last.party.is_some() || last.title.is_some() || last.note.is_some() {
+        return false;
+    }
+    last.title = Some(t.to_string());
+    last.role = Role::Official;
+    true
 }
 
 /// A role, a colon and the person who holds it, as some preambles list the presiding members.
@@ -876,9 +907,23 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     let mut read_before_above = 0;
     // Under a heading of the absent, up to the next role heading: no one is read.
     let mut absent = false;
+    // Whether the line above was the party's cell of the person above it, as a table exported
+    // one cell to a line gives it: the next line is that person's role, even where a role
+    // heading is written so (`Ahmed Hassan` / `S` / `Tjänstgörande ersättare`).
+    let mut party_cell_above = false;
+    // Whether the table gives roles in cells of their own: a role's cell was read, or a
+    // header's cell names the column (`Roll`).
+    let mut role_cells = false;
     for (k, line) in lines.iter().enumerate() {
         let above = heading_above.take();
         if line.is_blank() {
+            continue;
+        }
+        if std::mem::take(&mut party_cell_above)
+            && role_cells
+            && let Some(last) = out.last_mut()
+            && cell_of_person_above(&line.text, last)
+        {
             continue;
         }
         if absence_heading(&line.text) {
@@ -965,6 +1010,11 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             continue;
         }
         if in_block && (table_header(&line.text) || is_header_cell(&line.text)) {
+            role_cells |= line.text.split('\t').any(|c| {
+                ["roll", "funktion", "uppdrag"]
+                    .iter()
+                    .any(|h| super::lexical::eq_lower(c.trim(), h))
+            });
             replaced = replaced_column(&line.text);
             deputies = deputy_column(&line.text);
             presence = Presence::of(&line.text, &lines[k + 1..]);
@@ -978,11 +1028,14 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             continue;
         }
         // A table exported one cell to a line: the party and the role of the person above.
-        if let Some(last) = out.last_mut()
-            && cell_of_person_above(&line.text, last)
-        {
-            misses = 0;
-            continue;
+        if let Some(last) = out.last_mut() {
+            let had_party = last.party.is_some();
+            if cell_of_person_above(&line.text, last) {
+                party_cell_above = !had_party && last.party.is_some();
+                role_cells |= had_party == last.party.is_some();
+                misses = 0;
+                continue;
+            }
         }
         let found = match deputies {
             Some(column) => presence_row(&line.text, column, section, presence),
@@ -993,6 +1046,14 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             }
             None => attendee_line(&with_replaced(&line.text, replaced), section),
         };
+        // `Mats Lind` / `Kommundirektör`: an official's title in a cell of its own.
+        if found.is_empty()
+            && let Some(last) = out.last_mut()
+            && title_cell(&line.text, last)
+        {
+            misses = 0;
+            continue;
+        }
         if found.is_empty() {
             misses += 1;
             if misses >= 2 {
@@ -1117,6 +1178,31 @@ mod tests {
         let (got, _) = attendees(&lines);
         let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
         assert_eq!(got, expected);
+    }
+
+    /// A table exported one cell to a line: name, party, role; a role heading's words in the
+    /// role's cell are the person's role, a title's cell an official's title.
+    #[test]
+    fn a_table_one_cell_to_a_line_with_roles_and_titles() {
+        check_roles(
+            "Närvarande\nNamn\nParti\nRoll\nAnna Berg\nS\nOrdförande\nAhmed Hassan\nS\nTjänstgörande ersättare\nLena Strand\nS\nErsättare\n\nÖvriga närvarande\nMats Lind\nKommundirektör",
+            &[
+                ("Anna Berg", Role::Chair),
+                ("Ahmed Hassan", Role::ServingDeputy),
+                ("Lena Strand", Role::Deputy),
+                ("Mats Lind", Role::Official),
+            ],
+        );
+        // Without roles in cells, a heading after a party's cell heads the next people.
+        check_roles(
+            "Ledamöter\nAnna Berg\nS\nErsättare\nLena Strand\nS",
+            &[("Anna Berg", Role::Member), ("Lena Strand", Role::Deputy)],
+        );
+        // A numbered list.
+        check_roles(
+            "Beslutande ledamöter\n1. Anna Berg (S), ordförande\n2. Per Holm (C)",
+            &[("Anna Berg", Role::Chair), ("Per Holm", Role::Member)],
+        );
     }
 
     /// The members listed as absent attended not: a table's rows, or a flattened page's
