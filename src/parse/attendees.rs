@@ -354,14 +354,22 @@ fn two_titled_people(s: &str) -> bool {
 /// Pattern: `PERSON [(PARTY) | , PARTY] [SEP ROLE | NOTE | TITLE]`, repeated where a flattened
 /// line holds several people. Returns nothing for a line that does not start with a name.
 #[must_use]
-pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
+pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
+    let mut section = section;
+    people_on_line(text, &mut section)
+}
+
+/// [`attendee_line`] with the section's role as it stands after the line: a heading on a
+/// flattened line (`… Ersättare: Lena Strand (S), Olof Björk (M)`) heads the people after it
+/// in the parts the line is cut into too.
+fn people_on_line(text: &str, section: &mut Option<Role>) -> Vec<Attendee> {
     // `Joachim Danielsson, kommundirektör; Anna Ekström, sekreterare`: a semicolon before a
     // capital parts people (one before a time, `kl. 09.00-09.45; 10.30-12.00`, does not).
     if let Some(at) = text.find(';')
         && text[at + 1..].trim_start().starts_with(char::is_uppercase)
     {
-        let mut out = attendee_line(&text[..at], section);
-        out.extend(attendee_line(&text[at + 1..], section));
+        let mut out = people_on_line(&text[..at], section);
+        out.extend(people_on_line(&text[at + 1..], section));
         return out;
     }
     // `Tina Rydgård (stadsdirektör), Lena Tidén (kanslichef)`: after a parenthesis, a comma
@@ -369,8 +377,8 @@ pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
     if let Some(at) = text.find("), ") {
         let next = &text[at + 3..];
         if next.starts_with(char::is_uppercase) && role_word(next).is_err() {
-            let mut out = attendee_line(&text[..=at], section);
-            out.extend(attendee_line(next, section));
+            let mut out = people_on_line(&text[..=at], section);
+            out.extend(people_on_line(next, section));
             return out;
         }
     }
@@ -436,17 +444,14 @@ pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
         // `Ulrika Frick (MP) Ersättare Mikael Johansson (SD)`: on a flattened list, a role
         // heading in capitals between two people heads the people after it; the one before it
         // keeps the section's role.
-        let heading = (long && !rest.is_empty())
-            .then(|| segment.trim())
-            .filter(|h| h.starts_with(char::is_uppercase))
-            .and_then(|h| role_heading(h).ok())
-            .and_then(|(r, (role, content))| (r.is_empty() && content.is_empty()).then_some(role))
-            .flatten();
-        let segment = if heading.is_some() { "" } else { segment };
-        let (role, title, note) = interpret(&segment.replace('\t', " "), section, has_party);
+        // The heading may end the segment after the person's role or note: `Ahmed Hassan (S)
+        // tjg ersättare för Birgitta Moberg (S) Ersättare: Lena Strand (S)`.
+        let (segment, heading) =
+            if long && !rest.is_empty() { heading_at_end(segment) } else { (segment, None) };
+        let (role, title, note) = interpret(&segment.replace('\t', " "), *section, has_party);
         out.push(Attendee { name: n.to_string(), party: p, role, title, note });
         if let Some(role) = heading {
-            section = Some(role);
+            *section = Some(role);
         }
         s = rest.trim_start();
     }
@@ -506,6 +511,36 @@ fn is_absence_cell(cell: &str) -> bool {
         && ["frånvarande", "ej närvarande", "anmält förhinder", "förhinder"]
             .iter()
             .any(|w| super::lexical::eq_lower(cell, w))
+}
+
+/// A role heading that ends a person's segment on a flattened list, and the segment before
+/// it: the heading is a capitalised word at a word start and the rest of the segment
+/// ([`role_heading`] with nothing after it but a colon).
+///
+/// Pattern: `[TEXT ]HEADING[:]`. Examples: `Ersättare` (the whole segment) → `""` and
+/// `Deputy`; `tjg ersättare för Birgitta Moberg (S) Ersättare:` → `tjg ersättare för Birgitta
+/// Moberg (S)` and `Deputy`.
+fn heading_at_end(segment: &str) -> (&str, Option<Role>) {
+    let heading = |h: &str| {
+        role_heading(h)
+            .ok()
+            .and_then(|(r, (role, content))| {
+                (r.is_empty() && content.trim_start_matches(':').is_empty()).then_some(role)
+            })
+            .flatten()
+    };
+    let t = segment.trim();
+    let mut prev = ' ';
+    for (at, c) in t.char_indices() {
+        if prev.is_whitespace()
+            && c.is_uppercase()
+            && let Some(role) = heading(&t[at..])
+        {
+            return (&t[..at], Some(role));
+        }
+        prev = c;
+    }
+    (segment, None)
 }
 
 /// A party in parentheses that ends a person's segment after the role: `, ordförande (S)` →
@@ -1422,6 +1457,23 @@ mod tests {
             "Eva Berg (V), tjänstgör för Per Holm (V)",
             Some(Role::Deputy),
             &[("Eva Berg", Some("V"), Role::ServingDeputy, None, Some("ersätter Per Holm (V)"))],
+        );
+        // A heading with a colon after a role's note, on a flattened page.
+        check(
+            "Ahmed Hassan (S) tjg ersättare för Birgitta Moberg (S) Ersättare: Lena Strand (S), Olof Björk (M) Tjänstemän: Mats Lind socialchef",
+            Some(Role::Member),
+            &[
+                (
+                    "Ahmed Hassan",
+                    Some("S"),
+                    Role::ServingDeputy,
+                    None,
+                    Some("ersätter Birgitta Moberg (S)"),
+                ),
+                ("Lena Strand", Some("S"), Role::Deputy, None, None),
+                ("Olof Björk", Some("M"), Role::Deputy, None, None),
+                ("Mats Lind", None, Role::Official, Some("socialchef"), None),
+            ],
         );
         check(
             "Lars Ek (M) i stället för Eva Berg (M)",
