@@ -130,6 +130,18 @@ fn role_word(i: &str) -> IResult<&str, Role> {
 /// such tables: `\tÖP` in `Jan Ås\tÖP\tLedamot`, `\tSjukvårdspartiet` (as written),
 /// `\tSocialdemokraterna` (→ `S`).
 fn bare_party(i: &str) -> IResult<&str, String> {
+    // `Karin Åberg KD`: after a space (a column gap `pdftotext -layout` printed as two
+    // spaces), an abbreviation in capitals that ends the line or its cell.
+    if let Some(w) = i.strip_prefix(' ') {
+        let len = w.bytes().take_while(u8::is_ascii_uppercase).count();
+        let r = &w[len..];
+        if len > 0
+            && (r.is_empty() || r.starts_with([',', '\t']))
+            && BARE_PARTIES.contains(&&w[..len])
+        {
+            return Ok((r, w[..len].to_string()));
+        }
+    }
     let (r, (sep, _, p)) =
         (one_of(",\t"), ws0, nom::bytes::complete::take_while1(is_alpha)).parse(i)?;
     if BARE_PARTIES.contains(&p) && r.chars().next().is_none_or(|c| !is_alnum(c)) {
@@ -148,6 +160,14 @@ fn bare_party(i: &str) -> IResult<&str, String> {
         && let Some(found) = party_cell(i)
     {
         return Ok(found);
+    }
+    // `Johan Berg, Socialdemokraterna`: a party's written name after a comma, up to the end,
+    // a comma or a column gap.
+    if sep == ','
+        && let Ok((r, party)) = super::persons::written_party(i[1..].trim_start())
+        && (r.is_empty() || r.starts_with([',', '\t']))
+    {
+        return Ok((r, party));
     }
     Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
 }
@@ -1474,6 +1494,17 @@ mod tests {
                 ("Olof Björk", Some("M"), Role::Deputy, None, None),
                 ("Mats Lind", None, Role::Official, Some("socialchef"), None),
             ],
+        );
+        check(
+            "Johan Berg, Socialdemokraterna",
+            None,
+            &[("Johan Berg", Some("S"), Role::Member, None, None)],
+        );
+        check("Karin Åberg KD", None, &[("Karin Åberg", Some("KD"), Role::Member, None, None)]);
+        check(
+            "Karin Åberg KD, ordförande",
+            None,
+            &[("Karin Åberg", Some("KD"), Role::Chair, None, None)],
         );
         check(
             "Lars Ek (M) i stället för Eva Berg (M)",
