@@ -35,6 +35,9 @@ const ABSTAIN: &[&str] = &[
     "avstår från att rösta",
     "avstod från att rösta",
     "avstår från att ta ställning",
+    "avstår från ställningstagande",
+    "deltar inte i omröstningen",
+    "deltar ej i omröstningen",
     "deltar inte i beslut",
     "deltar ej i beslut",
     "deltog inte i beslut",
@@ -853,6 +856,10 @@ mod tests {
         assert_eq!(s.abstained, vec![p("Per Holm", "V")]);
         let s = stances("Till protokollet antecknas att Anna Ek (S) inte deltar i beslutet.");
         assert_eq!(s.abstained, vec![p("Anna Ek", "S")]);
+        let s = stances("Lars Ek (C) deltar inte i omröstningen.");
+        assert_eq!(s.abstained, vec![p("Lars Ek", "C")]);
+        let s = stances("Lars Ek (C) avstår från ställningstagande.");
+        assert_eq!(s.abstained, vec![p("Lars Ek", "C")]);
         let s = stances("Lars Ek (C) anmäler att han inte deltar i beslutet.");
         assert_eq!(s.abstained, vec![p("Lars Ek", "C")]);
         let s =
