@@ -631,6 +631,66 @@ fn vote_counts(lower: &str) -> Option<Votes> {
     None
 }
 
+/// The ballots of a voting list's lines: one to a line ([`ballot`]), or a table of marks
+/// ([`marked_ballots`]).
+#[must_use]
+pub fn ballots(lines: &[&str]) -> Vec<Ballot> {
+    let mut out: Vec<Ballot> = lines.iter().filter_map(|l| ballot(l)).collect();
+    if out.is_empty() {
+        out = marked_ballots(lines);
+    }
+    out
+}
+
+/// The vote a header row's cell names: `Ja`, `Nej`, `Avstår` (`Avstod`, `Avstående`).
+fn vote_heading(cell: &str) -> Option<&'static str> {
+    let cell = cell.trim();
+    [
+        ("ja", "ja"),
+        ("nej", "nej"),
+        ("avstår", "avstår"),
+        ("avstod", "avstår"),
+        ("avstående", "avstår"),
+    ]
+    .iter()
+    .find(|(h, _)| super::lexical::eq_lower(cell, h))
+    .map(|&(_, vote)| vote)
+}
+
+/// The ballots of a table of marks under a header row of votes, whose rows keep their empty
+/// cells as a converter's pipe table does (`Erik Ek (M)⇥⇥X`): each row's person votes as the
+/// header names the column of its mark. A table whose rows hold no empty cell gives none, as
+/// `pdftotext -layout` drops them and the mark's column is unknown.
+///
+/// Pattern: `NAME-HEADING⇥Ja⇥Nej⇥Avstår` / `PERSON⇥…⇥X`. Example: `Ledamot⇥Ja⇥Nej⇥Avstår` /
+/// `Anna Ek (S)⇥X` / `Erik Ek (M)⇥⇥X` → ja, nej.
+fn marked_ballots(lines: &[&str]) -> Vec<Ballot> {
+    let Some(h) = lines.iter().position(|l| {
+        l.contains('\t') && l.split('\t').filter(|c| vote_heading(c).is_some()).count() >= 2
+    }) else {
+        return Vec::new();
+    };
+    let header: Vec<Option<&str>> = lines[h].split('\t').map(vote_heading).collect();
+    let rows: Vec<&str> =
+        lines[h + 1..].iter().copied().take_while(|l| !l.trim().is_empty()).collect();
+    if !rows.iter().any(|r| r.contains("\t\t")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for row in rows {
+        let Ok((_, p)) = person(row.trim_start()) else { continue };
+        let marked = row
+            .split('\t')
+            .enumerate()
+            .skip(1)
+            .find(|(_, c)| matches!(c.trim(), "X" | "x" | "✓" | "✔"));
+        if let Some(vote) = marked.and_then(|(k, _)| header.get(k).copied().flatten()) {
+            out.push(Ballot { name: p.name, party: p.party, vote: vote.to_string() });
+        }
+    }
+    out
+}
+
 /// One ballot line of a voting list: `Anna Ek (S)\tJa`, `Bo Ek (M) nej`, `Eva Al (C) avstår`.
 #[must_use]
 pub fn ballot(line: &str) -> Option<Ballot> {
@@ -953,5 +1013,16 @@ mod tests {
         let v = s.votes.expect("votes");
         assert_eq!((v.yes, v.no, v.abstain), (Some(8), Some(5), Some(2)));
         assert_eq!(ballot("Anna Ek (S)\tJa").map(|b| b.vote), Some("ja".into()));
+        // A converter's table of marks keeps empty cells: the mark's column is the vote.
+        let b = ballots(&[
+            "Ledamot\tJa\tNej\tAvstår",
+            "Anna Ek (S)\tX",
+            "Erik Ek (M)\t\tX",
+            "Lisa Berg (L)\t\t\tX",
+        ]);
+        let votes: Vec<&str> = b.iter().map(|b| b.vote.as_str()).collect();
+        assert_eq!(votes, ["ja", "nej", "avstår"]);
+        // Without empty cells the columns are unknown.
+        assert!(ballots(&["Ledamot\tJa\tNej", "Anna Ek (S)\tX", "Erik Ek (M)\tX"]).is_empty());
     }
 }
