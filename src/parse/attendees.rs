@@ -422,7 +422,8 @@ fn people_on_line(text: &str, section: &mut Option<Role>) -> Vec<Attendee> {
         let read = match known.take() {
             Some(read) => Ok(read),
             None if long => leading_name(s),
-            None => name(s),
+            // `ANNA-KARIN BERG (S)`: a name in capitals before its party.
+            None => name(s).or_else(|_| super::persons::capitals_name(s)),
         };
         let Ok((r, n)) = read else { break };
         // `(S)`, `, S` or `, (C)` (`Ida Stafrin, (C)`).

@@ -182,7 +182,9 @@ fn full_name_word(i: &str) -> Option<usize> {
             first = false;
         } else {
             lower_after |= c.is_lowercase();
-            upper_after |= c.is_uppercase();
+            // A capital inside a surname after an apostrophe or a prefix: `D'Costa`,
+            // `MacDonald`, `DuRietz`.
+            upper_after |= c.is_uppercase() && !inner_capital(&i[start..end]);
         }
         end += c.len_utf8();
     }
@@ -198,6 +200,16 @@ fn full_name_word(i: &str) -> Option<usize> {
         end += 1 + run;
     }
     Some(end)
+}
+
+/// Surname prefixes after which a name word goes on with a capital: `MacDonald`,
+/// `McCarthy`, `DuRietz`, `DeLuca`, `LaFontaine`.
+const CAMEL_PREFIXES: &[&str] = &["Mac", "Mc", "Du", "De", "Di", "Da", "La", "Le", "Van", "Von"];
+
+/// Whether a capital may follow `before`, a name word's letters so far: after an apostrophe
+/// (`O'Neill`, `D'Costa`) or a surname prefix ([`CAMEL_PREFIXES`]).
+fn inner_capital(before: &str) -> bool {
+    before.ends_with('\'') || CAMEL_PREFIXES.contains(&before)
 }
 
 /// The gap between a name's words: spaces, never a tab, as a name does not span a column gap
@@ -303,7 +315,7 @@ fn ends_a_listed_name(rest: &str) -> bool {
 /// a label in capitals (`KOMMUNSTYRELSEN BESLUTAR`) is written so too.
 ///
 /// Example: `ANNA EK` in `ANNA EK (S) och BO BERG (V) reserverar sig mot beslutet.`
-fn capitals_name(i: &str) -> IResult<&str, &str> {
+pub(crate) fn capitals_name(i: &str) -> IResult<&str, &str> {
     let (rest, words) = recognize((
         capitals_word,
         fold_many_m_n(1, 4, preceded(name_gap, capitals_word), || (), |(), _| ()),
@@ -849,7 +861,10 @@ mod tests {
                 let mut cs = w.chars();
                 cs.next().is_some_and(char::is_uppercase)
                     && w.chars().skip(1).any(char::is_lowercase)
-                    && !w.chars().skip(1).any(char::is_uppercase)
+                    && !w
+                        .char_indices()
+                        .skip(1)
+                        .any(|(k, c)| c.is_uppercase() && !super::inner_capital(&w[..k]))
             }),
             nom::multi::many0((char('-'), take_while1(is_alpha))),
         ));
@@ -886,6 +901,12 @@ mod tests {
             "anna",
             "A\u{a0}Ek",
             "Lars-Erik's",
+            "D'Costa (L)",
+            "MacDonald (MP)",
+            "DuRietz",
+            "McD",
+            "AnnaAndersson",
+            "MaCk",
         ] {
             assert_eq!(super::name_word(i).ok(), name_word_grammar(i).ok(), "{i:?}");
         }
