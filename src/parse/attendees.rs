@@ -323,18 +323,18 @@ fn interpret(
         if role_word(inner.trim()).is_ok_and(|(r, _)| r.trim().is_empty()) {
             return interpret(inner, section, has_party);
         }
+        // An official's title in parentheses is the title: `Petra Ek (ekonomichef)`; a note
+        // stays a note (`(deltar digitalt)`, `(§§ 1-5)`).
+        if !has_party && !note_like(inner.trim()) {
+            return interpret(inner, section, has_party);
+        }
         return (default, None, Some(inner.trim().to_string()));
     }
     let lower = seg.to_lowercase();
     if lower.contains("sekreterare") && !has_party {
         return (Role::Secretary, Some(seg.to_string()), None);
     }
-    let note_like = seg.starts_with('§')
-        || seg.starts_with(|c: char| c.is_ascii_digit())
-        || ["endast", "deltar", "ej ", "från ", "till ", "kl", "del av", "närvarande", "via "]
-            .iter()
-            .any(|w| lower.starts_with(w));
-    if note_like || has_party {
+    if has_party || note_like(seg) {
         return (default, None, Some(seg.to_string()));
     }
     // An official's title, possibly with the paragraphs attended: "kommundirektör § 267".
@@ -345,6 +345,18 @@ fn interpret(
     let role =
         if section.is_none() || section == Some(Role::Other) { Role::Official } else { default };
     (role, Some(title.trim_end_matches(['.', ',']).to_string()), note)
+}
+
+/// Whether what follows a person is a note on attendance, not a title: the paragraphs or
+/// hours attended, how or whether one took part (`§§ 1-5`, `kl. 13-15`, `deltar digitalt`,
+/// `ej § 7`, `via Teams`).
+fn note_like(seg: &str) -> bool {
+    let lower = seg.to_lowercase();
+    seg.starts_with('§')
+        || seg.starts_with(|c: char| c.is_ascii_digit())
+        || ["endast", "deltar", "ej ", "från ", "till ", "kl", "del av", "närvarande", "via "]
+            .iter()
+            .any(|w| lower.starts_with(w))
 }
 
 /// Whether a short line holds two people each with a title after them, as a converter wraps
@@ -1497,6 +1509,16 @@ mod tests {
             ],
         );
         check(
+            "Petra Ek (ekonomichef)",
+            Some(Role::Official),
+            &[("Petra Ek", None, Role::Official, Some("ekonomichef"), None)],
+        );
+        check(
+            "Petra Ek (deltar digitalt)",
+            Some(Role::Official),
+            &[("Petra Ek", None, Role::Official, None, Some("deltar digitalt"))],
+        );
+        check(
             "Johan Berg, Socialdemokraterna",
             None,
             &[("Johan Berg", Some("S"), Role::Member, None, None)],
@@ -1719,7 +1741,7 @@ mod tests {
         check(
             "Tina Rydgård (Kanslichef)",
             Some(Role::Official),
-            &[("Tina Rydgård", None, Role::Official, None, Some("Kanslichef"))],
+            &[("Tina Rydgård", None, Role::Official, Some("Kanslichef"), None)],
         );
         // The party after the role; a first vice chair abbreviated.
         check(
