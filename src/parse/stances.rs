@@ -404,7 +404,9 @@ pub fn stances(text: &str) -> Stances {
             if people.is_empty() {
                 // "På grund av jäv deltar inte Erik Sten (M) i handläggningen": the people after
                 // the verb that follows the noun; "Jäv anmäls av Bo Ek (SD)": the agent.
-                if let Some((v, v_end)) = find_phrase(&lower[end..], &["deltar", "deltog"]) {
+                // "På grund av jäv lämnar Anna Ek (S) sammanträdet" too.
+                let after_verbs = &["deltar", "deltog", "lämnar", "lämnade"];
+                if let Some((v, v_end)) = find_phrase(&lower[end..], after_verbs) {
                     people = people_around(&s, end + v, end + v_end);
                 }
                 if people.is_empty() {
@@ -959,6 +961,8 @@ mod tests {
         assert_eq!(s.conflicts, vec![p("Erik Sten", "M")]);
         let s = stances("Jäv anmäls av Bo Ek (SD), som inte deltar i ärendets handläggning.");
         assert_eq!(s.conflicts, vec![p("Bo Ek", "SD")]);
+        let s = stances("På grund av jäv lämnar Anna Ek (S) sammanträdet under ärendet.");
+        assert_eq!(s.conflicts, vec![p("Anna Ek", "S")]);
         let s = stances("Lars Ek (M) har anmält jäv och lämnar rummet.");
         assert_eq!(s.conflicts, vec![p("Lars Ek", "M")]);
     }
