@@ -634,7 +634,7 @@ fn vote_counts(lower: &str) -> Option<Votes> {
 }
 
 /// The ballots of a voting list's lines: one to a line ([`ballot`]), or a table of marks
-/// ([`marked_ballots`]).
+/// under a `Ja⇥Nej⇥Avstår` header whose rows keep their empty cells (`Erik Ek (M)⇥⇥X`).
 #[must_use]
 pub fn ballots(lines: &[&str]) -> Vec<Ballot> {
     let mut out: Vec<Ballot> = lines.iter().filter_map(|l| ballot(l)).collect();
