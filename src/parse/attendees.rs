@@ -347,6 +347,40 @@ fn interpret(
     (role, Some(title.trim_end_matches(['.', ',']).to_string()), note)
 }
 
+/// The endings of the one-word job titles that an official's name may follow: `Kommundirektör`,
+/// `Ekonomichef`, `Nämndsekreterare`, `Socialsekreterare`, `Verksamhetsstrateg`.
+const TITLE_ENDINGS: &[&str] = &[
+    "direktör",
+    "chef",
+    "sekreterare",
+    "handläggare",
+    "strateg",
+    "ansvarig",
+    "samordnare",
+    "utredare",
+    "jurist",
+    "controller",
+    "rådgivare",
+    "assistent",
+    "ingenjör",
+    "arkitekt",
+    "planerare",
+];
+
+/// An official's one-word title before the name, as some lists write it, and the rest of
+/// the line: the word capitalised, the rest of it in small letters, ending as a title does
+/// ([`TITLE_ENDINGS`]), a name after it.
+///
+/// Pattern: `TITLE NAME …`. Example: `Kommundirektör Mats Lind` → `Kommundirektör`,
+/// `Mats Lind`.
+fn title_before_name(s: &str) -> Option<(&str, &str)> {
+    let (word, rest) = s.split_once(' ')?;
+    let mut chars = word.chars();
+    let shaped = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    (shaped && TITLE_ENDINGS.iter().any(|e| word.ends_with(e)) && name(rest).is_ok())
+        .then_some((word, rest))
+}
+
 /// Whether what follows a person is a note on attendance, not a title: the paragraphs or
 /// hours attended, how or whether one took part (`§§ 1-5`, `kl. 13-15`, `deltar digitalt`,
 /// `ej § 7`, `via Teams`).
@@ -423,6 +457,19 @@ fn people_on_line(text: &str, section: &mut Option<Role>) -> Vec<Attendee> {
             && r.starts_with(' ')
         {
             s = r.trim_start();
+        }
+    }
+    // `Kommundirektör Mats Lind`: an official's title before the name.
+    if let Some((title, rest)) = title_before_name(s) {
+        let mut people = people_on_line(rest, section);
+        if let [one] = people.as_mut_slice()
+            && one.party.is_none()
+            && one.title.is_none()
+        {
+            // Read as a title after the name is: `nämndsekreterare` makes a secretary.
+            let (role, title, _) = interpret(&title.to_lowercase(), Some(Role::Official), false);
+            (one.role, one.title) = (role, title);
+            return people;
         }
     }
     // A flattened list: many words on one line, or names running together without parties.
@@ -1507,6 +1554,16 @@ mod tests {
                 ("Olof Björk", Some("M"), Role::Deputy, None, None),
                 ("Mats Lind", None, Role::Official, Some("socialchef"), None),
             ],
+        );
+        check(
+            "Kommundirektör Mats Lind",
+            Some(Role::Deputy),
+            &[("Mats Lind", None, Role::Official, Some("kommundirektör"), None)],
+        );
+        check(
+            "Nämndsekreterare Eva Sjöberg",
+            None,
+            &[("Eva Sjöberg", None, Role::Secretary, Some("nämndsekreterare"), None)],
         );
         check(
             "Petra Ek (ekonomichef)",
