@@ -519,7 +519,8 @@ fn people_on_line(text: &str, section: &mut Option<Role>) -> Vec<Attendee> {
             s = rest.trim_start();
             continue;
         };
-        let segment = segment.as_ref();
+        // `Anna Ek (S) X Bo Ek (M) X`: a presence mark between people on a flattened line.
+        let segment = if is_presence_mark(segment.as_ref()) { "" } else { segment.as_ref() };
         let has_party = p.is_some();
         // `Ulrika Frick (MP) Ersättare Mikael Johansson (SD)`: on a flattened list, a role
         // heading in capitals between two people heads the people after it; the one before it
@@ -1553,6 +1554,14 @@ mod tests {
                 ("Lena Strand", Some("S"), Role::Deputy, None, None),
                 ("Olof Björk", Some("M"), Role::Deputy, None, None),
                 ("Mats Lind", None, Role::Official, Some("socialchef"), None),
+            ],
+        );
+        check(
+            "Anna Ek (S) X Bo Berg (M) X",
+            None,
+            &[
+                ("Anna Ek", Some("S"), Role::Member, None, None),
+                ("Bo Berg", Some("M"), Role::Member, None, None),
             ],
         );
         check(
