@@ -66,7 +66,15 @@ fn abstain_last(lower: &str) -> Option<usize> {
 }
 
 /// Phrases that mark a reservation.
-const RESERVE: &[&str] = &["reserverar sig", "reserverade sig", "reserverar de sig"];
+const RESERVE: &[&str] = &[
+    "reserverar sig",
+    "reserverade sig",
+    "reserverar de sig",
+    // A written reservation in the first person: `Vi i Sverigedemokraterna reserverar oss
+    // mot beslutet`, `Jag, Anna Ek (S), reserverar mig`.
+    "reserverar oss",
+    "reserverar mig",
+];
 
 /// A reservation's noun, which a heading, a passive or a verb's object makes a stance of:
 /// see [`reservation_people`].
@@ -884,6 +892,11 @@ mod tests {
             s.reserved,
             vec![p("Anna König Jerlmyr", "M"), p("Dennis Wedin", "M"), p("Lotta Edholm", "L")]
         );
+        let s = stances("Vi i Sverigedemokraterna reserverar oss mot beslutet.");
+        assert_eq!(s.reserved, vec![p("", "SD")]);
+        let s = stances("Jag, Anna Ek (S), reserverar mig mot beslutet.");
+        assert_eq!(s.reserved, vec![p("Anna Ek", "S")]);
+        assert!(stances("Vi reserverar oss mot beslutet.").reserved.is_empty());
         let s = stances("Anna Berg m.fl. (S) reserverar sig.");
         assert_eq!(s.reserved, vec![p("Anna Berg", "S")]);
         let s = stances(
