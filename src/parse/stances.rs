@@ -515,20 +515,24 @@ fn headed_people(text: &str, cues: &[usize], out: &mut Stances) {
         // `HEADING: PEOPLE`: the colon after the cue, the heading before it, people after it
         // (a colon that ends the line ends a heading over its people).
         let colon = line[at - line_start..].find(':').map(|c| at - line_start + c);
-        if let Some(c) = colon
+        let kind = if let Some(c) = colon
             && !line[c + 1..].trim().is_empty()
             && let Some(kind) = stance_heading(&line[..c])
         {
-            push_unique(stance_list(out, kind), labelled_people(&line[c + 1..]));
-            continue;
-        }
-        if let Some((kind, people)) = people_in_heading(line) {
+            let people = labelled_people(&line[c + 1..]);
+            let named = !people.is_empty();
             push_unique(stance_list(out, kind), people);
-            continue;
-        }
-        // A sentence that ends in a colon heads its people too: `Följande ledamöter reserverar
-        // sig mot beslutet:` / `Anna Ek (S)` / `Lars Ek (S)`.
-        let Some(kind) = stance_heading(line).or_else(|| phrase_kind(line)) else { continue };
+            // The list goes on on the lines under it only where it starts on this one.
+            named.then_some(kind)
+        } else if let Some((kind, people)) = people_in_heading(line) {
+            push_unique(stance_list(out, kind), people);
+            Some(kind)
+        } else {
+            // A sentence that ends in a colon heads its people too: `Följande ledamöter
+            // reserverar sig mot beslutet:` / `Anna Ek (S)` / `Lars Ek (S)`.
+            stance_heading(line).or_else(|| phrase_kind(line))
+        };
+        let Some(kind) = kind else { continue };
         let mut next = text[line_end..].trim_start_matches('\n');
         while !next.is_empty() {
             let end = next.find('\n').unwrap_or(next.len());
@@ -779,6 +783,11 @@ mod tests {
         // People on several lines, each line a list.
         let s = stances("Ej deltagande i beslutet\nAnna Andersson (SD)\nLars Ek (SD)\nBeslut");
         assert_eq!(s.abstained, vec![p("Anna Andersson", "SD"), p("Lars Ek", "SD")]);
+        // The heading, its first people on its line, more on the lines under it.
+        let s = stances("Avstår från att delta i beslutet Per Olsson (SD)\nKarin Åberg (SD)");
+        assert_eq!(s.abstained, vec![p("Per Olsson", "SD"), p("Karin Åberg", "SD")]);
+        let s = stances("Ej deltagande i beslut: Per Olsson (SD)\nKarin Åberg (SD)\nBeslut");
+        assert_eq!(s.abstained, vec![p("Per Olsson", "SD"), p("Karin Åberg", "SD")]);
         let s = stances("Ej deltagande\nLars Ek (M), Anna Berg (KD)");
         assert_eq!(s.abstained, vec![p("Lars Ek", "M"), p("Anna Berg", "KD")]);
         // A list with a remark or the grounds of a reservation after it.
