@@ -163,7 +163,11 @@ fn bare_party(i: &str) -> IResult<&str, String> {
     }
     // `Johan Berg, Socialdemokraterna`: a party's written name after a comma, up to the end,
     // a comma or a column gap.
+    // A first look: a written party starts with a capital, and the one-word names are
+    // long (an abbreviation after a comma was read above).
     if sep == ','
+        && p.len() > 4
+        && p.starts_with(char::is_uppercase)
         && let Ok((r, party)) = super::persons::written_party(i[1..].trim_start())
         && (r.is_empty() || r.starts_with([',', '\t']))
     {
@@ -385,12 +389,11 @@ fn title_before_name(s: &str) -> Option<(&str, &str)> {
 /// hours attended, how or whether one took part (`§§ 1-5`, `kl. 13-15`, `deltar digitalt`,
 /// `ej § 7`, `via Teams`).
 fn note_like(seg: &str) -> bool {
-    let lower = seg.to_lowercase();
     seg.starts_with('§')
         || seg.starts_with(|c: char| c.is_ascii_digit())
         || ["endast", "deltar", "ej ", "från ", "till ", "kl", "del av", "närvarande", "via "]
             .iter()
-            .any(|w| lower.starts_with(w))
+            .any(|w| super::lexical::starts_with_lower(seg, w))
 }
 
 /// Whether a short line holds two people each with a title after them, as a converter wraps
@@ -412,7 +415,10 @@ fn two_titled_people(s: &str) -> bool {
         }
         (words > 0).then_some(i.len() - r.len())
     };
-    titled(s).is_some_and(|at| at < s.len() && titled(&s[at..]).is_some())
+    // A first look: a party in parentheses after a name is no title (most lines hold one),
+    // and two names and a title are four words, or a comma parts them.
+    let may = !s.contains('(') && (s.contains(',') || s.split(' ').nth(3).is_some());
+    may && titled(s).is_some_and(|at| at < s.len() && titled(&s[at..]).is_some())
 }
 
 /// Reads the people on one attendance line.
@@ -610,16 +616,25 @@ fn heading_at_end(segment: &str) -> (&str, Option<Role>) {
             })
             .flatten()
     };
+    // A heading is at most four words (`Närvarande, ej tjänstgörande ersättare`): only the
+    // segment's last four words may start one, tried from the longest.
     let t = segment.trim();
-    let mut prev = ' ';
-    for (at, c) in t.char_indices() {
-        if prev.is_whitespace()
-            && c.is_uppercase()
+    let mut starts: Vec<usize> = Vec::with_capacity(4);
+    let mut end = t.len();
+    while starts.len() < 4 {
+        let at = t[..end].trim_end().rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        starts.push(at);
+        if at == 0 {
+            break;
+        }
+        end = at;
+    }
+    for &at in starts.iter().rev() {
+        if t[at..].starts_with(char::is_uppercase)
             && let Some(role) = heading(&t[at..])
         {
             return (&t[..at], Some(role));
         }
-        prev = c;
     }
     (segment, None)
 }

@@ -182,11 +182,17 @@ fn full_name_word(i: &str) -> Option<usize> {
             first = false;
         } else {
             lower_after |= c.is_lowercase();
-            // A capital inside a surname after an apostrophe or a prefix: `D'Costa`,
-            // `MacDonald`, `DuRietz`.
-            upper_after |= c.is_uppercase() && !inner_capital(&i[start..end]);
+            upper_after |= c.is_uppercase();
         }
         end += c.len_utf8();
+    }
+    // A capital inside a surname after an apostrophe or a prefix: `D'Costa`, `MacDonald`,
+    // `DuRietz` (looked at again only where a capital came after the first letter).
+    if upper_after {
+        upper_after = i[start..end]
+            .char_indices()
+            .skip(1)
+            .any(|(k, c)| c.is_uppercase() && !inner_capital(&i[start..start + k]));
     }
     if first || !lower_after || upper_after {
         return None;

@@ -183,6 +183,12 @@ fn cue_positions(text: &str) -> Vec<usize> {
             out.push(k);
         }
     });
+    // `deltagande` is a cue only after `ej` (`Ej deltagande i beslut`): `Övriga deltagande`
+    // heads no stance. Looked at once the few cues are found, not in the scan.
+    out.retain(|&k| {
+        let deltagande = b.len() >= k + 7 && b[k..k + 7].eq_ignore_ascii_case(b"deltaga");
+        !deltagande || (k >= 3 && b[k - 3..k].eq_ignore_ascii_case(b"ej "))
+    });
     out
 }
 
@@ -427,7 +433,7 @@ pub fn stances(text: &str) -> Stances {
         if lower.contains("avst")
             || lower.contains("deltar")
             || lower.contains("deltog")
-            || lower.contains("deltagande")
+            || lower.contains("ej deltagande")
         {
             if let Some((at, end)) = find_phrase(&lower, ABSTAIN) {
                 push_unique(&mut out.abstained, people_around(&s, at, end));
@@ -499,6 +505,10 @@ fn stance_heading(line: &str) -> Option<usize> {
         ("jäv", 2),
         ("anmält jäv", 2),
     ];
+    // A first look: every heading is short (a prose line is longer).
+    if line.len() > 48 {
+        return None;
+    }
     let t = line.trim().trim_end_matches([':', '.']).trim_end();
     HEADINGS.iter().find(|(h, _)| super::lexical::eq_lower(t, h)).map(|&(_, k)| k)
 }
@@ -574,8 +584,12 @@ fn phrase_kind(line: &str) -> Option<usize> {
 /// beslutet`).
 fn people_in_heading(line: &str) -> Option<(usize, Vec<Person>)> {
     // A heading is a few words, its people a few more: a longer line is prose. Every person
-    // with a party holds a `(`.
-    if line.len() > 160 || !line.contains('(') {
+    // with a party holds a `(`, and every heading starts with one of these words.
+    let first = line.split(' ').next().unwrap_or("");
+    let heading_word = ["avstår", "deltar", "ej", "reservation", "reservationer", "jäv", "anmält"]
+        .iter()
+        .any(|w| super::lexical::eq_lower(first, w));
+    if line.len() > 160 || !heading_word || !line.contains('(') {
         return None;
     }
     let mut prev = ' ';
@@ -763,7 +777,7 @@ mod tests {
         let at: Vec<&str> = cue_positions(text).iter().map(|&p| &text[p..p + 3]).collect();
         assert_eq!(at, ["AVS", "avs", "JÄ", "Jä", "rö", "RÖ", "ReS", "nej"]);
         assert!(cue_positions("Rostade bröd, Deltagare och jarl").is_empty());
-        let text = "Ej deltagande i beslut, deltagandet";
+        let text = "Ej deltagande i beslut, ej deltagandet; Övriga deltagande";
         let at: Vec<&str> = cue_positions(text).iter().map(|&p| &text[p..p + 3]).collect();
         assert_eq!(at, ["del", "del"]);
     }
