@@ -130,6 +130,18 @@ fn role_word(i: &str) -> IResult<&str, Role> {
 /// such tables: `\tÖP` in `Jan Ås\tÖP\tLedamot`, `\tSjukvårdspartiet` (as written),
 /// `\tSocialdemokraterna` (→ `S`).
 fn bare_party(i: &str) -> IResult<&str, String> {
+    // `Karin Åberg KD`: after a space (a column gap `pdftotext -layout` printed as two
+    // spaces), an abbreviation in capitals that ends the line or its cell.
+    if let Some(w) = i.strip_prefix(' ') {
+        let len = w.bytes().take_while(u8::is_ascii_uppercase).count();
+        let r = &w[len..];
+        if len > 0
+            && (r.is_empty() || r.starts_with([',', '\t']))
+            && BARE_PARTIES.contains(&&w[..len])
+        {
+            return Ok((r, w[..len].to_string()));
+        }
+    }
     let (r, (sep, _, p)) =
         (one_of(",\t"), ws0, nom::bytes::complete::take_while1(is_alpha)).parse(i)?;
     if BARE_PARTIES.contains(&p) && r.chars().next().is_none_or(|c| !is_alnum(c)) {
@@ -148,6 +160,18 @@ fn bare_party(i: &str) -> IResult<&str, String> {
         && let Some(found) = party_cell(i)
     {
         return Ok(found);
+    }
+    // `Johan Berg, Socialdemokraterna`: a party's written name after a comma, up to the end,
+    // a comma or a column gap.
+    // A first look: a written party starts with a capital, and the one-word names are
+    // long (an abbreviation after a comma was read above).
+    if sep == ','
+        && p.len() > 4
+        && p.starts_with(char::is_uppercase)
+        && let Ok((r, party)) = super::persons::written_party(i[1..].trim_start())
+        && (r.is_empty() || r.starts_with([',', '\t']))
+    {
+        return Ok((r, party));
     }
     Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
 }
@@ -288,7 +312,15 @@ fn interpret(
         }
         return (role, None, (!r.is_empty()).then(|| r.to_string()));
     }
-    let serving_for = ["för ", "ersätter ", "tjänstgör för ", "tjänstgörande för ", "tjg för "];
+    let serving_for = [
+        "för ",
+        "ersätter ",
+        "tjänstgör för ",
+        "tjänstgörande för ",
+        "tjg för ",
+        "i stället för ",
+        "istället för ",
+    ];
     if let Some(who) = serving_for.iter().find_map(|p| seg.strip_prefix(p)) {
         return (Role::ServingDeputy, None, Some(format!("ersätter {}", who.trim())));
     }
@@ -297,18 +329,18 @@ fn interpret(
         if role_word(inner.trim()).is_ok_and(|(r, _)| r.trim().is_empty()) {
             return interpret(inner, section, has_party);
         }
+        // An official's title in parentheses is the title: `Petra Ek (ekonomichef)`; a note
+        // stays a note (`(deltar digitalt)`, `(§§ 1-5)`).
+        if !has_party && !note_like(inner.trim()) {
+            return interpret(inner, section, has_party);
+        }
         return (default, None, Some(inner.trim().to_string()));
     }
     let lower = seg.to_lowercase();
     if lower.contains("sekreterare") && !has_party {
         return (Role::Secretary, Some(seg.to_string()), None);
     }
-    let note_like = seg.starts_with('§')
-        || seg.starts_with(|c: char| c.is_ascii_digit())
-        || ["endast", "deltar", "ej ", "från ", "till ", "kl", "del av", "närvarande", "via "]
-            .iter()
-            .any(|w| lower.starts_with(w));
-    if note_like || has_party {
+    if has_party || note_like(seg) {
         return (default, None, Some(seg.to_string()));
     }
     // An official's title, possibly with the paragraphs attended: "kommundirektör § 267".
@@ -321,25 +353,74 @@ fn interpret(
     (role, Some(title.trim_end_matches(['.', ',']).to_string()), note)
 }
 
-/// Whether a short line holds two people each with a title after a comma, as a converter wraps
-/// a table's cell of officials onto one line: `NAME , TITLE NAME , TITLE`, each title lower-case
-/// words. Such a line is read as a flattened list.
+/// The endings of the one-word job titles that an official's name may follow: `Kommundirektör`,
+/// `Ekonomichef`, `Nämndsekreterare`, `Socialsekreterare`, `Verksamhetsstrateg`.
+const TITLE_ENDINGS: &[&str] = &[
+    "direktör",
+    "chef",
+    "sekreterare",
+    "handläggare",
+    "strateg",
+    "ansvarig",
+    "samordnare",
+    "utredare",
+    "jurist",
+    "controller",
+    "rådgivare",
+    "assistent",
+    "ingenjör",
+    "arkitekt",
+    "planerare",
+];
+
+/// An official's one-word title before the name, as some lists write it, and the rest of
+/// the line: the word capitalised, the rest of it in small letters, ending as a title does
+/// ([`TITLE_ENDINGS`]), a name after it.
 ///
-/// Example: `Ann Holm, miljöchef Erik Fors, sekreterare`.
+/// Pattern: `TITLE NAME …`. Example: `Kommundirektör Mats Lind` → `Kommundirektör`,
+/// `Mats Lind`.
+fn title_before_name(s: &str) -> Option<(&str, &str)> {
+    let (word, rest) = s.split_once(' ')?;
+    let mut chars = word.chars();
+    let shaped = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    (shaped && TITLE_ENDINGS.iter().any(|e| word.ends_with(e)) && name(rest).is_ok())
+        .then_some((word, rest))
+}
+
+/// Whether what follows a person is a note on attendance, not a title: the paragraphs or
+/// hours attended, how or whether one took part (`§§ 1-5`, `kl. 13-15`, `deltar digitalt`,
+/// `ej § 7`, `via Teams`).
+fn note_like(seg: &str) -> bool {
+    seg.starts_with('§')
+        || seg.starts_with(|c: char| c.is_ascii_digit())
+        || ["endast", "deltar", "ej ", "från ", "till ", "kl", "del av", "närvarande", "via "]
+            .iter()
+            .any(|w| super::lexical::starts_with_lower(seg, w))
+}
+
+/// Whether a short line holds two people each with a title after them, as a converter wraps
+/// a table's cell of officials onto one line: `NAME [,] TITLE NAME [,] TITLE`, each title
+/// lower-case words. Such a line is read as a flattened list.
+///
+/// Example: `Ann Holm, miljöchef Erik Fors, sekreterare`, `Mats Lind förvaltningschef Eva
+/// Sjöberg nämndsekreterare` (plain `pdftotext` of a table's cell).
 fn two_titled_people(s: &str) -> bool {
-    // `NAME ,` then lower-case words.
+    // `NAME [,]` then lower-case words.
     let titled = |i: &str| -> Option<usize> {
         let (r, _) = name(i).ok()?;
-        let mut r = r.strip_prefix(',')?.trim_start();
+        let mut r = r.strip_prefix(',').unwrap_or(r).trim_start();
         let mut words = 0;
+        // Words end at a space or a column gap: `Mats Lind, kommundirektör⇥Eva Sjöberg, …`.
         while r.starts_with(char::is_lowercase) {
-            r = r[r.find(' ').unwrap_or(r.len())..].trim_start();
+            r = r[r.find([' ', '\t']).unwrap_or(r.len())..].trim_start();
             words += 1;
         }
         (words > 0).then_some(i.len() - r.len())
     };
-    // A comma parts two people's titles: most lines hold none.
-    s.contains(',') && titled(s).is_some_and(|at| at < s.len() && titled(&s[at..]).is_some())
+    // A first look: a party in parentheses after a name is no title (most lines hold one),
+    // and two names and a title are four words, or a comma parts them.
+    let may = !s.contains('(') && (s.contains(',') || s.split(' ').nth(3).is_some());
+    may && titled(s).is_some_and(|at| at < s.len() && titled(&s[at..]).is_some())
 }
 
 /// Reads the people on one attendance line.
@@ -347,14 +428,22 @@ fn two_titled_people(s: &str) -> bool {
 /// Pattern: `PERSON [(PARTY) | , PARTY] [SEP ROLE | NOTE | TITLE]`, repeated where a flattened
 /// line holds several people. Returns nothing for a line that does not start with a name.
 #[must_use]
-pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
+pub fn attendee_line(text: &str, section: Option<Role>) -> Vec<Attendee> {
+    let mut section = section;
+    people_on_line(text, &mut section)
+}
+
+/// [`attendee_line`] with the section's role as it stands after the line: a heading on a
+/// flattened line (`… Ersättare: Lena Strand (S), Olof Björk (M)`) heads the people after it
+/// in the parts the line is cut into too.
+fn people_on_line(text: &str, section: &mut Option<Role>) -> Vec<Attendee> {
     // `Joachim Danielsson, kommundirektör; Anna Ekström, sekreterare`: a semicolon before a
     // capital parts people (one before a time, `kl. 09.00-09.45; 10.30-12.00`, does not).
     if let Some(at) = text.find(';')
         && text[at + 1..].trim_start().starts_with(char::is_uppercase)
     {
-        let mut out = attendee_line(&text[..at], section);
-        out.extend(attendee_line(&text[at + 1..], section));
+        let mut out = people_on_line(&text[..at], section);
+        out.extend(people_on_line(&text[at + 1..], section));
         return out;
     }
     // `Tina Rydgård (stadsdirektör), Lena Tidén (kanslichef)`: after a parenthesis, a comma
@@ -362,13 +451,35 @@ pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
     if let Some(at) = text.find("), ") {
         let next = &text[at + 3..];
         if next.starts_with(char::is_uppercase) && role_word(next).is_err() {
-            let mut out = attendee_line(&text[..=at], section);
-            out.extend(attendee_line(next, section));
+            let mut out = people_on_line(&text[..=at], section);
+            out.extend(people_on_line(next, section));
             return out;
         }
     }
     let mut out = Vec::new();
     let mut s = text.trim().trim_start_matches(['-', '•', '*']).trim_start();
+    // A numbered list's number: `1. Anna Andersson (S), ordförande`, `2) Erik Lindqvist (M)`.
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if let Some(r) = s[digits..].strip_prefix(['.', ')'])
+            && r.starts_with(' ')
+        {
+            s = r.trim_start();
+        }
+    }
+    // `Kommundirektör Mats Lind`: an official's title before the name.
+    if let Some((title, rest)) = title_before_name(s) {
+        let mut people = people_on_line(rest, section);
+        if let [one] = people.as_mut_slice()
+            && one.party.is_none()
+            && one.title.is_none()
+        {
+            // Read as a title after the name is: `nämndsekreterare` makes a secretary.
+            let (role, title, _) = interpret(&title.to_lowercase(), Some(Role::Official), false);
+            (one.role, one.title) = (role, title);
+            return people;
+        }
+    }
     // A flattened list: many words on one line, or names running together without parties.
     let long = s.split_whitespace().count() > 6 || name_run(s, 4) >= 4 || two_titled_people(s);
     // What the finder of the next person read where it starts: the same grammar on the same
@@ -378,7 +489,8 @@ pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
         let read = match known.take() {
             Some(read) => Ok(read),
             None if long => leading_name(s),
-            None => name(s),
+            // `ANNA-KARIN BERG (S)`: a name in capitals before its party.
+            None => name(s).or_else(|_| super::persons::capitals_name(s)),
         };
         let Ok((r, n)) = read else { break };
         // `(S)`, `, S` or `, (C)` (`Ida Stafrin, (C)`).
@@ -409,25 +521,124 @@ pub fn attendee_line(text: &str, mut section: Option<Role>) -> Vec<Attendee> {
             Some(p) => (segment, Some(p)),
             None => trailing_party(segment).map_or((segment, None), |(s, p)| (s, Some(p))),
         };
+        // `Anna Ek, ordförande⇥S⇥X`: a table row's cells after the name's.
+        let Some((segment, p)) = row_cells(segment, p, rest.is_empty()) else {
+            // A cell says the person was absent.
+            s = rest.trim_start();
+            continue;
+        };
+        // `Anna Ek (S) X Bo Ek (M) X`: a presence mark between people on a flattened line.
+        let segment = if is_presence_mark(segment.as_ref()) { "" } else { segment.as_ref() };
         let has_party = p.is_some();
         // `Ulrika Frick (MP) Ersättare Mikael Johansson (SD)`: on a flattened list, a role
         // heading in capitals between two people heads the people after it; the one before it
         // keeps the section's role.
-        let heading = (long && !rest.is_empty())
-            .then(|| segment.trim())
-            .filter(|h| h.starts_with(char::is_uppercase))
-            .and_then(|h| role_heading(h).ok())
-            .and_then(|(r, (role, content))| (r.is_empty() && content.is_empty()).then_some(role))
-            .flatten();
-        let segment = if heading.is_some() { "" } else { segment };
-        let (role, title, note) = interpret(&segment.replace('\t', " "), section, has_party);
+        // The heading may end the segment after the person's role or note: `Ahmed Hassan (S)
+        // tjg ersättare för Birgitta Moberg (S) Ersättare: Lena Strand (S)`.
+        let (segment, heading) =
+            if long && !rest.is_empty() { heading_at_end(segment) } else { (segment, None) };
+        let (role, title, note) = interpret(&segment.replace('\t', " "), *section, has_party);
         out.push(Attendee { name: n.to_string(), party: p, role, title, note });
         if let Some(role) = heading {
-            section = Some(role);
+            *section = Some(role);
         }
         s = rest.trim_start();
     }
     out
+}
+
+/// The cells of a table's row after a person's name and party (`segment`, its cells parted by
+/// tabs, as a converter's pipe table or `pdftotext -layout` gives them): the party's column
+/// where it follows the role's, presence marks dropped (a mark is no note), and `None` where a
+/// cell says the person was absent where the row is one person's (`alone`: in `Anna Berg
+/// (S)⇥Frånvarande⇥Per Holm (C)` the cell heads the next column's list). A segment without a
+/// tab comes back as it is.
+///
+/// Pattern: `TEXT (⇥CELL)*`, a cell a party ([`bare_party`]), a mark ([`is_presence_mark`]),
+/// an absence ([`is_absence_cell`]) or kept. Examples: `, ordförande⇥S⇥X` (of `Anna Andersson,
+/// ordförande⇥S⇥X`) → `, ordförande` and `S`; `⇥Ledamot⇥Frånvarande` → `None`.
+fn row_cells(
+    segment: &str,
+    mut party: Option<String>,
+    alone: bool,
+) -> Option<(std::borrow::Cow<'_, str>, Option<String>)> {
+    // Most segments hold no tab: one look.
+    let Some(first_tab) = segment.find('\t') else {
+        return Some((std::borrow::Cow::Borrowed(segment), party));
+    };
+    let mut kept = segment[..first_tab].to_string();
+    let mut at = first_tab;
+    while at < segment.len() {
+        let end = segment[at + 1..].find('\t').map_or(segment.len(), |k| at + 1 + k);
+        let cell = segment[at + 1..end].trim();
+        if alone && is_absence_cell(cell) {
+            return None;
+        }
+        // The cell alone, after its tab, read as a party's.
+        let as_party = || {
+            let (r, p) = bare_party(&segment[at..end]).ok()?;
+            r.trim().is_empty().then_some(p)
+        };
+        if is_presence_mark(cell) {
+            // A mark says the person was present: no note.
+        } else if let Some(p) = party.is_none().then(as_party).flatten() {
+            party = Some(p);
+        } else {
+            kept.push('\t');
+            kept.push_str(cell);
+        }
+        at = end;
+    }
+    Some((std::borrow::Cow::Owned(kept), party))
+}
+
+/// A cell of a presence table that says the row's person was absent: `Frånvarande`, `Ej
+/// närvarande`, `Anmält förhinder`, `Förhinder`.
+fn is_absence_cell(cell: &str) -> bool {
+    // Each starts with `f`, `e` or `a` in either case: one byte rules out most cells.
+    cell.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'f' | b'e' | b'a'))
+        && ["frånvarande", "ej närvarande", "anmält förhinder", "förhinder"]
+            .iter()
+            .any(|w| super::lexical::eq_lower(cell, w))
+}
+
+/// A role heading that ends a person's segment on a flattened list, and the segment before
+/// it: the heading is a capitalised word at a word start and the rest of the segment
+/// ([`role_heading`] with nothing after it but a colon).
+///
+/// Pattern: `[TEXT ]HEADING[:]`. Examples: `Ersättare` (the whole segment) → `""` and
+/// `Deputy`; `tjg ersättare för Birgitta Moberg (S) Ersättare:` → `tjg ersättare för Birgitta
+/// Moberg (S)` and `Deputy`.
+fn heading_at_end(segment: &str) -> (&str, Option<Role>) {
+    let heading = |h: &str| {
+        role_heading(h)
+            .ok()
+            .and_then(|(r, (role, content))| {
+                (r.is_empty() && content.trim_start_matches(':').is_empty()).then_some(role)
+            })
+            .flatten()
+    };
+    // A heading is at most four words (`Närvarande, ej tjänstgörande ersättare`): only the
+    // segment's last four words may start one, tried from the longest.
+    let t = segment.trim();
+    let mut starts: Vec<usize> = Vec::with_capacity(4);
+    let mut end = t.len();
+    while starts.len() < 4 {
+        let at = t[..end].trim_end().rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        starts.push(at);
+        if at == 0 {
+            break;
+        }
+        end = at;
+    }
+    for &at in starts.iter().rev() {
+        if t[at..].starts_with(char::is_uppercase)
+            && let Some(role) = heading(&t[at..])
+        {
+            return (&t[..at], Some(role));
+        }
+    }
+    (segment, None)
 }
 
 /// A party in parentheses that ends a person's segment after the role: `, ordförande (S)` →
@@ -460,6 +671,28 @@ fn cell_of_person_above(text: &str, last: &mut Attendee) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `text`, a line of its own that names no one, is the title of the official read
+/// just before, as a table exported one cell to a line gives it (`Mats Lind` /
+/// `Kommundirektör`); if so, `last` takes it. A title is one or two words, the first
+/// capitalised, the rest in small letters, no digit; the person has no party, title or note.
+fn title_cell(text: &str, last: &mut Attendee) -> bool {
+    let t = text.trim();
+    let mut words = t.split(' ');
+    let first = words.next().unwrap_or("");
+    let title = t.len() <= 40
+        && first.starts_with(char::is_uppercase)
+        && first.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        && words.all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        && t.split(' ').count() <= 2;
+    let official = matches!(last.role, Role::Official | Role::Other);
+    if !title || !official || last.party.is_some() || last.title.is_some() || last.note.is_some() {
+        return false;
+    }
+    last.title = Some(t.to_string());
+    last.role = Role::Official;
+    true
 }
 
 /// A role, a colon and the person who holds it, as some preambles list the presiding members.
@@ -523,6 +756,8 @@ const HEADER_CELLS: &[&str] = &[
     "uppdrag",
     "närvaro",
     "närvarande",
+    "frånvarande",
+    "tjänstgör",
     "kommentar",
     "anteckning",
     "anmärkning",
@@ -583,7 +818,18 @@ fn is_presence_mark(cell: &str) -> bool {
 ///
 /// Example: `Birgitta Lönn (SD)⇥Kent Olausson (SD)` under `Ledamöter⇥Närvarande⇥Ersättare`
 /// gives Kent Olausson, serving for the absent Birgitta Lönn.
-fn presence_row(row: &str, column: DeputyColumn, section: Option<Role>) -> Vec<Attendee> {
+///
+/// Under a header with a column of the absent (`presence`'s `absent`), a member marked in it
+/// was absent, and so was one whom a deputy serves for where the row's cells do not stand
+/// under the header's (`pdftotext -layout` drops empty cells: the mark's column is unknown).
+fn presence_row(
+    row: &str,
+    column: DeputyColumn,
+    section: Option<Role>,
+    presence: Option<Presence>,
+) -> Vec<Attendee> {
+    let marked_absent = presence.is_some_and(|p| p.marked_absent(row));
+    let absent_column = presence.is_some_and(|p| p.absent.is_some());
     // Each person's cells joined by tabs, and whether a mark followed them.
     let mut people: Vec<(String, bool)> = Vec::new();
     for cell in row.split('\t').map(str::trim).filter(|c| !c.is_empty()) {
@@ -601,12 +847,14 @@ fn presence_row(row: &str, column: DeputyColumn, section: Option<Role>) -> Vec<A
     let mut people = people.into_iter();
     let Some((member_cells, member_marked)) = people.next() else { return Vec::new() };
     let members = attendee_line(&member_cells, section);
-    let Some((deputy_cells, deputy_marked)) = people.next() else { return members };
+    let Some((deputy_cells, deputy_marked)) = people.next() else {
+        return if marked_absent { Vec::new() } else { members };
+    };
     let deputy = attendee_line(&deputy_cells, Some(Role::Deputy)).into_iter().next();
     let mut out = Vec::new();
     match (column, deputy) {
         (DeputyColumn::Serving, Some(mut deputy)) => {
-            if member_marked {
+            if member_marked && !marked_absent && !absent_column {
                 out.extend(members.iter().cloned());
             }
             if let Some(member) = members.first() {
@@ -626,14 +874,72 @@ fn presence_row(row: &str, column: DeputyColumn, section: Option<Role>) -> Vec<A
             out.push(deputy);
         }
         (DeputyColumn::Listed, Some(deputy)) => {
-            out.extend(members);
+            if !marked_absent {
+                out.extend(members);
+            }
             if deputy_marked {
                 out.push(deputy);
             }
         }
-        (_, None) => out.extend(members),
+        (_, None) if !marked_absent => out.extend(members),
+        (_, None) => {}
     }
     out
+}
+
+/// What a presence table's header row and its rows say of presence: how many columns the
+/// header has, which is the absent's (`Frånvarande`), and whether the table marks presence
+/// at all (some row holds a mark: then a row without one was absent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Presence {
+    /// The number of the header's cells.
+    columns: usize,
+    /// The column of the absent: `Ledamöter⇥Parti⇥Närvarande⇥Frånvarande⇥Ersättare`.
+    absent: Option<usize>,
+    /// Whether a row of the table holds a presence mark.
+    marked: bool,
+}
+
+impl Presence {
+    /// The presence columns of a header row (`header`) that has a column of presence or
+    /// absence, and whether the rows under it (`below`, to the first blank line) mark it.
+    ///
+    /// Example: `Ersättare⇥Parti⇥Närvarande` over `Lena Strand⇥S⇥X` and `Olof Björk⇥M`.
+    fn of(header: &str, below: &[Line]) -> Option<Self> {
+        let cells: Vec<String> = header.split('\t').map(|c| c.trim().to_lowercase()).collect();
+        let presence = cells.iter().any(|c| c == "närvarande" || c == "närvaro");
+        let absent = cells.iter().position(|c| c == "frånvarande");
+        if !presence && absent.is_none() {
+            return None;
+        }
+        let marked = below
+            .iter()
+            .take_while(|l| !l.is_blank())
+            .any(|l| l.text.contains('\t') && l.text.split('\t').any(is_presence_mark));
+        Some(Self { columns: cells.len(), absent, marked })
+    }
+
+    /// Whether a row marks its first person absent in the absent's column: a row whose cells
+    /// stand under the header's (a converter keeps empty cells: `Per Olsson⇥SD⇥⇥X`, or every
+    /// cell is filled) with a mark in that column.
+    fn marked_absent(&self, row: &str) -> bool {
+        let Some(k) = self.absent else { return false };
+        let aligned = row.contains("\t\t") || row.split('\t').count() == self.columns;
+        aligned && row.split('\t').nth(k).is_some_and(is_presence_mark)
+    }
+
+    /// Whether a row of a table without a deputies' column names someone absent: marked so
+    /// ([`Presence::marked_absent`]), or without a mark where the table marks presence, and
+    /// no part of the meeting in its place (`§§ 1-5`, `kl. 13-15`).
+    fn absent_row(&self, row: &str) -> bool {
+        let part = |c: &str| {
+            let c = c.trim();
+            c.starts_with(['§', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+                || c.starts_with("kl")
+        };
+        self.marked_absent(row)
+            || (self.marked && !row.split('\t').any(|c| is_presence_mark(c) || part(c)))
+    }
 }
 
 /// The column of a header row that names whom each row's person serves for (`Ersätter`).
@@ -665,12 +971,13 @@ fn with_replaced(row: &str, replaced: Option<usize>) -> std::borrow::Cow<'_, str
 }
 
 /// Whether a line heads the members who were absent, whom the list names but who attended
-/// not: `Frånvarande⇥Per Holm (C)`, `Frånvarande ledamöter`, `Anmält förhinder`.
+/// not: `Frånvarande⇥Per Holm (C)`, `Frånvarande ledamöter`, `Anmält förhinder`, `Ej
+/// närvarande`, `Förhinder`.
 fn absence_heading(text: &str) -> bool {
-    // Each starts with `f` or `a` in either case, which no other first char lower-cases to:
-    // most lines are ruled out by their first byte.
-    text.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'f' | b'a'))
-        && ["frånvarande", "anmält förhinder", "anmält frånvaro"]
+    // Each starts with `f`, `a` or `e` in either case, which no other first char lower-cases
+    // to: most lines are ruled out by their first byte.
+    text.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'f' | b'a' | b'e'))
+        && ["frånvarande", "anmält förhinder", "anmält frånvaro", "ej närvarande", "förhinder"]
             .iter()
             .any(|w| super::lexical::starts_with_lower(text, w))
 }
@@ -719,8 +1026,9 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     let mut misses = 0;
     // The column of the table being read that names whom a deputy serves for.
     let mut replaced: Option<usize> = None;
-    // The column of deputies of the presence table being read.
+    // The column of deputies of the presence table being read, and its presence columns.
     let mut deputies: Option<DeputyColumn> = None;
+    let mut presence: Option<Presence> = None;
     // The first cell of the line above where it is a heading (the first part of a longer one
     // if the label column wrapped it).
     let mut heading_above: Option<&str> = None;
@@ -732,9 +1040,23 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     let mut read_before_above = 0;
     // Under a heading of the absent, up to the next role heading: no one is read.
     let mut absent = false;
+    // Whether the line above was the party's cell of the person above it, as a table exported
+    // one cell to a line gives it: the next line is that person's role, even where a role
+    // heading is written so (`Ahmed Hassan` / `S` / `Tjänstgörande ersättare`).
+    let mut party_cell_above = false;
+    // Whether the table gives roles in cells of their own: a role's cell was read, or a
+    // header's cell names the column (`Roll`).
+    let mut role_cells = false;
     for (k, line) in lines.iter().enumerate() {
         let above = heading_above.take();
         if line.is_blank() {
+            continue;
+        }
+        if std::mem::take(&mut party_cell_above)
+            && role_cells
+            && let Some(last) = out.last_mut()
+            && cell_of_person_above(&line.text, last)
+        {
             continue;
         }
         if absence_heading(&line.text) {
@@ -766,6 +1088,7 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             let header = !content.is_empty() && table_header(content);
             replaced = if header { replaced_column(&line.text) } else { None };
             deputies = if header { deputy_column(&line.text) } else { None };
+            presence = if header { Presence::of(&line.text, &lines[k + 1..]) } else { None };
             if refers_to_appendix(content) {
                 warnings.push(Warning::new(
                     line.no,
@@ -820,8 +1143,14 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             continue;
         }
         if in_block && (table_header(&line.text) || is_header_cell(&line.text)) {
+            role_cells |= line.text.split('\t').any(|c| {
+                ["roll", "funktion", "uppdrag"]
+                    .iter()
+                    .any(|h| super::lexical::eq_lower(c.trim(), h))
+            });
             replaced = replaced_column(&line.text);
             deputies = deputy_column(&line.text);
+            presence = Presence::of(&line.text, &lines[k + 1..]);
             continue;
         }
         if !in_block {
@@ -832,16 +1161,32 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             continue;
         }
         // A table exported one cell to a line: the party and the role of the person above.
-        if let Some(last) = out.last_mut()
-            && cell_of_person_above(&line.text, last)
+        if let Some(last) = out.last_mut() {
+            let had_party = last.party.is_some();
+            if cell_of_person_above(&line.text, last) {
+                party_cell_above = !had_party && last.party.is_some();
+                role_cells |= had_party == last.party.is_some();
+                misses = 0;
+                continue;
+            }
+        }
+        let found = match deputies {
+            Some(column) => presence_row(&line.text, column, section, presence),
+            // A row of a presence table that names someone absent is read as no miss.
+            None if presence.is_some_and(|p| p.absent_row(&line.text)) => {
+                misses = 0;
+                continue;
+            }
+            None => attendee_line(&with_replaced(&line.text, replaced), section),
+        };
+        // `Mats Lind` / `Kommundirektör`: an official's title in a cell of its own.
+        if found.is_empty()
+            && let Some(last) = out.last_mut()
+            && title_cell(&line.text, last)
         {
             misses = 0;
             continue;
         }
-        let found = match deputies {
-            Some(column) => presence_row(&line.text, column, section),
-            None => attendee_line(&with_replaced(&line.text, replaced), section),
-        };
         if found.is_empty() {
             misses += 1;
             if misses >= 2 {
@@ -968,6 +1313,31 @@ mod tests {
         assert_eq!(got, expected);
     }
 
+    /// A table exported one cell to a line: name, party, role; a role heading's words in the
+    /// role's cell are the person's role, a title's cell an official's title.
+    #[test]
+    fn a_table_one_cell_to_a_line_with_roles_and_titles() {
+        check_roles(
+            "Närvarande\nNamn\nParti\nRoll\nAnna Berg\nS\nOrdförande\nAhmed Hassan\nS\nTjänstgörande ersättare\nLena Strand\nS\nErsättare\n\nÖvriga närvarande\nMats Lind\nKommundirektör",
+            &[
+                ("Anna Berg", Role::Chair),
+                ("Ahmed Hassan", Role::ServingDeputy),
+                ("Lena Strand", Role::Deputy),
+                ("Mats Lind", Role::Official),
+            ],
+        );
+        // Without roles in cells, a heading after a party's cell heads the next people.
+        check_roles(
+            "Ledamöter\nAnna Berg\nS\nErsättare\nLena Strand\nS",
+            &[("Anna Berg", Role::Member), ("Lena Strand", Role::Deputy)],
+        );
+        // A numbered list.
+        check_roles(
+            "Beslutande ledamöter\n1. Anna Berg (S), ordförande\n2. Per Holm (C)",
+            &[("Anna Berg", Role::Chair), ("Per Holm", Role::Member)],
+        );
+    }
+
     /// The members listed as absent attended not: a table's rows, or a flattened page's
     /// pseudo-line.
     #[test]
@@ -983,6 +1353,10 @@ mod tests {
                 ("Kent Bäck", Role::Member),
                 ("Malin Dahl", Role::Deputy),
             ],
+        );
+        check_roles(
+            "Beslutande\nAnna Berg (S), ordförande\nEj närvarande\nPer Holm (C)\n\nErsättare\nSara Ny (KD)",
+            &[("Anna Berg", Role::Chair), ("Sara Ny", Role::Deputy)],
         );
     }
 
@@ -1182,6 +1556,67 @@ mod tests {
             Some(Role::Deputy),
             &[("Eva Berg", Some("V"), Role::ServingDeputy, None, Some("ersätter Per Holm (V)"))],
         );
+        // A heading with a colon after a role's note, on a flattened page.
+        check(
+            "Ahmed Hassan (S) tjg ersättare för Birgitta Moberg (S) Ersättare: Lena Strand (S), Olof Björk (M) Tjänstemän: Mats Lind socialchef",
+            Some(Role::Member),
+            &[
+                (
+                    "Ahmed Hassan",
+                    Some("S"),
+                    Role::ServingDeputy,
+                    None,
+                    Some("ersätter Birgitta Moberg (S)"),
+                ),
+                ("Lena Strand", Some("S"), Role::Deputy, None, None),
+                ("Olof Björk", Some("M"), Role::Deputy, None, None),
+                ("Mats Lind", None, Role::Official, Some("socialchef"), None),
+            ],
+        );
+        check(
+            "Anna Ek (S) X Bo Berg (M) X",
+            None,
+            &[
+                ("Anna Ek", Some("S"), Role::Member, None, None),
+                ("Bo Berg", Some("M"), Role::Member, None, None),
+            ],
+        );
+        check(
+            "Kommundirektör Mats Lind",
+            Some(Role::Deputy),
+            &[("Mats Lind", None, Role::Official, Some("kommundirektör"), None)],
+        );
+        check(
+            "Nämndsekreterare Eva Sjöberg",
+            None,
+            &[("Eva Sjöberg", None, Role::Secretary, Some("nämndsekreterare"), None)],
+        );
+        check(
+            "Petra Ek (ekonomichef)",
+            Some(Role::Official),
+            &[("Petra Ek", None, Role::Official, Some("ekonomichef"), None)],
+        );
+        check(
+            "Petra Ek (deltar digitalt)",
+            Some(Role::Official),
+            &[("Petra Ek", None, Role::Official, None, Some("deltar digitalt"))],
+        );
+        check(
+            "Johan Berg, Socialdemokraterna",
+            None,
+            &[("Johan Berg", Some("S"), Role::Member, None, None)],
+        );
+        check("Karin Åberg KD", None, &[("Karin Åberg", Some("KD"), Role::Member, None, None)]);
+        check(
+            "Karin Åberg KD, ordförande",
+            None,
+            &[("Karin Åberg", Some("KD"), Role::Chair, None, None)],
+        );
+        check(
+            "Lars Ek (M) i stället för Eva Berg (M)",
+            Some(Role::Member),
+            &[("Lars Ek", Some("M"), Role::ServingDeputy, None, Some("ersätter Eva Berg (M)"))],
+        );
         check(
             "Bo Lundgren, m, ordförande Anita Persson, s Göran Ek, fp Birgitta Holm, s, tjg ersättare Eva Berg, v ordf",
             Some(Role::Member),
@@ -1293,6 +1728,19 @@ mod tests {
             &[("Per Lund", None, Role::Official, Some("ekonomichef Region Dalarna"), None)],
         );
         assert!(!two_titled_people("Karin Sand, enhetschef Socialtjänsten Norr, §§ 4-6"));
+        // Plain pdftotext of such a cell writes no comma.
+        check(
+            "Mats Lind förvaltningschef Eva Sjöberg nämndsekreterare",
+            Some(Role::Official),
+            &[
+                ("Mats Lind", None, Role::Official, Some("förvaltningschef"), None),
+                ("Eva Sjöberg", None, Role::Secretary, Some("nämndsekreterare"), None),
+            ],
+        );
+        // Two cells of a `pdftotext -layout` row.
+        assert!(two_titled_people("Mats Lind, kommundirektör\tEva Sjöberg, sekreterare"));
+        // One person, the one replaced named after the role: no title after the second.
+        assert!(!two_titled_people("Lena Ek ersättare för Bo Berg"));
     }
 
     #[test]
@@ -1376,7 +1824,7 @@ mod tests {
         check(
             "Tina Rydgård (Kanslichef)",
             Some(Role::Official),
-            &[("Tina Rydgård", None, Role::Official, None, Some("Kanslichef"))],
+            &[("Tina Rydgård", None, Role::Official, Some("Kanslichef"), None)],
         );
         // The party after the role; a first vice chair abbreviated.
         check(
@@ -1553,6 +2001,49 @@ mod tests {
     /// Netpublicator's and W3D3's attendance table: a mark in the presence column, and in the
     /// last column the deputy who serves for an absent member (`pdftotext -layout` closes up
     /// the empty presence cell).
+    #[test]
+    fn a_presence_table_with_columns_of_presence_and_absence() {
+        // A converter's pipe table keeps empty cells: a mark stands under its column.
+        let text = "Ledamöter\tParti\tNärvarande\tFrånvarande\tErsättare\nAnna Andersson, ordförande\tS\tX\nJohan Berg\tS\t\tX\tAhmed Hassan (S)\nPer Olsson\tSD\t\tX\nLisa Karlsson\tL\tX\n\nErsättare\tParti\tNärvarande\tKommentar\nLena Strand\tS\tX\nOlof Björk\tM\t\t§§ 3-5\nSven Dahl\tKD";
+        let (got, _) = attendees(&crate::normalize::test_lines(text));
+        let got: Vec<_> = got
+            .iter()
+            .map(|a| (a.name.as_str(), a.party.as_deref(), a.role, a.note.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna Andersson", Some("S"), Role::Chair, None),
+                ("Ahmed Hassan", Some("S"), Role::ServingDeputy, Some("ersätter Johan Berg (S)")),
+                ("Lisa Karlsson", Some("L"), Role::Member, None),
+                ("Lena Strand", Some("S"), Role::Deputy, None),
+                ("Olof Björk", Some("M"), Role::Deputy, Some("§§ 3-5")),
+            ]
+        );
+        // `pdftotext -layout` drops empty cells: a member with a deputy under such a header
+        // was absent.
+        let text = "Ledamöter\tParti\tNärvarande\tFrånvarande\tErsättare\nJohan Berg\tS\tX\tAhmed Hassan (S)";
+        let (got, _) = attendees(&crate::normalize::test_lines(text));
+        assert_eq!(got.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Ahmed Hassan"]);
+    }
+
+    /// A table row's party cell after the role's, a mark that is no note, a cell of absence.
+    #[test]
+    fn a_table_rows_cells_after_the_name() {
+        let got = attendee_line("Anna Andersson, ordförande\tS\tX", Some(Role::Member));
+        assert_eq!(
+            (got[0].party.as_deref(), got[0].role, got[0].note.as_deref()),
+            (Some("S"), Role::Chair, None)
+        );
+        let got = attendee_line("Lena Strand\tS\tErsättare\tX", None);
+        assert_eq!((got[0].role, got[0].note.as_deref()), (Role::Deputy, None));
+        assert!(attendee_line("Johan Berg\tS\tLedamot\tFrånvarande", None).is_empty());
+        let got = attendee_line("Anna Berg (S)\tFrånvarande\tPer Holm (C)", None);
+        assert_eq!(got[0].name, "Anna Berg");
+        let got = attendee_line("Lisa Karlsson\tL\tLedamot\tNärvarande, §§ 1-4", None);
+        assert_eq!(got[0].note.as_deref(), Some("Närvarande, §§ 1-4"));
+    }
+
     #[test]
     fn a_presence_table_with_serving_deputies() {
         let lines = crate::normalize::test_lines(

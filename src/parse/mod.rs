@@ -971,7 +971,8 @@ fn body(
                     });
             }
             Some(Label::Vote) => {
-                ballots.extend(s.lines.iter().filter_map(|l| stances::ballot(&l.text)));
+                let lines: Vec<&str> = s.lines.iter().map(|l| l.text.as_str()).collect();
+                ballots.extend(stances::ballots(&lines));
             }
             _ => {}
         }

@@ -186,6 +186,14 @@ fn full_name_word(i: &str) -> Option<usize> {
         }
         end += c.len_utf8();
     }
+    // A capital inside a surname after an apostrophe or a prefix: `D'Costa`, `MacDonald`,
+    // `DuRietz` (looked at again only where a capital came after the first letter).
+    if upper_after {
+        upper_after = i[start..end]
+            .char_indices()
+            .skip(1)
+            .any(|(k, c)| c.is_uppercase() && !inner_capital(&i[start..start + k]));
+    }
     if first || !lower_after || upper_after {
         return None;
     }
@@ -198,6 +206,16 @@ fn full_name_word(i: &str) -> Option<usize> {
         end += 1 + run;
     }
     Some(end)
+}
+
+/// Surname prefixes after which a name word goes on with a capital: `MacDonald`,
+/// `McCarthy`, `DuRietz`, `DeLuca`, `LaFontaine`.
+const CAMEL_PREFIXES: &[&str] = &["Mac", "Mc", "Du", "De", "Di", "Da", "La", "Le", "Van", "Von"];
+
+/// Whether a capital may follow `before`, a name word's letters so far: after an apostrophe
+/// (`O'Neill`, `D'Costa`) or a surname prefix ([`CAMEL_PREFIXES`]).
+fn inner_capital(before: &str) -> bool {
+    before.ends_with('\'') || CAMEL_PREFIXES.contains(&before)
 }
 
 /// The gap between a name's words: spaces, never a tab, as a name does not span a column gap
@@ -303,7 +321,7 @@ fn ends_a_listed_name(rest: &str) -> bool {
 /// a label in capitals (`KOMMUNSTYRELSEN BESLUTAR`) is written so too.
 ///
 /// Example: `ANNA EK` in `ANNA EK (S) och BO BERG (V) reserverar sig mot beslutet.`
-fn capitals_name(i: &str) -> IResult<&str, &str> {
+pub(crate) fn capitals_name(i: &str) -> IResult<&str, &str> {
     let (rest, words) = recognize((
         capitals_word,
         fold_many_m_n(1, 4, preceded(name_gap, capitals_word), || (), |(), _| ()),
@@ -545,8 +563,9 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
     .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
     let dashed = separated_list1(list_separator, party_dash_group)
         .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
-    // "Sverigedemokraterna deltar inte i beslutet", "Moderaterna och Kristdemokraterna …".
-    let bare = separated_list1(party_list_separator, written_party_ref)
+    // "Sverigedemokraterna deltar inte i beslutet", "Moderaterna och Kristdemokraterna …",
+    // "M, KD och L reserverar sig".
+    let bare = separated_list1(party_list_separator, alt((written_party_ref, national_abbrev)))
         .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
     alt((party_with_members, from_parties, party_genitives, party_adjective_group, dashed, bare))
         .parse(i)
@@ -575,6 +594,33 @@ fn written_party_ref(i: &str) -> IResult<&str, &'static str> {
         _ => rest,
     };
     Ok((rest, party_by_name(word).unwrap_or_default()))
+}
+
+/// A national party's abbreviation as a group's whole name, alone or in parentheses as after
+/// a name: `KD` in `KD reserverar sig mot beslutet`, `M`, `KD` and `L` in `M, KD och L
+/// reserverar sig`, `(SD)` in `Reservation (SD)`. Only the national parties'
+/// ([`COMMA_PARTIES`]): another word in capitals (`EU`, `VA`) is no party, and a dash or a
+/// colon after it makes another word (`S-ledamöterna`, `MP:s`).
+fn national_abbrev(i: &str) -> IResult<&str, &'static str> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    // A capital or a parenthesis first: one byte rules out most words.
+    let paren = i.starts_with('(');
+    let word_start = usize::from(paren);
+    if !i.as_bytes().get(word_start).is_some_and(u8::is_ascii_uppercase) {
+        return Err(fail());
+    }
+    let len = i[word_start..].bytes().take_while(u8::is_ascii_uppercase).count();
+    let word = &i[word_start..word_start + len];
+    let mut rest = &i[word_start + len..];
+    if paren {
+        rest = rest.strip_prefix(')').ok_or_else(fail)?;
+    } else if rest.starts_with(|c: char| is_alpha(c) || c == '-' || c == ':') {
+        return Err(fail());
+    }
+    match COMMA_PARTIES.iter().find(|abbrev| **abbrev == word) {
+        Some(abbrev) => Ok((rest, abbrev)),
+        None => Err(fail()),
+    }
 }
 
 /// A party as a group's words name it: an abbreviation in capitals (`KD`), alone or in
@@ -821,7 +867,10 @@ mod tests {
                 let mut cs = w.chars();
                 cs.next().is_some_and(char::is_uppercase)
                     && w.chars().skip(1).any(char::is_lowercase)
-                    && !w.chars().skip(1).any(char::is_uppercase)
+                    && !w
+                        .char_indices()
+                        .skip(1)
+                        .any(|(k, c)| c.is_uppercase() && !super::inner_capital(&w[..k]))
             }),
             nom::multi::many0((char('-'), take_while1(is_alpha))),
         ));
@@ -858,6 +907,12 @@ mod tests {
             "anna",
             "A\u{a0}Ek",
             "Lars-Erik's",
+            "D'Costa (L)",
+            "MacDonald (MP)",
+            "DuRietz",
+            "McD",
+            "AnnaAndersson",
+            "MaCk",
         ] {
             assert_eq!(super::name_word(i).ok(), name_word_grammar(i).ok(), "{i:?}");
         }
@@ -1043,6 +1098,14 @@ mod tests {
             vec![p("", Some("SD"))]
         );
         assert_eq!(trailing_people("Den socialdemokratiska gruppen"), vec![p("", Some("S"))]);
+        // National parties' abbreviations as a subject.
+        assert_eq!(
+            trailing_people("S, V och MP"),
+            vec![p("", Some("S")), p("", Some("V")), p("", Some("MP"))]
+        );
+        assert_eq!(leading_people("(SD)"), vec![p("", Some("SD"))]);
+        assert!(trailing_people("EU").is_empty());
+        assert!(leading_people("SD:s förslag").is_empty());
         assert_eq!(trailing_people("Miljöpartiet de gröna"), vec![p("", Some("MP"))]);
         assert!(trailing_people("Den nya gruppen").is_empty());
         assert!(trailing_people("S-ledamöternas").is_empty());

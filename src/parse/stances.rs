@@ -35,6 +35,9 @@ const ABSTAIN: &[&str] = &[
     "avstår från att rösta",
     "avstod från att rösta",
     "avstår från att ta ställning",
+    "avstår från ställningstagande",
+    "deltar inte i omröstningen",
+    "deltar ej i omröstningen",
     "deltar inte i beslut",
     "deltar ej i beslut",
     "deltog inte i beslut",
@@ -45,6 +48,9 @@ const ABSTAIN: &[&str] = &[
     "i beslutet deltar ej",
     "inte deltar i beslut",
     "ej deltar i beslut",
+    // A label before the people: `Ej deltagande i beslut: Anna Andersson (SD)`.
+    "ej deltagande i beslut",
+    "ej deltagande",
 ];
 
 /// A sentence's last word that marks an abstention alone: `Vänsterpartiet avstår.`
@@ -60,7 +66,15 @@ fn abstain_last(lower: &str) -> Option<usize> {
 }
 
 /// Phrases that mark a reservation.
-const RESERVE: &[&str] = &["reserverar sig", "reserverade sig", "reserverar de sig"];
+const RESERVE: &[&str] = &[
+    "reserverar sig",
+    "reserverade sig",
+    "reserverar de sig",
+    // A written reservation in the first person: `Vi i Sverigedemokraterna reserverar oss
+    // mot beslutet`, `Jag, Anna Ek (S), reserverar mig`.
+    "reserverar oss",
+    "reserverar mig",
+];
 
 /// A reservation's noun, which a heading, a passive or a verb's object makes a stance of:
 /// see [`reservation_people`].
@@ -70,13 +84,44 @@ const RESERVATION_NOUN: &[&str] = &["reservationer", "reservationen", "reservati
 const RESERVATION_LABEL: &[&str] = &["reservation:", "reservationer:"];
 
 /// The people that follow a stance's label (`Reservation: Eva Lund (V), Bo Ek (M)`): a whole
-/// list, up to the end of the sentence or a full stop, or none.
+/// list, up to the end of the sentence or a full stop, or a remark on it ([`ends_a_list`]),
+/// or none.
 fn labelled_people(after: &str) -> Vec<Person> {
-    let after = after.trim().trim_end_matches('.');
-    match alt((party_group, person_list)).parse(after.trim_start()) {
-        Ok((rest, people)) if rest.trim().is_empty() => people,
+    // A list's bullet first: `Reservation` / `- Anna Ek (S)` / `- Lars Ek (S)`.
+    let after = after.trim().trim_end_matches('.').trim_start_matches(['-', '•', '*', '–']);
+    match people_column(after.trim_start()) {
+        Ok((rest, people)) if ends_a_list(rest) => people,
         _ => Vec::new(),
     }
+}
+
+/// A party group or a list of people, and more lists after a space where a party in
+/// parentheses ended the one before: a column of people that the label's line ran together,
+/// as `pdftotext -layout` prints a label beside one person to a line.
+///
+/// Pattern: `(GROUP | PEOPLE) ( PEOPLE)*`, each `PEOPLE` after `)`. Example: `Lisa Karlsson
+/// (L) Anna Berg (L)` of `Reservation⇥Lisa Karlsson (L)` / `⇥Anna Berg (L)`.
+fn people_column(i: &str) -> nom::IResult<&str, Vec<Person>> {
+    let (mut rest, mut people) = alt((party_group, person_list)).parse(i)?;
+    while rest.starts_with(' ')
+        && i[..i.len() - rest.len()].ends_with(')')
+        && let Ok((r, more)) = person_list(rest.trim_start())
+    {
+        people.extend(more);
+        rest = r;
+    }
+    Ok((rest, people))
+}
+
+/// Whether what follows a label's list of people leaves it a list: nothing, a remark after a
+/// comma or in parentheses, or the grounds of a reservation.
+///
+/// Pattern: `PEOPLE [, REMARK | (REMARK) | till förmån för …]`. Examples: `Reservation` /
+/// `Sverigedemokraterna, skriftlig reservation bilaga 1`, `Reservation` / `Anna Ek (V) och
+/// Lars Ek (V) till förmån för eget yrkande.`
+fn ends_a_list(rest: &str) -> bool {
+    let r = rest.trim_start();
+    r.is_empty() || r.starts_with([',', '(', ';']) || r.starts_with("till förmån för")
 }
 
 /// Phrases that mark jäv.
@@ -84,7 +129,7 @@ const CONFLICT: &[&str] = &["jäv", "jävig", "jäviga"];
 
 /// Word beginnings that every stance sentence holds, lower case.
 const CUES: &[&str] =
-    &["avstå", "avsto", "deltar", "deltog", "reserv", "jäv", "yrka", "röst", "nej"];
+    &["avstå", "avsto", "deltar", "deltog", "deltagande", "reserv", "jäv", "yrka", "röst", "nej"];
 
 /// The cues as byte strings to compare ignoring ASCII case: [`CUES`], and those with a
 /// Swedish letter once more with it as a capital (`jÄv`, so that `JÄV` matches too). Grouped
@@ -137,6 +182,12 @@ fn cue_positions(text: &str) -> Vec<usize> {
         if cue {
             out.push(k);
         }
+    });
+    // `deltagande` is a cue only after `ej` (`Ej deltagande i beslut`): `Övriga deltagande`
+    // heads no stance. Looked at once the few cues are found, not in the scan.
+    out.retain(|&k| {
+        let deltagande = b.len() >= k + 7 && b[k..k + 7].eq_ignore_ascii_case(b"deltaga");
+        !deltagande || (k >= 3 && b[k - 3..k].eq_ignore_ascii_case(b"ej "))
     });
     out
 }
@@ -231,7 +282,7 @@ fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
         return before;
     }
     let last_word = sentence[..at].trim_end().rsplit(' ').next().unwrap_or("");
-    if PRONOUNS.contains(&last_word) {
+    if PRONOUNS.contains(&last_word) || SHARED_SUBJECT.contains(&last_word) {
         let first = leading_people(sentence);
         if !first.is_empty() {
             return first;
@@ -241,7 +292,25 @@ fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
     let after = sentence[end..].trim_start_matches(is_alnum);
     let after = after.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
     let after = after.strip_prefix("inte ").or_else(|| after.strip_prefix("ej ")).unwrap_or(after);
-    leading_people(after)
+    let people = leading_people(after);
+    if !people.is_empty() {
+        return people;
+    }
+    people_after_colon(after)
+}
+
+/// Words before a stance's verb that give it the subject of the sentence's first verb:
+/// `Lars Ek (M) ställer sig bakom beslutet men reserverar sig mot att-sats 2.`
+const SHARED_SUBJECT: &[&str] = &["och", "men", "samt"];
+
+/// The people after a colon that ends a stance's phrase a few words on: `Följande reserverar
+/// sig mot beslutet: Anna Ek (S) och Lars Ek (S).` (`after`, the sentence after the phrase:
+/// `mot beslutet: …`).
+fn people_after_colon(after: &str) -> Vec<Person> {
+    match after.find(':') {
+        Some(c) if after[..c].split_whitespace().count() <= 4 => labelled_people(&after[c + 1..]),
+        _ => Vec::new(),
+    }
 }
 
 /// The members a party group's stance names after the phrase, behind a comma or a colon,
@@ -297,8 +366,10 @@ fn agent_people(after: &str) -> Vec<Person> {
 /// reservation mot beslutet`).
 fn reservation_people(sentence: &str, lower: &str, at: usize, end: usize) -> Vec<Person> {
     let after = sentence[end..].trim_start_matches(is_alnum);
+    // A mark may part the heading from its people: `Reservation – Sverigedemokraterna`.
+    let named = after.trim_start().trim_start_matches([',', '–', '-', ':']).trim_start();
     if at == 0
-        && let Ok((rest, people)) = alt((party_group, person_list)).parse(after.trim_start())
+        && let Ok((rest, people)) = people_column(named)
         && (rest.trim().is_empty() || rest.trim_start().starts_with([',', '.', ';', '(']))
     {
         return people;
@@ -341,13 +412,15 @@ pub fn stances(text: &str) -> Stances {
         if lower.contains("jäv")
             && let Some((at, end)) = find_phrase(&lower, CONFLICT)
         {
-            let verbs = &["anmäler", "anmälde", "deltar", "är jävig", "lämnar"];
+            let verbs = &["anmäler", "anmälde", "har anmält", "deltar", "är jävig", "lämnar"];
             let verb = find_phrase(&lower, verbs).filter(|v| v.0 < at).unwrap_or((at, end));
             let mut people = people_around(&s, verb.0, end);
             if people.is_empty() {
                 // "På grund av jäv deltar inte Erik Sten (M) i handläggningen": the people after
                 // the verb that follows the noun; "Jäv anmäls av Bo Ek (SD)": the agent.
-                if let Some((v, v_end)) = find_phrase(&lower[end..], &["deltar", "deltog"]) {
+                // "På grund av jäv lämnar Anna Ek (S) sammanträdet" too.
+                let after_verbs = &["deltar", "deltog", "lämnar", "lämnade"];
+                if let Some((v, v_end)) = find_phrase(&lower[end..], after_verbs) {
                     people = people_around(&s, end + v, end + v_end);
                 }
                 if people.is_empty() {
@@ -357,7 +430,11 @@ pub fn stances(text: &str) -> Stances {
             push_unique(&mut out.conflicts, people);
             continue;
         }
-        if lower.contains("avst") || lower.contains("deltar") || lower.contains("deltog") {
+        if lower.contains("avst")
+            || lower.contains("deltar")
+            || lower.contains("deltog")
+            || lower.contains("ej deltagande")
+        {
             if let Some((at, end)) = find_phrase(&lower, ABSTAIN) {
                 push_unique(&mut out.abstained, people_around(&s, at, end));
             } else if let Some(at) = abstain_last(&lower) {
@@ -406,7 +483,8 @@ pub fn stances(text: &str) -> Stances {
 /// the next line: abstained (0), reserved (1), jäv (2).
 ///
 /// Pattern: the whole line, in any case, with or without a colon: `Avstår från att delta i
-/// beslutet`, `Deltar inte i beslutet`, `Reservation`, `Reservationer`, `Jäv`.
+/// beslutet`, `Deltar inte i beslutet`, `Ej deltagande i beslut`, `Reservation`,
+/// `Reservationer`, `Jäv`.
 fn stance_heading(line: &str) -> Option<usize> {
     const HEADINGS: &[(&str, usize)] = &[
         ("avstår från att delta i beslutet", 0),
@@ -414,31 +492,128 @@ fn stance_heading(line: &str) -> Option<usize> {
         ("avstår från att rösta", 0),
         ("deltar inte i beslutet", 0),
         ("deltar ej i beslutet", 0),
+        ("deltar inte i beslut", 0),
+        ("deltar ej i beslut", 0),
+        ("ej deltagande i beslutet", 0),
+        ("ej deltagande i beslut", 0),
+        ("ej deltagande", 0),
+        ("avstår", 0),
         ("reservation", 1),
         ("reservationer", 1),
         ("reservation mot beslutet", 1),
+        ("reservationer mot beslutet", 1),
         ("jäv", 2),
+        ("anmält jäv", 2),
     ];
+    // A first look: every heading is short (a prose line is longer).
+    if line.len() > 48 {
+        return None;
+    }
     let t = line.trim().trim_end_matches([':', '.']).trim_end();
     HEADINGS.iter().find(|(h, _)| super::lexical::eq_lower(t, h)).map(|&(_, k)| k)
 }
 
-/// The people on the line under a stance's heading (`Avstår från att delta i beslutet` /
-/// `Gilbert Tribo (L)`, `Reservation` / `Marie Ek (SD) och Olle Berg (SD)`), into their list.
+/// The people under a stance's heading, into their list: on each line under it that holds
+/// nothing but people (`Ej deltagande i beslutet` / `Anna Ek (SD)` / `Lars Ek (SD)`,
+/// `Reservation` / `Marie Ek (SD) och Olle Berg (SD)`), or after it and a colon on its own
+/// line (`Ej deltagande i beslut: Anna Ek (SD)`, `Avstår: Per Holm (V)`).
 fn headed_people(text: &str, cues: &[usize], out: &mut Stances) {
     for &at in cues {
         let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
         let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-        let Some(kind) = stance_heading(&text[line_start..line_end]) else { continue };
-        let next = &text[line_end..];
-        let next = next.trim_start_matches('\n');
-        let people = labelled_people(&next[..next.find('\n').unwrap_or(next.len())]);
-        let list = match kind {
-            0 => &mut out.abstained,
-            1 => &mut out.reserved,
-            _ => &mut out.conflicts,
+        let line = &text[line_start..line_end];
+        // `HEADING: PEOPLE`: the colon after the cue, the heading before it, people after it
+        // (a colon that ends the line ends a heading over its people).
+        let colon = line[at - line_start..].find(':').map(|c| at - line_start + c);
+        let kind = if let Some(c) = colon
+            && !line[c + 1..].trim().is_empty()
+            && let Some(kind) = stance_heading(&line[..c])
+        {
+            let people = labelled_people(&line[c + 1..]);
+            let named = !people.is_empty();
+            push_unique(stance_list(out, kind), people);
+            // The list goes on on the lines under it only where it starts on this one.
+            named.then_some(kind)
+        } else if let Some((kind, people)) = people_in_heading(line) {
+            push_unique(stance_list(out, kind), people);
+            Some(kind)
+        } else {
+            // A sentence that ends in a colon heads its people too: `Följande ledamöter
+            // reserverar sig mot beslutet:` / `Anna Ek (S)` / `Lars Ek (S)`.
+            stance_heading(line).or_else(|| phrase_kind(line))
         };
-        push_unique(list, people);
+        let Some(kind) = kind else { continue };
+        let mut next = text[line_end..].trim_start_matches('\n');
+        while !next.is_empty() {
+            let end = next.find('\n').unwrap_or(next.len());
+            let people = labelled_people(&next[..end]);
+            if people.is_empty() {
+                break;
+            }
+            push_unique(stance_list(out, kind), people);
+            next = next[end..].trim_start_matches('\n');
+        }
+    }
+}
+
+/// The list a line that ends in a colon heads by its stance's phrase (as [`stance_heading`]
+/// numbers them), where it names no one itself: `Följande ledamöter avstår från att delta i
+/// beslutet:` (0), `Följande reserverar sig mot beslutet:` (1).
+fn phrase_kind(line: &str) -> Option<usize> {
+    let line = line.trim_end();
+    if !line.ends_with(':') {
+        return None;
+    }
+    let lower = super::text::lower_case(line);
+    if lower.len() != line.len() {
+        return None;
+    }
+    let (kind, (at, end)) = [ABSTAIN, RESERVE, CONFLICT]
+        .iter()
+        .enumerate()
+        .find_map(|(k, phrases)| find_phrase(&lower, phrases).map(|span| (k, span)))?;
+    people_around(line, at, end).is_empty().then_some(kind)
+}
+
+/// A stance's heading that a label column wrapped around its people, as the text joins a
+/// `pdftotext -layout` label cell of two lines and the people beside its first: the line
+/// without the people is a heading ([`stance_heading`]), the people a list with parties.
+///
+/// Pattern: `HEAD PEOPLE [REST]`, `HEAD REST` a heading. Example: `Avstår från att Per
+/// Olsson (SD) delta i beslutet` (of `Avstår från att⇥Per Olsson (SD)` / `delta i
+/// beslutet`).
+fn people_in_heading(line: &str) -> Option<(usize, Vec<Person>)> {
+    // A heading is a few words, its people a few more: a longer line is prose. Every person
+    // with a party holds a `(`, and every heading starts with one of these words.
+    let first = line.split(' ').next().unwrap_or("");
+    let heading_word = ["avstår", "deltar", "ej", "reservation", "reservationer", "jäv", "anmält"]
+        .iter()
+        .any(|w| super::lexical::eq_lower(first, w));
+    if line.len() > 160 || !heading_word || !line.contains('(') {
+        return None;
+    }
+    let mut prev = ' ';
+    for (at, c) in line.char_indices() {
+        if prev == ' '
+            && c.is_uppercase()
+            && at > 0
+            && let Ok((rest, people)) = people_column(&line[at..])
+            && people.iter().all(|p| p.party.is_some() && !p.name.is_empty())
+        {
+            let head = format!("{} {}", line[..at].trim_end(), rest.trim());
+            return stance_heading(&head).map(|kind| (kind, people));
+        }
+        prev = c;
+    }
+    None
+}
+
+/// The list of `out` a stance's heading names: abstained (0), reserved (1), jäv (2).
+fn stance_list(out: &mut Stances, kind: usize) -> &mut Vec<Person> {
+    match kind {
+        0 => &mut out.abstained,
+        1 => &mut out.reserved,
+        _ => &mut out.conflicts,
     }
 }
 
@@ -482,6 +657,66 @@ fn vote_counts(lower: &str) -> Option<Votes> {
         return Some(Votes { yes, no, abstain, ballots: Vec::new() });
     }
     None
+}
+
+/// The ballots of a voting list's lines: one to a line ([`ballot`]), or a table of marks
+/// under a `Ja⇥Nej⇥Avstår` header whose rows keep their empty cells (`Erik Ek (M)⇥⇥X`).
+#[must_use]
+pub fn ballots(lines: &[&str]) -> Vec<Ballot> {
+    let mut out: Vec<Ballot> = lines.iter().filter_map(|l| ballot(l)).collect();
+    if out.is_empty() {
+        out = marked_ballots(lines);
+    }
+    out
+}
+
+/// The vote a header row's cell names: `Ja`, `Nej`, `Avstår` (`Avstod`, `Avstående`).
+fn vote_heading(cell: &str) -> Option<&'static str> {
+    let cell = cell.trim();
+    [
+        ("ja", "ja"),
+        ("nej", "nej"),
+        ("avstår", "avstår"),
+        ("avstod", "avstår"),
+        ("avstående", "avstår"),
+    ]
+    .iter()
+    .find(|(h, _)| super::lexical::eq_lower(cell, h))
+    .map(|&(_, vote)| vote)
+}
+
+/// The ballots of a table of marks under a header row of votes, whose rows keep their empty
+/// cells as a converter's pipe table does (`Erik Ek (M)⇥⇥X`): each row's person votes as the
+/// header names the column of its mark. A table whose rows hold no empty cell gives none, as
+/// `pdftotext -layout` drops them and the mark's column is unknown.
+///
+/// Pattern: `NAME-HEADING⇥Ja⇥Nej⇥Avstår` / `PERSON⇥…⇥X`. Example: `Ledamot⇥Ja⇥Nej⇥Avstår` /
+/// `Anna Ek (S)⇥X` / `Erik Ek (M)⇥⇥X` → ja, nej.
+fn marked_ballots(lines: &[&str]) -> Vec<Ballot> {
+    let Some(h) = lines.iter().position(|l| {
+        l.contains('\t') && l.split('\t').filter(|c| vote_heading(c).is_some()).count() >= 2
+    }) else {
+        return Vec::new();
+    };
+    let header: Vec<Option<&str>> = lines[h].split('\t').map(vote_heading).collect();
+    let rows: Vec<&str> =
+        lines[h + 1..].iter().copied().take_while(|l| !l.trim().is_empty()).collect();
+    if !rows.iter().any(|r| r.contains("\t\t")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for row in rows {
+        let Ok((_, p)) = person(row.trim_start()) else { continue };
+        let marked = row
+            .split('\t')
+            .enumerate()
+            .skip(1)
+            .find(|(_, c)| matches!(c.trim(), "X" | "x" | "✓" | "✔"));
+        if let Some(vote) = marked.and_then(|(k, _)| header.get(k).copied().flatten()) {
+            out.push(Ballot { name: p.name, party: p.party, vote: vote.to_string() });
+        }
+    }
+    out
 }
 
 /// One ballot line of a voting list: `Anna Ek (S)\tJa`, `Bo Ek (M) nej`, `Eva Al (C) avstår`.
@@ -542,6 +777,9 @@ mod tests {
         let at: Vec<&str> = cue_positions(text).iter().map(|&p| &text[p..p + 3]).collect();
         assert_eq!(at, ["AVS", "avs", "JÄ", "Jä", "rö", "RÖ", "ReS", "nej"]);
         assert!(cue_positions("Rostade bröd, Deltagare och jarl").is_empty());
+        let text = "Ej deltagande i beslut, ej deltagandet; Övriga deltagande";
+        let at: Vec<&str> = cue_positions(text).iter().map(|&p| &text[p..p + 3]).collect();
+        assert_eq!(at, ["del", "del"]);
     }
 
     /// A stance's heading alone on its line, the people on the next.
@@ -556,6 +794,50 @@ mod tests {
         // A heading over prose reads no one.
         let s = stances("Reservation\nEn reservation lämnades inte.");
         assert!(s.reserved.is_empty());
+        // People on several lines, each line a list.
+        let s = stances("Ej deltagande i beslutet\nAnna Andersson (SD)\nLars Ek (SD)\nBeslut");
+        assert_eq!(s.abstained, vec![p("Anna Andersson", "SD"), p("Lars Ek", "SD")]);
+        // The heading, its first people on its line, more on the lines under it.
+        let s = stances("Avstår från att delta i beslutet Per Olsson (SD)\nKarin Åberg (SD)");
+        assert_eq!(s.abstained, vec![p("Per Olsson", "SD"), p("Karin Åberg", "SD")]);
+        let s = stances("Ej deltagande i beslut: Per Olsson (SD)\nKarin Åberg (SD)\nBeslut");
+        assert_eq!(s.abstained, vec![p("Per Olsson", "SD"), p("Karin Åberg", "SD")]);
+        let s = stances("Ej deltagande\nLars Ek (M), Anna Berg (KD)");
+        assert_eq!(s.abstained, vec![p("Lars Ek", "M"), p("Anna Berg", "KD")]);
+        // A list with a remark or the grounds of a reservation after it.
+        let s = stances(
+            "Reservation\nAnna Andersson (V) och Lars Ek (V) till förmån för eget yrkande.",
+        );
+        assert_eq!(s.reserved, vec![p("Anna Andersson", "V"), p("Lars Ek", "V")]);
+        // A label column wrapped around its people.
+        let s = stances("Beslut Antas.\nAvstår från att Per Olsson (SD) delta i beslutet");
+        assert_eq!(s.abstained, vec![p("Per Olsson", "SD")]);
+        let s = stances("Ej deltagande i Per Olsson (SD), Anna Ek (SD) beslutet");
+        assert_eq!(s.abstained, vec![p("Per Olsson", "SD"), p("Anna Ek", "SD")]);
+        // A column of people that a label's line ran together.
+        let s = stances("Reservation Lisa Karlsson (L) Anna Berg (L)");
+        assert_eq!(s.reserved, vec![p("Lisa Karlsson", "L"), p("Anna Berg", "L")]);
+        let s = stances("Reservation\n- Anna Andersson (S)\n- Lars Ek (S)");
+        assert_eq!(s.reserved, vec![p("Anna Andersson", "S"), p("Lars Ek", "S")]);
+        let s = stances("Reservation\nM, KD och L");
+        assert_eq!(s.reserved.len(), 3);
+        let s = stances("Reservation\nSverigedemokraterna, skriftlig reservation bilaga 1");
+        assert_eq!(s.reserved, vec![Person { name: String::new(), party: Some("SD".into()) }]);
+    }
+
+    /// A stance's heading, a colon and the people on one line.
+    #[test]
+    fn a_heading_and_its_people_on_one_line() {
+        let s = stances("Beslut\nGodkänns.\nEj deltagande i beslut: Per Olsson (SD)");
+        assert_eq!(s.abstained, vec![p("Per Olsson", "SD")]);
+        let s = stances("Ej deltagande i beslutet: Johan Berg (S) och Lena Strand (S)");
+        assert_eq!(s.abstained, vec![p("Johan Berg", "S"), p("Lena Strand", "S")]);
+        let s = stances("Avstår: Anna Andersson (S)");
+        assert_eq!(s.abstained, vec![p("Anna Andersson", "S")]);
+        let s = stances("Reservation mot beslutet: Lars Ek (M), Anna Berg (M)");
+        assert_eq!(s.reserved, vec![p("Lars Ek", "M"), p("Anna Berg", "M")]);
+        // A colon before the cue is no heading's.
+        assert!(stances("Yrkande: Anna Ek (S) yrkar avslag.").abstained.is_empty());
     }
 
     /// A party group and the members of it named in the same paragraph are the members.
@@ -633,6 +915,11 @@ mod tests {
             s.reserved,
             vec![p("Anna König Jerlmyr", "M"), p("Dennis Wedin", "M"), p("Lotta Edholm", "L")]
         );
+        let s = stances("Vi i Sverigedemokraterna reserverar oss mot beslutet.");
+        assert_eq!(s.reserved, vec![p("", "SD")]);
+        let s = stances("Jag, Anna Ek (S), reserverar mig mot beslutet.");
+        assert_eq!(s.reserved, vec![p("Anna Ek", "S")]);
+        assert!(stances("Vi reserverar oss mot beslutet.").reserved.is_empty());
         let s = stances("Anna Berg m.fl. (S) reserverar sig.");
         assert_eq!(s.reserved, vec![p("Anna Berg", "S")]);
         let s = stances(
@@ -667,8 +954,20 @@ mod tests {
         assert_eq!(s.abstained, vec![p("Per Holm", "V")]);
         let s = stances("Till protokollet antecknas att Anna Ek (S) inte deltar i beslutet.");
         assert_eq!(s.abstained, vec![p("Anna Ek", "S")]);
+        let s = stances("Lars Ek (C) deltar inte i omröstningen.");
+        assert_eq!(s.abstained, vec![p("Lars Ek", "C")]);
+        let s = stances("Lars Ek (C) avstår från ställningstagande.");
+        assert_eq!(s.abstained, vec![p("Lars Ek", "C")]);
         let s = stances("Lars Ek (C) anmäler att han inte deltar i beslutet.");
         assert_eq!(s.abstained, vec![p("Lars Ek", "C")]);
+        let s =
+            stances("Lars Ek (M) ställer sig bakom beslutet men reserverar sig mot att-sats 2.");
+        assert_eq!(s.reserved, vec![p("Lars Ek", "M")]);
+        let s = stances("Följande reserverar sig mot beslutet: Anna Ek (S) och Lars Ek (S).");
+        assert_eq!(s.reserved, vec![p("Anna Ek", "S"), p("Lars Ek", "S")]);
+        let s =
+            stances("Följande ledamöter reserverar sig mot beslutet:\nAnna Ek (S)\nLars Ek (S)");
+        assert_eq!(s.reserved, vec![p("Anna Ek", "S"), p("Lars Ek", "S")]);
     }
 
     #[test]
@@ -676,6 +975,9 @@ mod tests {
         let g = |party: &str| Person { name: String::new(), party: Some(party.into()) };
         let s = stances("Reservation Socialdemokraterna, skriftlig, bilaga 3");
         assert_eq!(s.reserved, vec![g("S")]);
+        assert_eq!(stances("Reservation – Sverigedemokraterna").reserved, vec![g("SD")]);
+        assert_eq!(stances("Reservation (SD)").reserved, vec![g("SD")]);
+        assert_eq!(stances("KD reserverar sig mot beslutet.").reserved, vec![g("KD")]);
         let s = stances("Reservation anmäls av Per Holm (V) till förmån för eget yrkande.");
         assert_eq!(s.reserved, vec![p("Per Holm", "V")]);
         let s = stances("Reservationer lämnas av Moderaterna och Kristdemokraterna, bilaga 5.");
@@ -695,6 +997,10 @@ mod tests {
         assert_eq!(s.conflicts, vec![p("Erik Sten", "M")]);
         let s = stances("Jäv anmäls av Bo Ek (SD), som inte deltar i ärendets handläggning.");
         assert_eq!(s.conflicts, vec![p("Bo Ek", "SD")]);
+        let s = stances("På grund av jäv lämnar Anna Ek (S) sammanträdet under ärendet.");
+        assert_eq!(s.conflicts, vec![p("Anna Ek", "S")]);
+        let s = stances("Lars Ek (M) har anmält jäv och lämnar rummet.");
+        assert_eq!(s.conflicts, vec![p("Lars Ek", "M")]);
     }
 
     #[test]
@@ -747,5 +1053,16 @@ mod tests {
         let v = s.votes.expect("votes");
         assert_eq!((v.yes, v.no, v.abstain), (Some(8), Some(5), Some(2)));
         assert_eq!(ballot("Anna Ek (S)\tJa").map(|b| b.vote), Some("ja".into()));
+        // A converter's table of marks keeps empty cells: the mark's column is the vote.
+        let b = ballots(&[
+            "Ledamot\tJa\tNej\tAvstår",
+            "Anna Ek (S)\tX",
+            "Erik Ek (M)\t\tX",
+            "Lisa Berg (L)\t\t\tX",
+        ]);
+        let votes: Vec<&str> = b.iter().map(|b| b.vote.as_str()).collect();
+        assert_eq!(votes, ["ja", "nej", "avstår"]);
+        // Without empty cells the columns are unknown.
+        assert!(ballots(&["Ledamot\tJa\tNej", "Anna Ek (S)\tX", "Erik Ek (M)\tX"]).is_empty());
     }
 }
