@@ -344,8 +344,8 @@ pub(crate) fn is_not_party(p: &str) -> bool {
 }
 
 /// A party abbreviation as written in parentheses: one to six letters in one case (`S`, `SJVP`,
-/// `m`, `fp`), two to four capitalised (`Mbp`, `Sjvp`, `Fi`, a local list's), or `-`; never a
-/// role or title abbreviation (`ordf`, `Sekr`, `VD`). A capitalised one of three or four
+/// `m`, `fp`), two to four capitalised (`Mbp`, `Sjvp`, `Fi`, a local list's), or `-` or `–`;
+/// never a role or title abbreviation (`ordf`, `Sekr`, `VD`). A capitalised one of three or four
 /// letters has no vowel after its first: with one it is a word, a note (`Sjuk`, `Jäv`).
 ///
 /// Example: `SJVP` in `Pia Lundin (SJVP)`, `Mbp` in `Ulf Ek (Mbp)`; not `Sjuk` in
@@ -364,6 +364,8 @@ pub fn party_abbrev(i: &str) -> IResult<&str, String> {
         })
         .map(str::to_uppercase),
         tag("-").map(str::to_string),
+        // The same mark of a member outside the parties, typeset as a dash: `Kim Lind (–)`.
+        tag("–").map(str::to_string),
     ))
     .parse(i)
 }
@@ -1124,6 +1126,9 @@ mod tests {
         assert_eq!(party("(Kd)"), Ok(("", "KD".into())));
         assert_eq!(party("(Sjvp)"), Ok(("", "SJVP".into())));
         assert_eq!(party("(Fi)"), Ok(("", "FI".into())));
+        // No party, as a hyphen or a typeset dash.
+        assert_eq!(party("(-)"), Ok(("", "-".into())));
+        assert_eq!(party("(–)"), Ok(("", "–".into())));
         // A capitalised word is a note, no party: `Eva Lund (Sjuk)`, `Bo Ek (Jäv)`.
         for note in ["(Sjuk)", "(Jäv)", "(Led)"] {
             assert!(party(note).is_err(), "{note}");
