@@ -131,8 +131,10 @@ fn role_word(i: &str) -> IResult<&str, Role> {
 /// `\tSocialdemokraterna` (→ `S`).
 fn bare_party(i: &str) -> IResult<&str, String> {
     // `Karin Åberg KD`: after a space (a column gap `pdftotext -layout` printed as two
-    // spaces), an abbreviation in capitals that ends the line or its cell.
-    if let Some(w) = i.strip_prefix(' ') {
+    // spaces), an abbreviation in capitals that ends the line or its cell; also after a dash
+    // between spaces (`Per Olsson - SD`, `Per Olsson – SD, ordförande`).
+    let after = i.strip_prefix(" - ").or_else(|| i.strip_prefix(" – "));
+    if let Some(w) = after.or_else(|| i.strip_prefix(' ')) {
         let len = w.bytes().take_while(u8::is_ascii_uppercase).count();
         let r = &w[len..];
         if len > 0
@@ -1611,6 +1613,14 @@ mod tests {
             "Karin Åberg KD, ordförande",
             None,
             &[("Karin Åberg", Some("KD"), Role::Chair, None, None)],
+        );
+        // After a dash between spaces; a dash before a role or title stays theirs.
+        check("Per Olsson - SD", None, &[("Per Olsson", Some("SD"), Role::Member, None, None)]);
+        check("Anna Ek – S, ordförande", None, &[("Anna Ek", Some("S"), Role::Chair, None, None)]);
+        check(
+            "Carl Dahl – kommundirektör",
+            Some(Role::Official),
+            &[("Carl Dahl", None, Role::Official, Some("kommundirektör"), None)],
         );
         check(
             "Lars Ek (M) i stället för Eva Berg (M)",
