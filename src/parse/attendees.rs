@@ -118,6 +118,12 @@ pub fn role_heading(i: &str) -> IResult<&str, (Option<Role>, &str)> {
         .parse(i)
 }
 
+/// Whether `i` may start with a role word ([`ROLE_WORDS`]): every one starts with one of these
+/// bytes in either case. A necessary condition of [`role_word`], looked at before it.
+fn may_start_role_word(i: &str) -> bool {
+    i.as_bytes().first().is_some_and(|b| b"12aeflostv".contains(&b.to_ascii_lowercase()))
+}
+
 /// A role as written after a name: `Ordförande`, `vice ordförande`, `2:e vice ordförande`,
 /// `ordf.`, `ledamot`, `ersättare`, `tjänstgörande ersättare`, `sekreterare`.
 fn role_word(i: &str) -> IResult<&str, Role> {
@@ -327,13 +333,11 @@ fn interpret(
         return (Role::ServingDeputy, None, Some(format!("ersätter {}", who.trim())));
     }
     if let Some(inner) = seg.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-        // A role in parentheses is the role: `Lena Ek (sekreterare)`.
-        if role_word(inner.trim()).is_ok_and(|(r, _)| r.trim().is_empty()) {
-            return interpret(inner, section, has_party);
-        }
-        // An official's title in parentheses is the title: `Petra Ek (ekonomichef)`; a note
-        // stays a note (`(deltar digitalt)`, `(§§ 1-5)`).
-        if !has_party && !note_like(inner.trim()) {
+        // A role in parentheses is the role (`Lena Ek (sekreterare)`), and an official's title
+        // the title (`Petra Ek (ekonomichef)`); a note stays a note (`(deltar digitalt)`,
+        // `(§§ 1-5)`).
+        let role = role_word(inner.trim()).is_ok_and(|(r, _)| r.trim().is_empty());
+        if role || (!has_party && !note_like(inner.trim())) {
             return interpret(inner, section, has_party);
         }
         return (default, None, Some(inner.trim().to_string()));
@@ -597,11 +601,18 @@ fn row_cells(
 /// A cell of a presence table that says the row's person was absent: `Frånvarande`, `Ej
 /// närvarande`, `Anmält förhinder`, `Förhinder`.
 fn is_absence_cell(cell: &str) -> bool {
-    // Each starts with `f`, `e` or `a` in either case: one byte rules out most cells.
-    cell.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'f' | b'e' | b'a'))
-        && ["frånvarande", "ej närvarande", "anmält förhinder", "förhinder"]
-            .iter()
-            .any(|w| super::lexical::eq_lower(cell, w))
+    may_start_absence(cell) && ABSENCE_WORDS.iter().any(|w| super::lexical::eq_lower(cell, w))
+}
+
+/// The words that say a member was absent, in a presence table's cell or as a heading over the
+/// absent: [`is_absence_cell`], [`absence_heading`].
+const ABSENCE_WORDS: &[&str] = &["frånvarande", "ej närvarande", "anmält förhinder", "förhinder"];
+
+/// Whether `text` may start with one of the [`ABSENCE_WORDS`] (or `anmält frånvaro`): each
+/// starts with `f`, `e` or `a` in either case, which no other first byte lower-cases to, so
+/// one byte rules out most lines and cells.
+fn may_start_absence(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'f' | b'e' | b'a'))
 }
 
 /// A role heading that ends a person's segment on a flattened list, and the segment before
@@ -706,10 +717,8 @@ fn title_cell(text: &str, last: &mut Attendee) -> bool {
 /// column of a head printed as a two-column table (`Ordförande⇥Bengt Nord (S)`, as meeting
 /// systems export it) and counts as the colon: the role is the row's label.
 fn role_before_name(i: &str) -> Option<(Role, &str, bool)> {
-    // Every role word starts with one of these (in either case): a first look for the lines
-    // of a preamble, most of which start otherwise.
-    let first = i.as_bytes().first()?.to_ascii_lowercase();
-    if !b"12aeflostv".contains(&first) {
+    // A first look for the lines of a preamble, most of which start otherwise.
+    if !may_start_role_word(i) {
         return None;
     }
     let (r, role) = role_word(i).ok()?;
@@ -725,9 +734,7 @@ fn role_before_name(i: &str) -> Option<(Role, &str, bool)> {
 /// A role alone on its line, as plain pdftotext prints a head's label column a cell to a line:
 /// `Ordförande`, `Vice ordförande`, `Ordförande:`.
 fn role_alone(text: &str) -> Option<Role> {
-    // The same first look as `role_before_name`: every role word starts with one of these.
-    let first = text.as_bytes().first()?.to_ascii_lowercase();
-    if !b"12aeflostv".contains(&first) || text.len() > 24 {
+    if !may_start_role_word(text) || text.len() > 24 {
         return None;
     }
     let (rest, role) = role_word(text).ok()?;
@@ -976,11 +983,10 @@ fn with_replaced(row: &str, replaced: Option<usize>) -> std::borrow::Cow<'_, str
 /// not: `Frånvarande⇥Per Holm (C)`, `Frånvarande ledamöter`, `Anmält förhinder`, `Ej
 /// närvarande`, `Förhinder`.
 fn absence_heading(text: &str) -> bool {
-    // Each starts with `f`, `a` or `e` in either case, which no other first char lower-cases
-    // to: most lines are ruled out by their first byte.
-    text.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'f' | b'a' | b'e'))
-        && ["frånvarande", "anmält förhinder", "anmält frånvaro", "ej närvarande", "förhinder"]
+    may_start_absence(text)
+        && ABSENCE_WORDS
             .iter()
+            .chain(&["anmält frånvaro"])
             .any(|w| super::lexical::starts_with_lower(text, w))
 }
 
@@ -1962,8 +1968,7 @@ mod tests {
         );
         // The first look admits every role word.
         for (word, _) in ROLE_WORDS {
-            let first = word.as_bytes()[0].to_ascii_lowercase();
-            assert!(b"12aeflostv".contains(&first), "{word}");
+            assert!(may_start_role_word(word), "{word}");
         }
     }
 
