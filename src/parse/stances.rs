@@ -486,32 +486,38 @@ pub fn stances(text: &str) -> Stances {
 /// beslutet`, `Deltar inte i beslutet`, `Ej deltagande i beslut`, `Reservation`,
 /// `Reservationer`, `Jäv`.
 fn stance_heading(line: &str) -> Option<usize> {
-    const HEADINGS: &[(&str, usize)] = &[
-        ("avstår från att delta i beslutet", 0),
-        ("avstår från att delta i beslut", 0),
-        ("avstår från att rösta", 0),
-        ("deltar inte i beslutet", 0),
-        ("deltar ej i beslutet", 0),
-        ("deltar inte i beslut", 0),
-        ("deltar ej i beslut", 0),
-        ("ej deltagande i beslutet", 0),
-        ("ej deltagande i beslut", 0),
-        ("ej deltagande", 0),
-        ("avstår", 0),
-        ("reservation", 1),
-        ("reservationer", 1),
-        ("reservation mot beslutet", 1),
-        ("reservationer mot beslutet", 1),
-        ("jäv", 2),
-        ("anmält jäv", 2),
-    ];
     // A first look: every heading is short (a prose line is longer).
     if line.len() > 48 {
         return None;
     }
     let t = line.trim().trim_end_matches([':', '.']).trim_end();
-    HEADINGS.iter().find(|(h, _)| super::lexical::eq_lower(t, h)).map(|&(_, k)| k)
+    STANCE_HEADINGS.iter().find(|(h, _)| super::lexical::eq_lower(t, h)).map(|&(_, k)| k)
 }
+
+/// The headings [`stance_heading`] reads, lower case, with the list each heads.
+const STANCE_HEADINGS: &[(&str, usize)] = &[
+    ("avstår från att delta i beslutet", 0),
+    ("avstår från att delta i beslut", 0),
+    ("avstår från att rösta", 0),
+    ("deltar inte i beslutet", 0),
+    ("deltar ej i beslutet", 0),
+    ("deltar inte i beslut", 0),
+    ("deltar ej i beslut", 0),
+    ("ej deltagande i beslutet", 0),
+    ("ej deltagande i beslut", 0),
+    ("ej deltagande", 0),
+    ("avstår", 0),
+    ("reservation", 1),
+    ("reservationer", 1),
+    ("reservation mot beslutet", 1),
+    ("reservationer mot beslutet", 1),
+    ("jäv", 2),
+    ("anmält jäv", 2),
+];
+
+/// The first words of the [`STANCE_HEADINGS`], each once (a test holds them to the table).
+const HEADING_FIRST_WORDS: &[&str] =
+    &["avstår", "deltar", "ej", "reservation", "reservationer", "jäv", "anmält"];
 
 /// The people under a stance's heading, into their list: on each line under it that holds
 /// nothing but people (`Ej deltagande i beslutet` / `Anna Ek (SD)` / `Lars Ek (SD)`,
@@ -586,9 +592,7 @@ fn people_in_heading(line: &str) -> Option<(usize, Vec<Person>)> {
     // A heading is a few words, its people a few more: a longer line is prose. Every person
     // with a party holds a `(`, and every heading starts with one of these words.
     let first = line.split(' ').next().unwrap_or("");
-    let heading_word = ["avstår", "deltar", "ej", "reservation", "reservationer", "jäv", "anmält"]
-        .iter()
-        .any(|w| super::lexical::eq_lower(first, w));
+    let heading_word = HEADING_FIRST_WORDS.iter().any(|w| super::lexical::eq_lower(first, w));
     if line.len() > 160 || !heading_word || !line.contains('(') {
         return None;
     }
@@ -740,6 +744,17 @@ pub fn ballot(line: &str) -> Option<Ballot> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_first_words_are_the_headings() {
+        let mut from_table: Vec<&str> =
+            STANCE_HEADINGS.iter().map(|(h, _)| h.split(' ').next().unwrap_or(h)).collect();
+        from_table.sort_unstable();
+        from_table.dedup();
+        let mut listed = HEADING_FIRST_WORDS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(listed, from_table);
+    }
 
     #[test]
     fn find_from_is_find() {
