@@ -39,6 +39,10 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
     vec![item.to_string()]
 }
 
+/// The forms of company a name ends in: `AB`, `HB`, `KB` (`Malung-Sälens Vatten och Avfall
+/// AB`).
+const COMPANY_FORMS: &[&str] = &["AB", "HB", "KB"];
+
 /// Whether a word ends a unit's name, so that a capitalised word after it starts another
 /// recipient: a word in the definite form of seven letters or more (`-en`, `-et`, `-na`), a
 /// `-fullmäktige`, a company's form (`AB`), or a closing parenthesis (a recipient's note:
@@ -47,7 +51,7 @@ fn split_final_och(item: &str, in_list: bool) -> Vec<String> {
 /// Bygdegården`, `Stiftelsen Sälenfjällen`), unless a body's name follows it; a compound
 /// (`Hembygdsföreningen`) names one unit.
 fn ends_unit_name(w: &str, next: &str) -> bool {
-    if w.ends_with(')') || ["AB", "HB", "KB"].contains(&w) {
+    if w.ends_with(')') || COMPANY_FORMS.contains(&w) {
         return true;
     }
     let definite = (["en", "et", "na"].iter().any(|e| w.ends_with(e))
@@ -69,12 +73,11 @@ fn inside_company_name(left: &str, right: &str) -> bool {
     fn last(t: &str) -> &str {
         t.rsplit(' ').next().unwrap_or("")
     }
-    let forms = ["AB", "HB", "KB"];
     let (before, after) = (last(left), right.split(' ').next().unwrap_or(""));
     right.contains(' ')
-        && forms.contains(&last(right))
+        && COMPANY_FORMS.contains(&last(right))
         && before.starts_with(char::is_uppercase)
-        && !forms.contains(&before)
+        && !COMPANY_FORMS.contains(&before)
         && !ends_unit_name(before, after)
         && !super::bodies::is_body_word(before)
 }
