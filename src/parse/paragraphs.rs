@@ -145,6 +145,13 @@ pub fn bare_heading(i: &str) -> IResult<&str, Heading<'_>> {
     Ok((r, Heading { prefix: Some(p), number, last: None, rest: rest.trim() }))
 }
 
+/// Whether a title starts with a capitalised word, a capital and a small letter (`Val av
+/// justerare`), as a heading's title does and a number's unit or code does not.
+fn starts_a_word(title: &str) -> bool {
+    let mut chars = title.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+}
+
 /// A heading with its sign after the number, or a full stop after the number: `12 § Val av
 /// justerare`, `13 §`, `§ 14. Information om vinterväghållning`, `§ 13.`. Only tried where a
 /// document has no other heading: in prose these are statutes (`6 kap. 12 § kommunallagen`)
@@ -165,10 +172,7 @@ pub fn sign_after_heading(i: &str) -> IResult<&str, Heading<'_>> {
     ))
     .parse(i)?;
     let title = rest.trim();
-    let mut chars = title.chars();
-    let word = chars.next().is_some_and(char::is_uppercase)
-        && chars.next().is_some_and(char::is_lowercase);
-    if !(title.is_empty() || (rest.starts_with([' ', '\t']) && word)) {
+    if !(title.is_empty() || (rest.starts_with([' ', '\t']) && starts_a_word(title))) {
         return Err(fail());
     }
     Ok(("", Heading { prefix: None, number: n, last: None, rest: title }))
@@ -188,10 +192,8 @@ pub fn item_heading(i: &str) -> IResult<&str, Heading<'_>> {
     }
     let (rest, (n, _, _)) = (verify(uint, |&n| (1..1000).contains(&n)), char('.'), ws1).parse(i)?;
     let title = rest.trim();
-    let mut chars = title.chars();
-    let word = chars.next().is_some_and(char::is_uppercase)
-        && chars.next().is_some_and(char::is_lowercase);
-    if !word || title.ends_with(['.', ':', ';', ',']) || title.chars().count() > 120 {
+    if !starts_a_word(title) || title.ends_with(['.', ':', ';', ',']) || title.chars().count() > 120
+    {
         return Err(fail());
     }
     Ok(("", Heading { prefix: None, number: n, last: None, rest: title }))
