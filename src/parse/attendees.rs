@@ -19,9 +19,20 @@ use super::persons::{name, party};
 use crate::model::{Attendee, Role, Warning};
 use crate::normalize::Line;
 
-/// Party abbreviations that may follow a name after a comma: `Lars Rosander, C`.
-const BARE_PARTIES: &[&str] =
-    &["S", "M", "SD", "C", "V", "KD", "L", "FP", "MP", "SJVP", "SPI", "FI", "PP", "MED"];
+/// Local parties' abbreviations that may follow a name after a comma as the national ones do
+/// ([`bare_parties`]): `Pia Lundin, SJVP`.
+const LOCAL_BARE_PARTIES: &[&str] = &["SJVP", "SPI", "FI", "PP", "MED"];
+
+/// Party abbreviations that may follow a name after a comma: `Lars Rosander, C`; the national
+/// parties' ([`super::persons::NATIONAL_PARTIES`]), then the local ones.
+fn bare_parties() -> impl Iterator<Item = &'static str> {
+    super::persons::NATIONAL_PARTIES.iter().chain(LOCAL_BARE_PARTIES).copied()
+}
+
+/// Whether `p` is one of the [`bare_parties`], as written.
+fn is_bare_party(p: &str) -> bool {
+    super::persons::NATIONAL_PARTIES.contains(&p) || LOCAL_BARE_PARTIES.contains(&p)
+}
 
 /// The role headings in the order they are tried (a heading that starts another comes after
 /// it), with the role of the people listed under each.
@@ -143,26 +154,23 @@ fn bare_party(i: &str) -> IResult<&str, String> {
     if let Some(w) = after.or_else(|| i.strip_prefix(' ')) {
         let len = w.bytes().take_while(u8::is_ascii_uppercase).count();
         let r = &w[len..];
-        if len > 0
-            && (r.is_empty() || r.starts_with([',', '\t']))
-            && BARE_PARTIES.contains(&&w[..len])
-        {
+        if len > 0 && (r.is_empty() || r.starts_with([',', '\t'])) && is_bare_party(&w[..len]) {
             return Ok((r, w[..len].to_string()));
         }
     }
     let (r, (sep, _, p)) =
         (one_of(",\t"), ws0, nom::bytes::complete::take_while1(is_alpha)).parse(i)?;
-    if BARE_PARTIES.contains(&p) && r.chars().next().is_none_or(|c| !is_alnum(c)) {
+    if is_bare_party(p) && r.chars().next().is_none_or(|c| !is_alnum(c)) {
         return Ok((r, p.to_string()));
     }
     // `Bo Lundgren, m, ordförande Anita Persson, s Karl-Erik …` (older minutes): in lower case
     // before a comma, the end or the next person's capital, where `, v ordf` is a role.
     let next_person = || r.strip_prefix(' ').is_some_and(|w| w.starts_with(char::is_uppercase));
     if p.bytes().all(|c| c.is_ascii_lowercase())
-        && let Some(q) = BARE_PARTIES.iter().find(|q| q.eq_ignore_ascii_case(p))
+        && let Some(q) = bare_parties().find(|q| q.eq_ignore_ascii_case(p))
         && (r.is_empty() || r.starts_with(',') || next_person())
     {
-        return Ok((r, (*q).to_string()));
+        return Ok((r, q.to_string()));
     }
     if sep == '\t'
         && let Some(found) = party_cell(i)
@@ -673,7 +681,7 @@ fn trailing_party(segment: &str) -> Option<(&str, String)> {
 /// `Ordförande`); if so, `last` takes it.
 fn cell_of_person_above(text: &str, last: &mut Attendee) -> bool {
     let t = text.trim().trim_end_matches('.');
-    if last.party.is_none() && BARE_PARTIES.contains(&t) {
+    if last.party.is_none() && is_bare_party(t) {
         last.party = Some(t.to_string());
         return true;
     }

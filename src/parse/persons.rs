@@ -443,8 +443,9 @@ pub fn party(i: &str) -> IResult<&str, String> {
     .parse(i)
 }
 
-/// The national parties' abbreviations that older minutes write after a name and a comma.
-const COMMA_PARTIES: &[&str] = &["S", "M", "SD", "C", "V", "KD", "L", "FP", "MP"];
+/// The national parties' abbreviations, as older minutes write them after a name and a comma
+/// and a group is named by them; attendance tables add local parties' ([`crate::parse::attendees`]).
+pub(crate) const NATIONAL_PARTIES: &[&str] = &["S", "M", "SD", "C", "V", "KD", "L", "FP", "MP"];
 
 /// A party abbreviation after a comma, in capitals or in lower case as older minutes write it:
 /// `, fp,` in `Göran Ek, fp, reserverar sig mot beslutet`. It ends at a comma, a full stop, the
@@ -462,7 +463,7 @@ fn comma_party(i: &str) -> IResult<&str, String> {
             || r.starts_with([',', '.'])
             || r.strip_prefix(' ').is_some_and(|w| w.starts_with(char::is_lowercase))
     };
-    match COMMA_PARTIES.iter().find(|abbrev| abbrev.eq_ignore_ascii_case(word)) {
+    match NATIONAL_PARTIES.iter().find(|abbrev| abbrev.eq_ignore_ascii_case(word)) {
         Some(abbrev) if one_case && ends() => Ok((r, (*abbrev).to_string())),
         _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
     }
@@ -601,7 +602,7 @@ fn written_party_ref(i: &str) -> IResult<&str, &'static str> {
 /// A national party's abbreviation as a group's whole name, alone or in parentheses as after
 /// a name: `KD` in `KD reserverar sig mot beslutet`, `M`, `KD` and `L` in `M, KD och L
 /// reserverar sig`, `(SD)` in `Reservation (SD)`. Only the national parties'
-/// ([`COMMA_PARTIES`]): another word in capitals (`EU`, `VA`) is no party, and a dash or a
+/// ([`NATIONAL_PARTIES`]): another word in capitals (`EU`, `VA`) is no party, and a dash or a
 /// colon after it makes another word (`S-ledamöterna`, `MP:s`).
 fn national_abbrev(i: &str) -> IResult<&str, &'static str> {
     let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
@@ -619,7 +620,7 @@ fn national_abbrev(i: &str) -> IResult<&str, &'static str> {
     } else if rest.starts_with(|c: char| is_alpha(c) || c == '-' || c == ':') {
         return Err(fail());
     }
-    match COMMA_PARTIES.iter().find(|abbrev| **abbrev == word) {
+    match NATIONAL_PARTIES.iter().find(|abbrev| **abbrev == word) {
         Some(abbrev) => Ok((rest, abbrev)),
         None => Err(fail()),
     }
