@@ -418,6 +418,9 @@ pub fn tag_no_case<'a>(t: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, 
                 Err(fail())
             };
         }
+        if let Some(matched) = latin_1_prefix_no_case(tb, ib) {
+            return if matched { Ok((&i[tb.len()..], &i[..tb.len()])) } else { Err(fail()) };
+        }
         let mut chars = i.char_indices();
         for tc in t.chars() {
             match chars.next() {
@@ -428,6 +431,29 @@ pub fn tag_no_case<'a>(t: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, 
         let end = chars.next().map_or(i.len(), |(at, _)| at);
         Ok((&i[end..], &i[..end]))
     }
+}
+
+/// Whether `i` starts with `t` in any case, compared byte by byte through
+/// [`latin_1_lower_byte`] while both hold only ASCII and Latin-1 bytes (`Nämnd` against
+/// `nämnd`); `None` when a byte of another script comes first, for the char-by-char path.
+///
+/// A Latin-1 char and its lower case are as long, and lower-casing keeps a lead byte a lead and
+/// a following byte a following one, so bytes equal after lower-casing are chars equal after
+/// [`same_lower`], and `t.len()` is a boundary of `i` when they all are. The first unequal
+/// byte belongs to two Latin-1 chars, which [`same_lower`] finds unequal too.
+fn latin_1_prefix_no_case(t: &[u8], i: &[u8]) -> Option<bool> {
+    let (mut tp, mut ip) = (0, 0);
+    for (k, &tc) in t.iter().enumerate() {
+        let Some(&ic) = i.get(k) else { return Some(false) };
+        if tc >= 0xC4 || ic >= 0xC4 {
+            return None;
+        }
+        if latin_1_lower_byte(tp, tc) != latin_1_lower_byte(ip, ic) {
+            return Some(false);
+        }
+        (tp, ip) = (tc, ic);
+    }
+    Some(true)
 }
 
 /// The first of `tags` that starts `i` in any case, with its value: what `alt` over
@@ -671,6 +697,37 @@ mod tests {
             assert_eq!(got, fits.then(|| w.to_lowercase()), "{w}");
         }
         assert_eq!(latin_1_lowered("Sjukvårdsförvaltningens", &mut [0u8; 8]), None);
+    }
+
+    #[test]
+    fn latin_1_bytes_compare_as_chars_do() {
+        // The char-by-char comparison the byte path stands in for.
+        fn by_chars(t: &str, i: &str) -> Option<usize> {
+            let mut chars = i.char_indices();
+            for tc in t.chars() {
+                match chars.next() {
+                    Some((_, c)) if same_lower(c, tc) => {}
+                    _ => return None,
+                }
+            }
+            Some(chars.next().map_or(i.len(), |(at, _)| at))
+        }
+        let mut chars: Vec<char> = (0x20..0x100u32).filter_map(char::from_u32).collect();
+        chars.extend(['\u{212a}', 'Ÿ', 'Σ', 'İ', 'ẞ', '€']);
+        let tags = ["nämnd", "Ärende", "föredragande", "ÅÄÖ", "k", "ÿ", "µx", "×"];
+        for t in tags {
+            for &c in &chars {
+                for i in [format!("{c}{t}"), format!("{t}{c}"), t.to_uppercase(), format!("{c}")]
+                    .iter()
+                    .chain(std::iter::once(&t.replacen(|_| true, &c.to_string(), 1)))
+                {
+                    let fast = latin_1_prefix_no_case(t.as_bytes(), i.as_bytes());
+                    if let Some(matched) = fast {
+                        assert_eq!(matched.then_some(t.len()), by_chars(t, i), "{t:?} {i:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
