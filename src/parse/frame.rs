@@ -147,7 +147,9 @@ const LABEL_FIRST_WORDS: &[&str] = &[
     "samlad",
     "sammanfattning",
     "skickas",
+    "sändes",
     "sändlista",
+    "sänds",
     "särskilt",
     "underlag",
     "utdrag",
@@ -373,6 +375,8 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
             ("sändlista", ()),
             ("kopia till", ()),
             ("skickas till", ()),
+            ("sänds till", ()),
+            ("sändes till", ()),
         ]),
     ));
     let dnr = any_tag_no_case(&[
@@ -585,6 +589,11 @@ mod tests {
         check("Utdrag till", Some((Label::Expedition, "")));
         check("Beslutet delges", Some((Label::Expedition, "")));
         check("Beslut skickas till:", Some((Label::Expedition, "")));
+        check("Sänds till", Some((Label::Expedition, "")));
+        check(
+            "Sändes till: Kansliet, Per Olsson",
+            Some((Label::Expedition, "Kansliet, Per Olsson")),
+        );
         check("Beslutet sänds till", Some((Label::Expedition, "")));
         check("Protokollsutdrag: Ekonomienheten", Some((Label::Expedition, "Ekonomienheten")));
         check("Utdrag:", Some((Label::Expedition, "")));
