@@ -581,9 +581,12 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
 
 /// Whether what follows a case number on a heading line is more of it, not a title: a
 /// document number glued on (`-214`), a classification (`1.2.3`), a series written after the
-/// number (`TN`).
+/// number (`TN`), a classification after a slash (`/ 3.1.2`).
 fn is_dnr_tail(t: &str) -> bool {
-    let code = t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit() || b"-./".contains(&b));
+    // Spaces only after a leading dash or slash: `- 041`, `/ 3.1.2`.
+    let spaced = t.starts_with(['-', '/']);
+    let code = t.len() <= 12
+        && t.bytes().all(|b| b.is_ascii_digit() || b"-./".contains(&b) || (spaced && b == b' '));
     let series = (1..=6).contains(&t.chars().count()) && t.chars().all(char::is_uppercase);
     !t.is_empty() && t.bytes().any(|b| b != b'-') && (code || series)
 }
@@ -1685,6 +1688,10 @@ mod tests {
         assert_eq!(
             own(&format!("{head}TN § 21\tDnr 2005.034 TN\nGatunamn\n\ntext\n"))[0].1,
             "Gatunamn"
+        );
+        assert_eq!(
+            own(&format!("{head}§ 114 Dnr: 2024-00345 / 3.1.2\nBudgetuppföljning april\n\ntext\n")),
+            [(Some(114), "Budgetuppföljning april".into(), vec!["2024-00345 / 3.1.2".into()])]
         );
         // A case number right of the title, without a label.
         assert_eq!(
