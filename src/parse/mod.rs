@@ -581,12 +581,13 @@ fn read_title(first: &str, lines: &[Line]) -> (String, usize, Vec<Dnr>) {
 
 /// Whether what follows a case number on a heading line is more of it, not a title: a
 /// document number glued on (`-214`), a classification (`1.2.3`), a series written after the
-/// number (`TN`), a classification after a slash (`/ 3.1.2`).
+/// number (`TN`), a classification after a slash (`/ 3.1.2`), a document number after a colon
+/// (`KS 2023/456:3`).
 fn is_dnr_tail(t: &str) -> bool {
     // Spaces only after a leading dash or slash: `- 041`, `/ 3.1.2`.
     let spaced = t.starts_with(['-', '/']);
     let code = t.len() <= 12
-        && t.bytes().all(|b| b.is_ascii_digit() || b"-./".contains(&b) || (spaced && b == b' '));
+        && t.bytes().all(|b| b.is_ascii_digit() || b"-./:".contains(&b) || (spaced && b == b' '));
     let series = (1..=6).contains(&t.chars().count()) && t.chars().all(char::is_uppercase);
     !t.is_empty() && t.bytes().any(|b| b != b'-') && (code || series)
 }
@@ -676,7 +677,7 @@ fn numbered(
     if let Some(last) = own.last_mut()
         && is_dnr_tail(tail)
     {
-        if !tail.starts_with('-') {
+        if !tail.starts_with(['-', ':']) {
             last.raw.push(' ');
         }
         last.raw.push_str(tail);
@@ -1692,6 +1693,10 @@ mod tests {
         assert_eq!(
             own(&format!("{head}§ 114 Dnr: 2024-00345 / 3.1.2\nBudgetuppföljning april\n\ntext\n")),
             [(Some(114), "Budgetuppföljning april".into(), vec!["2024-00345 / 3.1.2".into()])]
+        );
+        assert_eq!(
+            own(&format!("{head}§ 15 Dnr KS 2023/456:3\nMarkanvisning\n\ntext\n")),
+            [(Some(15), "Markanvisning".into(), vec!["KS 2023/456:3".into()])]
         );
         // A case number right of the title, without a label.
         assert_eq!(
