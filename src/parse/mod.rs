@@ -417,6 +417,9 @@ fn title_continues(current: &str, next: &Line) -> bool {
         return false;
     }
     let next_text = next.text.trim();
+    if text::lettered_item(next_text) {
+        return false;
+    }
     let last_word = current.split_whitespace().last().unwrap_or("");
     let open_paren = current.matches('(').count() > current.matches(')').count();
     let dnr_only = next_text.starts_with('(') && dnr::split_title(next_text).0.is_empty();
@@ -1278,6 +1281,16 @@ mod tests {
         );
         assert_eq!(doc.paragraphs[0].dnr[0].raw, "HSN 2024-00213");
         assert_eq!(doc.paragraphs[1].dnr[0].raw, "RS2023-00502");
+    }
+
+    /// A lettered list under a title starts in lower case, as a title's wrapped line does, but
+    /// is the text's.
+    #[test]
+    fn a_lettered_list_is_no_title() {
+        check_titles(
+            "Kommunfullmäktige\n\n§ 8 Anmälningsärenden\na) Länsstyrelsens beslut om tillstånd, dnr 2024/55\nb) Protokoll från kommunala pensionärsrådet\n\nBeslut\nAnmälningarna läggs till handlingarna.\n",
+            &[("Anmälningsärenden", &[])],
+        );
     }
 
     /// Minutes that write the sign after the number, or a full stop after it.

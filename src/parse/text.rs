@@ -4,15 +4,28 @@ use crate::normalize::Line;
 use crate::parse::lexical::is_alpha;
 
 /// Whether a line starts a list item or clause and so never continues the line before:
-/// `- …`, `• …`, `1. …`, `att …`.
+/// `- …`, `• …`, `1. …`, `a) …`, `att …`.
 fn starts_item(text: &str) -> bool {
     let t = text.trim_start();
     if t.starts_with("- ") || t.starts_with("• ") || t.starts_with("– ") || t.starts_with("att ")
     {
         return true;
     }
+    if lettered_item(t) {
+        return true;
+    }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     (1..=2).contains(&digits) && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
+}
+
+/// Whether a line (trimmed) is an item of a lettered list: it starts in lower case, yet goes
+/// on neither a title nor the line before.
+///
+/// Pattern: `LETTER) …`. Example: `Anmälningsärenden` / `a) Länsstyrelsens beslut om
+/// tillstånd, dnr 2024/55` / `b) Protokoll från kommunala pensionärsrådet`.
+pub(crate) fn lettered_item(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() > 3 && b[0].is_ascii_lowercase() && b[1] == b')' && b[2] == b' '
 }
 
 /// Whether a short line stands alone as a heading: `Sammanfattning`, `Ekonomiska ramar 2024–2026`.
@@ -305,6 +318,10 @@ mod tests {
         let ls = lines("Val av ersättare\nAnna Ek (S) väljs.");
         let refs: Vec<&Line> = ls.iter().collect();
         assert_eq!(prose(&refs), "Val av ersättare\nAnna Ek (S) väljs.");
+        // The items of a lettered list start in lower case, and each is a line of its own.
+        let ls = lines("a) Länsstyrelsens beslut om tillstånd\nb) Protokoll från rådet");
+        let refs: Vec<&Line> = ls.iter().collect();
+        assert_eq!(prose(&refs), "a) Länsstyrelsens beslut om tillstånd\nb) Protokoll från rådet");
     }
 
     #[test]
