@@ -573,6 +573,10 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
     });
     let mut in_list = in_lead;
     let mut after_blank = false;
+    // Whether the last clause is an att-clause that ends in a colon: the bullets under it
+    // without an `att` of their own are its points (`att godkänna avtalet med följande
+    // ändringar:` / `- punkt 3 stryks` / `- punkt 4 ändras`), not clauses.
+    let mut att_colon = false;
     for line in lines {
         if line.is_blank() {
             after_blank = true;
@@ -601,6 +605,12 @@ fn clauses_after(lines: &[&Line], first: Option<&str>) -> Vec<String> {
             clauses.push(c.to_string());
             in_list = true;
             in_lead = false;
+            att_colon = c.trim_end().ends_with(':');
+        } else if att_colon && text.trim_start().starts_with(['-', '–', '•']) && !after_blank {
+            if let Some(last) = clauses.last_mut() {
+                last.push(' ');
+                last.push_str(text.trim_start());
+            }
         } else if let Some(c) = list_item(text).filter(|_| in_list || clauses.len() == opened) {
             // A bullet keeps its mark, which `split_bullets` cuts bullets run on in the line
             // at (`- A. - B.`) and takes off; so does a first point, which `split_points`
@@ -1088,6 +1098,28 @@ mod tests {
         let refs: Vec<&Line> = ls.iter().collect();
         let d = decision(&refs, true, DecisionKind::Decision).expect("decision");
         assert_eq!(d.clauses, ["anta planen enligt bilaga"]);
+    }
+
+    /// Bullets under an att-clause that ends in a colon are its points, not clauses of their
+    /// own; a bullet with its own `att` is a clause.
+    #[test]
+    fn points_under_a_clause_are_the_clause() {
+        let ls = lines(
+            "Kommunstyrelsen beslutar\natt godkänna avtalet med följande ändringar:\n- punkt 3 stryks\n- punkt 4 ändras\natt uppdra åt kommundirektören att underteckna avtalet.",
+        );
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect("decision");
+        assert_eq!(
+            d.clauses,
+            [
+                "godkänna avtalet med följande ändringar: - punkt 3 stryks - punkt 4 ändras",
+                "uppdra åt kommundirektören att underteckna avtalet"
+            ]
+        );
+        let ls = lines("Nämnden beslutar\natt anta följande:\n- att anta planen\n- att anta taxan");
+        let refs: Vec<&Line> = ls.iter().collect();
+        let d = decision(&refs, true, DecisionKind::Decision).expect("decision");
+        assert_eq!(d.clauses, ["anta följande:", "anta planen", "anta taxan"]);
     }
 
     #[test]
