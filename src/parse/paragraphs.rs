@@ -107,14 +107,31 @@ pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
     let i = &i[agenda_item_len(i).unwrap_or(0)..];
     let range_end = opt(preceded((ws0, dash, ws0), uint));
     let sign = alt((tag("§§"), tag("§"), preceded(tag_no_case("paragraf"), ws1)));
-    (opt((prefix, ws1)), sign, ws0, uint, range_end, heading_tail)
-        .map(|(p, _, _, number, last, rest)| Heading {
+    (opt((prefix, ws1)), sign, ws0, uint, opt(sub_letter), range_end, heading_tail)
+        .map(|(p, _, _, number, _, last, rest)| Heading {
             prefix: p.map(|x| x.0),
             number,
             last,
             rest: rest.trim(),
         })
         .parse(i)
+}
+
+/// The letter of a paragraph added under another's number, glued to it or after a space:
+/// `a` in `§ 46 a⇥Tilläggsärende: Yttrande över remiss`, `b` in `§ 12b`. A letter alone, so
+/// that `§ 5 i kommunallagen` keeps its word for [`heading_tail`] to refuse.
+fn sub_letter(i: &str) -> IResult<&str, char> {
+    let b = i.as_bytes();
+    let (at, letter) = match b {
+        [c, ..] if c.is_ascii_alphabetic() => (0, *c),
+        [b' ', c, ..] if c.is_ascii_lowercase() => (1, *c),
+        _ => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char))),
+    };
+    let rest = &i[at + 1..];
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char)));
+    }
+    Ok((rest, char::from(letter)))
 }
 
 /// A heading whose `§` was lost in conversion: `Ks 1 Dnr 2012-KS …`, `SN 13 Bidrag …`,
@@ -516,6 +533,15 @@ mod tests {
             "Anmälan av delegationsbeslut",
         );
         assert!(heading("Ärende 4 behandlades före § 90").is_err());
+        // A paragraph added under another's number: its letter is no title.
+        check(
+            "§ 46 a\tTilläggsärende: Yttrande över remiss",
+            None,
+            46,
+            "Tilläggsärende: Yttrande över remiss",
+        );
+        check("§ 12b Budget", None, 12, "Budget");
+        check("§ 12 a", None, 12, "");
         for line in ["§ 90 Val av justerare", "KF § 267", "Paragraf 12", "Öä  §§ 3", "KSAU § 1"]
         {
             assert!(may_be_heading(line), "{line}");
@@ -535,6 +561,9 @@ mod tests {
             "2 § Vårdgivaren ska ansvara",
             "Pia Lundin §§ 90–91, 93–95, 97",
             "§ 5 ärendet bordläggs",
+            "§ 5 i kommunallagen",
+            "§ 5 a kommunallagen",
+            "§ 12 ab Budget",
         ] {
             assert!(heading(line).is_err(), "{line}");
         }
