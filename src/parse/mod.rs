@@ -521,13 +521,16 @@ fn lower_case_title_line(text: &str) -> bool {
 
 /// A title's line without the case number in a column right of it, which goes to `found`.
 ///
-/// Pattern: `TITLE⇥DNR`. Examples: `Detaljplan för Norra Hamnen⇥KS 2023/123`, and the first
-/// line of a wrapped title, `Motion om att införa fritidskort för alla⇥KS 2024/123` /
-/// `barn och unga i kommunen` (as `pdftotext -layout` prints a heading's columns).
+/// Pattern: `TITLE⇥[LABEL ]DNR`. Examples: `Detaljplan för Norra Hamnen⇥KS 2023/123`, and the
+/// first line of a wrapped title, `Motion om att införa fritidskort för alla⇥KS 2024/123` /
+/// `barn och unga i kommunen`, or `Detaljplan för del av Norra Hamnen,⇥Dnr KS 2023/123` /
+/// `antagande` (as `pdftotext -layout` prints a heading's columns).
 fn without_right_dnr<'a>(line: &'a str, found: &mut Vec<Dnr>) -> &'a str {
     let line = line.trim();
     if let Some(at) = line.rfind('\t')
-        && let Some(right) = dnr::bare_line(&line[at + 1..])
+        && let Some(right) = dnr::bare_line(&line[at + 1..]).or_else(|| {
+            dnr::label(&line[at + 1..]).ok().and_then(|(value, _)| labelled_value(value))
+        })
     {
         found.extend(right);
         return line[..at].trim_end();
@@ -769,9 +772,14 @@ fn labelled_dnr_line(lines: &[Line], from: usize) -> Option<(Vec<Dnr>, usize)> {
         k = first_filled(lines, k + 1)?;
         value = lines[k].text.trim();
     }
+    labelled_value(value).map(|found| (found, k + 1))
+}
+
+/// The case numbers of a label's value when they are all of it (`KS 2023/12` after `Dnr`).
+fn labelled_value(value: &str) -> Option<Vec<Dnr>> {
     let (found, _) = dnr::labelled(value);
     let whole = found.last().is_some_and(|d| value.trim_end().ends_with(d.raw.as_str()));
-    whole.then_some((found, k + 1))
+    whole.then_some(found)
 }
 
 /// An unnumbered paragraph and whether it sat under a letterhead.
@@ -1706,6 +1714,17 @@ mod tests {
         assert_eq!(
             own(&format!("{head}§ 114 Dnr: 2024-00345 / 3.1.2\nBudgetuppföljning april\n\ntext\n")),
             [(Some(114), "Budgetuppföljning april".into(), vec!["2024-00345 / 3.1.2".into()])]
+        );
+        // A labelled case number right of a title's first line, the title wrapped under it.
+        assert_eq!(
+            own(&format!(
+                "{head}§ 45\tDetaljplan för del av Norra Hamnen,\tDnr KS 2023/123\nantagande\n\ntext\n"
+            )),
+            [(
+                Some(45),
+                "Detaljplan för del av Norra Hamnen, antagande".into(),
+                vec!["KS 2023/123".into()]
+            )]
         );
         assert_eq!(
             own(&format!("{head}§ 15 Dnr KS 2023/456:3\nMarkanvisning\n\ntext\n")),
