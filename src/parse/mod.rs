@@ -121,7 +121,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
         decision: paragraphs.iter().any(|p| p.decision.is_some()),
         letterhead,
     };
-    let kind = kind::kind(lines, &title_for_kind, signals);
+    let kind = kind::kind(lines, &norm.furniture, &title_for_kind, signals);
     // An official's letter decides nothing: what it proposes ("Förslag till beslut /
     // Kommunstyrelsen föreslås besluta / att …") is its decision, of kind proposal.
     if kind == Kind::OfficialLetter {
