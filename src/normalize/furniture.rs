@@ -102,20 +102,62 @@ pub fn markdown_placeholder(i: &str) -> IResult<&str, ()> {
     all_consuming(alt((image.map(|_| ()), comment.map(|_| ())))).parse(i)
 }
 
-/// A page number with the page count: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`.
+/// The word before a page number, in any case: `Sida`, `Sidan`, `Sid`, `Sid.`, `Blad`.
+fn page_word(i: &str) -> IResult<&str, &str> {
+    alt((
+        tag_no_case("sidan"),
+        tag_no_case("sida"),
+        recognize((tag_no_case("sid"), opt(char('.')))),
+        tag_no_case("blad"),
+    ))
+    .parse(i)
+}
+
+/// A page number and the page count parted by a slash without spaces, the number no greater
+/// than the count and the count under a thousand: `3/12`. A case number alone (`2024/123`,
+/// `123/2024`) is none.
+fn slashed_page(i: &str) -> IResult<&str, &str> {
+    let number = |d: &str| d.parse::<u32>().ok();
+    verify(recognize((digit1, char('/'), digit1)), |s: &str| {
+        let (n, total) = s.split_once('/').unwrap_or_default();
+        matches!((number(n), number(total)), (Some(n), Some(t)) if (1..=t).contains(&n) && t < 1000)
+    })
+    .parse(i)
+}
+
+/// A page number with the page count: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`,
+/// `3 av 12`, `Sida 3/12`, `3/12`, `Blad 2 av 5`.
 fn page_of_total(i: &str) -> IResult<&str, &str> {
     let of_total = alt((
         recognize((ws0, delimited(char('('), (ws0, digit1, ws0), char(')')))),
         recognize((ws1, alt((tag("av"), tag("/"))), ws1, digit1)),
     ));
-    recognize((opt((tag_no_case("sida"), ws1)), digit1, of_total)).parse(i)
+    let mut numbered = alt((slashed_page, recognize((digit1, of_total))));
+    // A digit starts the number, a letter the word before it: one branch is tried.
+    if i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return numbered.parse(i);
+    }
+    recognize((page_word, ws1, numbered)).parse(i)
 }
 
-/// A page number: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`, `Sida`, `- 4 -`.
+/// Whether a line may start a [`page_number`]: an ASCII digit, `-`, or `sid` or `blad` in
+/// ASCII letters of either case (the start of every [`page_word`]: no other char lower-cases to
+/// these letters).
+fn may_start_page_number(line: &str) -> bool {
+    let b = line.as_bytes();
+    let starts = |w: &[u8]| b.len() >= w.len() && b[..w.len()].eq_ignore_ascii_case(w);
+    matches!(b.first(), Some(b'0'..=b'9' | b'-')) || starts(b"sid") || starts(b"blad")
+}
+
+/// A page number: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`, `3/12`, `Sida`,
+/// `Sid 3`, `Blad 2`, `- 4 -`.
 pub fn page_number(i: &str) -> IResult<&str, ()> {
     all_consuming(alt((
         page_of_total,
-        recognize((tag_no_case("sida"), opt((ws1, digit1)))),
+        // `Sida` alone, the others with their number.
+        verify(recognize((page_word, opt((ws1, digit1)))), |w: &str| {
+            w.ends_with(|c: char| c.is_ascii_digit()) || w.eq_ignore_ascii_case("sida")
+        }),
         recognize((char('-'), ws1, digit1, ws1, char('-'))),
     )))
     .map(|_| ())
@@ -177,14 +219,15 @@ pub fn is_furniture(line: &str) -> bool {
     // - the signature words start with `o`, `j`, `s`, `e` or `u` once lower-cased, and only
     //   these ASCII letters in either case lower-case to them;
     // - a rule starts with `-`, `_`, `.`, `=` or `…` (lead byte E2);
-    // - a page number with `Sida` (ASCII case-insensitive), an ASCII digit or `-`;
+    // - a page number with `Sid` or `Blad` (ASCII case-insensitive), an ASCII digit or `-`
+    //   ([`may_start_page_number`]);
     // - the boiler-plate with the first byte of one of its tags (`•` has lead byte E2).
     let b0 = line.as_bytes()[0];
     (matches!(b0, b'o' | b'O' | b'j' | b'J' | b's' | b'S' | b'e' | b'E' | b'u' | b'U')
         && signature_word(line)
         && signature_row(line).is_ok())
         || (matches!(b0, b'-' | b'_' | b'.' | b'=' | 0xE2) && rule(line).is_ok())
-        || (matches!(b0, b's' | b'S' | b'0'..=b'9' | b'-') && page_number(line).is_ok())
+        || (may_start_page_number(line) && page_number(line).is_ok())
         || (b0 == b'{' && page_separator(line).is_ok())
         || (matches!(b0, b'!' | b'<') && markdown_placeholder(line).is_ok())
         || (matches!(
@@ -202,11 +245,13 @@ pub fn is_furniture(line: &str) -> bool {
 #[must_use]
 pub fn is_page_seam_marker(line: &str) -> bool {
     // Asked of every line after the first heading: the two grammars' first bytes first (a
-    // signature word's letters as in `is_furniture`; `Sida` or a digit), then the grammar,
+    // signature word's letters as in `is_furniture`; a page number's start), then the grammar,
     // then `is_furniture` as a whole, which the cheap looks imply but do not prove.
     let Some(&b0) = line.as_bytes().first() else { return false };
     let page = || {
-        matches!(b0, b's' | b'S' | b'0'..=b'9') && all_consuming(page_of_total).parse(line).is_ok()
+        b0 != b'-'
+            && may_start_page_number(line)
+            && all_consuming(page_of_total).parse(line).is_ok()
     };
     let separator = || match b0 {
         b'{' => page_separator(line).is_ok(),
@@ -482,6 +527,15 @@ mod tests {
             "Sida 2(19)",
             "18 (111)",
             "Sida 3 av 12",
+            "Sida 3/12",
+            "3/12",
+            "3 av 12",
+            "Sidan 3 av 12",
+            "Sid 3",
+            "Sid. 3",
+            "SIDA 3/12",
+            "Blad 2",
+            "Blad 2 av 5",
             "Storlek: px",
             "Transkript",
             "Download \"PROTOKOLL (40)\"",
@@ -590,6 +644,16 @@ mod tests {
             "Exp den 12 juni",
             "Ordförande",
             "- Akten",
+            // A date or a case number alone, a count above its page, a date in a sentence.
+            "2024/123",
+            "123/2024",
+            "13/12",
+            "0/12",
+            "den 7/12",
+            "Mötet hölls den 3/12",
+            "Blad",
+            "Sidan",
+            "Bladet 2",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
@@ -602,7 +666,9 @@ mod tests {
             assert!(web_boilerplate(line).is_ok(), "{line}");
         }
         assert!(page_header_labels("Datum Dnr").is_ok());
-        for line in ["Justerandes signatur\tUtdragsbestyrkande", "Sida 3 av 12", "3(12)"] {
+        for line in
+            ["Justerandes signatur\tUtdragsbestyrkande", "Sida 3 av 12", "3(12)", "Sida 3/12"]
+        {
             assert!(is_page_seam_marker(line), "{line}");
         }
         for line in ["Sida", "- 4 -", "Beslut", "Sida 2 visar tabellen", "....."] {

@@ -32,13 +32,21 @@ const BODY_ENDINGS: &[&str] = &[
     "delegationen",
     "kommittén",
     "presidiet",
+    // Councils (`Kommunala pensionärsrådet`, `Funktionshinderrådet`): [`is_council_word`]
+    // keeps out the words that end so and name none (`området`, `kommunalråd`).
+    "rådet",
+    "råd",
+    // The auditors: `Revisorerna`, `Kommunrevisionen`, `Regionrevisionen`.
+    "revisorerna",
+    "revisionen",
 ];
 
-/// ASCII parts of the [`BODY_ENDINGS`] that any text holding an ending holds too, in ASCII
-/// letters of either case: a lower-cased ASCII letter comes from that letter in either case
-/// alone, but for `k` (also from the Kelvin sign, spelled out here) and an `i` followed by
-/// U+0307 (from `İ`, never followed by a letter). `nämnd` → `mnd`, `fullmäktige` → `fullm`,
-/// `kommittén` → `ommitt`, `direktion` → `dire`.
+/// Parts of the [`BODY_ENDINGS`] that any text holding an ending holds too, ASCII letters in
+/// either case: a lower-cased ASCII letter comes from that letter in either case alone, but
+/// for `k` (also from the Kelvin sign, spelled out here) and an `i` followed by U+0307 (from
+/// `İ`, never followed by a letter). `nämnd` → `mnd`, `fullmäktige` → `fullm`, `kommittén` →
+/// `ommitt`, `direktion` → `dire`. `råd`, `revisorerna` and `revisionen` are looked for apart
+/// ([`may_hold_council`]).
 const BODY_ENDING_CUES: &[&str] = &[
     "mnd",
     "styrelse",
@@ -60,7 +68,28 @@ pub fn may_hold_body_name(text: &str) -> bool {
     let search = SEARCH.get_or_init(|| {
         AhoCorasick::builder().ascii_case_insensitive(true).build(BODY_ENDING_CUES).ok()
     });
-    search.as_ref().is_none_or(|ac| ac.is_match(text))
+    search.as_ref().is_none_or(|ac| ac.is_match(text)) || may_hold_council(text)
+}
+
+/// Whether `text` holds `åd` or `revis` in any case (`råd`, `RÅD`, `Revisorerna`,
+/// `revisionen`): a necessary condition of the names of councils and auditors
+/// (`Pensionärsrådet`, `Kommunrevisionen`). The lead byte of `å` and `Å` (NFC text: the
+/// normaliser composes them) and `v` in either case are found eight bytes at a time, and only
+/// there are the bytes around compared: one pass, and the searcher of the other endings no
+/// dearer to build.
+fn may_hold_council(text: &str) -> bool {
+    use crate::scan::bytes_equal;
+    let b = text.as_bytes();
+    let marks = |x| bytes_equal(x, 0xC3) | bytes_equal(x, b'v') | bytes_equal(x, b'V');
+    crate::scan::bytes_marked(b, 0, marks).any(|k| {
+        if b[k] == 0xC3 {
+            matches!(b.get(k + 1), Some(0xA5 | 0x85)) && matches!(b.get(k + 2), Some(b'd' | b'D'))
+        } else {
+            k >= 2
+                && b[k - 2..k].eq_ignore_ascii_case(b"re")
+                && b.get(k + 1..k + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"is"))
+        }
+    })
 }
 
 /// Whether a word names a body: `Socialnämnden`, `utskottet`, `Regionfullmäktige`.
@@ -68,6 +97,11 @@ pub fn may_hold_body_name(text: &str) -> bool {
 pub fn is_body_word(w: &str) -> bool {
     // Every ending ends in one of these letters: a cheap first look.
     let last = w.chars().next_back().map(|c| c.to_ascii_lowercase());
+    if last == Some('a') {
+        // The one ending in `a`, all ASCII: compared with the word's last bytes.
+        let b = w.as_bytes();
+        return b.len() >= 11 && b[b.len() - 11..].eq_ignore_ascii_case(b"revisorerna");
+    }
     if !matches!(last, Some('n' | 'd' | 'e' | 't' | 'g' | 'é' | 'É')) {
         return false;
     }
@@ -75,18 +109,79 @@ pub fn is_body_word(w: &str) -> bool {
     // every ending is compared with them.
     let start = w.char_indices().rev().nth(11).map_or(0, |(at, _)| at);
     let tail = &w[start..];
+    // A council's ending needs the whole word's look ([`is_council_word`]).
+    let ends = |lower: &str| {
+        // The last bytes compared first: most endings end otherwise.
+        let last = lower.as_bytes().last();
+        BODY_ENDINGS.iter().any(|e| e.as_bytes().last() == last && lower.ends_with(e))
+            && (!(lower.ends_with("råd") || lower.ends_with("rådet")) || is_council_word(w, lower))
+    };
     if tail.chars().any(char::is_uppercase) {
         // Twelve Latin-1 chars (nearly every word) are lower-cased on the stack; others
         // through `to_lowercase`.
         let mut buf = [0u8; 24];
-        let ends = |lower: &str| BODY_ENDINGS.iter().any(|e| lower.ends_with(e));
         match super::lexical::latin_1_lowered(tail, &mut buf) {
             Some(lower) => ends(lower),
             None => ends(&tail.to_lowercase()),
         }
     } else {
-        BODY_ENDINGS.iter().any(|e| tail.ends_with(e))
+        ends(tail)
     }
+}
+
+/// First parts of words in `råd` that name a person, not a council: `kommunalråd`,
+/// `oppositionsrådet`, `regionråd`, `landstingsråd`, `borgarrådet`, `statsråd`, `justitieråd`,
+/// `regeringsråd`, `hovrättsråd`; and of words that are no council at all: `samråd` (a
+/// consultation), `förråd` (a store), `området`, `tråd`.
+const NOT_COUNCILS: &[&str] = &[
+    "kommunal",
+    "kommun",
+    "oppositions",
+    "region",
+    "landstings",
+    "borgar",
+    "stats",
+    "justitie",
+    "regerings",
+    "rätts",
+    "sam",
+    "för",
+    "om",
+    "t",
+];
+
+/// Whether a word ending in `råd` or `rådet` names a council: `Pensionärsrådet`,
+/// `Funktionshinderrådet`, `folkhälsoråd`, `Rådet` (a body word alone, which
+/// [`is_generic`] tells); not a person's title (`Kommunalrådet`, `oppositionsråd`), a
+/// consultation (`samrådet`), nor `området`, `förrådet`. A first part is compared whole, or
+/// as the end of a longer one where that is no council's either (`bostadsområdet`,
+/// `Kammarrättsråd`, `biträdande kommunalrådet` has its own word).
+///
+/// `tail` is the word's last twelve characters lower-cased ([`is_body_word`]'s look): most
+/// words in `råd` are `området` and its compounds, told from it without lower-casing more.
+fn is_council_word(w: &str, tail: &str) -> bool {
+    let stem_of = |lower: &str| -> Option<usize> {
+        let lower = lower.strip_suffix('s').unwrap_or(lower);
+        let stem = lower.strip_suffix("rådet").or_else(|| lower.strip_suffix("råd"))?;
+        Some(stem.len())
+    };
+    let Some(n) = stem_of(tail) else { return false };
+    if tail[..n].ends_with("om") {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let Some(n) = stem_of(&lower) else { return false };
+    // `medborgarråd` is a council; `kommunalråd`, `Landstingsråd` end their words alike in
+    // longer compounds; the short ones (`t`, `sam`, `för`, `stats`) only alone or after a
+    // hyphen.
+    let stem = &lower[..n];
+    let stem = stem.rsplit('-').next().unwrap_or(stem);
+    !NOT_COUNCILS.iter().any(|n| match *n {
+        "om" | "oppositions" | "landstings" | "rätts" | "kommunal" | "justitie" | "regerings" => {
+            stem.ends_with(n)
+        }
+        _ => stem == *n,
+    })
 }
 
 /// A necessary condition of [`body_name`] matching at the start of `i`, read from its first run
@@ -108,7 +203,7 @@ pub fn may_start_body_name(i: &str) -> bool {
 }
 
 /// Adjectives that name a body with a bare body word: `Tekniska nämnden`, `Sociala
-/// nämnden`, `Gemensamma nämnden`, in any case.
+/// nämnden`, `Gemensamma nämnden`, `Kommunala pensionärsrådet`, in any case.
 const BODY_ADJECTIVES: &[&str] = &[
     "tekniska",
     "sociala",
@@ -119,6 +214,7 @@ const BODY_ADJECTIVES: &[&str] = &[
     "politiska",
     "lokala",
     "allmänna",
+    "kommunala",
 ];
 
 /// Whether `w` is one of the `BODY_ADJECTIVES`: most words are ruled out by their length or
@@ -126,7 +222,7 @@ const BODY_ADJECTIVES: &[&str] = &[
 #[must_use]
 pub fn is_body_adjective(w: &str) -> bool {
     (5..=11).contains(&w.len())
-        && w.ends_with('a')
+        && w.ends_with(['a', 'A'])
         && BODY_ADJECTIVES
             .iter()
             .any(|a| a.len() == w.len() && super::lexical::starts_with_lower(w, a))
@@ -238,6 +334,23 @@ pub fn is_generic(name: &str) -> bool {
     }
 }
 
+/// Body words that alone name one body, as an organisation has only one of them: the
+/// auditors (`Revisorerna`), a kommunalförbund's board (`Direktionen`), the council
+/// (`Fullmäktige`). A head that prints one alone names its body.
+const UNIQUE_BODIES: &[&str] = &["revisorerna", "direktionen", "fullmäktige"];
+
+/// Whether `name` is a body word an organisation has only one of (genitive `s` aside, in any
+/// case): `Revisorerna`, `DIREKTIONEN`, `Direktionens`.
+#[must_use]
+pub fn is_unique_body(name: &str) -> bool {
+    let name = name.trim();
+    name.len() <= 13 && {
+        let lower = name.to_lowercase();
+        let base = lower.strip_suffix('s').filter(|b| is_body_word(b)).unwrap_or(&lower);
+        UNIQUE_BODIES.contains(&base)
+    }
+}
+
 /// An adjective before a body's name, capitalised, in its definite `-a` form: `Regionala`,
 /// `Gemensamma`, `Sociala`.
 fn adjective(i: &str) -> IResult<&str, &str> {
@@ -316,7 +429,8 @@ pub fn letterhead_body(line: &str) -> Option<String> {
 /// beside [`body_name`]: an adjective before it (`Regionala utvecklingsnämnden`, Region
 /// Skåne), what it is for (`Nämnden för demokrati och medborgarservice`, Göteborg), an
 /// indefinite `nämnd` and its field (`Programnämnd social välfärd`, Örebro). A body word
-/// alone (`Nämnden`) names none ([`is_generic`]).
+/// alone (`Nämnden`) names none ([`is_generic`]), but for one an organisation has only one of
+/// ([`is_unique_body`]: `Revisorerna`, a kommunalförbund's `Direktionen`).
 ///
 /// Example: `Regionala utvecklingsnämnden` → `Regionala utvecklingsnämnden`.
 #[must_use]
@@ -335,7 +449,12 @@ pub fn head_body(line: &str) -> Option<String> {
         None
     };
     let rest = if field.is_some() { "" } else { rest };
-    if !rest.is_empty() || (adj.is_none() && tail.is_none() && field.is_none() && is_generic(name))
+    if !rest.is_empty()
+        || (adj.is_none()
+            && tail.is_none()
+            && field.is_none()
+            && is_generic(name)
+            && !is_unique_body(name))
     {
         return None;
     }
@@ -573,6 +692,69 @@ mod tests {
         }
     }
 
+    /// Councils, the auditors and a kommunalförbund's board, as their protocols' heads and
+    /// decisions name them; words in `råd` that name a person or no body at all.
+    #[test]
+    fn councils_and_auditors() {
+        for (line, body) in [
+            ("Kommunala pensionärsrådet", "Kommunala pensionärsrådet"),
+            ("KOMMUNALA PENSIONÄRSRÅDET", "Kommunala pensionärsrådet"),
+            ("Funktionshinderrådet", "Funktionshinderrådet"),
+            ("Folkhälsorådet", "Folkhälsorådet"),
+            ("Medborgarrådet", "Medborgarrådet"),
+            ("Rådet för funktionshinderfrågor", "Rådet för funktionshinderfrågor"),
+            (
+                "Kommunala rådet för funktionshinderfrågor",
+                "Kommunala rådet för funktionshinderfrågor",
+            ),
+            ("Demokratiberedningen", "Demokratiberedningen"),
+            ("Krisledningsnämnden", "Krisledningsnämnden"),
+            ("Överförmyndarnämnden", "Överförmyndarnämnden"),
+            ("Revisorerna", "Revisorerna"),
+            ("Kommunrevisionen", "Kommunrevisionen"),
+            ("Direktionen", "Direktionen"),
+            ("Direktionen för Samordningsförbundet", "Direktionen för Samordningsförbundet"),
+            ("Förbundsstyrelsen", "Förbundsstyrelsen"),
+            ("Styrelsen för Räddningstjänsten Syd", "Styrelsen för Räddningstjänsten Syd"),
+        ] {
+            assert_eq!(head_body(line).as_deref(), Some(body), "{line}");
+        }
+        assert_eq!(
+            body_name("Pensionärsrådets synpunkter"),
+            Ok((" synpunkter", "Pensionärsrådets"))
+        );
+        assert_eq!(canonical("Funktionshinderrådets"), "Funktionshinderrådet");
+        assert_eq!(
+            body_name("Kommunala pensionärsrådet beslutar"),
+            Ok((" beslutar", "Kommunala pensionärsrådet"))
+        );
+        for w in [
+            "Kommunalrådet",
+            "oppositionsråd",
+            "Landstingsrådet",
+            "regionråd",
+            "borgarrådet",
+            "statsrådet",
+            "Samrådet",
+            "samråd",
+            "förrådet",
+            "området",
+            "Bostadsområdets",
+            "tråd",
+        ] {
+            assert!(!is_body_word(w.trim_end_matches('s')) && !is_body_word(w), "{w}");
+        }
+        // A body word alone names no body, but for one an organisation has only one of.
+        for line in ["Rådet", "Revisionen", "Beredningen", "Nämnden"] {
+            assert_eq!(head_body(line), None, "{line}");
+        }
+        assert!(is_unique_body("Direktionens") && is_unique_body("REVISORERNA"));
+        assert!(!is_unique_body("Nämnden") && !is_unique_body("Rådet"));
+        for line in ["Pensionärsrådet", "FOLKHÄLSORÅDET", "Revisorerna", "Kommunrevisionen"] {
+            assert!(may_hold_body_name(line), "{line}");
+        }
+    }
+
     #[test]
     fn bodies_named_with_an_adjective() {
         assert_eq!(
@@ -661,11 +843,21 @@ mod tests {
             assert!(may_start_body_name(line) && body_name(line).is_ok(), "{line}");
         }
         assert!(!may_start_body_name("Ärendet avser"));
-        for w in ["SOCIALNÄMNDEN", "KOMMITTÉN", "Nämnden", "NÄMNDENS", "ΣNÄMND", "Kommunen", "É"]
-        {
+        for w in [
+            "SOCIALNÄMNDEN",
+            "KOMMITTÉN",
+            "Nämnden",
+            "NÄMNDENS",
+            "ΣNÄMND",
+            "Kommunen",
+            "É",
+            "REVISORERNA",
+            "PENSIONÄRSRÅDET",
+        ] {
             let start = w.char_indices().rev().nth(11).map_or(0, |(at, _)| at);
             let lower = w[start..].to_lowercase();
-            let slow = w.ends_with(['n', 'd', 'e', 't', 'g', 'é', 'É', 'N', 'D', 'E', 'T', 'G'])
+            let slow = w
+                .ends_with(['n', 'd', 'e', 't', 'g', 'a', 'é', 'É', 'N', 'D', 'E', 'T', 'G', 'A'])
                 && BODY_ENDINGS.iter().any(|e| lower.ends_with(e));
             assert_eq!(is_body_word(w), slow, "{w}");
         }

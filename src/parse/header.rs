@@ -104,12 +104,49 @@ pub struct Header {
 }
 
 /// The value of a label: on its line, or on the next non-blank line when the label stands alone
-/// (`Datum` / `2023-12-07 – 08`).
+/// (`Datum` / `2023-12-07 – 08`). A header table that a converter printed a column at a time
+/// gives its labels as one block and their values as the next (`Plats och tid` / `Beslutande`
+/// / `Utses att justera` over `Stadshuset, tisdagen den 12 mars 2024 kl. 13.00` / `Anna Ek
+/// (S), ordförande` / …): only the block's first label is sure of its value, the first line
+/// after the block; the others, whose values may take several lines each, get none (never the
+/// next label).
 fn value_of<'a>(lines: &'a [Line], k: usize, inline: &'a str) -> &'a str {
     if !inline.is_empty() {
         return inline;
     }
-    lines[k + 1..].iter().take(2).find(|l| !l.is_blank()).map_or("", |l| l.text.as_str())
+    let mut after = lines[k + 1..].iter().filter(|l| !l.is_blank()).take(20);
+    let Some(next) = lines[k + 1..].iter().take(2).find(|l| !l.is_blank()) else { return "" };
+    if !bare_label(&next.text) {
+        return &next.text;
+    }
+    let first_of_block =
+        lines[..k].iter().rev().find(|l| !l.is_blank()).is_none_or(|l| !bare_label(&l.text));
+    if !first_of_block {
+        return "";
+    }
+    after.find(|l| !bare_label(&l.text)).map_or("", |l| l.text.as_str())
+}
+
+/// Whether a line is a label with no value, as a header table's label column prints it: a
+/// header label alone (`Plats och tid`, `Utses att justera`), a role heading alone
+/// (`Beslutande`, `Övriga deltagande`), the adjusting's label (`Justeringens plats och tid`)
+/// or a signature's (`Underskrifter`, `Paragrafer`, `Sekreterare`).
+fn bare_label(text: &str) -> bool {
+    let text = text.trim();
+    // Labels are short and hold no digit.
+    if text.len() > 40 || text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    matches!(header_label(text), Ok((_, (_, ""))))
+        || matches!(super::attendees::role_heading(text), Ok((_, (_, ""))))
+        || (lexical::starts_with_lower(text, "justeringens")
+            && text
+                .split_whitespace()
+                .skip(1)
+                .all(|w| ["plats", "och", "tid", "datum"].contains(&w)))
+        || ["underskrifter", "paragrafer", "sekreterare", "ordförande", "justerande"]
+            .iter()
+            .any(|w| lexical::eq_lower(text.trim_end_matches(':'), w))
 }
 
 /// Whether a line is only a date or date range: `2024-06-13`, `2023-12-07 – 08`.
@@ -915,6 +952,39 @@ mod tests {
         ] {
             let ls = lines(head);
             assert_eq!(header(&ls, &[], &ls).date, Some((2024, 5, 13)), "{head}");
+        }
+    }
+
+    /// A header table printed a column at a time (pdftotext without -layout): the labels as
+    /// one block, then their values. The first label takes the first value; no label takes
+    /// the next label as its value.
+    #[test]
+    fn labels_as_one_block_and_their_values_as_the_next() {
+        let ls = lines(
+            "SAMMANTRÄDESPROTOKOLL\nBarn- och utbildningsnämnden\n\nPlats och tid\nBeslutande\nÖvriga deltagande\nUtses att justera\nJusteringens plats och tid\n\nStadshuset, sammanträdesrum Oden, tisdagen den 12 mars 2024 kl. 13.00–15.30\nAnna Svensson (S), ordförande\nErik Berg (M)\nMaria Lund, sekreterare\nErik Berg\nStadshuset 2024-03-15",
+        );
+        let h = header(&ls, &[], &ls);
+        assert_eq!(h.date, Some((2024, 3, 12)));
+        assert_eq!(h.time.as_deref(), Some("13:00"));
+        assert_eq!(h.place.as_deref(), Some("Stadshuset, sammanträdesrum Oden"));
+        assert!(h.adjusters.is_empty());
+        for label in [
+            "Plats och tid",
+            "Beslutande",
+            "Övriga deltagande",
+            "Justeringens plats och tid",
+            "Paragrafer",
+            "Utses att justera",
+        ] {
+            assert!(bare_label(label), "{label}");
+        }
+        for line in [
+            "Stadshuset 2024-03-15",
+            "Anna Svensson (S), ordförande",
+            "Plats och tid Stadshuset",
+            "Erik Berg",
+        ] {
+            assert!(!bare_label(line), "{line}");
         }
     }
 

@@ -121,7 +121,7 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
         decision: paragraphs.iter().any(|p| p.decision.is_some()),
         letterhead,
     };
-    let kind = kind::kind(lines, &title_for_kind, signals);
+    let kind = kind::kind(lines, &norm.furniture, &title_for_kind, signals);
     // An official's letter decides nothing: what it proposes ("Förslag till beslut /
     // Kommunstyrelsen föreslås besluta / att …") is its decision, of kind proposal.
     if kind == Kind::OfficialLetter {
@@ -1122,12 +1122,15 @@ fn most_mentioned_body(lines: &[Line]) -> Option<String> {
         let mut prev: Option<char> = None;
         let mut skip_to = 0;
         for (at, c) in t.char_indices() {
-            // A bare "nämnden" says too little; "socialnämnden" names one.
+            // A bare "nämnden" says too little; "socialnämnden" names one. A bare body word
+            // longer than that ("revisionen", "beredningen") names none either, unless an
+            // organisation has only one ("fullmäktige", "direktionen").
             if at >= skip_to
                 && prev.is_none_or(|p| !is_alnum(p) && p != '-')
                 && is_alpha(c)
                 && let Ok((rest, name)) = bodies::body_name(&t[at..])
                 && name.chars().count() > 9
+                && (!bodies::is_generic(name) || bodies::is_unique_body(name))
             {
                 skip_to = t.len() - rest.len();
                 mention += 1;
