@@ -114,8 +114,9 @@ fn page_word(i: &str) -> IResult<&str, &str> {
 }
 
 /// A page number and the page count parted by a slash without spaces, the number no greater
-/// than the count and the count under a thousand: `3/12`. A case number alone (`2024/123`,
-/// `123/2024`) is none.
+/// than the count and the count under a thousand: `3/12` in `Sida 3/12`. Only after the word
+/// `Sida`: alone on its line it may be a case number's value under its label (`Dnr` / `5/16`,
+/// number 5 of 2016), which must not be set aside.
 fn slashed_page(i: &str) -> IResult<&str, &str> {
     let number = |d: &str| d.parse::<u32>().ok();
     verify(recognize((digit1, char('/'), digit1)), |s: &str| {
@@ -126,18 +127,18 @@ fn slashed_page(i: &str) -> IResult<&str, &str> {
 }
 
 /// A page number with the page count: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`,
-/// `3 av 12`, `Sida 3/12`, `3/12`, `Blad 2 av 5`.
+/// `3 av 12`, `Sida 3/12`, `Blad 2 av 5`.
 fn page_of_total(i: &str) -> IResult<&str, &str> {
     let of_total = alt((
         recognize((ws0, delimited(char('('), (ws0, digit1, ws0), char(')')))),
         recognize((ws1, alt((tag("av"), tag("/"))), ws1, digit1)),
     ));
-    let mut numbered = alt((slashed_page, recognize((digit1, of_total))));
+    let mut numbered = recognize((digit1, of_total));
     // A digit starts the number, a letter the word before it: one branch is tried.
     if i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return numbered.parse(i);
     }
-    recognize((page_word, ws1, numbered)).parse(i)
+    recognize((page_word, ws1, alt((slashed_page, numbered)))).parse(i)
 }
 
 /// Whether a line may start a [`page_number`]: an ASCII digit, `-`, or `sid` or `blad` in
@@ -149,7 +150,7 @@ fn may_start_page_number(line: &str) -> bool {
     matches!(b.first(), Some(b'0'..=b'9' | b'-')) || starts(b"sid") || starts(b"blad")
 }
 
-/// A page number: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`, `3/12`, `Sida`,
+/// A page number: `Sida 2(19)`, `2(19)`, `18 (111)`, `Sida 3 av 12`, `Sida 3/12`, `Sida`,
 /// `Sid 3`, `Blad 2`, `- 4 -`.
 pub fn page_number(i: &str) -> IResult<&str, ()> {
     all_consuming(alt((
@@ -528,7 +529,6 @@ mod tests {
             "18 (111)",
             "Sida 3 av 12",
             "Sida 3/12",
-            "3/12",
             "3 av 12",
             "Sidan 3 av 12",
             "Sid 3",
@@ -647,6 +647,9 @@ mod tests {
             // A date or a case number alone, a count above its page, a date in a sentence.
             "2024/123",
             "123/2024",
+            // A case number of two-digit year alone, as under its `Dnr` label.
+            "3/12",
+            "5/16",
             "13/12",
             "0/12",
             "den 7/12",
