@@ -129,6 +129,15 @@ pub fn is_body_word(w: &str) -> bool {
     }
 }
 
+/// Whether a body's name (as [`head_body`] gives it) names a council: `Kommunala
+/// pensionärsrådet`, `Funktionshinderrådet`, `Folkhälsoråd`.
+#[must_use]
+pub fn is_council(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let lower = last.to_lowercase();
+    lower.ends_with("rådet") || lower.ends_with("råd")
+}
+
 /// First parts of words in `råd` that name a person, not a council: `kommunalråd`,
 /// `oppositionsrådet`, `regionråd`, `landstingsråd`, `borgarrådet`, `statsråd`, `justitieråd`,
 /// `regeringsråd`, `hovrättsråd`; and of words that are no council at all: `samråd` (a

@@ -469,6 +469,12 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
     }
     // A page header of a body and a date, or a body line over a date line (an extract's header).
     let non_blank: Vec<&Line> = all.iter().chain(furniture).filter(|l| !l.is_blank()).collect();
+    // A council's name and a date in the text below the head is a document's, listed under
+    // `Beslutsunderlag` (`Funktionshinderrådet 2024-02-01`), not the page header of the
+    // council's own minutes: those are set aside as furniture, or stand in the head.
+    let head_end = preamble.last().map_or(0, |l| l.no);
+    let in_text =
+        |line: &Line| line.no > head_end && all.binary_search_by_key(&line.no, |l| l.no).is_ok();
     for (k, line) in non_blank.iter().enumerate() {
         // Both shapes are short lines; prose is not looked at.
         // Both start with a body's name, whose first word tells most lines from one
@@ -477,6 +483,9 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
             continue;
         }
         if let Some((body, d)) = body_and_date(&line.text) {
+            if bodies::is_council(&body) && in_text(line) {
+                continue;
+            }
             h.body.get_or_insert(body);
             if !date_from_label {
                 h.date.get_or_insert(d);
@@ -1013,6 +1022,18 @@ mod tests {
         let n = crate::normalize::normalize(text);
         let first = n.lines.iter().position(|l| l.text.starts_with('§')).unwrap_or(n.lines.len());
         header(&n.lines[..first], &n.furniture, &n.lines)
+    }
+
+    /// A council's name and a date in the text is a document listed under `Beslutsunderlag`,
+    /// not the minutes' body; in the head it is the body.
+    #[test]
+    fn a_council_in_the_text_is_no_page_header() {
+        let h = header_of(
+            "PROTOKOLL\nSammanträdesdatum 2024-03-12\n\n§ 1 Tillgänglighetsplan\n\nBeslutsunderlag\nTjänsteskrivelse 2024-02-20\nFunktionshinderrådet 2024-02-01\n",
+        );
+        assert_eq!((h.date, h.body.as_deref()), (Some((2024, 3, 12)), None));
+        let h = header_of("Funktionshinderrådet 2024-03-12\n\n§ 1 Tillgänglighetsplan\n");
+        assert_eq!(h.body.as_deref(), Some("Funktionshinderrådet"));
     }
 
     /// A page header repeated on every page is furniture, and still dates the meeting.
