@@ -268,10 +268,14 @@ fn listed(table: Table, i: &str) -> Option<(&str, &str)> {
 /// not one with its date, which a list of documents cites (`Beslutsunderlag Kommunstyrelsens
 /// förslag 2019-01-29, § 8`).
 ///
-/// `next` is [`next_word_first`] of `i`, which the caller may have found already.
-fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
+/// `next` and `word` are [`next_word_first`] of `i`, which the caller may have found already.
+fn section_label(i: &str, next: Option<u8>, word: usize) -> Option<(&str, &str)> {
     let (r, label) = one_of(Table::Sections, i).or_else(|| {
-        if !next.is_some_and(|b| b"fb".contains(&b)) {
+        // The word after a one-word genitive (`Kommunstyrelsens beslut`), or the elided first
+        // part or adjective that starts a longer one (`Barn- och utbildningsnämndens beslut`,
+        // `Tekniska nämndens förslag`).
+        let longer = || next == Some(b'-') || crate::parse::bodies::is_body_adjective(&i[..word]);
+        if !next.is_some_and(|b| b"fb".contains(&b)) && !longer() {
             return None;
         }
         let (r, l) = body_section(i).ok()?;
@@ -294,8 +298,8 @@ fn section_label(i: &str, next: Option<u8>) -> Option<(&str, &str)> {
 /// one of `BbFf` of [`decision_lead`] (`… BESLUTAR`, `… föreslår`), checked before they look
 /// the first word up among body words. Their `ws1` takes only whitespace, and the word after
 /// it starts with a letter, so this skip stops where theirs does. [`marker`] finds it once for
-/// both.
-fn next_word_first(i: &str) -> Option<u8> {
+/// both. Also the length of the first word (its letters), in bytes.
+fn next_word_first(i: &str) -> (Option<u8>, usize) {
     // Nearly always the first word is ASCII letters and the gap ASCII white space: read as
     // bytes. An ASCII byte after the letters is none (`is_alpha` holds for no other ASCII
     // char), and ASCII white space is `\t`–`\r` and the space for `char::is_whitespace`; only
@@ -306,24 +310,24 @@ fn next_word_first(i: &str) -> Option<u8> {
         let gap = b[letters..].iter().take_while(|c| matches!(c, b'\t'..=b'\r' | b' ')).count();
         let first = b.get(letters + gap).copied();
         if first.is_none_or(|c| c.is_ascii()) {
-            return first;
+            return (first, letters);
         }
     }
-    let rest = &i[crate::parse::lexical::letters_lead_len(i, is_alpha)..];
+    let word = crate::parse::lexical::letters_lead_len(i, is_alpha);
+    let rest = &i[word..];
     let rest = &rest[lead_len(rest, char::is_whitespace)..];
-    rest.as_bytes().first().copied()
+    (rest.as_bytes().first().copied(), word)
 }
 
 /// A body's own proposal or decision label: `Arbetsutskottets förslag till kommunstyrelsen`,
-/// `Arbetsutskottets förslag`, `Kommunstyrelsens beslut`.
+/// `Arbetsutskottets förslag`, `Kommunstyrelsens beslut`, `Barn- och utbildningsnämndens
+/// beslut` (the genitive as [`crate::parse::frame::genitive_body`] reads it, capitalised).
 ///
 /// Example: `Arbetsutskottets förslag till kommunstyrelsen Arbetsutskottet föreslår …`.
 pub fn body_section(i: &str) -> IResult<&str, &str> {
     recognize((
-        verify(take_while1(is_alpha), |w: &str| {
+        verify(crate::parse::frame::genitive_body, |w: &str| {
             w.starts_with(|c: char| c.is_uppercase())
-                && w.ends_with('s')
-                && crate::parse::bodies::is_body_word(&w[..w.len() - 1])
         }),
         ws1,
         alt((
@@ -401,8 +405,8 @@ pub fn marker(i: &str, before: &str, prefix: Option<&str>) -> Option<Marker> {
     if one_of(Table::Labels, i).is_some() {
         return Some(Marker::Label);
     }
-    let next = next_word_first(i);
-    if section_label(i, next).is_some() {
+    let (next, word) = next_word_first(i);
+    if section_label(i, next, word).is_some() {
         return Some(Marker::Section);
     }
     // Only the end of `before` matters: it can be a whole page long. Looked at only under a
@@ -662,7 +666,8 @@ fn split_content(s: &str, prefix: Option<&str>) -> Vec<String> {
                 return pieces;
             }
             Marker::Section => {
-                let (r, _) = section_label(&s[at..], next_word_first(&s[at..])).unwrap_or(("", ""));
+                let (next, word) = next_word_first(&s[at..]);
+                let (r, _) = section_label(&s[at..], next, word).unwrap_or(("", ""));
                 let end = s.len() - r.len();
                 let r2 = r.trim_start_matches([':', ' ']);
                 pieces.push(s[at..end].trim().to_string());
@@ -707,7 +712,8 @@ mod tests {
             "A Ö",
             "",
         ] {
-            assert_eq!(next_word_first(i), by_chars(i), "{i:?}");
+            let word = i.len() - i.trim_start_matches(is_alpha).len();
+            assert_eq!(next_word_first(i), (by_chars(i), word), "{i:?}");
         }
     }
 
@@ -877,6 +883,27 @@ mod tests {
             None,
             None,
             &["Delårsrapport 2024", "Kommunstyrelsens beslut", "1. Delårsrapporten godkänns."],
+        );
+        // A genitive of several words: an elided first part, an adjective.
+        check(
+            "2 Godkännande av dagordning Barn- och utbildningsnämndens beslut Dagordningen godkänns.",
+            None,
+            None,
+            &[
+                "Godkännande av dagordning",
+                "Barn- och utbildningsnämndens beslut",
+                "Dagordningen godkänns.",
+            ],
+        );
+        check(
+            "2 Riktlinjer Tekniska nämndens förslag till kommunfullmäktige Kommunfullmäktige beslutar att anta riktlinjerna.",
+            None,
+            None,
+            &[
+                "Riktlinjer",
+                "Tekniska nämndens förslag till kommunfullmäktige",
+                "Kommunfullmäktige beslutar att anta riktlinjerna.",
+            ],
         );
         check(
             "2 enligt förvaltningens förslag. Exp.: Trafikverket, Region Dalarna",

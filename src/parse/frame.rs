@@ -62,7 +62,7 @@ fn end_of_label(i: &str) -> IResult<&str, &str> {
 ///
 /// Pattern: `[WORD- och ] [ADJECTIVE ] BODYWORDs`, each word read once (this runs on every line
 /// that passes the labels' first look).
-fn genitive_body(i: &str) -> IResult<&str, &str> {
+pub(crate) fn genitive_body(i: &str) -> IResult<&str, &str> {
     let (mut rest, mut word) = take_while1(is_alpha).parse(i)?;
     if let Ok((after, _)) = (tag("-"), ws1, tag("och"), ws1).parse(rest) {
         (rest, word) = take_while1(is_alpha).parse(after)?;
