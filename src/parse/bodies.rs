@@ -208,7 +208,31 @@ pub fn may_start_body_name(i: &str) -> bool {
         && (w.contains('-')
             || is_body_word(stem)
             || (stem.len() < w.len() && is_body_word(w))
-            || is_body_adjective(w))
+            || is_body_adjective(w)
+            || (is_participle(w) && participle_council(&i[len..]).is_ok()))
+}
+
+/// Whether `w` is a participle of eight letters or more (`Brottsförebyggande`), which names a
+/// council by what it is for before `rådet` ([`participle_council`]).
+fn is_participle(w: &str) -> bool {
+    let b = w.as_bytes();
+    let end = &b[b.len().saturating_sub(4)..];
+    b.len() >= 8 && (end.eq_ignore_ascii_case(b"ande") || end.eq_ignore_ascii_case(b"ende"))
+}
+
+/// The council after a participle that says what it is for: `rådet` in `Brottsförebyggande
+/// rådet`, `råd` in `Brottsförebyggande råd`, in any case. (`Beslutande`, `Ordförande` and the
+/// other participles that start attendance lines have no council after them.)
+fn participle_council(i: &str) -> IResult<&str, &str> {
+    nom::sequence::preceded(ws1, alt((tag_no_case("rådet"), tag_no_case("råd")))).parse(i).and_then(
+        |(r, w)| {
+            if r.starts_with(is_alpha) {
+                Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+            } else {
+                Ok((r, w))
+            }
+        },
+    )
 }
 
 /// Adjectives that name a body with a bare body word: `Tekniska nämnden`, `Sociala
@@ -279,6 +303,7 @@ pub fn body_name(i: &str) -> IResult<&str, &str> {
         recognize((opt(elided()), genitive_then_body)),
         recognize((opt(elided()), word)),
         recognize(adjective_then_body),
+        recognize((verify(take_while1(is_alpha), is_participle), participle_council)),
     )))
     .parse(i)
 }
@@ -725,8 +750,15 @@ mod tests {
             ("Direktionen för Samordningsförbundet", "Direktionen för Samordningsförbundet"),
             ("Förbundsstyrelsen", "Förbundsstyrelsen"),
             ("Styrelsen för Räddningstjänsten Syd", "Styrelsen för Räddningstjänsten Syd"),
+            // A participle that says what a council is for.
+            ("Brottsförebyggande rådet", "Brottsförebyggande rådet"),
+            ("BROTTSFÖREBYGGANDE RÅDET", "Brottsförebyggande rådet"),
         ] {
             assert_eq!(head_body(line).as_deref(), Some(body), "{line}");
+        }
+        for line in ["Beslutande", "Ordförande Anna Ek", "Tjänstgörande ersättare", "Rådgivande"]
+        {
+            assert!(body_name(line).is_err(), "{line}");
         }
         assert_eq!(
             body_name("Pensionärsrådets synpunkter"),
