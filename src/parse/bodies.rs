@@ -308,6 +308,60 @@ pub fn body_name(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
+/// The body a header's body label (`Organ`, `Sammanträdesorgan`) gives, definite: its value
+/// is the body's name, or the organisation's genitive and the body's indefinite name, as an
+/// anslagsbevis writes it.
+///
+/// Pattern: `[ORGANISATION's ]BODY`. Examples: `Kommunstyrelsen`, `Åtvidabergs
+/// kommunstyrelse` → `Kommunstyrelsen`, `Region Gävleborgs hälso- och sjukvårdsnämnd` →
+/// `Hälso- och sjukvårdsnämnden`.
+#[must_use]
+pub fn organ_body(value: &str) -> Option<String> {
+    let mut rest = value.trim_start();
+    // Up to two words of the organisation's name before the body, the last a genitive:
+    // capitalised (`Åtvidabergs`, `Region Gävleborgs`) or the word for what it is
+    // (`Sundsvalls kommuns`).
+    for skipped in 0..3 {
+        if let Ok((_, b)) = body_name(rest) {
+            let name = canonical(b);
+            // Only a name the organisation's genitive stood before is written indefinite; a
+            // committee under its board's genitive keeps its form (`Socialnämndens
+            // arbetsutskott`).
+            return Some(if skipped > 0 && !name.contains("s ") { definite(name) } else { name });
+        }
+        let (word, after) = rest.split_once(' ')?;
+        let organisation_word =
+            ["kommuns", "läns", "landstings", "regions", "stads"].contains(&word);
+        if !word.starts_with(char::is_uppercase) && !organisation_word {
+            return None;
+        }
+        rest = after.trim_start();
+    }
+    None
+}
+
+/// A body's name in its definite form, as headers name bodies: `Kommunstyrelse` →
+/// `Kommunstyrelsen`, `Socialnämnd` → `Socialnämnden`, `Arbetsutskott` → `Arbetsutskottet`;
+/// a definite name (`Kommunfullmäktige`, `Socialnämnden`) stays as it is.
+fn definite(mut name: String) -> String {
+    let lower = name.rsplit(' ').next().unwrap_or(&name).to_lowercase();
+    let ending = if lower.ends_with("styrelse") {
+        "n"
+    } else if lower.ends_with("nämnd")
+        || lower.ends_with("beredning")
+        || lower.ends_with("delegation")
+        || lower.ends_with("direktion")
+    {
+        "en"
+    } else if lower.ends_with("utskott") || lower.ends_with("råd") {
+        "et"
+    } else {
+        ""
+    };
+    name.push_str(ending);
+    name
+}
+
 /// Whether `text` is a body's name and nothing else (spaces aside): `Kommunfullmäktige`,
 /// `Miljö- och hälsoskyddsnämnden`.
 #[must_use]
@@ -765,6 +819,19 @@ mod tests {
             Ok((" synpunkter", "Pensionärsrådets"))
         );
         assert_eq!(canonical("Funktionshinderrådets"), "Funktionshinderrådet");
+        // The `Organ` of an anslagsbevis.
+        for (value, body) in [
+            ("Kommunstyrelsen", Some("Kommunstyrelsen")),
+            ("Åtvidabergs kommunstyrelse Datum för anslags uppsättande", Some("Kommunstyrelsen")),
+            ("Region Gävleborgs hälso- och sjukvårdsnämnd", Some("Hälso- och sjukvårdsnämnden")),
+            ("Sundsvalls kommuns socialnämnd", Some("Socialnämnden")),
+            ("Kommunfullmäktige", Some("Kommunfullmäktige")),
+            ("Kommunstyrelsens arbetsutskott", Some("Kommunstyrelsens arbetsutskott")),
+            ("Datum för anslags uppsättande", None),
+            ("Åtvidabergs kommun", None),
+        ] {
+            assert_eq!(organ_body(value).as_deref(), body, "{value}");
+        }
         assert_eq!(
             body_name("Kommunala pensionärsrådet beslutar"),
             Ok((" beslutar", "Kommunala pensionärsrådet"))

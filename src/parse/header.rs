@@ -420,8 +420,8 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
                 }
             }
             HeaderLabel::Body => {
-                if let Ok((_, b)) = bodies::body_name(value) {
-                    h.body.get_or_insert_with(|| bodies::canonical(b));
+                if let Some(b) = bodies::organ_body(value) {
+                    h.body.get_or_insert(b);
                 }
             }
             HeaderLabel::Dnr => {
