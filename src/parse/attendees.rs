@@ -1390,6 +1390,25 @@ mod tests {
         assert!(!refers_to_appendix("Anna Bilagasson (S), ordförande"));
     }
 
+    /// A local party's abbreviation in mixed case is the party, not a title; a title or a note
+    /// in parentheses stays what it is.
+    #[test]
+    fn local_parties_in_mixed_case_are_parties() {
+        let one = |line: &str| attendee_line(line, Some(Role::Member)).remove(0);
+        let a = one("Eva Holm (SoL)");
+        assert_eq!((a.name.as_str(), a.party.as_deref(), a.title), ("Eva Holm", Some("SOL"), None));
+        let a = one("Lars Ek (Lpo), vice ordförande");
+        assert_eq!((a.party.as_deref(), a.role), (Some("LPO"), Role::ViceChair));
+        let a = one("Mona Ek (ÖrP)\tX");
+        assert_eq!(a.party.as_deref(), Some("ÖRP"));
+        let a = attendee_line("Petra Ek (ekonomichef)", None).remove(0);
+        assert_eq!((a.party, a.title.as_deref()), (None, Some("ekonomichef")));
+        let a = one("Kim Falk (S) (deltar digitalt)");
+        assert_eq!(a.note.as_deref(), Some("deltar digitalt"));
+        let a = one("Kim Falk (§§ 1-5)");
+        assert_eq!((a.party, a.note.as_deref()), (None, Some("§§ 1-5")));
+    }
+
     #[test]
     fn columns_read_as_lists() {
         check_roles(

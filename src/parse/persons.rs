@@ -344,23 +344,18 @@ pub(crate) fn is_not_party(p: &str) -> bool {
 }
 
 /// A party abbreviation as written in parentheses: one to six letters in one case (`S`, `SJVP`,
-/// `m`, `fp`), two to four capitalised (`Mbp`, `Sjvp`, `Fi`, a local list's), or `-` or `–`;
-/// never a role or title abbreviation (`ordf`, `Sekr`, `VD`). A capitalised one of three or four
-/// letters has no vowel after its first: with one it is a word, a note (`Sjuk`, `Jäv`).
+/// `m`, `fp`), two to six capitalised where no word is spelled so ([`capitalised_abbrev`]:
+/// `Mbp`, `Fi`, `Lpo`), three to six in mixed case with capitals and small letters
+/// ([`mixed_case_abbrev`]: `SoL`, `ÖrP`, `SkÅP`, `KiM`), or `-` or `–`; never a role or
+/// title abbreviation (`ordf`, `Sekr`, `VD`) nor a word (a note: `Sjuk`, `Jäv`).
 ///
-/// Example: `SJVP` in `Pia Lundin (SJVP)`, `Mbp` in `Ulf Ek (Mbp)`; not `Sjuk` in
-/// `Eva Lund (Sjuk)`. Returned in capitals.
+/// Example: `SJVP` in `Pia Lundin (SJVP)`, `Mbp` in `Ulf Ek (Mbp)`, `SoL` in `Eva Holm (SoL)`;
+/// not `Sjuk` in `Eva Lund (Sjuk)`. Returned in capitals.
 pub fn party_abbrev(i: &str) -> IResult<&str, String> {
     alt((
         verify(take_while_m_n(1, 6, |c: char| is_alpha(c)), |p: &str| {
             let one_case = p.chars().all(char::is_uppercase) || p.chars().all(char::is_lowercase);
-            let mut cs = p.chars();
-            let n = p.chars().count();
-            let vowel = |c: char| "aeiouyåäöéü".contains(c);
-            let capitalised = (2..=4).contains(&n)
-                && cs.next().is_some_and(char::is_uppercase)
-                && cs.all(|c| c.is_lowercase() && (n == 2 || !vowel(c)));
-            (one_case || capitalised) && !is_not_party(p)
+            (one_case || capitalised_abbrev(p) || mixed_case_abbrev(p)) && !is_not_party(p)
         })
         .map(str::to_uppercase),
         tag("-").map(str::to_string),
@@ -368,6 +363,61 @@ pub fn party_abbrev(i: &str) -> IResult<&str, String> {
         tag("–").map(str::to_string),
     ))
     .parse(i)
+}
+
+/// The small letters of Swedish vowels, which every word holds (`y` is one).
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' | 'é' | 'ü')
+}
+
+/// The consonants a Swedish word may start with before its first vowel, beyond one
+/// consonant alone (loans included: `ps`, `sch`, `th`): `Skr` of `Skrivelse` is one, `Lp` of
+/// `Lpo` none.
+const ONSETS: &[&str] = &[
+    "bj", "bl", "br", "ch", "chr", "dj", "dr", "dv", "fj", "fl", "fr", "gj", "gl", "gn", "gr",
+    "hj", "kh", "kj", "kl", "kn", "kr", "kv", "lj", "mj", "nj", "ph", "pj", "pl", "pr", "ps", "rh",
+    "sc", "sch", "schw", "sf", "sh", "sj", "sk", "skj", "skr", "skv", "sl", "sm", "sn", "sp",
+    "spl", "spr", "st", "stj", "str", "sv", "th", "tj", "tr", "ts", "tv", "vr",
+];
+
+/// A capitalised party abbreviation (a local list's): two letters (`Fi`, `Kd`), or three to
+/// six whose letters no Swedish word starts with: no vowel after the first (`Mbp`, `Sjvp`),
+/// or consonants before the first vowel that start no word ([`ONSETS`]: `Lpo`). A word is a
+/// note or a title (`Sjuk`, `Jäv`, `Chef`, `Skola`).
+///
+/// Pattern: `UPPER lower{1,5}`. Example: `Lpo` in `Lars Ek (Lpo)`.
+fn capitalised_abbrev(p: &str) -> bool {
+    let mut cs = p.chars();
+    let n = p.chars().count();
+    if !(2..=6).contains(&n)
+        || !cs.next().is_some_and(char::is_uppercase)
+        || !cs.all(char::is_lowercase)
+    {
+        return false;
+    }
+    if n == 2 || !p.chars().skip(1).any(is_vowel) {
+        return true;
+    }
+    // The consonants before the first vowel, in small letters (the first may be a vowel).
+    let lower = p.to_lowercase();
+    let onset = &lower[..lower.find(is_vowel).unwrap_or(lower.len())];
+    onset.chars().count() > 1 && !ONSETS.contains(&onset)
+}
+
+/// A party abbreviation in mixed case, as local parties write theirs: three to six letters, the
+/// first a capital, another capital and a small letter among the rest (`SoL`, `ÖrP`, `SkÅP`,
+/// `KiM`, `LPo`); not a name's word with a capital inside (`McKay`, `DuRietz`: [`name_word`]'s
+/// shape).
+///
+/// Pattern: `UPPER letter{1,5}`, both cases among them. Example: `SoL` in `Eva Holm (SoL)`.
+fn mixed_case_abbrev(p: &str) -> bool {
+    let n = p.chars().count();
+    let capitals = p.chars().filter(|c| c.is_uppercase()).count();
+    (3..=6).contains(&n)
+        && p.starts_with(char::is_uppercase)
+        && capitals > 1
+        && p.chars().any(char::is_lowercase)
+        && full_name_word(p) != Some(p.len())
 }
 
 /// One word of a party's written name: letters, inner hyphens allowed (`Sjöbopartiet`,
@@ -1131,11 +1181,43 @@ mod tests {
         assert_eq!(party("(-)"), Ok(("", "-".into())));
         assert_eq!(party("(–)"), Ok(("", "–".into())));
         // A capitalised word is a note, no party: `Eva Lund (Sjuk)`, `Bo Ek (Jäv)`.
-        for note in ["(Sjuk)", "(Jäv)", "(Led)"] {
+        for note in ["(Sjuk)", "(Jäv)", "(Led)", "(Chef)", "(Skola)", "(Kicki)", "(Christer)"] {
             assert!(party(note).is_err(), "{note}");
         }
         let p = person("Eva Lund (Sjuk)").map(|(_, p)| p);
         assert_eq!(p.map(|p| p.party), Ok(None));
+    }
+
+    /// Local parties' abbreviations take general shapes: capitals with small letters inside,
+    /// or capitalised letters that start no Swedish word (`Eva Holm (SoL)`, `Lars Ek (Lpo)`).
+    #[test]
+    fn local_parties_abbreviated_in_mixed_case() {
+        for (i, want) in [
+            ("(SoL)", "SOL"),
+            ("(Lpo)", "LPO"),
+            ("(ÖrP)", "ÖRP"),
+            ("(SkÅP)", "SKÅP"),
+            ("(KiM)", "KIM"),
+            ("(LPo)", "LPO"),
+            ("(Vpl)", "VPL"),
+            ("(Sjvpl)", "SJVPL"),
+        ] {
+            assert_eq!(party(i), Ok(("", want.to_string())), "{i}");
+        }
+        assert_eq!(
+            trailing_people("Eva Holm (SoL) och Lars Ek (Lpo)"),
+            vec![p("Eva Holm", Some("SOL")), p("Lars Ek", Some("LPO"))]
+        );
+        // A name's word with a capital inside, a role's abbreviation, a word: no party.
+        for i in ["(McKay)", "(DuRietz)", "(Ordf)", "(Tjg)", "(Ekonomichef)", "(Stab)"] {
+            assert!(party(i).is_err(), "{i}");
+        }
+        assert!(capitalised_abbrev("Mbp") && capitalised_abbrev("Fi") && capitalised_abbrev("Lpo"));
+        assert!(!capitalised_abbrev("Skrivs") && !capitalised_abbrev("Psyk"));
+        assert!(!capitalised_abbrev("Ärende") && !capitalised_abbrev("SoL"));
+        assert!(
+            mixed_case_abbrev("SkÅP") && !mixed_case_abbrev("McKay") && !mixed_case_abbrev("SD")
+        );
     }
 
     #[test]
