@@ -552,7 +552,13 @@ fn people_on_line(text: &str, section: &mut Option<Role>) -> Vec<Attendee> {
         let (segment, heading) =
             if long && !rest.is_empty() { heading_at_end(segment) } else { (segment, None) };
         let (role, title, note) = interpret(&segment.replace('\t', " "), *section, has_party);
-        out.push(Attendee { name: n.to_string(), party: p, role, title, note });
+        out.push(Attendee {
+            name: super::persons::plain_name(n).into_owned(),
+            party: p,
+            role,
+            title,
+            note,
+        });
         if let Some(role) = heading {
             *section = Some(role);
         }
@@ -1407,6 +1413,22 @@ mod tests {
         assert_eq!(a.note.as_deref(), Some("deltar digitalt"));
         let a = one("Kim Falk (§§ 1-5)");
         assert_eq!((a.party, a.note.as_deref()), (None, Some("§§ 1-5")));
+    }
+
+    /// `Jan-Olof (Janne) Berg (S), ordförande` was dropped whole; a nickname is no part of the
+    /// attendee's name.
+    #[test]
+    fn a_nickname_between_given_name_and_surname() {
+        check_roles(
+            "Beslutande\nJan-Olof (Janne) Berg (S), ordförande\nAnna (Annie) Ek (M)\nEva Lund (V)",
+            &[
+                ("Jan-Olof Berg", Role::Chair),
+                ("Anna Ek", Role::Member),
+                ("Eva Lund", Role::Member),
+            ],
+        );
+        let a = attendee_line("Johan (Jocke) Falk (V)\tX", Some(Role::Member)).remove(0);
+        assert_eq!((a.name.as_str(), a.party.as_deref(), a.note), ("Johan Falk", Some("V"), None));
     }
 
     #[test]

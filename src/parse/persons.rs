@@ -237,6 +237,14 @@ pub fn name(i: &str) -> IResult<&str, &str> {
         // A name does not start with an initial alone: "V Thimstrand" is the end of one.
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
+    // `Jan-Olof (Janne) Berg`: a nickname after the given name, left in the name's span
+    // ([`plain_name`] takes it out). A first look at two bytes, before the call: few names go
+    // on so.
+    let rest = if rest.as_bytes().get(1) == Some(&b'(') {
+        nickname(rest).map_or(rest, |(r, _)| r)
+    } else {
+        rest
+    };
     let (rest, more) = many0(preceded(
         name_gap,
         alt((
@@ -274,6 +282,39 @@ pub fn name(i: &str) -> IResult<&str, &str> {
         return Ok((&i[end..], &i[..end]));
     }
     Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// A nickname in parentheses after a given name, before the rest of the name: one
+/// capitalised name word that is no party's abbreviation ([`party`]), a space and a name word
+/// after it (not consumed). Returns the rest from the space before the next word.
+///
+/// Pattern: `␣(NAME-WORD)␣NAME-WORD`. Example: ` (Janne)` in `Jan-Olof (Janne) Berg (S),
+/// ordförande`; not ` (Mbp)` in `Ulf (Mbp)`, nor a note (`Eva Lund (Sjuk)`: no name after).
+fn nickname(i: &str) -> IResult<&str, &str> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let Some(open) = i.strip_prefix(' ').filter(|r| r.starts_with('(')) else {
+        return Err(fail());
+    };
+    let (after, (_, word, _)) = (char('('), name_word, char(')')).parse(open)?;
+    if word.starts_with('-') || party(open).is_ok() {
+        return Err(fail());
+    }
+    // The surname after it, read again by the name's loop.
+    (name_gap, name_word).parse(after)?;
+    Ok((after, &i[..i.len() - after.len()]))
+}
+
+/// A name as a person's: the span [`name`] read without a nickname in parentheses
+/// ([`nickname`]): `Jan-Olof (Janne) Berg` → `Jan-Olof Berg`.
+pub(crate) fn plain_name(span: &str) -> std::borrow::Cow<'_, str> {
+    // A nickname follows the first word: the bytes up to its end are all that is looked at.
+    let b = span.as_bytes();
+    let gap = b.iter().position(|&c| c == b' ');
+    let nickname = gap.filter(|&g| b.get(g + 1) == Some(&b'('));
+    match nickname.and_then(|g| span[g..].find(')').map(|close| (g, g + close + 1))) {
+        Some((open, close)) => format!("{}{}", &span[..open], &span[close..]).into(),
+        None => span.into(),
+    }
 }
 
 /// A word of a name written in capitals, as some minutes print surnames: two or more
@@ -535,7 +576,7 @@ fn et_al(i: &str) -> IResult<&str, &str> {
 pub fn person(i: &str) -> IResult<&str, Person> {
     let party = alt((preceded(ws0, party), comma_party));
     (alt((name, capitals_name)), opt(preceded(ws1, et_al)), opt(party))
-        .map(|(n, _, p)| Person { name: n.to_string(), party: p })
+        .map(|(n, _, p)| Person { name: plain_name(n).into_owned(), party: p })
         .parse(i)
 }
 
@@ -1041,6 +1082,28 @@ mod tests {
         assert_eq!(name("Carl von Linné"), Ok(("", "Carl von Linné")));
         assert!(name("De Basso").is_err());
         assert_eq!(name("Anna Ek De"), Ok((" De", "Anna Ek")));
+    }
+
+    /// A nickname in parentheses between the given name and the surname belongs to the
+    /// name's span; the person's name is the name without it.
+    #[test]
+    fn nicknames_in_parentheses() {
+        assert_eq!(
+            name("Jan-Olof (Janne) Berg (S), ordförande"),
+            Ok((" (S), ordförande", "Jan-Olof (Janne) Berg"))
+        );
+        assert_eq!(plain_name("Jan-Olof (Janne) Berg"), "Jan-Olof Berg");
+        assert_eq!(plain_name("Anna Ek"), "Anna Ek");
+        assert_eq!(person("Anna (Annie) Ek (M)").map(|(_, x)| x), Ok(p("Anna Ek", Some("M"))));
+        assert_eq!(
+            trailing_people("Ola (Olle) Nyberg (V) och Helena Björk (KiM)"),
+            vec![p("Ola Nyberg", Some("V")), p("Helena Björk", Some("KIM"))]
+        );
+        // A party, a note, or nothing after the parenthesis: no nickname.
+        assert!(name("Ulf (Mbp) Ek").is_err());
+        assert_eq!(person("Eva Lund (Sjuk)").map(|(_, x)| x), Ok(p("Eva Lund", None)));
+        assert!(name("Kerstin (Kicki)").is_err());
+        assert!(name("Kerstin (kicki) Ek").is_err());
     }
 
     #[test]
