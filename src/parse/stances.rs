@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use super::persons::{leading_people, party, party_group, person, person_list, trailing_people};
 use super::text::sentence_around;
-use crate::model::{Ballot, Motion, Person, Votes};
+use crate::model::{Ballot, Motion, Person, Role, Votes};
 use nom::Parser;
 use nom::branch::alt;
 
@@ -281,11 +281,22 @@ fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
         }
         return before;
     }
+    // `Ordföranden anmäler jäv`: a role for the subject.
+    if let Some(role) = role_subject(&sentence[..at], false) {
+        return vec![role];
+    }
     let last_word = sentence[..at].trim_end().rsplit(' ').next().unwrap_or("");
-    if PRONOUNS.contains(&last_word) || SHARED_SUBJECT.contains(&last_word) {
+    if PRONOUNS.contains(&last_word)
+        || SHARED_SUBJECT.contains(&last_word)
+        || pronoun_after_att(&sentence[..at])
+    {
         let first = leading_people(sentence);
         if !first.is_empty() {
             return first;
+        }
+        // `Ordföranden meddelar att hon på grund av jäv inte deltar …`.
+        if let Some(role) = role_subject(first_words(sentence, 4), true) {
+            return vec![role];
         }
     }
     // The rest of the phrase's last word (`beslut` of `beslutet:`), then a label's colon.
@@ -296,7 +307,116 @@ fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
     if !people.is_empty() {
         return people;
     }
+    if let Some(role) = role_subject(first_words(after, 4), true) {
+        return vec![role];
+    }
     people_after_colon(after)
+}
+
+/// Whether the subject of an att-clause in `before` is a pronoun, words before the stance's
+/// verb: `Ordföranden meddelar att hon på grund av jäv inte deltar …`.
+///
+/// Pattern: `… att PRONOUN …`.
+fn pronoun_after_att(before: &str) -> bool {
+    before.rfind(" att ").is_some_and(|k| {
+        let word = before[k + 5..].split(' ').next().unwrap_or("");
+        PRONOUNS.contains(&word)
+    })
+}
+
+/// The first `n` words of `text` (fewer where it has fewer).
+fn first_words(text: &str, n: usize) -> &str {
+    let t = text.trim_start();
+    let mut end = 0;
+    for (k, w) in t.split(' ').enumerate() {
+        if k == n {
+            break;
+        }
+        end = w.as_ptr() as usize - t.as_ptr() as usize + w.len();
+    }
+    &t[..end]
+}
+
+/// The roles a stance's subject may name instead of a person, lower case, each with the
+/// name it is given until [`resolve_roles`] puts the holder's name in its place (a longer
+/// phrase before one it ends in).
+const ROLE_SUBJECTS: &[(&str, &str, Role)] = &[
+    ("andre vice ordföranden", "andre vice ordföranden", Role::SecondViceChair),
+    ("andre vice ordförande", "andre vice ordföranden", Role::SecondViceChair),
+    ("2:e vice ordföranden", "andre vice ordföranden", Role::SecondViceChair),
+    ("2:e vice ordförande", "andre vice ordföranden", Role::SecondViceChair),
+    ("förste vice ordföranden", "vice ordföranden", Role::ViceChair),
+    ("förste vice ordförande", "vice ordföranden", Role::ViceChair),
+    ("1:e vice ordföranden", "vice ordföranden", Role::ViceChair),
+    ("1:e vice ordförande", "vice ordföranden", Role::ViceChair),
+    ("vice ordföranden", "vice ordföranden", Role::ViceChair),
+    ("vice ordförande", "vice ordföranden", Role::ViceChair),
+    ("ordföranden", "ordföranden", Role::Chair),
+    ("ordförande", "ordföranden", Role::Chair),
+    ("sekreteraren", "sekreteraren", Role::Secretary),
+];
+
+/// The role a stance's subject names where it names no person: the last words of `subject`
+/// (`Ordföranden` of `Ordföranden anmäler jäv`, `Vice ordföranden`), as a person named by the
+/// role ([`ROLE_SUBJECTS`]); with `at_start`, the first words instead (`ordföranden` of `… deltar
+/// inte ordföranden i handläggningen`).
+///
+/// Pattern: `[förste|andre|1:e|2:e] [vice] ordförande[n] | sekreteraren`, a whole word.
+fn role_subject(subject: &str, at_start: bool) -> Option<Person> {
+    let t = subject.trim_matches(|c: char| c.is_whitespace() || c == ',');
+    // A first look: every role ends in `n` or `e` and starts with a letter or digit these
+    // phrases start with; most subjects end or start otherwise.
+    let edge = if at_start { t.as_bytes().first() } else { t.as_bytes().last() };
+    let may = |b: u8| {
+        let b = b.to_ascii_lowercase();
+        if at_start { b"avfo12s".contains(&b) } else { b == b'n' || b == b'e' }
+    };
+    if !edge.is_some_and(|&b| may(b)) {
+        return None;
+    }
+    let lower = super::text::lower_case(t);
+    if lower.len() != t.len() {
+        return None;
+    }
+    let (_, name, _) = ROLE_SUBJECTS.iter().find(|(phrase, _, _)| {
+        if at_start {
+            lower
+                .strip_prefix(phrase)
+                .is_some_and(|r| r.chars().next().is_none_or(|c| !is_alnum(c)))
+        } else {
+            // The role alone, not another body's (`Kommunstyrelsens ordförande`).
+            lower
+                .strip_suffix(phrase)
+                .is_some_and(|r| r.is_empty() || (r.ends_with(' ') && !r.trim_end().ends_with('s')))
+        }
+    })?;
+    Some(Person { name: (*name).to_string(), party: None })
+}
+
+/// Puts the person who holds a role in the place of a stance's subject named by it
+/// ([`role_subject`]): `ordföranden` becomes the chair the attendance list or the signatures
+/// name (`holder`), with the party; where the document names no one in that role, the role
+/// stays the name. A person the list already holds is not repeated.
+///
+/// Example: `Ordföranden anmäler jäv …` under `Ingrid Sjöberg (S), ordförande` → Ingrid
+/// Sjöberg (S).
+pub fn resolve_roles(people: &mut Vec<Person>, holder: impl Fn(Role) -> Option<Person>) {
+    // A first look: a role's placeholder has no party.
+    if people.iter().all(|p| p.party.is_some()) {
+        return;
+    }
+    let mut out: Vec<Person> = Vec::with_capacity(people.len());
+    for p in people.drain(..) {
+        let role = ROLE_SUBJECTS
+            .iter()
+            .find(|(_, name, _)| p.party.is_none() && p.name == *name)
+            .map(|&(_, _, role)| role);
+        let p = role.and_then(&holder).unwrap_or(p);
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    *people = out;
 }
 
 /// Words before a stance's verb that give it the subject of the sentence's first verb:
@@ -1016,6 +1136,47 @@ mod tests {
         assert_eq!(s.conflicts, vec![p("Anna Ek", "S")]);
         let s = stances("Lars Ek (M) har anmält jäv och lämnar rummet.");
         assert_eq!(s.conflicts, vec![p("Lars Ek", "M")]);
+    }
+
+    /// A stance declared by a role names the role until the document's holder of it is known
+    /// (`resolve_roles`); another body's officer (`Kommunstyrelsens ordförande`) is no role.
+    #[test]
+    fn stances_declared_by_a_role() {
+        let role = |name: &str| Person { name: name.into(), party: None };
+        let s = stances("Ordföranden anmäler jäv och deltar inte i handläggningen av ärendet.");
+        assert_eq!(s.conflicts, vec![role("ordföranden")]);
+        let s = stances("Vice ordföranden anmäler jäv och deltar inte i handläggningen.");
+        assert_eq!(s.conflicts, vec![role("vice ordföranden")]);
+        let s = stances("2:e vice ordförande anmäler jäv.");
+        assert_eq!(s.conflicts, vec![role("andre vice ordföranden")]);
+        let s = stances("På grund av jäv deltar inte ordföranden i handläggningen av ärendet.");
+        assert_eq!(s.conflicts, vec![role("ordföranden")]);
+        let s = stances(
+            "Ordföranden meddelar att hon på grund av jäv inte deltar i handläggningen av ärendet.",
+        );
+        assert_eq!(s.conflicts, vec![role("ordföranden")]);
+        let s = stances("Ordföranden avstår från att delta i beslutet.");
+        assert_eq!(s.abstained, vec![role("ordföranden")]);
+        // A person named beside the role is the person.
+        let s = stances("Ordföranden Ingrid Sjöberg (S) anmäler jäv.");
+        assert_eq!(s.conflicts, vec![p("Ingrid Sjöberg", "S")]);
+        assert!(stances("Kommunstyrelsens ordförande anmäler jäv.").conflicts.is_empty());
+        assert!(stances("Ordföranden konstaterar att ärendet är klart. Jäv").conflicts.is_empty());
+    }
+
+    #[test]
+    fn roles_resolve_to_their_holders() {
+        let role = |name: &str| Person { name: name.into(), party: None };
+        let holder = |r: Role| (r == Role::Chair).then(|| p("Ingrid Sjöberg", "S"));
+        let mut people = vec![role("ordföranden"), p("Bo Ek", "M"), p("Ingrid Sjöberg", "S")];
+        resolve_roles(&mut people, holder);
+        assert_eq!(people, vec![p("Ingrid Sjöberg", "S"), p("Bo Ek", "M")]);
+        // No holder of the role: the role stays the name.
+        let mut people = vec![role("vice ordföranden")];
+        resolve_roles(&mut people, holder);
+        assert_eq!(people, vec![role("vice ordföranden")]);
+        assert_eq!(first_words("  a b c d e", 4), "a b c d");
+        assert_eq!(first_words("a", 4), "a");
     }
 
     #[test]
