@@ -797,10 +797,12 @@ const DEPUTY_CELLS: &[&str] = &["ersättare", "tjänstgörande ersättare", "tj�
 /// [`DEPUTY_CELLS`]).
 fn is_header_cell(cell: &str) -> bool {
     let cell = cell.trim();
-    cell.len() <= 24 && {
+    // A first look: no listed cell is longer than `tjänstgörande ersättare`, 26 bytes.
+    cell.len() <= 26 && {
         let lower = cell.to_lowercase();
         let lower = lower.as_str();
-        (lower.len() <= 14 && (HEADER_CELLS.contains(&lower) || REPLACED_CELLS.contains(&lower)))
+        // None of these is longer than `tjänstgör för`, 16 bytes.
+        (lower.len() <= 16 && (HEADER_CELLS.contains(&lower) || REPLACED_CELLS.contains(&lower)))
             || DEPUTY_CELLS.contains(&lower)
     }
 }
@@ -1429,6 +1431,29 @@ mod tests {
         );
         let a = attendee_line("Johan (Jocke) Falk (V)\tX", Some(Role::Member)).remove(0);
         assert_eq!((a.name.as_str(), a.party.as_deref(), a.note), ("Johan Falk", Some("V"), None));
+    }
+
+    /// `Tjänstgörande ersättare`, 26 bytes, was too long for a header's cell (as `Ersättare
+    /// för` and `Tjänstgör för`, 15 and 16), so a presence table with that column read its
+    /// rows as lists: the absent member stayed a member, the deputy serving for her came out a
+    /// member too (`pdftotext -layout` drops the empty cells).
+    #[test]
+    fn a_column_of_serving_deputies_beside_the_absent() {
+        let text = "Beslutande\tNärvarande\tFrånvarande\tTjänstgörande ersättare\nAnna-Lena Persson (S), ordf\tX\nKerstin Åkesson (C)\tX\tLars Nilsson (C)\nTommy Lindqvist (SD)\tX";
+        let (got, _) = attendees(&crate::normalize::test_lines(text));
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.role, a.note.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna-Lena Persson", Role::Chair, None),
+                ("Lars Nilsson", Role::ServingDeputy, Some("ersätter Kerstin Åkesson (C)")),
+                ("Tommy Lindqvist", Role::Member, None),
+            ]
+        );
+        for cell in HEADER_CELLS.iter().chain(REPLACED_CELLS).chain(DEPUTY_CELLS) {
+            assert!(is_header_cell(cell) && is_header_cell(&cell.to_uppercase()), "{cell}");
+        }
     }
 
     #[test]
