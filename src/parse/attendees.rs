@@ -193,15 +193,18 @@ fn bare_party(i: &str) -> IResult<&str, String> {
 }
 
 /// The party column's cell at the start of `i` (after its tab) read as a party: a local
-/// party's abbreviation in capitals (`ÖP`) or a party's written name (`Socialdemokraterna` →
-/// `S`); the rest after the cell.
+/// party's abbreviation in capitals (`ÖP`), in mixed case or capitalised as no word is
+/// (`SoL`, `Lpo`: [`super::persons::local_abbrev`]), or a party's written name
+/// (`Socialdemokraterna` → `S`); the rest after the cell.
 fn party_cell(i: &str) -> Option<(&str, String)> {
     let cell_end = i[1..].find('\t').map_or(i.len(), |k| k + 1);
     let cell = i[1..cell_end].trim();
     let capitals = (1..=6).contains(&cell.chars().count())
         && cell.chars().all(|c| is_alpha(c) && c.is_uppercase());
-    if capitals && !super::persons::is_not_party(cell) {
-        return Some((&i[cell_end..], cell.to_string()));
+    // `SoL`, `Lpo`: a local party's abbreviation in the shapes a party in parentheses takes.
+    let shaped = || cell.chars().all(is_alpha) && super::persons::local_abbrev(cell);
+    if (capitals || shaped()) && !super::persons::is_not_party(cell) {
+        return Some((&i[cell_end..], cell.to_uppercase()));
     }
     match super::persons::written_party(cell) {
         Ok(("", party)) => Some((&i[cell_end..], party)),
@@ -1782,8 +1785,12 @@ mod tests {
             m,
             &[("Kalle Nordin", Some("Kalmarpartiet"), Role::Member, None, None)],
         );
+        // A local party's abbreviation in mixed case, or capitalised as no word is.
+        check("Göran Lind\tSoL\tX", m, &[("Göran Lind", Some("SOL"), Role::Member, None, None)]);
+        check("Lars Ek\tLpo\tLedamot", m, &[("Lars Ek", Some("LPO"), Role::Member, None, None)]);
         // A title's abbreviation is no party; a title is none either.
         check("Eva Lund\tVD", None, &[("Eva Lund", None, Role::Official, Some("VD"), None)]);
+        check("Eva Lund\tChef", None, &[("Eva Lund", None, Role::Official, Some("Chef"), None)]);
         check(
             "Eva Lund\tKanslichef",
             None,

@@ -406,6 +406,14 @@ pub fn party_abbrev(i: &str) -> IResult<&str, String> {
     .parse(i)
 }
 
+/// Whether `p`, letters, has the shape of a local party's abbreviation that is neither in
+/// capitals nor in small letters: capitalised as no word is ([`capitalised_abbrev`]: `Lpo`,
+/// `Mbp`) or in mixed case ([`mixed_case_abbrev`]: `SoL`). Example: the cell `SoL` of
+/// `Göran Lind⇥SoL⇥X`, a table's party column.
+pub(crate) fn local_abbrev(p: &str) -> bool {
+    capitalised_abbrev(p) || mixed_case_abbrev(p)
+}
+
 /// The small letters of Swedish vowels, which every word holds (`y` is one).
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' | 'é' | 'ü')
