@@ -89,6 +89,7 @@ const NOT_NAME: &[&str] = &[
     "Samtliga",
     "Se",
     "Sekreterare",
+    "Sekreteraren",
     "Sida",
     "Socialdemokraterna",
     "Socialnämnden",

@@ -532,9 +532,14 @@ pub fn stances(text: &str) -> Stances {
         if lower.contains("jäv")
             && let Some((at, end)) = find_phrase(&lower, CONFLICT)
         {
-            let verbs = &["anmäler", "anmälde", "har anmält", "deltar", "är jävig", "lämnar"];
+            let verbs =
+                &["anmäler", "anmälde", "har anmält", "anmält", "deltar", "är jävig", "lämnar"];
             let verb = find_phrase(&lower, verbs).filter(|v| v.0 < at).unwrap_or((at, end));
             let mut people = people_around(&s, verb.0, end);
+            if people.is_empty() {
+                // `Bo Ek (M) förklarar sig jävig`: another verb before the noun.
+                people = people_before_verbs(&s, at);
+            }
             if people.is_empty() {
                 // "På grund av jäv deltar inte Erik Sten (M) i handläggningen": the people after
                 // the verb that follows the noun; "Jäv anmäls av Bo Ek (SD)": the agent.
@@ -597,6 +602,29 @@ pub fn stances(text: &str) -> Stances {
         drop_groups_named(people);
     }
     out
+}
+
+/// The people that end a sentence's subject a few words before a stance's word at `at`,
+/// where the words between are a verb's, in small letters: `Bo Ek (M) förklarar sig jävig`,
+/// `Anna Ek (S), som är jävig, deltar inte`, `Lars Ek (C) har meddelat jäv`.
+///
+/// Pattern: `… PEOPLE[,] word{1,3} WORD`, each `word` in small letters.
+fn people_before_verbs(sentence: &str, at: usize) -> Vec<Person> {
+    let mut end = at;
+    for _ in 0..3 {
+        let before = sentence[..end].trim_end();
+        let start = before.rfind(' ').map_or(0, |k| k + 1);
+        let word = before[start..].trim_end_matches(',');
+        if word.is_empty() || !word.chars().all(char::is_lowercase) {
+            break;
+        }
+        end = start;
+        let people = trailing_people(&sentence[..end]);
+        if !people.is_empty() {
+            return people;
+        }
+    }
+    Vec::new()
 }
 
 /// Which list a stance's heading alone on its line heads, as some minutes print the people on
@@ -1136,6 +1164,17 @@ mod tests {
         assert_eq!(s.conflicts, vec![p("Anna Ek", "S")]);
         let s = stances("Lars Ek (M) har anmält jäv och lämnar rummet.");
         assert_eq!(s.conflicts, vec![p("Lars Ek", "M")]);
+        // Other verbs before the noun, a participle after a report of it.
+        let s = stances("Ordföranden konstaterar att Birgitta Holm (M) anmält jäv.");
+        assert_eq!(s.conflicts, vec![p("Birgitta Holm", "M")]);
+        let s = stances("Bo Ek (M) förklarar sig jävig och lämnar lokalen.");
+        assert_eq!(s.conflicts, vec![p("Bo Ek", "M")]);
+        let s = stances("Anna Ek (S), som är jävig, deltar inte i handläggningen.");
+        assert_eq!(s.conflicts, vec![p("Anna Ek", "S")]);
+        let s = stances("Lars Ek (C) har meddelat jäv i ärendet.");
+        assert_eq!(s.conflicts, vec![p("Lars Ek", "C")]);
+        let s = stances("Anna Ek (S) yrkar att ärendet återremitteras på grund av jäv.");
+        assert!(s.conflicts.is_empty());
     }
 
     /// A stance declared by a role names the role until the document's holder of it is known
@@ -1160,6 +1199,8 @@ mod tests {
         // A person named beside the role is the person.
         let s = stances("Ordföranden Ingrid Sjöberg (S) anmäler jäv.");
         assert_eq!(s.conflicts, vec![p("Ingrid Sjöberg", "S")]);
+        let s = stances("Sekreteraren Lena Ås anmäler jäv.");
+        assert_eq!(s.conflicts, vec![Person { name: "Lena Ås".into(), party: None }]);
         assert!(stances("Kommunstyrelsens ordförande anmäler jäv.").conflicts.is_empty());
         assert!(stances("Ordföranden konstaterar att ärendet är klart. Jäv").conflicts.is_empty());
     }
