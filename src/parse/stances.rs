@@ -127,6 +127,20 @@ fn ends_a_list(rest: &str) -> bool {
 /// Phrases that mark jäv.
 const CONFLICT: &[&str] = &["jäv", "jävig", "jäviga"];
 
+/// Phrases that say a member stays out of a case's handling, which is what jäv makes one do
+/// (a member who takes no part in the decision only says `i beslutet`): a conflict where the
+/// sentence does not name jäv itself.
+const STAYS_OUT_OF_HANDLING: &[&str] = &[
+    "deltar inte i handläggningen",
+    "deltar ej i handläggningen",
+    "deltog inte i handläggningen",
+    "deltog ej i handläggningen",
+    "deltar inte i ärendets handläggning",
+    "deltar ej i ärendets handläggning",
+    "deltar inte vid handläggningen",
+    "i handläggningen deltar inte",
+];
+
 /// Word beginnings that every stance sentence holds, lower case.
 const CUES: &[&str] =
     &["avstå", "avsto", "deltar", "deltog", "deltagande", "reserv", "jäv", "yrka", "röst", "nej"];
@@ -555,6 +569,13 @@ pub fn stances(text: &str) -> Stances {
             push_unique(&mut out.conflicts, people);
             continue;
         }
+        // `Anna Ek (S) deltar inte i handläggningen av ärendet`: jäv without its word.
+        if lower.contains("handläggning")
+            && let Some((at, end)) = find_phrase(&lower, STAYS_OUT_OF_HANDLING)
+        {
+            push_unique(&mut out.conflicts, people_around(&s, at, end));
+            continue;
+        }
         if lower.contains("avst")
             || lower.contains("deltar")
             || lower.contains("deltog")
@@ -615,7 +636,10 @@ fn people_before_verbs(sentence: &str, at: usize) -> Vec<Person> {
         let before = sentence[..end].trim_end();
         let start = before.rfind(' ').map_or(0, |k| k + 1);
         let word = before[start..].trim_end_matches(',');
-        if word.is_empty() || !word.chars().all(char::is_lowercase) {
+        // A preposition starts a phrase of its own: in `Bo Ek (S) ersätts av Per Dahl (S) på
+        // grund av jäv` the people before `på grund av` are not the subject.
+        if word.is_empty() || !word.chars().all(char::is_lowercase) || PREPOSITIONS.contains(&word)
+        {
             break;
         }
         end = start;
@@ -626,6 +650,11 @@ fn people_before_verbs(sentence: &str, at: usize) -> Vec<Person> {
     }
     Vec::new()
 }
+
+/// Prepositions, which no verb's words before a stance's noun hold: see
+/// [`people_before_verbs`].
+const PREPOSITIONS: &[&str] =
+    &["av", "för", "från", "i", "med", "om", "på", "till", "under", "vid", "efter", "enligt"];
 
 /// Which list a stance's heading alone on its line heads, as some minutes print the people on
 /// the next line: abstained (0), reserved (1), jäv (2).
@@ -1175,6 +1204,15 @@ mod tests {
         assert_eq!(s.conflicts, vec![p("Lars Ek", "C")]);
         let s = stances("Anna Ek (S) yrkar att ärendet återremitteras på grund av jäv.");
         assert!(s.conflicts.is_empty());
+        let s = stances("Karl Ek (S) ersätts av Per Dahl (S) på grund av jäv.");
+        assert!(s.conflicts.is_empty());
+        // Staying out of the handling is what jäv makes one do; out of the decision is not.
+        let s = stances("Olle Berg (V) deltar inte i handläggningen av ärendet.");
+        assert_eq!((s.conflicts, s.abstained), (vec![p("Olle Berg", "V")], vec![]));
+        let s = stances("I handläggningen deltar inte Olle Berg (V).");
+        assert_eq!(s.conflicts, vec![p("Olle Berg", "V")]);
+        let s = stances("Olle Berg (V) deltar inte i beslutet.");
+        assert_eq!((s.conflicts, s.abstained), (vec![], vec![p("Olle Berg", "V")]));
     }
 
     /// A stance declared by a role names the role until the document's holder of it is known
