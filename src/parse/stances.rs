@@ -688,13 +688,28 @@ const STANCE_HEADINGS: &[(&str, usize)] = &[
     ("reservationer", 1),
     ("reservation mot beslutet", 1),
     ("reservationer mot beslutet", 1),
+    ("skriftlig reservation", 1),
+    ("skriftliga reservationer", 1),
     ("jäv", 2),
     ("anmält jäv", 2),
+    ("anmäld jäv", 2),
+    ("anmälda jäv", 2),
 ];
 
 /// The first words of the [`STANCE_HEADINGS`], each once (a test holds them to the table).
-const HEADING_FIRST_WORDS: &[&str] =
-    &["avstår", "deltar", "ej", "reservation", "reservationer", "jäv", "anmält"];
+const HEADING_FIRST_WORDS: &[&str] = &[
+    "avstår",
+    "deltar",
+    "ej",
+    "reservation",
+    "reservationer",
+    "skriftlig",
+    "skriftliga",
+    "jäv",
+    "anmält",
+    "anmäld",
+    "anmälda",
+];
 
 /// The people under a stance's heading, into their list: on each line under it that holds
 /// nothing but people (`Ej deltagande i beslutet` / `Anna Ek (SD)` / `Lars Ek (SD)`,
@@ -977,6 +992,10 @@ mod tests {
     /// A stance's heading alone on its line, the people on the next.
     #[test]
     fn a_heading_over_its_people() {
+        let s = stances("Beslut\nAntas.\nSkriftlig reservation\nOlle Berg (V)");
+        assert_eq!(s.reserved, vec![p("Olle Berg", "V")]);
+        let s = stances("Anmäld jäv\nMia Sand (MP)\n\nBeslut\nAntas.");
+        assert_eq!(s.conflicts, vec![p("Mia Sand", "MP")]);
         let s = stances("Beslut\nAntas.\nAvstår från att delta i beslutet\nGilbert Tribo (L)");
         assert_eq!(s.abstained, vec![p("Gilbert Tribo", "L")]);
         let s = stances("Reservation\nMarie Ek (SD) och Olle Berg (SD)\nBeslutet skickas till");
