@@ -977,11 +977,32 @@ fn replaced_column(header: &str) -> Option<usize> {
         .position(|cell| REPLACED_CELLS.contains(&cell.trim().to_lowercase().as_str()))
 }
 
-/// A row of a table with a column of the replaced (`replaced`): that cell says so
-/// (`Lena Persson⇥S⇥Kent Åslund (S)` → `… ⇥ersätter Kent Åslund (S)`), which the attendee
-/// grammar reads as a note of whom the deputy serves for.
+/// The cell of a row that names whom the row's person serves for, under a header with a
+/// column of the replaced (`replaced`): the cell in that column, or, where the row has fewer
+/// cells (`pdftotext -layout` drops the empty ones: `Emma Berg⇥C⇥Ersättare⇥Ali Rosén (C)`
+/// under `Ledamöter⇥Parti⇥Funktion⇥Närvaro⇥Ersätter`), its last cell when that is a
+/// person's name after the first cell's.
+fn replaced_cell(row: &str, replaced: Option<usize>) -> Option<usize> {
+    let k = replaced?;
+    let cells: Vec<&str> = row.split('\t').collect();
+    match cells.get(k) {
+        Some(cell) if !cell.trim().is_empty() => Some(k),
+        Some(_) => None,
+        None => {
+            let last = cells.len().checked_sub(1).filter(|&l| l > 0 && l < k)?;
+            let cell = cells[last].trim();
+            name(cell)
+                .is_ok_and(|(r, _)| r.is_empty() || party(r.trim_start()).is_ok())
+                .then_some(last)
+        }
+    }
+}
+
+/// A row of a table with a column of the replaced (`replaced`): that cell ([`replaced_cell`])
+/// says so (`Lena Persson⇥S⇥Kent Åslund (S)` → `… ⇥ersätter Kent Åslund (S)`), which the
+/// attendee grammar reads as a note of whom the deputy serves for.
 fn with_replaced(row: &str, replaced: Option<usize>) -> std::borrow::Cow<'_, str> {
-    let Some(k) = replaced else { return std::borrow::Cow::Borrowed(row) };
+    let Some(k) = replaced_cell(row, replaced) else { return std::borrow::Cow::Borrowed(row) };
     let cells: Vec<&str> = row.split('\t').collect();
     match cells.get(k) {
         Some(cell) if !cell.trim().is_empty() => {
@@ -1200,7 +1221,10 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         let found = match deputies {
             Some(column) => presence_row(&line.text, column, section, presence),
             // A row of a presence table that names someone absent is read as no miss.
-            None if presence.is_some_and(|p| p.absent_row(&line.text)) => {
+            // One who serves for another is present, marked or not.
+            None if presence.is_some_and(|p| p.absent_row(&line.text))
+                && replaced_cell(&line.text, replaced).is_none() =>
+            {
                 misses = 0;
                 continue;
             }
@@ -1457,6 +1481,28 @@ mod tests {
         for cell in HEADER_CELLS.iter().chain(REPLACED_CELLS).chain(DEPUTY_CELLS) {
             assert!(is_header_cell(cell) && is_header_cell(&cell.to_uppercase()), "{cell}");
         }
+    }
+
+    /// A deputy who serves for a member, in a presence table with a column of the replaced:
+    /// present without a mark, where `pdftotext -layout` dropped the empty presence cell and
+    /// the replaced one stands last.
+    #[test]
+    fn a_deputy_serving_without_a_mark() {
+        let text = "Ledamöter\tParti\tFunktion\tNärvaro\tErsätter\nSven Åberg\tS\tOrdförande\tX\nEmma Berg\tC\tErsättare\tAli Rosén (C)\nPia Holm\tS\tLedamot";
+        let (got, _) = attendees(&crate::normalize::test_lines(text));
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.role, a.note.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Sven Åberg", Role::Chair, None),
+                ("Emma Berg", Role::ServingDeputy, Some("ersätter Ali Rosén (C)")),
+            ]
+        );
+        assert_eq!(replaced_cell("Emma Berg\tC\tErsättare\tAli Rosén (C)", Some(4)), Some(3));
+        assert_eq!(replaced_cell("Pia Holm\tS\tLedamot", Some(4)), None);
+        assert_eq!(replaced_cell("Anna Ek\tS\tOrdförande", Some(4)), None);
+        assert_eq!(replaced_cell("Anna Ek\tS\t\t\tBo Ek", Some(4)), Some(4));
     }
 
     #[test]
