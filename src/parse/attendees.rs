@@ -321,6 +321,9 @@ fn interpret(
     }
     if let Ok((r, role)) = role_word(seg) {
         let r = r.trim_start_matches(['.', ',']).trim();
+        // `1:e vice ordförande  X`: a presence mark two spaces after the role (a gap that is no
+        // column's tab) is no note.
+        let r = if is_presence_mark(r) { "" } else { r };
         if matches!(role, Role::Deputy | Role::ServingDeputy) {
             if let Some(who) = r.strip_prefix("för ") {
                 return (Role::ServingDeputy, None, Some(format!("ersätter {}", who.trim())));
@@ -1503,6 +1506,20 @@ mod tests {
         assert_eq!(replaced_cell("Pia Holm\tS\tLedamot", Some(4)), None);
         assert_eq!(replaced_cell("Anna Ek\tS\tOrdförande", Some(4)), None);
         assert_eq!(replaced_cell("Anna Ek\tS\t\t\tBo Ek", Some(4)), Some(4));
+    }
+
+    /// A presence mark two spaces after a role (`pdftotext -layout` printed no column gap) was
+    /// read as a note `X`.
+    #[test]
+    fn a_mark_after_a_role_is_no_note() {
+        let a = attendee_line("Kerstin Lundqvist M\t1:e vice ordförande X", Some(Role::Member));
+        let a = &a[0];
+        assert_eq!(
+            (a.party.as_deref(), a.role, a.note.as_deref()),
+            (Some("M"), Role::ViceChair, None)
+        );
+        let a = attendee_line("Anna Ek (S), ordförande x", None);
+        assert_eq!((a[0].role, a[0].note.as_deref()), (Role::Chair, None));
     }
 
     #[test]
