@@ -590,7 +590,7 @@ pub fn person(i: &str) -> IResult<&str, Person> {
 }
 
 /// The separators of a list of people: `, `, ` och `, ` samt `, `, och `.
-fn list_separator(i: &str) -> IResult<&str, &str> {
+pub(crate) fn list_separator(i: &str) -> IResult<&str, &str> {
     alt((
         recognize((ws0, char(','), ws0, alt((tag("och"), tag("samt"))), ws1)),
         recognize((ws0, char(','), ws0)),

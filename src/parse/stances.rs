@@ -286,6 +286,12 @@ fn find_from(s: &str, from: usize, p: &str) -> Option<usize> {
 /// anmäler att han inte deltar i beslutet.`
 fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
     let before = trailing_people(&sentence[..at]);
+    // `Ordföranden anmäler jäv`, `Olle Berg (V) och ordföranden …`: roles among the subject's
+    // people, where they name more than the people alone.
+    let with_roles = people_with_roles(&sentence[..at]);
+    if with_roles.len() > before.len() {
+        return with_roles;
+    }
     if !before.is_empty() {
         if before.iter().all(|p| p.name.is_empty()) {
             let members = members_after(&sentence[end..], &before);
@@ -294,10 +300,6 @@ fn people_around(sentence: &str, at: usize, end: usize) -> Vec<Person> {
             }
         }
         return before;
-    }
-    // `Ordföranden anmäler jäv`: a role for the subject.
-    if let Some(role) = role_subject(&sentence[..at], false) {
-        return vec![role];
     }
     let last_word = sentence[..at].trim_end().rsplit(' ').next().unwrap_or("");
     if PRONOUNS.contains(&last_word)
@@ -405,6 +407,66 @@ fn role_subject(subject: &str, at_start: bool) -> Option<Person> {
         }
     })?;
     Some(Person { name: (*name).to_string(), party: None })
+}
+
+/// The people and roles that end a stance's subject where a role is among them: `Olle Berg
+/// (V) och ordföranden`, `Ordföranden och vice ordföranden`, `Ordförande Karl Svensson (S)
+/// och vice ordförande Olle Berg (V)` (a role before a name is the person's). The list must
+/// run to the end of `subject`, as [`trailing_people`]'s does; it is read from the first word
+/// at which one does.
+///
+/// Pattern: `ITEM (SEP ITEM)*`, `ITEM` = `ROLE [PERSON] | PERSON`, `SEP` a list's separator.
+fn people_with_roles(subject: &str) -> Vec<Person> {
+    let s = subject.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    // A first look: a role is named only where one of its words is (its first letter in
+    // either case).
+    if find_from(s, 0, "rdförande").is_none() && find_from(s, 0, "ekreteraren").is_none() {
+        return Vec::new();
+    }
+    let mut prev: Option<char> = None;
+    for (at, c) in s.char_indices() {
+        // A role in small letters after a genitive is another body's officer: `Kommunstyrelsens
+        // ordförande`.
+        let after_genitive = || c.is_lowercase() && s[..at].trim_end().ends_with('s');
+        if prev.is_none_or(char::is_whitespace)
+            && (super::lexical::is_alpha(c) || c.is_ascii_digit())
+            && !after_genitive()
+            && let Ok((rest, people)) =
+                nom::multi::separated_list1(super::persons::list_separator, role_or_person)
+                    .parse(&s[at..])
+            && rest.trim().is_empty()
+        {
+            return people;
+        }
+        prev = Some(c);
+    }
+    Vec::new()
+}
+
+/// One item of [`people_with_roles`]'s list: a role ([`ROLE_SUBJECTS`]) and the person who
+/// holds it where named after it (`vice ordförande Olle Berg (V)` → Olle Berg), a role alone
+/// (`ordföranden`), or a person.
+fn role_or_person(i: &str) -> nom::IResult<&str, Person> {
+    // The role's words are the first words (`head`), lower-cased to the same length, so the
+    // length of the phrase they start with is a boundary of `i`.
+    let head = first_words(i, 4);
+    let lower = super::text::lower_case(head);
+    if i.starts_with(head)
+        && lower.len() == head.len()
+        && let Some(role) = role_subject(head, true)
+        && let Some((phrase, _, _)) = ROLE_SUBJECTS.iter().find(|(p, _, _)| {
+            lower.strip_prefix(p).is_some_and(|r| r.chars().next().is_none_or(|c| !is_alnum(c)))
+        })
+    {
+        let rest = &i[phrase.len()..];
+        if let Some(after) = rest.strip_prefix(' ')
+            && let Ok((r, p)) = person(after)
+        {
+            return Ok((r, p));
+        }
+        return Ok((rest, role));
+    }
+    person(i)
 }
 
 /// Puts the person who holds a role in the place of a stance's subject named by it
@@ -553,6 +615,15 @@ pub fn stances(text: &str) -> Stances {
             if people.is_empty() {
                 // `Bo Ek (M) förklarar sig jävig`: another verb before the noun.
                 people = people_before_verbs(&s, at);
+            }
+            if people.is_empty() && verb.0 < at {
+                // `Under ärendet lämnar ordföranden sammanträdet på grund av jäv`: the subject
+                // after its verb.
+                let after = s[verb.1..].trim_start();
+                people = leading_people(after);
+                if people.is_empty() {
+                    people = role_subject(first_words(after, 4), true).into_iter().collect();
+                }
             }
             if people.is_empty() {
                 // "På grund av jäv deltar inte Erik Sten (M) i handläggningen": the people after
@@ -1259,6 +1330,19 @@ mod tests {
         let s = stances("Sekreteraren Lena Ås anmäler jäv.");
         assert_eq!(s.conflicts, vec![Person { name: "Lena Ås".into(), party: None }]);
         assert!(stances("Kommunstyrelsens ordförande anmäler jäv.").conflicts.is_empty());
+        // Roles among people, a role before its holder's name, the subject after its verb.
+        let s = stances("Ordföranden och vice ordföranden anmäler jäv.");
+        assert_eq!(s.conflicts, vec![role("ordföranden"), role("vice ordföranden")]);
+        let s = stances("Olle Berg (V) och ordföranden reserverar sig mot beslutet.");
+        assert_eq!(s.reserved, vec![p("Olle Berg", "V"), role("ordföranden")]);
+        let s = stances(
+            "Ordförande Karl Ek (S) och vice ordförande Olle Berg (V) anmäler jäv och lämnar rummet.",
+        );
+        assert_eq!(s.conflicts, vec![p("Karl Ek", "S"), p("Olle Berg", "V")]);
+        let s = stances("Under detta ärende lämnar ordföranden sammanträdet på grund av jäv.");
+        assert_eq!(s.conflicts, vec![role("ordföranden")]);
+        let s = stances("Under ärendet lämnar Anna Ek (S) sammanträdet på grund av jäv.");
+        assert_eq!(s.conflicts, vec![p("Anna Ek", "S")]);
         assert!(stances("Ordföranden konstaterar att ärendet är klart. Jäv").conflicts.is_empty());
     }
 
