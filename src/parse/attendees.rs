@@ -193,15 +193,18 @@ fn bare_party(i: &str) -> IResult<&str, String> {
 }
 
 /// The party column's cell at the start of `i` (after its tab) read as a party: a local
-/// party's abbreviation in capitals (`ÖP`) or a party's written name (`Socialdemokraterna` →
-/// `S`); the rest after the cell.
+/// party's abbreviation in capitals (`ÖP`), in mixed case or capitalised as no word is
+/// (`SoL`, `Lpo`: [`super::persons::local_abbrev`]), or a party's written name
+/// (`Socialdemokraterna` → `S`); the rest after the cell.
 fn party_cell(i: &str) -> Option<(&str, String)> {
     let cell_end = i[1..].find('\t').map_or(i.len(), |k| k + 1);
     let cell = i[1..cell_end].trim();
     let capitals = (1..=6).contains(&cell.chars().count())
         && cell.chars().all(|c| is_alpha(c) && c.is_uppercase());
-    if capitals && !super::persons::is_not_party(cell) {
-        return Some((&i[cell_end..], cell.to_string()));
+    // `SoL`, `Lpo`: a local party's abbreviation in the shapes a party in parentheses takes.
+    let shaped = || cell.chars().all(is_alpha) && super::persons::local_abbrev(cell);
+    if (capitals || shaped()) && !super::persons::is_not_party(cell) {
+        return Some((&i[cell_end..], cell.to_uppercase()));
     }
     match super::persons::written_party(cell) {
         Ok(("", party)) => Some((&i[cell_end..], party)),
@@ -318,6 +321,9 @@ fn interpret(
     }
     if let Ok((r, role)) = role_word(seg) {
         let r = r.trim_start_matches(['.', ',']).trim();
+        // `1:e vice ordförande  X`: a presence mark two spaces after the role (a gap that is no
+        // column's tab) is no note.
+        let r = if is_presence_mark(r) { "" } else { r };
         if matches!(role, Role::Deputy | Role::ServingDeputy) {
             if let Some(who) = r.strip_prefix("för ") {
                 return (Role::ServingDeputy, None, Some(format!("ersätter {}", who.trim())));
@@ -552,7 +558,13 @@ fn people_on_line(text: &str, section: &mut Option<Role>) -> Vec<Attendee> {
         let (segment, heading) =
             if long && !rest.is_empty() { heading_at_end(segment) } else { (segment, None) };
         let (role, title, note) = interpret(&segment.replace('\t', " "), *section, has_party);
-        out.push(Attendee { name: n.to_string(), party: p, role, title, note });
+        out.push(Attendee {
+            name: super::persons::plain_name(n).into_owned(),
+            party: p,
+            role,
+            title,
+            note,
+        });
         if let Some(role) = heading {
             *section = Some(role);
         }
@@ -791,10 +803,12 @@ const DEPUTY_CELLS: &[&str] = &["ersättare", "tjänstgörande ersättare", "tj�
 /// [`DEPUTY_CELLS`]).
 fn is_header_cell(cell: &str) -> bool {
     let cell = cell.trim();
-    cell.len() <= 24 && {
+    // A first look: no listed cell is longer than `tjänstgörande ersättare`, 26 bytes.
+    cell.len() <= 26 && {
         let lower = cell.to_lowercase();
         let lower = lower.as_str();
-        (lower.len() <= 14 && (HEADER_CELLS.contains(&lower) || REPLACED_CELLS.contains(&lower)))
+        // None of these is longer than `tjänstgör för`, 16 bytes.
+        (lower.len() <= 16 && (HEADER_CELLS.contains(&lower) || REPLACED_CELLS.contains(&lower)))
             || DEPUTY_CELLS.contains(&lower)
     }
 }
@@ -966,11 +980,32 @@ fn replaced_column(header: &str) -> Option<usize> {
         .position(|cell| REPLACED_CELLS.contains(&cell.trim().to_lowercase().as_str()))
 }
 
-/// A row of a table with a column of the replaced (`replaced`): that cell says so
-/// (`Lena Persson⇥S⇥Kent Åslund (S)` → `… ⇥ersätter Kent Åslund (S)`), which the attendee
-/// grammar reads as a note of whom the deputy serves for.
+/// The cell of a row that names whom the row's person serves for, under a header with a
+/// column of the replaced (`replaced`): the cell in that column, or, where the row has fewer
+/// cells (`pdftotext -layout` drops the empty ones: `Emma Berg⇥C⇥Ersättare⇥Ali Rosén (C)`
+/// under `Ledamöter⇥Parti⇥Funktion⇥Närvaro⇥Ersätter`), its last cell when that is a
+/// person's name after the first cell's.
+fn replaced_cell(row: &str, replaced: Option<usize>) -> Option<usize> {
+    let k = replaced?;
+    let cells: Vec<&str> = row.split('\t').collect();
+    match cells.get(k) {
+        Some(cell) if !cell.trim().is_empty() => Some(k),
+        Some(_) => None,
+        None => {
+            let last = cells.len().checked_sub(1).filter(|&l| l > 0 && l < k)?;
+            let cell = cells[last].trim();
+            name(cell)
+                .is_ok_and(|(r, _)| r.is_empty() || party(r.trim_start()).is_ok())
+                .then_some(last)
+        }
+    }
+}
+
+/// A row of a table with a column of the replaced (`replaced`): that cell ([`replaced_cell`])
+/// says so (`Lena Persson⇥S⇥Kent Åslund (S)` → `… ⇥ersätter Kent Åslund (S)`), which the
+/// attendee grammar reads as a note of whom the deputy serves for.
 fn with_replaced(row: &str, replaced: Option<usize>) -> std::borrow::Cow<'_, str> {
-    let Some(k) = replaced else { return std::borrow::Cow::Borrowed(row) };
+    let Some(k) = replaced_cell(row, replaced) else { return std::borrow::Cow::Borrowed(row) };
     let cells: Vec<&str> = row.split('\t').collect();
     match cells.get(k) {
         Some(cell) if !cell.trim().is_empty() => {
@@ -1189,7 +1224,10 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         let found = match deputies {
             Some(column) => presence_row(&line.text, column, section, presence),
             // A row of a presence table that names someone absent is read as no miss.
-            None if presence.is_some_and(|p| p.absent_row(&line.text)) => {
+            // One who serves for another is present, marked or not.
+            None if presence.is_some_and(|p| p.absent_row(&line.text))
+                && replaced_cell(&line.text, replaced).is_none() =>
+            {
                 misses = 0;
                 continue;
             }
@@ -1388,6 +1426,100 @@ mod tests {
         assert_eq!(warnings[0].line, 1);
         assert!(warnings[0].message.contains("appendix"));
         assert!(!refers_to_appendix("Anna Bilagasson (S), ordförande"));
+    }
+
+    /// A local party's abbreviation in mixed case is the party, not a title; a title or a note
+    /// in parentheses stays what it is.
+    #[test]
+    fn local_parties_in_mixed_case_are_parties() {
+        let one = |line: &str| attendee_line(line, Some(Role::Member)).remove(0);
+        let a = one("Eva Holm (SoL)");
+        assert_eq!((a.name.as_str(), a.party.as_deref(), a.title), ("Eva Holm", Some("SOL"), None));
+        let a = one("Lars Ek (Lpo), vice ordförande");
+        assert_eq!((a.party.as_deref(), a.role), (Some("LPO"), Role::ViceChair));
+        let a = one("Mona Ek (ÖrP)\tX");
+        assert_eq!(a.party.as_deref(), Some("ÖRP"));
+        let a = attendee_line("Petra Ek (ekonomichef)", None).remove(0);
+        assert_eq!((a.party, a.title.as_deref()), (None, Some("ekonomichef")));
+        let a = one("Kim Falk (S) (deltar digitalt)");
+        assert_eq!(a.note.as_deref(), Some("deltar digitalt"));
+        let a = one("Kim Falk (§§ 1-5)");
+        assert_eq!((a.party, a.note.as_deref()), (None, Some("§§ 1-5")));
+    }
+
+    /// `Jan-Olof (Janne) Berg (S), ordförande` was dropped whole; a nickname is no part of the
+    /// attendee's name.
+    #[test]
+    fn a_nickname_between_given_name_and_surname() {
+        check_roles(
+            "Beslutande\nJan-Olof (Janne) Berg (S), ordförande\nAnna (Annie) Ek (M)\nEva Lund (V)",
+            &[
+                ("Jan-Olof Berg", Role::Chair),
+                ("Anna Ek", Role::Member),
+                ("Eva Lund", Role::Member),
+            ],
+        );
+        let a = attendee_line("Johan (Jocke) Falk (V)\tX", Some(Role::Member)).remove(0);
+        assert_eq!((a.name.as_str(), a.party.as_deref(), a.note), ("Johan Falk", Some("V"), None));
+    }
+
+    /// `Tjänstgörande ersättare`, 26 bytes, was too long for a header's cell (as `Ersättare
+    /// för` and `Tjänstgör för`, 15 and 16), so a presence table with that column read its
+    /// rows as lists: the absent member stayed a member, the deputy serving for her came out a
+    /// member too (`pdftotext -layout` drops the empty cells).
+    #[test]
+    fn a_column_of_serving_deputies_beside_the_absent() {
+        let text = "Beslutande\tNärvarande\tFrånvarande\tTjänstgörande ersättare\nAnna-Lena Persson (S), ordf\tX\nKerstin Åkesson (C)\tX\tLars Nilsson (C)\nTommy Lindqvist (SD)\tX";
+        let (got, _) = attendees(&crate::normalize::test_lines(text));
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.role, a.note.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna-Lena Persson", Role::Chair, None),
+                ("Lars Nilsson", Role::ServingDeputy, Some("ersätter Kerstin Åkesson (C)")),
+                ("Tommy Lindqvist", Role::Member, None),
+            ]
+        );
+        for cell in HEADER_CELLS.iter().chain(REPLACED_CELLS).chain(DEPUTY_CELLS) {
+            assert!(is_header_cell(cell) && is_header_cell(&cell.to_uppercase()), "{cell}");
+        }
+    }
+
+    /// A deputy who serves for a member, in a presence table with a column of the replaced:
+    /// present without a mark, where `pdftotext -layout` dropped the empty presence cell and
+    /// the replaced one stands last.
+    #[test]
+    fn a_deputy_serving_without_a_mark() {
+        let text = "Ledamöter\tParti\tFunktion\tNärvaro\tErsätter\nSven Åberg\tS\tOrdförande\tX\nEmma Berg\tC\tErsättare\tAli Rosén (C)\nPia Holm\tS\tLedamot";
+        let (got, _) = attendees(&crate::normalize::test_lines(text));
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.role, a.note.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Sven Åberg", Role::Chair, None),
+                ("Emma Berg", Role::ServingDeputy, Some("ersätter Ali Rosén (C)")),
+            ]
+        );
+        assert_eq!(replaced_cell("Emma Berg\tC\tErsättare\tAli Rosén (C)", Some(4)), Some(3));
+        assert_eq!(replaced_cell("Pia Holm\tS\tLedamot", Some(4)), None);
+        assert_eq!(replaced_cell("Anna Ek\tS\tOrdförande", Some(4)), None);
+        assert_eq!(replaced_cell("Anna Ek\tS\t\t\tBo Ek", Some(4)), Some(4));
+    }
+
+    /// A presence mark two spaces after a role (`pdftotext -layout` printed no column gap) was
+    /// read as a note `X`.
+    #[test]
+    fn a_mark_after_a_role_is_no_note() {
+        let a = attendee_line("Kerstin Lundqvist M\t1:e vice ordförande X", Some(Role::Member));
+        let a = &a[0];
+        assert_eq!(
+            (a.party.as_deref(), a.role, a.note.as_deref()),
+            (Some("M"), Role::ViceChair, None)
+        );
+        let a = attendee_line("Anna Ek (S), ordförande x", None);
+        assert_eq!((a[0].role, a[0].note.as_deref()), (Role::Chair, None));
     }
 
     #[test]
@@ -1716,8 +1848,12 @@ mod tests {
             m,
             &[("Kalle Nordin", Some("Kalmarpartiet"), Role::Member, None, None)],
         );
+        // A local party's abbreviation in mixed case, or capitalised as no word is.
+        check("Göran Lind\tSoL\tX", m, &[("Göran Lind", Some("SOL"), Role::Member, None, None)]);
+        check("Lars Ek\tLpo\tLedamot", m, &[("Lars Ek", Some("LPO"), Role::Member, None, None)]);
         // A title's abbreviation is no party; a title is none either.
         check("Eva Lund\tVD", None, &[("Eva Lund", None, Role::Official, Some("VD"), None)]);
+        check("Eva Lund\tChef", None, &[("Eva Lund", None, Role::Official, Some("Chef"), None)]);
         check(
             "Eva Lund\tKanslichef",
             None,

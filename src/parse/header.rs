@@ -732,22 +732,23 @@ pub fn closing(lines: &[Line], h: &mut Header) {
         }
         let Ok((r, n)) = name(text) else { continue };
         if pending_secretary {
-            h.secretary.get_or_insert_with(|| n.to_string());
+            h.secretary.get_or_insert_with(|| persons::plain_name(n).into_owned());
             pending_secretary = false;
             continue;
         }
         if texts.get(k + 1).is_some_and(|t| lexical::starts_with_lower(t, "ordförande")) {
-            h.chair.get_or_insert_with(|| n.to_string());
+            h.chair.get_or_insert_with(|| persons::plain_name(n).into_owned());
             continue;
         }
         let paragraphs = paragraph_list(r.trim_start()).map(|x| x.1).unwrap_or_default();
         if !r.trim().is_empty() && paragraphs.is_empty() {
             continue;
         }
+        let n = persons::plain_name(n);
         match h.adjusters.iter_mut().find(|a| a.name == n) {
             Some(a) if a.paragraphs.is_empty() => a.paragraphs = paragraphs,
             Some(_) => {}
-            None => h.adjusters.push(Adjuster { name: n.to_string(), paragraphs }),
+            None => h.adjusters.push(Adjuster { name: n.into_owned(), paragraphs }),
         }
     }
     if let Some(chair) = &h.chair {

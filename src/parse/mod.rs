@@ -28,8 +28,8 @@ use nom::sequence::terminated;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Decision, DecisionKind, Dnr, Document, Kind, Paragraph, References, SCHEMA_VERSION, SourceInfo,
-    Warning,
+    Decision, DecisionKind, Dnr, Document, Kind, Paragraph, Person, References, SCHEMA_VERSION,
+    SourceInfo, Warning,
 };
 use crate::normalize::{Line, Normalized, normalize};
 use frame::Label;
@@ -165,6 +165,22 @@ pub fn document(text: &str, source: SourceInfo) -> Document {
         .find(|a| a.role == crate::model::Role::Secretary)
         .map(|a| a.name.clone())
         .or(head.secretary.clone());
+    // `Ordföranden anmäler jäv`: a stance named by a role is its holder's.
+    let holder = |role: crate::model::Role| -> Option<Person> {
+        let listed = attendees.iter().find(|a| a.role == role);
+        let name = match role {
+            crate::model::Role::Chair => chair.as_deref(),
+            crate::model::Role::Secretary => secretary.as_deref(),
+            _ => listed.map(|a| a.name.as_str()),
+        }?;
+        let party = attendees.iter().find(|a| a.name == name).and_then(|a| a.party.clone());
+        Some(Person { name: name.to_string(), party })
+    };
+    for p in &mut paragraphs {
+        for people in [&mut p.abstained, &mut p.reserved, &mut p.conflicts] {
+            stances::resolve_roles(people, holder);
+        }
+    }
     // Adjusters the preamble does not name may be chosen in one of the first paragraphs
     // ("Val av justerare": `att utse Lars Ek (M) att jämte ordföranden justera protokollet`).
     let mut adjusters = head.adjusters;
@@ -1262,6 +1278,23 @@ mod tests {
         let text = "KALLELSE\nKommunstyrelsen\n\nDatum: 2023-04-11\nTid: 13:00\nPlats: Kommunhuset\n\nÄrenden\n\n1. Val av justerare\n2. Årsredovisning 2022";
         let doc = super::parse_str(text).value;
         assert_eq!(doc.body.as_deref(), Some("Kommunstyrelsen"));
+    }
+
+    /// A stance declared by a role (`Ordföranden anmäler jäv`) is the attendee's who holds it,
+    /// with the party; a role the document gives no one stays the name.
+    #[test]
+    fn a_stance_by_a_role_is_its_holders() {
+        let text = "PROTOKOLL\nKommunala pensionärsrådet\n\nBeslutande\nJan-Olof (Janne) Berg (S), ordförande\nEva Holm (SoL)\n\nÖvriga\nMaria Lund, sekreterare\n\n§ 12 Budget 2025\nOrdföranden anmäler jäv och deltar inte i handläggningen av ärendet.\n\n§ 13 Taxor\nVice ordföranden anmäler jäv.\n";
+        let doc = super::parse_str(text).value;
+        let conflicts: Vec<Vec<(&str, Option<&str>)>> = doc
+            .paragraphs
+            .iter()
+            .map(|p| p.conflicts.iter().map(|c| (c.name.as_str(), c.party.as_deref())).collect())
+            .collect();
+        assert_eq!(
+            conflicts,
+            [vec![("Jan-Olof Berg", Some("S"))], vec![("vice ordföranden", None)]]
+        );
     }
 
     /// The letterhead's organisation, not the one the decision writes to more often; a name

@@ -89,6 +89,7 @@ const NOT_NAME: &[&str] = &[
     "Samtliga",
     "Se",
     "Sekreterare",
+    "Sekreteraren",
     "Sida",
     "Socialdemokraterna",
     "Socialnämnden",
@@ -237,6 +238,14 @@ pub fn name(i: &str) -> IResult<&str, &str> {
         // A name does not start with an initial alone: "V Thimstrand" is the end of one.
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
+    // `Jan-Olof (Janne) Berg`: a nickname after the given name, left in the name's span
+    // ([`plain_name`] takes it out). A first look at two bytes, before the call: few names go
+    // on so.
+    let rest = if rest.as_bytes().get(1) == Some(&b'(') {
+        nickname(rest).map_or(rest, |(r, _)| r)
+    } else {
+        rest
+    };
     let (rest, more) = many0(preceded(
         name_gap,
         alt((
@@ -274,6 +283,39 @@ pub fn name(i: &str) -> IResult<&str, &str> {
         return Ok((&i[end..], &i[..end]));
     }
     Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// A nickname in parentheses after a given name, before the rest of the name: one
+/// capitalised name word that is no party's abbreviation ([`party`]), a space and a name word
+/// after it (not consumed). Returns the rest from the space before the next word.
+///
+/// Pattern: `␣(NAME-WORD)␣NAME-WORD`. Example: ` (Janne)` in `Jan-Olof (Janne) Berg (S),
+/// ordförande`; not ` (Mbp)` in `Ulf (Mbp)`, nor a note (`Eva Lund (Sjuk)`: no name after).
+fn nickname(i: &str) -> IResult<&str, &str> {
+    let fail = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify));
+    let Some(open) = i.strip_prefix(' ').filter(|r| r.starts_with('(')) else {
+        return Err(fail());
+    };
+    let (after, (_, word, _)) = (char('('), name_word, char(')')).parse(open)?;
+    if word.starts_with('-') || party(open).is_ok() {
+        return Err(fail());
+    }
+    // The surname after it, read again by the name's loop.
+    (name_gap, name_word).parse(after)?;
+    Ok((after, &i[..i.len() - after.len()]))
+}
+
+/// A name as a person's: the span [`name`] read without a nickname in parentheses
+/// ([`nickname`]): `Jan-Olof (Janne) Berg` → `Jan-Olof Berg`.
+pub(crate) fn plain_name(span: &str) -> std::borrow::Cow<'_, str> {
+    // A nickname follows the first word: the bytes up to its end are all that is looked at.
+    let b = span.as_bytes();
+    let gap = b.iter().position(|&c| c == b' ');
+    let nickname = gap.filter(|&g| b.get(g + 1) == Some(&b'('));
+    match nickname.and_then(|g| span[g..].find(')').map(|close| (g, g + close + 1))) {
+        Some((open, close)) => format!("{}{}", &span[..open], &span[close..]).into(),
+        None => span.into(),
+    }
 }
 
 /// A word of a name written in capitals, as some minutes print surnames: two or more
@@ -344,23 +386,18 @@ pub(crate) fn is_not_party(p: &str) -> bool {
 }
 
 /// A party abbreviation as written in parentheses: one to six letters in one case (`S`, `SJVP`,
-/// `m`, `fp`), two to four capitalised (`Mbp`, `Sjvp`, `Fi`, a local list's), or `-` or `–`;
-/// never a role or title abbreviation (`ordf`, `Sekr`, `VD`). A capitalised one of three or four
-/// letters has no vowel after its first: with one it is a word, a note (`Sjuk`, `Jäv`).
+/// `m`, `fp`), two to six capitalised where no word is spelled so ([`capitalised_abbrev`]:
+/// `Mbp`, `Fi`, `Lpo`), three to six in mixed case with capitals and small letters
+/// ([`mixed_case_abbrev`]: `SoL`, `ÖrP`, `SkÅP`, `KiM`), or `-` or `–`; never a role or
+/// title abbreviation (`ordf`, `Sekr`, `VD`) nor a word (a note: `Sjuk`, `Jäv`).
 ///
-/// Example: `SJVP` in `Pia Lundin (SJVP)`, `Mbp` in `Ulf Ek (Mbp)`; not `Sjuk` in
-/// `Eva Lund (Sjuk)`. Returned in capitals.
+/// Example: `SJVP` in `Pia Lundin (SJVP)`, `Mbp` in `Ulf Ek (Mbp)`, `SoL` in `Eva Holm (SoL)`;
+/// not `Sjuk` in `Eva Lund (Sjuk)`. Returned in capitals.
 pub fn party_abbrev(i: &str) -> IResult<&str, String> {
     alt((
         verify(take_while_m_n(1, 6, |c: char| is_alpha(c)), |p: &str| {
             let one_case = p.chars().all(char::is_uppercase) || p.chars().all(char::is_lowercase);
-            let mut cs = p.chars();
-            let n = p.chars().count();
-            let vowel = |c: char| "aeiouyåäöéü".contains(c);
-            let capitalised = (2..=4).contains(&n)
-                && cs.next().is_some_and(char::is_uppercase)
-                && cs.all(|c| c.is_lowercase() && (n == 2 || !vowel(c)));
-            (one_case || capitalised) && !is_not_party(p)
+            (one_case || capitalised_abbrev(p) || mixed_case_abbrev(p)) && !is_not_party(p)
         })
         .map(str::to_uppercase),
         tag("-").map(str::to_string),
@@ -368,6 +405,72 @@ pub fn party_abbrev(i: &str) -> IResult<&str, String> {
         tag("–").map(str::to_string),
     ))
     .parse(i)
+}
+
+/// Whether `p`, letters, has the shape of a local party's abbreviation that is neither in
+/// capitals nor in small letters: capitalised as no word is ([`capitalised_abbrev`]: `Lpo`,
+/// `Mbp`) or in mixed case ([`mixed_case_abbrev`]: `SoL`). Example: the cell `SoL` of
+/// `Göran Lind⇥SoL⇥X`, a table's party column.
+pub(crate) fn local_abbrev(p: &str) -> bool {
+    capitalised_abbrev(p) || mixed_case_abbrev(p)
+}
+
+/// The small letters of Swedish vowels, which every word holds (`y` is one).
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'å' | 'ä' | 'ö' | 'é' | 'ü')
+}
+
+/// The consonants a Swedish word may start with before its first vowel, beyond one
+/// consonant alone (loans included: `ps`, `sch`, `th`): `Skr` of `Skrivelse` is one, `Lp` of
+/// `Lpo` none.
+const ONSETS: &[&str] = &[
+    "bj", "bl", "br", "ch", "chr", "dj", "dr", "dv", "fj", "fl", "fr", "gj", "gl", "gn", "gr",
+    "hj", "kh", "kj", "kl", "kn", "kr", "kv", "lj", "mj", "nj", "ph", "pj", "pl", "pr", "ps", "rh",
+    "sc", "sch", "schw", "sf", "sh", "sj", "sk", "skj", "skr", "skv", "sl", "sm", "sn", "sp",
+    "spl", "spr", "st", "stj", "str", "sv", "th", "tj", "tr", "ts", "tv", "vr",
+];
+
+/// A capitalised party abbreviation (a local list's): two letters (`Fi`, `Kd`), or three to
+/// six whose letters no Swedish word starts with: no vowel after the first (`Mbp`, `Sjvp`),
+/// or consonants before the first vowel that start no word ([`ONSETS`]: `Lpo`). A word is a
+/// note or a title (`Sjuk`, `Jäv`, `Chef`, `Skola`).
+///
+/// Pattern: `UPPER lower{1,5}`. Example: `Lpo` in `Lars Ek (Lpo)`.
+fn capitalised_abbrev(p: &str) -> bool {
+    let mut cs = p.chars();
+    let n = p.chars().count();
+    if !(2..=6).contains(&n)
+        || !cs.next().is_some_and(char::is_uppercase)
+        || !cs.all(char::is_lowercase)
+    {
+        return false;
+    }
+    if n == 2 || !p.chars().skip(1).any(is_vowel) {
+        return true;
+    }
+    // The consonants before the first vowel, in small letters (the first may be a vowel).
+    let lower = p.to_lowercase();
+    let onset = &lower[..lower.find(is_vowel).unwrap_or(lower.len())];
+    onset.chars().count() > 1 && !ONSETS.contains(&onset)
+}
+
+/// A party abbreviation in mixed case, as local parties write theirs: three to six letters, the
+/// first a capital, another capital and a small letter among the rest (`SoL`, `ÖrP`, `SkÅP`,
+/// `KiM`, `LPo`); not a name's word with a capital inside (`McKay`, `DuRietz`: [`name_word`]'s
+/// shape).
+///
+/// Pattern: `UPPER letter{1,5}`, both cases among them. Example: `SoL` in `Eva Holm (SoL)`.
+fn mixed_case_abbrev(p: &str) -> bool {
+    let n = p.chars().count();
+    let capitals = p.chars().filter(|c| c.is_uppercase()).count();
+    (3..=6).contains(&n)
+        && p.starts_with(char::is_uppercase)
+        && capitals > 1
+        && p.chars().any(char::is_lowercase)
+        // Not a name's word: every capital after the first follows a prefix that allows one
+        // (`McKay`), as in [`full_name_word`], written out here so that the hot `name_word`
+        // keeps that function to itself.
+        && !p.char_indices().skip(1).all(|(k, c)| !c.is_uppercase() || inner_capital(&p[..k]))
 }
 
 /// One word of a party's written name: letters, inner hyphens allowed (`Sjöbopartiet`,
@@ -485,12 +588,12 @@ fn et_al(i: &str) -> IResult<&str, &str> {
 pub fn person(i: &str) -> IResult<&str, Person> {
     let party = alt((preceded(ws0, party), comma_party));
     (alt((name, capitals_name)), opt(preceded(ws1, et_al)), opt(party))
-        .map(|(n, _, p)| Person { name: n.to_string(), party: p })
+        .map(|(n, _, p)| Person { name: plain_name(n).into_owned(), party: p })
         .parse(i)
 }
 
 /// The separators of a list of people: `, `, ` och `, ` samt `, `, och `.
-fn list_separator(i: &str) -> IResult<&str, &str> {
+pub(crate) fn list_separator(i: &str) -> IResult<&str, &str> {
     alt((
         recognize((ws0, char(','), ws0, alt((tag("och"), tag("samt"))), ws1)),
         recognize((ws0, char(','), ws0)),
@@ -993,6 +1096,28 @@ mod tests {
         assert_eq!(name("Anna Ek De"), Ok((" De", "Anna Ek")));
     }
 
+    /// A nickname in parentheses between the given name and the surname belongs to the
+    /// name's span; the person's name is the name without it.
+    #[test]
+    fn nicknames_in_parentheses() {
+        assert_eq!(
+            name("Jan-Olof (Janne) Berg (S), ordförande"),
+            Ok((" (S), ordförande", "Jan-Olof (Janne) Berg"))
+        );
+        assert_eq!(plain_name("Jan-Olof (Janne) Berg"), "Jan-Olof Berg");
+        assert_eq!(plain_name("Anna Ek"), "Anna Ek");
+        assert_eq!(person("Anna (Annie) Ek (M)").map(|(_, x)| x), Ok(p("Anna Ek", Some("M"))));
+        assert_eq!(
+            trailing_people("Ola (Olle) Nyberg (V) och Helena Björk (KiM)"),
+            vec![p("Ola Nyberg", Some("V")), p("Helena Björk", Some("KIM"))]
+        );
+        // A party, a note, or nothing after the parenthesis: no nickname.
+        assert!(name("Ulf (Mbp) Ek").is_err());
+        assert_eq!(person("Eva Lund (Sjuk)").map(|(_, x)| x), Ok(p("Eva Lund", None)));
+        assert!(name("Kerstin (Kicki)").is_err());
+        assert!(name("Kerstin (kicki) Ek").is_err());
+    }
+
     #[test]
     fn names_in_capitals() {
         // A surname in capitals (Östersund's minutes), a whole name only before its party.
@@ -1131,11 +1256,43 @@ mod tests {
         assert_eq!(party("(-)"), Ok(("", "-".into())));
         assert_eq!(party("(–)"), Ok(("", "–".into())));
         // A capitalised word is a note, no party: `Eva Lund (Sjuk)`, `Bo Ek (Jäv)`.
-        for note in ["(Sjuk)", "(Jäv)", "(Led)"] {
+        for note in ["(Sjuk)", "(Jäv)", "(Led)", "(Chef)", "(Skola)", "(Kicki)", "(Christer)"] {
             assert!(party(note).is_err(), "{note}");
         }
         let p = person("Eva Lund (Sjuk)").map(|(_, p)| p);
         assert_eq!(p.map(|p| p.party), Ok(None));
+    }
+
+    /// Local parties' abbreviations take general shapes: capitals with small letters inside,
+    /// or capitalised letters that start no Swedish word (`Eva Holm (SoL)`, `Lars Ek (Lpo)`).
+    #[test]
+    fn local_parties_abbreviated_in_mixed_case() {
+        for (i, want) in [
+            ("(SoL)", "SOL"),
+            ("(Lpo)", "LPO"),
+            ("(ÖrP)", "ÖRP"),
+            ("(SkÅP)", "SKÅP"),
+            ("(KiM)", "KIM"),
+            ("(LPo)", "LPO"),
+            ("(Vpl)", "VPL"),
+            ("(Sjvpl)", "SJVPL"),
+        ] {
+            assert_eq!(party(i), Ok(("", want.to_string())), "{i}");
+        }
+        assert_eq!(
+            trailing_people("Eva Holm (SoL) och Lars Ek (Lpo)"),
+            vec![p("Eva Holm", Some("SOL")), p("Lars Ek", Some("LPO"))]
+        );
+        // A name's word with a capital inside, a role's abbreviation, a word: no party.
+        for i in ["(McKay)", "(DuRietz)", "(Ordf)", "(Tjg)", "(Ekonomichef)", "(Stab)"] {
+            assert!(party(i).is_err(), "{i}");
+        }
+        assert!(capitalised_abbrev("Mbp") && capitalised_abbrev("Fi") && capitalised_abbrev("Lpo"));
+        assert!(!capitalised_abbrev("Skrivs") && !capitalised_abbrev("Psyk"));
+        assert!(!capitalised_abbrev("Ärende") && !capitalised_abbrev("SoL"));
+        assert!(
+            mixed_case_abbrev("SkÅP") && !mixed_case_abbrev("McKay") && !mixed_case_abbrev("SD")
+        );
     }
 
     #[test]
