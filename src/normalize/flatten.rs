@@ -321,7 +321,7 @@ fn next_word_first(i: &str) -> (Option<u8>, usize) {
 
 /// A body's own proposal or decision label: `Arbetsutskottets förslag till kommunstyrelsen`,
 /// `Arbetsutskottets förslag`, `Kommunstyrelsens beslut`, `Barn- och utbildningsnämndens
-/// beslut` (the genitive as [`crate::parse::frame::genitive_body`] reads it, capitalised).
+/// beslut` (the genitive as `frame::genitive_body` reads it, capitalised).
 ///
 /// Example: `Arbetsutskottets förslag till kommunstyrelsen Arbetsutskottet föreslår …`.
 pub fn body_section(i: &str) -> IResult<&str, &str> {

@@ -386,9 +386,9 @@ pub(crate) fn is_not_party(p: &str) -> bool {
 }
 
 /// A party abbreviation as written in parentheses: one to six letters in one case (`S`, `SJVP`,
-/// `m`, `fp`), two to six capitalised where no word is spelled so ([`capitalised_abbrev`]:
+/// `m`, `fp`), two to six capitalised where no word is spelled so (`capitalised_abbrev`:
 /// `Mbp`, `Fi`, `Lpo`), three to six in mixed case with capitals and small letters
-/// ([`mixed_case_abbrev`]: `SoL`, `ÖrP`, `SkÅP`, `KiM`), or `-` or `–`; never a role or
+/// (`mixed_case_abbrev`: `SoL`, `ÖrP`, `SkÅP`, `KiM`), or `-` or `–`; never a role or
 /// title abbreviation (`ordf`, `Sekr`, `VD`) nor a word (a note: `Sjuk`, `Jäv`).
 ///
 /// Example: `SJVP` in `Pia Lundin (SJVP)`, `Mbp` in `Ulf Ek (Mbp)`, `SoL` in `Eva Holm (SoL)`;

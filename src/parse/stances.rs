@@ -472,7 +472,7 @@ fn role_or_person(i: &str) -> nom::IResult<&str, Person> {
 }
 
 /// Puts the person who holds a role in the place of a stance's subject named by it
-/// ([`role_subject`]): `ordföranden` becomes the chair the attendance list or the signatures
+/// (`role_subject`): `ordföranden` becomes the chair the attendance list or the signatures
 /// name (`holder`), with the party; where the document names no one in that role, the role
 /// stays the name. A person the list already holds is not repeated.
 ///
