@@ -5,7 +5,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
-use nom::character::complete::char;
+use nom::character::complete::{char, one_of};
 use nom::combinator::{map_res, opt, recognize, verify};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -104,14 +104,12 @@ fn valid((y, m, d): Ymd) -> bool {
     (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
 
-/// ISO date `YYYY-MM-DD`: `2023-12-07`.
+/// ISO date `YYYY-MM-DD`, or with full stops (`YYYY.MM.DD`, as some older minutes and
+/// Word templates write it): `2023-12-07`, `2024.03.12`. One separator both times.
 pub fn iso_date(i: &str) -> IResult<&str, Ymd> {
-    verify(
-        (digits_n(4), char('-'), digits_n(2), char('-'), digits_n(2))
-            .map(|(y, _, m, _, d)| (y as i32, m, d)),
-        |&ymd| valid(ymd),
-    )
-    .parse(i)
+    let (rest, (y, sep, m)) = (digits_n(4), one_of("-."), digits_n(2)).parse(i)?;
+    verify(preceded(char(sep), digits_n(2)).map(|d| (y as i32, m, d)), |&ymd| valid(ymd))
+        .parse(rest)
 }
 
 /// Short date `YY-MM-DD` as in page headers: `23-12-07`. Years 00–69 are read as 20xx.
@@ -838,6 +836,11 @@ mod tests {
         assert!(date("6 fe 2024").is_err() && date("6 mat 2024").is_err());
         assert!(date("2023-13-07").is_err());
         assert!(date("Ds 2023:26").is_err());
+        // Full stops for dashes, one kind of separator in a date; a case number's is none.
+        check_date("2024.03.12 kl. 13.00", (2024, 3, 12), " kl. 13.00");
+        for no in ["2024.03-12", "2024-03.12", "2024.123", "2024.3.12", "2024.13.01"] {
+            assert!(date(no).is_err(), "{no}");
+        }
     }
 
     #[test]
