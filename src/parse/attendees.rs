@@ -1069,6 +1069,7 @@ fn refers_to_appendix(content: &str) -> bool {
 #[must_use]
 pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     let lines = unweave(lines);
+    let lines = label_block(lines.as_ref()).map_or(lines, std::borrow::Cow::Owned);
     let lines = lines.as_ref();
     let mut out: Vec<Attendee> = Vec::new();
     let mut warnings = Vec::new();
@@ -1304,6 +1305,82 @@ fn is_heading_alone(cell: &str) -> bool {
     role_heading(cell.trim()).is_ok_and(|(_, (_, rest))| rest.is_empty())
 }
 
+/// A header table printed a column at a time, as plain `pdftotext` gives a two-column table:
+/// its labels as one block (`Plats och tid` / `Beslutande` / `Övriga deltagande` / `Utses att
+/// justera` / …), then their values as the next. The people of the values block are put back
+/// under the role labels: those with a party under the first (`Beslutande`), those written
+/// with a title after a comma and no party under the next (`Maria Lund, sekreterare`), up to
+/// the first value that is neither (the adjuster's bare name, the adjusting's place and date).
+/// The lines as they should be read, or `None` where there is no such block.
+///
+/// Example: `Plats och tid` / `Beslutande` / `Övriga deltagande` / `` / `Stadshuset, kl.
+/// 13.00` / `Anna Svensson (S), ordförande` / `Maria Lund, sekreterare` → `Beslutande` /
+/// `Anna Svensson (S), ordförande` / `Övriga deltagande` / `Maria Lund, sekreterare`.
+fn label_block(lines: &[Line]) -> Option<Vec<Line>> {
+    let is_role =
+        |t: &str| role_heading(t).is_ok_and(|(_, (r, rest))| r.is_some() && rest.is_empty());
+    // The block: three labels or more in a row, a role's among them. Found from the role
+    // headings alone on their lines (their grammar rules most lines out on the first byte),
+    // the labels around each counted only there.
+    let label = |l: &Line| !l.is_blank() && super::header::bare_label(l.text.trim());
+    // A first look of bytes: a label is short, without digits, parentheses or commas (which
+    // people's lines have), and so is a line beside it.
+    let plain = |l: &Line| {
+        let t = l.text.as_bytes();
+        !t.is_empty()
+            && t.len() <= 40
+            && !t.iter().any(|&b| b.is_ascii_digit() || b == b'(' || b == b',')
+    };
+    let beside = |k: usize| k > 0 && plain(&lines[k - 1]) || lines.get(k + 1).is_some_and(plain);
+    let candidates = (0..lines.len()).filter(|&k| plain(&lines[k]) && beside(k));
+    let (start, end) = candidates.filter(|&k| is_role(lines[k].text.trim())).find_map(|k| {
+        let start = k - lines[..k].iter().rev().take_while(|l| label(l)).count();
+        let end = k + 1 + lines[k + 1..].iter().take_while(|l| label(l)).count();
+        (end - start >= 3).then_some((start, end))
+    })?;
+    let roles: Vec<&Line> = lines[start..end].iter().filter(|l| is_role(l.text.trim())).collect();
+    let values_from = end + lines[end..].iter().take_while(|l| l.is_blank()).count();
+    // The first label's value comes first where that label is no role's (`Plats och tid`).
+    let skip = usize::from(!is_role(lines[start].text.trim()));
+    let mut out: Vec<Line> = lines[..start].to_vec();
+    let mut role = 0;
+    let mut used = values_from + skip;
+    let mut heading_put = false;
+    for line in lines.iter().skip(values_from + skip) {
+        let t = line.text.trim();
+        let Ok((rest, person)) = super::persons::person(t) else { break };
+        let rest = rest.trim_start();
+        let member = person.party.is_some();
+        let official = !member
+            && rest
+                .strip_prefix(',')
+                .is_some_and(|r| r.trim_start().starts_with(char::is_lowercase));
+        if !(member || official) {
+            break;
+        }
+        // A person without a party after those with one: the next role's list.
+        if official && heading_put && role == 0 && roles.len() > 1 {
+            role = 1;
+            heading_put = false;
+        }
+        if !heading_put {
+            out.push(roles[role.min(roles.len() - 1)].clone());
+            heading_put = true;
+        }
+        out.push(line.clone());
+        used += 1;
+    }
+    if !heading_put {
+        return None;
+    }
+    // The rest of the values block is the other labels' (the adjuster, the adjusting's place
+    // and date): no attendance.
+    let rest = used + lines[used..].iter().take_while(|l| !l.is_blank()).count();
+    out.push(Line { no: lines[used.min(lines.len() - 1)].no, text: String::new() });
+    out.extend_from_slice(&lines[rest..]);
+    Some(out)
+}
+
 /// Reads an attendance table printed in columns column by column, as the lists it is: under
 /// a line of column headings (`Ledamöter\tErsättare`), each row's k-th cell belongs to the k-th
 /// heading, until a blank line; a row without the full set of cells belongs to the first
@@ -1365,6 +1442,31 @@ mod tests {
         let (got, _) = attendees(&lines);
         let got: Vec<_> = got.iter().map(|a| (a.name.as_str(), a.role)).collect();
         assert_eq!(got, expected);
+    }
+
+    /// A header table printed a column at a time: the labels as one block, their values as
+    /// the next; the people are read under the role labels, the adjuster and the adjusting's
+    /// place and date are no attendance.
+    #[test]
+    fn labels_as_one_block_and_their_values_as_the_next() {
+        check_roles(
+            "Plats och tid\nBeslutande\nÖvriga deltagande\nUtses att justera\nJusteringens plats och tid\n\nStadshuset, sammanträdesrum Oden, tisdagen den 12 mars 2024 kl. 13.00–15.30\nAnna Svensson (S), ordförande\nErik Berg (M)\nOlle Nyström (SD), tjänstgörande ersättare\nMaria Lund, sekreterare\nErik Berg\nStadshuset 2024-03-15",
+            &[
+                ("Anna Svensson", Role::Chair),
+                ("Erik Berg", Role::Member),
+                ("Olle Nyström", Role::ServingDeputy),
+                ("Maria Lund", Role::Secretary),
+            ],
+        );
+        let lines = crate::normalize::test_lines(
+            "Plats och tid\nBeslutande\nUtses att justera\n\nStadshuset kl. 13.00\nAnna Svensson (S), ordförande\nErik Berg\nStadshuset 2024-03-15",
+        );
+        assert!(attendees(&lines).1.is_empty());
+        // A role heading over its people is read as it was.
+        check_roles(
+            "Beslutande\nAnna Svensson (S), ordförande\nErik Berg (M)",
+            &[("Anna Svensson", Role::Chair), ("Erik Berg", Role::Member)],
+        );
     }
 
     /// A table exported one cell to a line: name, party, role; a role heading's words in the

@@ -131,7 +131,7 @@ fn value_of<'a>(lines: &'a [Line], k: usize, inline: &'a str) -> &'a str {
 /// header label alone (`Plats och tid`, `Utses att justera`), a role heading alone
 /// (`Beslutande`, `Övriga deltagande`), the adjusting's label (`Justeringens plats och tid`)
 /// or a signature's (`Underskrifter`, `Paragrafer`, `Sekreterare`).
-fn bare_label(text: &str) -> bool {
+pub(crate) fn bare_label(text: &str) -> bool {
     let text = text.trim();
     // Labels are short and hold no digit.
     if text.len() > 40 || text.bytes().any(|b| b.is_ascii_digit()) {
