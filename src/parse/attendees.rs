@@ -1293,11 +1293,14 @@ fn wrapped_heading(above: &str, cell: &str) -> Option<Role> {
 /// `Ledamöter\tErsättare`, `Beslutande\tTjänstgörande ersättare`.
 fn column_headings(text: &str) -> Option<usize> {
     let cells: Vec<&str> = text.split('\t').collect();
-    let headings = cells.len() >= 2
-        && cells.iter().all(|c| {
-            role_heading(c.trim()).is_ok_and(|(_, (r, rest))| r.is_some() && rest.is_empty())
-        });
+    let headings = cells.len() >= 2 && cells.iter().all(|c| is_role_alone(c));
     headings.then_some(cells.len())
+}
+
+/// Whether a cell holds a role's heading and nothing else, one that gives a role (`Ledamöter`,
+/// `Beslutande`; not `Närvarande`): the heading of a column or of a label.
+fn is_role_alone(cell: &str) -> bool {
+    role_heading(cell.trim()).is_ok_and(|(_, (r, rest))| r.is_some() && rest.is_empty())
 }
 
 /// Whether a cell holds a role heading and nothing else: `Ersättare`, `Övriga deltagare`.
@@ -1317,8 +1320,6 @@ fn is_heading_alone(cell: &str) -> bool {
 /// 13.00` / `Anna Svensson (S), ordförande` / `Maria Lund, sekreterare` → `Beslutande` /
 /// `Anna Svensson (S), ordförande` / `Övriga deltagande` / `Maria Lund, sekreterare`.
 fn label_block(lines: &[Line]) -> Option<Vec<Line>> {
-    let is_role =
-        |t: &str| role_heading(t).is_ok_and(|(_, (r, rest))| r.is_some() && rest.is_empty());
     // The block: three labels or more in a row, a role's among them. Found from the role
     // headings alone on their lines (their grammar rules most lines out on the first byte),
     // the labels around each counted only there.
@@ -1333,15 +1334,15 @@ fn label_block(lines: &[Line]) -> Option<Vec<Line>> {
     };
     let beside = |k: usize| k > 0 && plain(&lines[k - 1]) || lines.get(k + 1).is_some_and(plain);
     let candidates = (0..lines.len()).filter(|&k| plain(&lines[k]) && beside(k));
-    let (start, end) = candidates.filter(|&k| is_role(lines[k].text.trim())).find_map(|k| {
+    let (start, end) = candidates.filter(|&k| is_role_alone(&lines[k].text)).find_map(|k| {
         let start = k - lines[..k].iter().rev().take_while(|l| label(l)).count();
         let end = k + 1 + lines[k + 1..].iter().take_while(|l| label(l)).count();
         (end - start >= 3).then_some((start, end))
     })?;
-    let roles: Vec<&Line> = lines[start..end].iter().filter(|l| is_role(l.text.trim())).collect();
+    let roles: Vec<&Line> = lines[start..end].iter().filter(|l| is_role_alone(&l.text)).collect();
     let values_from = end + lines[end..].iter().take_while(|l| l.is_blank()).count();
     // The first label's value comes first where that label is no role's (`Plats och tid`).
-    let skip = usize::from(!is_role(lines[start].text.trim()));
+    let skip = usize::from(!is_role_alone(&lines[start].text));
     let mut out: Vec<Line> = lines[..start].to_vec();
     let mut role = 0;
     let mut used = values_from + skip;
