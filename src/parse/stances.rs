@@ -343,14 +343,11 @@ fn pronoun_after_att(before: &str) -> bool {
 /// The first `n` words of `text` (fewer where it has fewer).
 fn first_words(text: &str, n: usize) -> &str {
     let t = text.trim_start();
-    let mut end = 0;
-    for (k, w) in t.split(' ').enumerate() {
-        if k == n {
-            break;
-        }
-        end = w.as_ptr() as usize - t.as_ptr() as usize + w.len();
+    // The words end at the `n`-th space.
+    match n.checked_sub(1) {
+        Some(last) => t.match_indices(' ').nth(last).map_or(t, |(at, _)| &t[..at]),
+        None => "",
     }
-    &t[..end]
 }
 
 /// The roles a stance's subject may name instead of a person, lower case, each with the
