@@ -776,6 +776,17 @@ fn table_header(text: &str) -> bool {
         && text.split('\t').all(|cell| cell.trim().is_empty() || is_header_cell(cell))
 }
 
+/// The header row of an attendance table whose first column holds the names, with more
+/// columns after it: `Namn⇥Parti⇥Funktion⇥Närvaro`. Such a row is a table's of people even
+/// where no role heading stands above it.
+fn names_table_header(text: &str) -> bool {
+    // A first look: the row starts with `Namn` and has columns.
+    text.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'n'))
+        && text.contains('\t')
+        && super::lexical::eq_lower(first_cell(text), "namn")
+        && table_header(text)
+}
+
 /// The words a header row of an attendance table uses for its columns.
 const HEADER_CELLS: &[&str] = &[
     "namn",
@@ -965,7 +976,10 @@ impl Presence {
     fn absent_row(&self, row: &str) -> bool {
         let part = |c: &str| {
             let c = c.trim();
-            c.starts_with(['§', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+            // An ordinal's role (`2:e vice ordförande`) is no part of the meeting.
+            let ordinal = c.as_bytes().get(1) == Some(&b':')
+                && c.as_bytes().get(2).is_some_and(u8::is_ascii_alphabetic);
+            (c.starts_with(['§', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) && !ordinal)
                 || c.starts_with("kl")
         };
         self.marked_absent(row)
@@ -1194,7 +1208,13 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             out.extend(attendee_line(content, Some(role)).into_iter().take(1));
             continue;
         }
-        if in_block && (table_header(&line.text) || is_header_cell(&line.text)) {
+        // `Namn⇥Parti⇥Funktion⇥Närvaro`: a table's header row with a column of names opens the
+        // list where no heading stands over it, as a converter prints the table alone.
+        if (in_block || names_table_header(&line.text))
+            && (table_header(&line.text) || is_header_cell(&line.text))
+        {
+            in_block = true;
+            misses = 0;
             role_cells |= line.text.split('\t').any(|c| {
                 ["roll", "funktion", "uppdrag"]
                     .iter()
@@ -2238,6 +2258,32 @@ mod tests {
             ]
         );
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    /// A converter's table of the attendance alone, with no heading over it: its header row
+    /// with a column of names opens the list; `2:e vice ordförande` is a role, no part of the
+    /// meeting, in a row marked present by no mark of its own.
+    #[test]
+    fn a_table_without_a_heading() {
+        let lines = crate::normalize::normalize(
+            "Sammanträdesdatum: 2024-04-10\n\n| Namn | Parti | Funktion | Närvaro |\n|---|---|---|---|\n| Anna-Lena Björk | S | Ordförande | X |\n| Bo Ek | M | 1:e vice ordförande | X |\n| Cecilia Holm | C | 2:e vice ordförande | |\n| David Lind | SD | Ledamot | X |\n| Gun Nyberg | V | Ersättare | |\n",
+        )
+        .lines;
+        let (got, warnings) = attendees(&lines);
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna-Lena Björk", Some("S"), Role::Chair),
+                ("Bo Ek", Some("M"), Role::ViceChair),
+                ("David Lind", Some("SD"), Role::Member),
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // A line of a name's label and its value is no table.
+        let lines = crate::normalize::test_lines("Namn\tAnna Berg\nParti\tS");
+        assert!(attendees(&lines).0.is_empty());
     }
 
     #[test]
