@@ -443,6 +443,47 @@ fn two_titled_people(s: &str) -> bool {
     may && titled(s).is_some_and(|at| at < s.len() && titled(&s[at..]).is_some())
 }
 
+/// A name written surname first, as a list sorted by surname prints it, turned to the order
+/// the rest of the minutes write it in: `Andersson, Anna (S), ordförande` → `Anna Andersson
+/// (S), ordförande`. A party or a role must follow the given names (`Gustafsson, Gun,
+/// sekreterare`), or under a heading of officials (`section`) a title, so that a place
+/// (`Stadshuset, Sessionssalen`) is left as it is. `None` for any other line.
+///
+/// Pattern: `SURNAME, GIVEN [GIVEN] ((PARTY) | , PARTY | ⇥PARTY | , ROLE)`, each a name word.
+fn turned_name(s: &str, section: Option<Role>) -> Option<String> {
+    // A first look: a comma ends the first word.
+    let space = s.find(' ')?;
+    let surname = s[..space].strip_suffix(',')?;
+    if !super::persons::name_word(surname).is_ok_and(|(r, _)| r.is_empty())
+        || role_word(surname).is_ok()
+    {
+        return None;
+    }
+    let rest = &s[space + 1..];
+    let given_end = rest.find(['(', ',', '\t']).unwrap_or(rest.len());
+    let given = rest[..given_end].trim_end();
+    let words = given.split(' ').count();
+    // One or two given names, each a whole name word and no initial.
+    if words > 2
+        || !given.split(' ').all(|w| {
+            w.chars().nth(1).is_some_and(char::is_lowercase)
+                && super::persons::name_word(w).is_ok_and(|(r, _)| r.is_empty())
+        })
+    {
+        return None;
+    }
+    let after = &rest[given.len()..];
+    let party_follows = party(after.trim_start()).is_ok() || bare_party(after).is_ok();
+    // Under a heading of officials, any title in small letters: `Fredriksson, Fredrik,
+    // teknisk chef`.
+    let officials = matches!(section, Some(Role::Official | Role::Other));
+    let role_follows = after
+        .strip_prefix(',')
+        .map(str::trim_start)
+        .is_some_and(|r| role_word(r).is_ok() || (officials && r.starts_with(char::is_lowercase)));
+    (party_follows || role_follows).then(|| format!("{given} {surname}{after}"))
+}
+
 /// Reads the people on one attendance line.
 ///
 /// Pattern: `PERSON [(PARTY) | , PARTY] [SEP ROLE | NOTE | TITLE]`, repeated where a flattened
@@ -486,6 +527,10 @@ fn people_on_line(text: &str, section: &mut Option<Role>) -> Vec<Attendee> {
         {
             s = r.trim_start();
         }
+    }
+    // `Andersson, Anna (S), ordförande`: a list sorted by surname.
+    if let Some(turned) = turned_name(s, *section) {
+        return people_on_line(&turned, section);
     }
     // `Kommundirektör Mats Lind`: an official's title before the name.
     if let Some((title, rest)) = title_before_name(s) {
@@ -2284,6 +2329,31 @@ mod tests {
         // A line of a name's label and its value is no table.
         let lines = crate::normalize::test_lines("Namn\tAnna Berg\nParti\tS");
         assert!(attendees(&lines).0.is_empty());
+    }
+
+    /// A list sorted by surname, the surname before a comma: the name is turned; a place
+    /// before a comma is no name.
+    #[test]
+    fn surname_first_before_a_comma() {
+        check_roles(
+            "Ledamöter\nAndersson, Anna (S), ordförande\nBerglund, Bo (M), vice ordförande\nDahl, Karl-Erik (SD)\nOlsson, Per, S\n\nTjänstepersoner\nGustafsson, Gun, sekreterare\nFredriksson, Fredrik, teknisk chef",
+            &[
+                ("Anna Andersson", Role::Chair),
+                ("Bo Berglund", Role::ViceChair),
+                ("Karl-Erik Dahl", Role::Member),
+                ("Per Olsson", Role::Member),
+                ("Gun Gustafsson", Role::Secretary),
+                ("Fredrik Fredriksson", Role::Official),
+            ],
+        );
+        let got = attendee_line("Andersson, Anna Maria (S)", Some(Role::Member));
+        assert_eq!(
+            (got[0].name.as_str(), got[0].party.as_deref()),
+            ("Anna Maria Andersson", Some("S"))
+        );
+        assert!(turned_name("Stadshuset, Sessionssalen, kl. 13.00", None).is_none());
+        assert!(turned_name("Ordförande, Anna Berg (S)", None).is_none());
+        assert!(turned_name("Anna Berg (S), ordförande", None).is_none());
     }
 
     #[test]
