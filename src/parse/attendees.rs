@@ -1368,6 +1368,15 @@ fn is_role_alone(cell: &str) -> bool {
     role_heading(cell.trim()).is_ok_and(|(_, (r, rest))| r.is_some() && rest.is_empty())
 }
 
+/// Whether a cell holds a heading that labels the lists of several roles: `Beslutande`
+/// (members and serving deputies), `Övriga deltagare` (deputies and officials), `Närvarande`.
+fn is_label_heading(cell: &str) -> bool {
+    let cell = cell.trim().trim_end_matches(':');
+    ["beslutande", "närvarande", "övriga deltagare", "övriga deltagande", "övriga närvarande"]
+        .iter()
+        .any(|h| super::lexical::eq_lower(cell, h))
+}
+
 /// Whether a cell holds a role heading and nothing else: `Ersättare`, `Övriga deltagare`.
 fn is_heading_alone(cell: &str) -> bool {
     role_heading(cell.trim()).is_ok_and(|(_, (_, rest))| rest.is_empty())
@@ -1464,9 +1473,20 @@ fn unweave(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
             k += 1;
             continue;
         };
+        // `Övriga deltagare⇥Ersättare⇥Tjänstepersoner`: a label over lists of its own, as
+        // `pdftotext -layout` prints a header table's label column beside its lists; the
+        // rows under it (their empty first cell trimmed away) fill the lists alone.
+        let labelled = n >= 3
+            && lines[k].text.split('\t').next().is_some_and(is_label_heading)
+            && lines[k + 1..]
+                .iter()
+                .take_while(|l| !l.is_blank())
+                .all(|l| l.text.split('\t').count() < n);
+        let n = n - usize::from(labelled);
         let mut columns: Vec<Vec<Line>> = lines[k]
             .text
             .split('\t')
+            .skip(usize::from(labelled))
             .map(|h| vec![Line { no: lines[k].no, text: h.trim().to_string() }])
             .collect();
         k += 1;
@@ -1699,6 +1719,25 @@ mod tests {
                 ("Erica Stenberg", Role::Member),
                 ("Gudrun Sjödin", Role::Deputy),
                 ("Maria Öhman", Role::Secretary),
+            ],
+        );
+    }
+
+    /// `pdftotext -layout` of a header table: a label (`Beslutande`, `Övriga deltagare`) in
+    /// its column beside the headings of two lists, the rows under them without the label
+    /// column's empty cell.
+    #[test]
+    fn a_label_beside_the_headings_of_its_lists() {
+        check_roles(
+            "Beslutande\tLedamöter\tTjänstgörande ersättare\nGunilla Ek (S), ordf\tTomas Lind (S) för Ulla Berg (S)\nHans-Erik Sjöberg (C)\n\nÖvriga deltagare\tErsättare\tTjänstepersoner\nOlle Nygren (M)\tSara Holm, förvaltningschef\nLena Persson (SD)\tErik Berglund, controller\n\nJusterare\tJonas Åkesson",
+            &[
+                ("Gunilla Ek", Role::Chair),
+                ("Hans-Erik Sjöberg", Role::Member),
+                ("Tomas Lind", Role::ServingDeputy),
+                ("Olle Nygren", Role::Deputy),
+                ("Lena Persson", Role::Deputy),
+                ("Sara Holm", Role::Official),
+                ("Erik Berglund", Role::Official),
             ],
         );
     }
