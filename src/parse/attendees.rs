@@ -1158,11 +1158,15 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     // Whether the table gives roles in cells of their own: a role's cell was read, or a
     // header's cell names the column (`Roll`).
     let mut role_cells = false;
+    // Whether a blank line stands just above the line being read.
+    let mut blank_above = false;
     for (k, line) in lines.iter().enumerate() {
         let above = heading_above.take();
         if line.is_blank() {
+            blank_above = true;
             continue;
         }
+        let after_blank = std::mem::take(&mut blank_above);
         if std::mem::take(&mut party_cell_above)
             && role_cells
             && let Some(last) = out.last_mut()
@@ -1221,10 +1225,10 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         // A role alone names the person below where the list starts so or has done so, and
         // that line is a person with a party; else it is the role of the person above
         // (`Gun-Marie Sjölander` / `Sekreterare`, below). In a list that writes roles above
-        // people, one over no such person is a signature's (`Sekreterare` / `Hans Ek`): the
-        // list has ended.
+        // people, or after a blank line, one over no such person is a signature's
+        // (`Sekreterare` / `Hans Ek`): the list has ended.
         if let Some(role) = role_alone(&line.text)
-            && (roles_above_people || !person_above)
+            && (roles_above_people || !person_above || after_blank)
         {
             let below = lines[k + 1..].iter().find(|l| !l.is_blank());
             if below.is_some_and(|l| person_under_role(&l.text, role).is_some()) {
@@ -1232,7 +1236,7 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
                 roles_above_people = true;
                 continue;
             }
-            if roles_above_people {
+            if roles_above_people || after_blank {
                 in_block = false;
                 continue;
             }
@@ -1774,6 +1778,12 @@ mod tests {
         check_roles(
             "Ledamöter\nEwa Back (S)\nOrdförande\nStig Grip (M)\nLedamot",
             &[("Ewa Back", Role::Chair), ("Stig Grip", Role::Member)],
+        );
+        // After a blank line, a role is no cell of the person above: a signature's, in a
+        // list that writes roles before the names.
+        check_roles(
+            "Närvarande ledamöter\nOrdförande Lena Ås (M)\nGustav Ek (V)\n\nSekreterare\nHelena Dahl",
+            &[("Lena Ås", Role::Chair), ("Gustav Ek", Role::Member)],
         );
     }
 
