@@ -551,12 +551,16 @@ pub fn party(i: &str) -> IResult<&str, String> {
 pub(crate) const NATIONAL_PARTIES: &[&str] = &["S", "M", "SD", "C", "V", "KD", "L", "FP", "MP"];
 
 /// A party abbreviation after a comma, in capitals or in lower case as older minutes write it:
-/// `, fp,` in `Göran Ek, fp, reserverar sig mot beslutet`. It ends at a comma, a full stop, the
-/// end, or before a lower-case word, so `Anna Ek, Per Berg` stays two people.
+/// `, fp,` in `Göran Ek, fp, reserverar sig mot beslutet`; or after a dash between spaces:
+/// ` - SD` in `Johan Svensson - SD deltar inte i beslutet`. It ends at a comma, a full stop,
+/// the end, or before a lower-case word, so `Anna Ek, Per Berg` stays two people.
 ///
-/// Pattern: `, PARTY[,|.|␣word|end]`. Example: `Karl-Erik Olsson, c, deltar inte i beslutet`.
+/// Pattern: `(, | ␣-␣ | ␣–␣) PARTY[,|.|␣word|end]`. Example: `Karl-Erik Olsson, c, deltar inte
+/// i beslutet`.
 fn comma_party(i: &str) -> IResult<&str, String> {
-    let (r, (_, _, _, word)) = (ws0, char(','), ws0, take_while1(is_alpha)).parse(i)?;
+    let separator =
+        alt((recognize((ws0, char(','), ws0)), recognize((ws1, alt((char('-'), char('–'))), ws1))));
+    let (r, (_, word)) = (separator, take_while1(is_alpha)).parse(i)?;
     // Every abbreviation is ASCII letters in one case: others are ruled out unread.
     let bytes = word.as_bytes();
     let one_case =
@@ -1401,6 +1405,12 @@ mod tests {
     /// through (`genom`), who take its party.
     #[test]
     fn a_party_abbreviated_or_through_its_members() {
+        // A party after a dash between spaces, as some minutes write it.
+        assert_eq!(trailing_people("Johan Svensson - SD"), vec![p("Johan Svensson", Some("SD"))]);
+        assert_eq!(
+            leading_people("Anna Ek – M och Bo Ek – S reserverar sig"),
+            vec![p("Anna Ek", Some("M")), p("Bo Ek", Some("S"))]
+        );
         assert_eq!(trailing_people("Liberalerna (L)"), vec![p("", Some("L"))]);
         assert_eq!(
             trailing_people("Moderaterna (M) och Kristdemokraterna (KD)"),
