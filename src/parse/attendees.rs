@@ -242,9 +242,13 @@ fn name_run(s: &str, at_most: usize) -> usize {
         && let Ok((r2, _)) = super::persons::name_word(r)
     {
         n += 1;
-        match ws1(r2) {
-            Ok((r3, _)) if r3.starts_with(|c: char| c.is_uppercase()) => r = r3,
-            _ => break,
+        // Spaces only: a tab is a column gap, and the next column's cell (`Anna Maria
+        // Lindqvist⇥S⇥Ledamot`) no part of the run.
+        let r3 = r2.trim_start_matches(' ');
+        if r3.len() < r2.len() && r3.starts_with(|c: char| c.is_uppercase()) {
+            r = r3;
+        } else {
+            break;
         }
     }
     n
@@ -2457,6 +2461,13 @@ mod tests {
     /// A table row's party cell after the role's, a mark that is no note, a cell of absence.
     #[test]
     fn a_table_rows_cells_after_the_name() {
+        // A name of three words before a party's cell: the party's capital is no part of a
+        // run of names that a flattened list would cut in two.
+        let got = attendee_line("Anna Maria Lindqvist\tS\tLedamot", Some(Role::Member));
+        assert_eq!(
+            (got[0].name.as_str(), got[0].party.as_deref(), got[0].note.as_deref()),
+            ("Anna Maria Lindqvist", Some("S"), None)
+        );
         let got = attendee_line("Anna Andersson, ordförande\tS\tX", Some(Role::Member));
         assert_eq!(
             (got[0].party.as_deref(), got[0].role, got[0].note.as_deref()),
