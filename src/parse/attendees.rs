@@ -242,9 +242,13 @@ fn name_run(s: &str, at_most: usize) -> usize {
         && let Ok((r2, _)) = super::persons::name_word(r)
     {
         n += 1;
-        match ws1(r2) {
-            Ok((r3, _)) if r3.starts_with(|c: char| c.is_uppercase()) => r = r3,
-            _ => break,
+        // Spaces only: a tab is a column gap, and the next column's cell (`Anna Maria
+        // Lindqvist⇥S⇥Ledamot`) no part of the run.
+        let r3 = r2.trim_start_matches(' ');
+        if r3.len() < r2.len() && r3.starts_with(|c: char| c.is_uppercase()) {
+            r = r3;
+        } else {
+            break;
         }
     }
     n
@@ -443,6 +447,47 @@ fn two_titled_people(s: &str) -> bool {
     may && titled(s).is_some_and(|at| at < s.len() && titled(&s[at..]).is_some())
 }
 
+/// A name written surname first, as a list sorted by surname prints it, turned to the order
+/// the rest of the minutes write it in: `Andersson, Anna (S), ordförande` → `Anna Andersson
+/// (S), ordförande`. A party or a role must follow the given names (`Gustafsson, Gun,
+/// sekreterare`), or under a heading of officials (`section`) a title, so that a place
+/// (`Stadshuset, Sessionssalen`) is left as it is. `None` for any other line.
+///
+/// Pattern: `SURNAME, GIVEN [GIVEN] ((PARTY) | , PARTY | ⇥PARTY | , ROLE)`, each a name word.
+fn turned_name(s: &str, section: Option<Role>) -> Option<String> {
+    // A first look: a comma ends the first word.
+    let space = s.find(' ')?;
+    let surname = s[..space].strip_suffix(',')?;
+    if !super::persons::name_word(surname).is_ok_and(|(r, _)| r.is_empty())
+        || role_word(surname).is_ok()
+    {
+        return None;
+    }
+    let rest = &s[space + 1..];
+    let given_end = rest.find(['(', ',', '\t']).unwrap_or(rest.len());
+    let given = rest[..given_end].trim_end();
+    let words = given.split(' ').count();
+    // One or two given names, each a whole name word and no initial.
+    if words > 2
+        || !given.split(' ').all(|w| {
+            w.chars().nth(1).is_some_and(char::is_lowercase)
+                && super::persons::name_word(w).is_ok_and(|(r, _)| r.is_empty())
+        })
+    {
+        return None;
+    }
+    let after = &rest[given.len()..];
+    let party_follows = party(after.trim_start()).is_ok() || bare_party(after).is_ok();
+    // Under a heading of officials, any title in small letters: `Fredriksson, Fredrik,
+    // teknisk chef`.
+    let officials = matches!(section, Some(Role::Official | Role::Other));
+    let role_follows = after
+        .strip_prefix(',')
+        .map(str::trim_start)
+        .is_some_and(|r| role_word(r).is_ok() || (officials && r.starts_with(char::is_lowercase)));
+    (party_follows || role_follows).then(|| format!("{given} {surname}{after}"))
+}
+
 /// Reads the people on one attendance line.
 ///
 /// Pattern: `PERSON [(PARTY) | , PARTY] [SEP ROLE | NOTE | TITLE]`, repeated where a flattened
@@ -486,6 +531,10 @@ fn people_on_line(text: &str, section: &mut Option<Role>) -> Vec<Attendee> {
         {
             s = r.trim_start();
         }
+    }
+    // `Andersson, Anna (S), ordförande`: a list sorted by surname.
+    if let Some(turned) = turned_name(s, *section) {
+        return people_on_line(&turned, section);
     }
     // `Kommundirektör Mats Lind`: an official's title before the name.
     if let Some((title, rest)) = title_before_name(s) {
@@ -776,6 +825,17 @@ fn table_header(text: &str) -> bool {
         && text.split('\t').all(|cell| cell.trim().is_empty() || is_header_cell(cell))
 }
 
+/// The header row of an attendance table whose first column holds the names, with more
+/// columns after it: `Namn⇥Parti⇥Funktion⇥Närvaro`. Such a row is a table's of people even
+/// where no role heading stands above it.
+fn names_table_header(text: &str) -> bool {
+    // A first look: the row starts with `Namn` and has columns.
+    text.as_bytes().first().is_some_and(|b| b.eq_ignore_ascii_case(&b'n'))
+        && text.contains('\t')
+        && super::lexical::eq_lower(first_cell(text), "namn")
+        && table_header(text)
+}
+
 /// The words a header row of an attendance table uses for its columns.
 const HEADER_CELLS: &[&str] = &[
     "namn",
@@ -965,7 +1025,10 @@ impl Presence {
     fn absent_row(&self, row: &str) -> bool {
         let part = |c: &str| {
             let c = c.trim();
-            c.starts_with(['§', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+            // An ordinal's role (`2:e vice ordförande`) is no part of the meeting.
+            let ordinal = c.as_bytes().get(1) == Some(&b':')
+                && c.as_bytes().get(2).is_some_and(u8::is_ascii_alphabetic);
+            (c.starts_with(['§', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']) && !ordinal)
                 || c.starts_with("kl")
         };
         self.marked_absent(row)
@@ -1099,11 +1162,15 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
     // Whether the table gives roles in cells of their own: a role's cell was read, or a
     // header's cell names the column (`Roll`).
     let mut role_cells = false;
+    // Whether a blank line stands just above the line being read.
+    let mut blank_above = false;
     for (k, line) in lines.iter().enumerate() {
         let above = heading_above.take();
         if line.is_blank() {
+            blank_above = true;
             continue;
         }
+        let after_blank = std::mem::take(&mut blank_above);
         if std::mem::take(&mut party_cell_above)
             && role_cells
             && let Some(last) = out.last_mut()
@@ -1162,10 +1229,10 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
         // A role alone names the person below where the list starts so or has done so, and
         // that line is a person with a party; else it is the role of the person above
         // (`Gun-Marie Sjölander` / `Sekreterare`, below). In a list that writes roles above
-        // people, one over no such person is a signature's (`Sekreterare` / `Hans Ek`): the
-        // list has ended.
+        // people, or after a blank line, one over no such person is a signature's
+        // (`Sekreterare` / `Hans Ek`): the list has ended.
         if let Some(role) = role_alone(&line.text)
-            && (roles_above_people || !person_above)
+            && (roles_above_people || !person_above || after_blank)
         {
             let below = lines[k + 1..].iter().find(|l| !l.is_blank());
             if below.is_some_and(|l| person_under_role(&l.text, role).is_some()) {
@@ -1173,7 +1240,7 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
                 roles_above_people = true;
                 continue;
             }
-            if roles_above_people {
+            if roles_above_people || after_blank {
                 in_block = false;
                 continue;
             }
@@ -1194,7 +1261,13 @@ pub fn attendees(lines: &[Line]) -> (Vec<Attendee>, Vec<Warning>) {
             out.extend(attendee_line(content, Some(role)).into_iter().take(1));
             continue;
         }
-        if in_block && (table_header(&line.text) || is_header_cell(&line.text)) {
+        // `Namn⇥Parti⇥Funktion⇥Närvaro`: a table's header row with a column of names opens the
+        // list where no heading stands over it, as a converter prints the table alone.
+        if (in_block || names_table_header(&line.text))
+            && (table_header(&line.text) || is_header_cell(&line.text))
+        {
+            in_block = true;
+            misses = 0;
             role_cells |= line.text.split('\t').any(|c| {
                 ["roll", "funktion", "uppdrag"]
                     .iter()
@@ -1303,6 +1376,15 @@ fn is_role_alone(cell: &str) -> bool {
     role_heading(cell.trim()).is_ok_and(|(_, (r, rest))| r.is_some() && rest.is_empty())
 }
 
+/// Whether a cell holds a heading that labels the lists of several roles: `Beslutande`
+/// (members and serving deputies), `Övriga deltagare` (deputies and officials), `Närvarande`.
+fn is_label_heading(cell: &str) -> bool {
+    let cell = cell.trim().trim_end_matches(':');
+    ["beslutande", "närvarande", "övriga deltagare", "övriga deltagande", "övriga närvarande"]
+        .iter()
+        .any(|h| super::lexical::eq_lower(cell, h))
+}
+
 /// Whether a cell holds a role heading and nothing else: `Ersättare`, `Övriga deltagare`.
 fn is_heading_alone(cell: &str) -> bool {
     role_heading(cell.trim()).is_ok_and(|(_, (_, rest))| rest.is_empty())
@@ -1399,9 +1481,20 @@ fn unweave(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
             k += 1;
             continue;
         };
+        // `Övriga deltagare⇥Ersättare⇥Tjänstepersoner`: a label over lists of its own, as
+        // `pdftotext -layout` prints a header table's label column beside its lists; the
+        // rows under it (their empty first cell trimmed away) fill the lists alone.
+        let labelled = n >= 3
+            && lines[k].text.split('\t').next().is_some_and(is_label_heading)
+            && lines[k + 1..]
+                .iter()
+                .take_while(|l| !l.is_blank())
+                .all(|l| l.text.split('\t').count() < n);
+        let n = n - usize::from(labelled);
         let mut columns: Vec<Vec<Line>> = lines[k]
             .text
             .split('\t')
+            .skip(usize::from(labelled))
             .map(|h| vec![Line { no: lines[k].no, text: h.trim().to_string() }])
             .collect();
         k += 1;
@@ -1638,6 +1731,25 @@ mod tests {
         );
     }
 
+    /// `pdftotext -layout` of a header table: a label (`Beslutande`, `Övriga deltagare`) in
+    /// its column beside the headings of two lists, the rows under them without the label
+    /// column's empty cell.
+    #[test]
+    fn a_label_beside_the_headings_of_its_lists() {
+        check_roles(
+            "Beslutande\tLedamöter\tTjänstgörande ersättare\nGunilla Ek (S), ordf\tTomas Lind (S) för Ulla Berg (S)\nHans-Erik Sjöberg (C)\n\nÖvriga deltagare\tErsättare\tTjänstepersoner\nOlle Nygren (M)\tSara Holm, förvaltningschef\nLena Persson (SD)\tErik Berglund, controller\n\nJusterare\tJonas Åkesson",
+            &[
+                ("Gunilla Ek", Role::Chair),
+                ("Hans-Erik Sjöberg", Role::Member),
+                ("Tomas Lind", Role::ServingDeputy),
+                ("Olle Nygren", Role::Deputy),
+                ("Lena Persson", Role::Deputy),
+                ("Sara Holm", Role::Official),
+                ("Erik Berglund", Role::Official),
+            ],
+        );
+    }
+
     #[test]
     fn a_column_of_labels_is_no_table() {
         // A label and its first list's heading on one line look like a table's headings;
@@ -1670,6 +1782,12 @@ mod tests {
         check_roles(
             "Ledamöter\nEwa Back (S)\nOrdförande\nStig Grip (M)\nLedamot",
             &[("Ewa Back", Role::Chair), ("Stig Grip", Role::Member)],
+        );
+        // After a blank line, a role is no cell of the person above: a signature's, in a
+        // list that writes roles before the names.
+        check_roles(
+            "Närvarande ledamöter\nOrdförande Lena Ås (M)\nGustav Ek (V)\n\nSekreterare\nHelena Dahl",
+            &[("Lena Ås", Role::Chair), ("Gustav Ek", Role::Member)],
         );
     }
 
@@ -2240,6 +2358,57 @@ mod tests {
         assert!(warnings.is_empty(), "{warnings:?}");
     }
 
+    /// A converter's table of the attendance alone, with no heading over it: its header row
+    /// with a column of names opens the list; `2:e vice ordförande` is a role, no part of the
+    /// meeting, in a row marked present by no mark of its own.
+    #[test]
+    fn a_table_without_a_heading() {
+        let lines = crate::normalize::normalize(
+            "Sammanträdesdatum: 2024-04-10\n\n| Namn | Parti | Funktion | Närvaro |\n|---|---|---|---|\n| Anna-Lena Björk | S | Ordförande | X |\n| Bo Ek | M | 1:e vice ordförande | X |\n| Cecilia Holm | C | 2:e vice ordförande | |\n| David Lind | SD | Ledamot | X |\n| Gun Nyberg | V | Ersättare | |\n",
+        )
+        .lines;
+        let (got, warnings) = attendees(&lines);
+        let got: Vec<_> =
+            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna-Lena Björk", Some("S"), Role::Chair),
+                ("Bo Ek", Some("M"), Role::ViceChair),
+                ("David Lind", Some("SD"), Role::Member),
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // A line of a name's label and its value is no table.
+        let lines = crate::normalize::test_lines("Namn\tAnna Berg\nParti\tS");
+        assert!(attendees(&lines).0.is_empty());
+    }
+
+    /// A list sorted by surname, the surname before a comma: the name is turned; a place
+    /// before a comma is no name.
+    #[test]
+    fn surname_first_before_a_comma() {
+        check_roles(
+            "Ledamöter\nAndersson, Anna (S), ordförande\nBerglund, Bo (M), vice ordförande\nDahl, Karl-Erik (SD)\nOlsson, Per, S\n\nTjänstepersoner\nGustafsson, Gun, sekreterare\nFredriksson, Fredrik, teknisk chef",
+            &[
+                ("Anna Andersson", Role::Chair),
+                ("Bo Berglund", Role::ViceChair),
+                ("Karl-Erik Dahl", Role::Member),
+                ("Per Olsson", Role::Member),
+                ("Gun Gustafsson", Role::Secretary),
+                ("Fredrik Fredriksson", Role::Official),
+            ],
+        );
+        let got = attendee_line("Andersson, Anna Maria (S)", Some(Role::Member));
+        assert_eq!(
+            (got[0].name.as_str(), got[0].party.as_deref()),
+            ("Anna Maria Andersson", Some("S"))
+        );
+        assert!(turned_name("Stadshuset, Sessionssalen, kl. 13.00", None).is_none());
+        assert!(turned_name("Ordförande, Anna Berg (S)", None).is_none());
+        assert!(turned_name("Anna Berg (S), ordförande", None).is_none());
+    }
+
     #[test]
     fn a_column_of_the_replaced() {
         let lines = crate::normalize::test_lines(
@@ -2292,6 +2461,13 @@ mod tests {
     /// A table row's party cell after the role's, a mark that is no note, a cell of absence.
     #[test]
     fn a_table_rows_cells_after_the_name() {
+        // A name of three words before a party's cell: the party's capital is no part of a
+        // run of names that a flattened list would cut in two.
+        let got = attendee_line("Anna Maria Lindqvist\tS\tLedamot", Some(Role::Member));
+        assert_eq!(
+            (got[0].name.as_str(), got[0].party.as_deref(), got[0].note.as_deref()),
+            ("Anna Maria Lindqvist", Some("S"), None)
+        );
         let got = attendee_line("Anna Andersson, ordförande\tS\tX", Some(Role::Member));
         assert_eq!(
             (got[0].party.as_deref(), got[0].role, got[0].note.as_deref()),

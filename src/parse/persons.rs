@@ -551,12 +551,16 @@ pub fn party(i: &str) -> IResult<&str, String> {
 pub(crate) const NATIONAL_PARTIES: &[&str] = &["S", "M", "SD", "C", "V", "KD", "L", "FP", "MP"];
 
 /// A party abbreviation after a comma, in capitals or in lower case as older minutes write it:
-/// `, fp,` in `Göran Ek, fp, reserverar sig mot beslutet`. It ends at a comma, a full stop, the
-/// end, or before a lower-case word, so `Anna Ek, Per Berg` stays two people.
+/// `, fp,` in `Göran Ek, fp, reserverar sig mot beslutet`; or after a dash between spaces:
+/// ` - SD` in `Johan Svensson - SD deltar inte i beslutet`. It ends at a comma, a full stop,
+/// the end, or before a lower-case word, so `Anna Ek, Per Berg` stays two people.
 ///
-/// Pattern: `, PARTY[,|.|␣word|end]`. Example: `Karl-Erik Olsson, c, deltar inte i beslutet`.
+/// Pattern: `(, | ␣-␣ | ␣–␣) PARTY[,|.|␣word|end]`. Example: `Karl-Erik Olsson, c, deltar inte
+/// i beslutet`.
 fn comma_party(i: &str) -> IResult<&str, String> {
-    let (r, (_, _, _, word)) = (ws0, char(','), ws0, take_while1(is_alpha)).parse(i)?;
+    let separator =
+        alt((recognize((ws0, char(','), ws0)), recognize((ws1, alt((char('-'), char('–'))), ws1))));
+    let (r, (_, word)) = (separator, take_while1(is_alpha)).parse(i)?;
     // Every abbreviation is ASCII letters in one case: others are ruled out unread.
     let bytes = word.as_bytes();
     let one_case =
@@ -669,12 +673,46 @@ pub fn party_group(i: &str) -> IResult<&str, Vec<Person>> {
     .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
     let dashed = separated_list1(list_separator, party_dash_group)
         .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
-    // "Sverigedemokraterna deltar inte i beslutet", "Moderaterna och Kristdemokraterna …",
-    // "M, KD och L reserverar sig".
-    let bare = separated_list1(party_list_separator, alt((written_party_ref, national_abbrev)))
-        .map(|ps: Vec<&str>| ps.into_iter().map(group).collect());
     alt((party_with_members, from_parties, party_genitives, party_adjective_group, dashed, bare))
         .parse(i)
+}
+
+/// Parties named alone as a group: `Sverigedemokraterna deltar inte i beslutet`, `Moderaterna
+/// och Kristdemokraterna …`, `M, KD och L reserverar sig`, `Liberalerna (L) reserverar sig`;
+/// one party written out with the members it speaks through, who take its party:
+/// `Sverigedemokraterna genom Bo Ulf Karlsson reserverar sig mot beslutet`.
+///
+/// Pattern: `PARTY ((, | och) PARTY)*` or `WRITTEN-PARTY [,] genom PERSON-LIST`, a written
+/// party with its abbreviation in parentheses after it or not.
+fn bare(i: &str) -> IResult<&str, Vec<Person>> {
+    let (rest, parties) =
+        separated_list1(party_list_separator, alt((written_party_abbreviated, national_abbrev)))
+            .parse(i)?;
+    if let [party] = parties.as_slice()
+        && let Ok((after, members)) =
+            preceded((opt(char(',')), ws1, tag("genom"), ws1), person_list).parse(rest)
+    {
+        let members = members
+            .into_iter()
+            .map(|p| Person { party: p.party.or_else(|| Some((*party).to_string())), ..p })
+            .collect();
+        return Ok((after, members));
+    }
+    Ok((rest, parties.into_iter().map(group).collect()))
+}
+
+/// A party written out ([`written_party_ref`]), and its abbreviation in parentheses after it
+/// where the text gives it: `Liberalerna (L)`, `Centerpartiet (C)`.
+fn written_party_abbreviated(i: &str) -> IResult<&str, &'static str> {
+    let (rest, party) = written_party_ref(i)?;
+    let abbreviation = (
+        ws1,
+        char('('),
+        verify(take_while_m_n(1, 6, is_alpha), |p: &str| p.chars().all(char::is_uppercase)),
+        char(')'),
+    );
+    let (rest, _) = opt(abbreviation).parse(rest)?;
+    Ok((rest, party))
 }
 
 /// The separators of a list of parties: `, ` and ` och `.
@@ -1360,6 +1398,31 @@ mod tests {
         assert_eq!(
             trailing_people("Sjöbopartiet (Tore Wikström)"),
             vec![p("Tore Wikström", Some("Sjöbopartiet"))]
+        );
+    }
+
+    /// A party written out with its abbreviation after it, or with the members it speaks
+    /// through (`genom`), who take its party.
+    #[test]
+    fn a_party_abbreviated_or_through_its_members() {
+        // A party after a dash between spaces, as some minutes write it.
+        assert_eq!(trailing_people("Johan Svensson - SD"), vec![p("Johan Svensson", Some("SD"))]);
+        assert_eq!(
+            leading_people("Anna Ek – M och Bo Ek – S reserverar sig"),
+            vec![p("Anna Ek", Some("M")), p("Bo Ek", Some("S"))]
+        );
+        assert_eq!(trailing_people("Liberalerna (L)"), vec![p("", Some("L"))]);
+        assert_eq!(
+            trailing_people("Moderaterna (M) och Kristdemokraterna (KD)"),
+            vec![p("", Some("M")), p("", Some("KD"))]
+        );
+        assert_eq!(
+            trailing_people("Sverigedemokraterna genom Bo Ulf Karlsson"),
+            vec![p("Bo Ulf Karlsson", Some("SD"))]
+        );
+        assert_eq!(
+            trailing_people("Vänsterpartiet, genom Lisa Ek och Per Holm,"),
+            vec![p("Lisa Ek", Some("V")), p("Per Holm", Some("V"))]
         );
     }
 

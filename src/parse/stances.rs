@@ -618,7 +618,12 @@ pub fn stances(text: &str) -> Stances {
             if people.is_empty() && verb.0 < at {
                 // `Under ärendet lämnar ordföranden sammanträdet på grund av jäv`: the subject
                 // after its verb.
+                // `I handläggningen deltar inte Maria Lindqvist (KD) på grund av jäv`.
                 let after = s[verb.1..].trim_start();
+                let after = after
+                    .strip_prefix("inte ")
+                    .or_else(|| after.strip_prefix("ej "))
+                    .unwrap_or(after);
                 people = leading_people(after);
                 if people.is_empty() {
                     people = role_subject(first_words(after, 4), true).into_iter().collect();
@@ -1280,6 +1285,11 @@ mod tests {
         assert_eq!(s.conflicts, vec![p("Bo Ek", "SD")]);
         let s = stances("På grund av jäv lämnar Anna Ek (S) sammanträdet under ärendet.");
         assert_eq!(s.conflicts, vec![p("Anna Ek", "S")]);
+        // The subject after its verb and `inte`, the noun at the end.
+        let s = stances(
+            "I handläggningen av ärendet deltar inte Maria Lindqvist (KD) på grund av jäv.",
+        );
+        assert_eq!(s.conflicts, vec![p("Maria Lindqvist", "KD")]);
         let s = stances("Lars Ek (M) har anmält jäv och lämnar rummet.");
         assert_eq!(s.conflicts, vec![p("Lars Ek", "M")]);
         // Other verbs before the noun, a participle after a report of it.
