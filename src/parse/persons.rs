@@ -552,19 +552,20 @@ pub(crate) const NATIONAL_PARTIES: &[&str] = &["S", "M", "SD", "C", "V", "KD", "
 
 /// A party abbreviation after a comma, in capitals or in lower case as older minutes write it:
 /// `, fp,` in `Göran Ek, fp, reserverar sig mot beslutet`; or after a dash between spaces:
-/// ` - SD` in `Johan Svensson - SD deltar inte i beslutet`. It ends at a comma, a full stop,
-/// the end, or before a lower-case word, so `Anna Ek, Per Berg` stays two people.
+/// ` - SD` in `Johan Svensson - SD deltar inte i beslutet`, in capitals. It ends at a comma, a
+/// full stop, the end, or before a lower-case word, so `Anna Ek, Per Berg` stays two people.
 ///
 /// Pattern: `(, | ␣-␣ | ␣–␣) PARTY[,|.|␣word|end]`. Example: `Karl-Erik Olsson, c, deltar inte
 /// i beslutet`.
 fn comma_party(i: &str) -> IResult<&str, String> {
     let separator =
         alt((recognize((ws0, char(','), ws0)), recognize((ws1, alt((char('-'), char('–'))), ws1))));
-    let (r, (_, word)) = (separator, take_while1(is_alpha)).parse(i)?;
-    // Every abbreviation is ASCII letters in one case: others are ruled out unread.
+    let (r, (sep, word)) = (separator, take_while1(is_alpha)).parse(i)?;
+    // Every abbreviation is ASCII letters in one case: others are ruled out unread. After a
+    // dash only capitals: a small letter there is a role's abbreviation (`Lars Berg - v ordf`).
     let bytes = word.as_bytes();
-    let one_case =
-        bytes.iter().all(u8::is_ascii_uppercase) || bytes.iter().all(u8::is_ascii_lowercase);
+    let one_case = bytes.iter().all(u8::is_ascii_uppercase)
+        || (sep.contains(',') && bytes.iter().all(u8::is_ascii_lowercase));
     let ends = || {
         r.is_empty()
             || r.starts_with([',', '.'])
@@ -1411,6 +1412,8 @@ mod tests {
             leading_people("Anna Ek – M och Bo Ek – S reserverar sig"),
             vec![p("Anna Ek", Some("M")), p("Bo Ek", Some("S"))]
         );
+        // After a dash, only capitals: a small `v` there is a vice chair's abbreviation.
+        assert_eq!(person("Lars Berg - v ordf").map(|(_, x)| x), Ok(p("Lars Berg", None)));
         assert_eq!(trailing_people("Liberalerna (L)"), vec![p("", Some("L"))]);
         assert_eq!(
             trailing_people("Moderaterna (M) och Kristdemokraterna (KD)"),
