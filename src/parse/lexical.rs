@@ -221,6 +221,37 @@ pub fn date_range(i: &str) -> IResult<&str, (Ymd, Option<Ymd>)> {
     }
 }
 
+/// A day-first date of digits, as Finnish-Swedish and some Word templates print it and as a
+/// date is typed by hand: `D.M.YYYY` (`12.3.2024`, `05.03.2024`) or `D/M YYYY` (`12/3 2024`,
+/// also `12/3-2024`). Read only after a date label ([`labelled_date_range`]): in prose
+/// `1.2.2024` may be a section's number and `12/3` a case number.
+///
+/// Pattern: `D[D].M[M].YYYY` or `D[D]/M[M](space|-)YYYY`.
+fn day_first_date(i: &str) -> IResult<&str, Ymd> {
+    let one_or_two = || take_while_m_n(1, 2, |c: char| c.is_ascii_digit());
+    let dotted = (one_or_two(), char('.'), one_or_two(), char('.'), digits_n(4));
+    let slashed = (one_or_two(), char('/'), one_or_two(), one_of(" -"), digits_n(4));
+    verify(
+        alt((dotted.map(|(d, _, m, _, y)| (d, m, y)), slashed.map(|(d, _, m, _, y)| (d, m, y))))
+            .map(|(d, m, y): (&str, &str, u32)| {
+                (y as i32, m.parse().unwrap_or(0), d.parse().unwrap_or(0))
+            }),
+        |&ymd| valid(ymd),
+    )
+    .parse(i)
+}
+
+/// [`date_range`], or else a `day_first_date`: the value of a date label
+/// (`Sammanträdesdatum 12.3.2024`, `Datum: 12/3 2024`), where a number so written is a date.
+pub fn labelled_date_range(i: &str) -> IResult<&str, (Ymd, Option<Ymd>)> {
+    match date_range(i) {
+        Ok(found) => Ok(found),
+        // Only a digit starts a day-first date.
+        Err(e) if !i.as_bytes().first().is_some_and(u8::is_ascii_digit) => Err(e),
+        Err(e) => day_first_date(i).map(|(r, d)| (r, (d, None))).map_err(|_| e),
+    }
+}
+
 /// Days of one month written out, the month named once: `14-15 november 2023`,
 /// `14–15 nov. 2023` (`Sammanträdesdatum: 14-15 november 2023`).
 fn swedish_day_range(i: &str) -> IResult<&str, (Ymd, Option<Ymd>)> {
@@ -841,6 +872,26 @@ mod tests {
         for no in ["2024.03-12", "2024-03.12", "2024.123", "2024.3.12", "2024.13.01"] {
             assert!(date(no).is_err(), "{no}");
         }
+    }
+
+    /// A date label's value written day first: `Sammanträdesdatum 12.3.2024`, `Datum: 12/3 2024`.
+    #[test]
+    fn day_first_dates_after_a_label() {
+        for (text, ymd, rest) in [
+            ("12.3.2024", (2024, 3, 12), ""),
+            ("05.03.2024 kl. 13.00", (2024, 3, 5), " kl. 13.00"),
+            ("12/3 2024", (2024, 3, 12), ""),
+            ("12/3-2024, kl 9", (2024, 3, 12), ", kl 9"),
+        ] {
+            let (r, (d, end)) = labelled_date_range(text).expect(text);
+            assert_eq!((d, end, r), (ymd, None, rest), "{text}");
+        }
+        // The other spellings as before; no day-first date in prose's grammar.
+        assert_eq!(labelled_date_range("2024-03-12").map(|x| x.1.0), Ok((2024, 3, 12)));
+        for no in ["13.00-15.30", "12.0.2024", "12/13 2024", "12/3 24", "1.2.3"] {
+            assert!(labelled_date_range(no).is_err(), "{no}");
+        }
+        assert!(date("12.3.2024").is_err() && date_range("12/3 2024").is_err());
     }
 
     #[test]

@@ -1724,6 +1724,18 @@ mod tests {
         );
     }
 
+    /// A paragraph numbered with its year and a header dated day first.
+    #[test]
+    fn a_number_with_its_year_and_a_day_first_date() {
+        let text = "Regionstyrelsen\nProtokoll\nSammanträdesdatum 12.3.2024\n\n\
+                    § 12/2024\nÅrsredovisning 2023\n\nBeslut\nRegionstyrelsen beslutar\n\
+                    att godkänna årsredovisningen\n";
+        let doc = super::parse_str(text).value;
+        assert_eq!(doc.date.as_deref(), Some("2024-03-12"));
+        let p: Vec<_> = doc.paragraphs.iter().map(|p| (p.number, p.title.as_str())).collect();
+        assert_eq!(p, [(Some(12), "Årsredovisning 2023")]);
+    }
+
     /// What converters do to a right-aligned case number on the § line.
     #[test]
     fn case_numbers_beside_the_heading() {
