@@ -821,9 +821,9 @@ fn push_decimal(out: &mut String, n: u32) {
     }
 }
 
-/// The case numbers that end a title: parenthesised (`Uppföljning … 2024 (HSN/876/2024)`;
-/// `(Ds 2023:26)` and `(2023)` stay), then one with its series after a comma or a dash
-/// (`Motion om skolmat, KS 2024/45`, `Detaljplan för Norr – SBN 2023/7`).
+/// The case numbers that end a title: parenthesised (`Uppföljning … 2024 (HSN/876/2024)`,
+/// `(Dnr 2024.0056)`; `(Ds 2023:26)` and `(2023)` stay), then one with its series after a
+/// comma or a dash (`Motion om skolmat, KS 2024/45`, `Detaljplan för Norr – SBN 2023/7`).
 ///
 /// Returns the title without them and the numbers.
 #[must_use]
@@ -834,8 +834,13 @@ pub fn split_title(title: &str) -> (String, Vec<Dnr>) {
         && let Some(open) = body.rfind('(')
     {
         let inner = body[open + 1..].trim();
+        // After its label a case number may be spelled as only a label allows: `(Dnr
+        // 2024.0056)`.
+        let read: IResult<&str, Dnr> = match label(inner) {
+            Ok((r, _)) => preceded(ws0, labelled_one).parse(r),
+            Err(_) => preceded(ws0, dnr).parse(inner),
+        };
         let inner = label(inner).map_or(inner, |(r, _)| r);
-        let read: IResult<&str, Dnr> = preceded(ws0, dnr).parse(inner);
         if let Ok((rest, _)) = read
             && rest.trim().is_empty()
         {
@@ -1351,6 +1356,12 @@ mod tests {
         assert_eq!(d[0].raw, "HSN/876/2024");
         let (t, d) = split_title("Yttrande över remiss (Ds 2023:26)");
         assert_eq!((t.as_str(), d.len()), ("Yttrande över remiss (Ds 2023:26)", 0));
+        // A label in the parenthesis, and a spelling only a label allows.
+        let (t, d) = split_title("Information om budgetläget (Dnr 2024.0056)");
+        assert_eq!((t.as_str(), d[0].key.as_str()), ("Information om budgetläget", "2024-56"));
+        let (t, d) = split_title("(Dnr 2024.0056)");
+        assert_eq!((t.as_str(), d[0].raw.as_str()), ("", "2024.0056"));
+        assert_eq!(split_title("Taxor (dnr 12 kap)").1.len(), 0);
         let (t, d) = split_title("Årlig information Visselblåsarärenden (2023)");
         assert_eq!((t.as_str(), d.len()), ("Årlig information Visselblåsarärenden (2023)", 0));
         // After a comma or a dash, with its series; a year range stays.

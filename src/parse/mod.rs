@@ -692,6 +692,15 @@ fn numbered(
         own.extend(found);
         title_start = "";
     }
+    // `§ 23 (Dnr 2024.0056)`: a case number alone in parentheses, the title below.
+    if title_start.starts_with('(')
+        && let (t, found) = dnr::split_title(title_start)
+        && t.is_empty()
+        && !found.is_empty()
+    {
+        own.extend(found);
+        title_start = "";
+    }
     // `§ 45  Dnr KS 2019/00123-214`, `Dnr 2019/123 1.2.3`, `Dnr 2005.034 TN`: what follows a
     // case number on the heading line and is no title (a document number, a classification,
     // the series written after it) belongs to the number as written.
@@ -1734,6 +1743,18 @@ mod tests {
         assert_eq!(doc.date.as_deref(), Some("2024-03-12"));
         let p: Vec<_> = doc.paragraphs.iter().map(|p| (p.number, p.title.as_str())).collect();
         assert_eq!(p, [(Some(12), "Årsredovisning 2023")]);
+    }
+
+    /// A case number in parentheses after the § number, the title on the line below.
+    #[test]
+    fn a_parenthesised_case_number_beside_the_heading() {
+        let text = "Vård- och omsorgsnämnden\nSammanträdesdatum 2024-03-12\n\n\
+                    § 23 (Dnr 2024.0056)\nInformation om budgetläget\n\nBeslut\n\
+                    Informationen läggs till handlingarna.\n";
+        let doc = super::parse_str(text).value;
+        let p = &doc.paragraphs[0];
+        let dnr: Vec<_> = p.dnr.iter().map(|d| d.key.as_str()).collect();
+        assert_eq!((p.title.as_str(), dnr), ("Information om budgetläget", vec!["2024-56"]));
     }
 
     /// What converters do to a right-aligned case number on the § line.
