@@ -1096,6 +1096,16 @@ fn decision_from(
     // `Kommunstyrelsens förslag till kommunfullmäktige` over points: the heading names both.
     if s.label == Some(Label::BodyProposal) && d.by.is_none() && d.to.is_none() {
         (d.by, d.to) = frame::body_proposal_bodies(s.head);
+    } else if s.label == Some(Label::BodyProposal) && d.to.is_none() {
+        // `Kommunstyrelsens förslag till kommunfullmäktige` over `Kommunfullmäktige beslutar
+        // att …`: the lead names the body that is to decide, the heading the one proposing.
+        let (by, to) = frame::body_proposal_bodies(s.head);
+        if let (Some(by), Some(lead)) = (by, d.by.as_deref())
+            && by.to_lowercase() != bodies::canonical(lead).to_lowercase()
+        {
+            d.to = to.or_else(|| Some(lead.to_string()));
+            d.by = Some(by);
+        }
     }
     (Some(d), proposal)
 }
@@ -1730,6 +1740,27 @@ mod tests {
         assert_eq!(
             (d.by.as_deref(), d.to.as_deref(), d.clauses.len()),
             (Some("Kommunstyrelsen"), Some("kommunfullmäktige"), 2)
+        );
+    }
+
+    /// A board's proposal heading over the lead of the body that is to decide: the lead names
+    /// that body, the heading the one proposing.
+    #[test]
+    fn a_proposal_heading_over_the_deciding_bodys_lead() {
+        let text = "Kommunstyrelsen\n\n§ 13 Dnr 2024/123\nBudget 2025\n\n\
+                    Kommunstyrelsens förslag till kommunfullmäktige\n\
+                    Kommunfullmäktige beslutar\natt anta budget 2025,\n\
+                    att fastställa skattesatsen till 22,50 kr.\n";
+        let doc = super::parse_str(text).value;
+        let d = doc.paragraphs[0].decision.as_ref().expect("a decision");
+        assert_eq!(
+            (d.kind, d.by.as_deref(), d.to.as_deref(), d.clauses.len()),
+            (
+                crate::model::DecisionKind::Proposal,
+                Some("Kommunstyrelsen"),
+                Some("kommunfullmäktige"),
+                2
+            )
         );
     }
 
