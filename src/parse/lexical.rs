@@ -169,16 +169,18 @@ pub const WEEKDAYS: &[(&str, ())] = &[
     ("söndag", ()),
 ];
 
-/// A weekday with the definite ending, as in `torsdagen den 25 mars 2004`.
+/// A weekday, with the definite ending or without it, as in `torsdagen den 25 mars 2004`,
+/// `Tisdag 12 mars 2024` (a meeting system's header line).
 pub fn weekday(i: &str) -> IResult<&str, &str> {
-    recognize((|i| tag_no_case_of(WEEKDAYS, i), tag_no_case("en"))).parse(i)
+    recognize((|i| tag_no_case_of(WEEKDAYS, i), opt(tag_no_case("en")))).parse(i)
 }
 
-/// Swedish written date: `[torsdagen] [den] 7 december 2023`, `9 juni 2016`.
+/// Swedish written date: `[torsdagen] [den] 7 december 2023`, `9 juni 2016`, `Tisdag 12 mars
+/// 2024`, `tisdag, 12 mars 2024`.
 pub fn swedish_date(i: &str) -> IResult<&str, Ymd> {
     verify(
         (
-            opt((weekday, ws1)),
+            opt((weekday, opt(char(',')), ws1)),
             opt((tag_no_case("den"), ws1)),
             take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
             opt(char('.')),
@@ -860,6 +862,10 @@ mod tests {
         check_date("7 december 2023", (2023, 12, 7), "");
         check_date("torsdagen den 25 mars 2004 kl", (2004, 3, 25), " kl");
         check_date("den 9 juni 2016, kl", (2016, 6, 9), ", kl");
+        // A weekday without its definite ending, or with a comma after it.
+        check_date("Tisdag 12 mars 2024, kl. 13.00", (2024, 3, 12), ", kl. 13.00");
+        check_date("tisdag, 12 mars 2024", (2024, 3, 12), "");
+        assert!(date("Tisdagsmöte 12 mars 2024").is_err());
         // A month abbreviated with or without its full stop.
         check_date("6 feb. 2024", (2024, 2, 6), "");
         check_date("6 feb 2024", (2024, 2, 6), "");
