@@ -660,6 +660,46 @@ fn next_block_sentences(lines: &[&Line]) -> Vec<String> {
         .collect()
 }
 
+/// Whether a lead's line ends in the `att` its clauses below share: `Nämnden beslutar att`,
+/// `… föreslår kommunfullmäktige att:`.
+fn ends_in_att(line: &str) -> bool {
+    let b = line.trim_end().trim_end_matches(':').trim_end().as_bytes();
+    b.len() > 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"att") && b[b.len() - 4] == b' '
+}
+
+/// The clauses under a lead whose line ends in `att` ([`ends_in_att`]), a line each (or wrapped over
+/// a few) in lower case without an `att` of their own, each ending in `,`, `;` or `.`, as a
+/// list comes out whose bullets the conversion lost: `Tekniska nämnden föreslår
+/// kommunfullmäktige att` / `anta VA-taxa 2024 enligt bilaga,` / `taxan ska gälla från 1 mars
+/// 2024.` → two clauses. A line that starts with `och`, `samt` or `eller` goes on with the
+/// clause above. Empty unless there are two clauses or more and the block's last line ends
+/// its sentence: a single clause is the next block's sentence.
+///
+/// Pattern: `LEAD att` / `clause,` / `clause.` (one block).
+fn clauses_under_att(lines: &[&Line]) -> Vec<String> {
+    const GOES_ON: [&str; 3] = ["och ", "samt ", "eller "];
+    let block = lines.iter().skip_while(|l| l.is_blank()).take_while(|l| !l.is_blank());
+    let mut clauses: Vec<String> = Vec::new();
+    let mut ended = true;
+    for line in block {
+        let t = line.text.trim();
+        let lower = t.starts_with(char::is_lowercase);
+        if ended && lower && !GOES_ON.iter().any(|w| t.starts_with(w)) {
+            clauses.push(t.to_string());
+        } else if let Some(last) = clauses.last_mut().filter(|_| lower || !ended) {
+            last.push(' ');
+            last.push_str(t);
+        } else {
+            return Vec::new();
+        }
+        ended = t.ends_with([',', ';', '.']);
+    }
+    if clauses.len() < 2 || !ended {
+        return Vec::new();
+    }
+    clauses.iter().map(|c| tidy(c)).collect()
+}
+
 /// Whether a sentence records a member's stance (abstention, reservation, jäv) rather than
 /// deciding anything.
 fn is_stance(sentence: &str) -> bool {
@@ -769,6 +809,9 @@ fn first_decision(
             // A typed protocol also leaves a blank line inside the lead's sentence, which goes
             // on in lower case (`Kommunstyrelsen beslutar` / `` / `enligt arbetsutskottets
             // förslag.`).
+            if clauses.is_empty() && announces && ends_in_att(&line.text) {
+                clauses = clauses_under_att(&lines[i + 1..]);
+            }
             if clauses.is_empty()
                 && announces
                 && (in_section
@@ -1323,6 +1366,38 @@ mod tests {
             None,
             2,
         );
+    }
+
+    /// A list under a lead that ends in `att` whose bullets the conversion lost.
+    #[test]
+    fn clauses_under_att_without_their_marks() {
+        check(
+            "Tekniska nämnden föreslår kommunfullmäktige att\n anta VA-taxa 2024 enligt bilaga,\n taxan ska gälla från 1 mars 2024.",
+            true,
+            DecisionKind::Proposal,
+            Some("Tekniska nämnden"),
+            Some("kommunfullmäktige"),
+            2,
+        );
+        // Wrapped lines go on with their clause; `och` goes on with the clause above.
+        check(
+            "Nämnden beslutar att\nanta riktlinjerna för\nskolskjuts enligt bilaga,\nuppdra åt förvaltningen att följa upp,\noch återrapportera i december.",
+            true,
+            DecisionKind::Decision,
+            Some("Nämnden"),
+            None,
+            2,
+        );
+        // One sentence is one clause, as before; a capital after a clause's end is no list.
+        check(
+            "Nämnden beslutar att\nanta riktlinjerna enligt bilaga.",
+            true,
+            DecisionKind::Decision,
+            Some("Nämnden"),
+            None,
+            1,
+        );
+        assert!(clauses_under_att(&[]).is_empty());
     }
 
     #[test]

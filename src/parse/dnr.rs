@@ -334,11 +334,32 @@ fn labelled_yy_dot_number(i: &str) -> IResult<&str, Parts<'_>> {
         .parse(i)
 }
 
-/// `[SERIES] NUMBER/YEAR` after a label: `00087/2025`, `SN 31/16`, `31/16`.
+/// The last year a two-digit year is read as when another reading of the case number is at
+/// hand: `SN 23/45` is no case of 2045 but the 45th of 2023.
+const LAST_SHORT_YEAR: i32 = 2030;
+
+/// `[SERIES] NUMBER/YEAR` after a label: `00087/2025`, `SN 31/16`, `31/16`; and two digits on
+/// each side whose year after the slash would be later than [`LAST_SHORT_YEAR`] read the other
+/// way round, `YY/NUMBER`, as the series that count from the year write them: `SN 23/45`
+/// (2023, 45).
 fn labelled_number_year(i: &str) -> IResult<&str, Parts<'_>> {
-    (opt((series, ws1)), number, char('/'), alt((year4, year2)), no_digit_follows)
-        .map(|(s, n, _, y, ())| (s.map(|x| x.0), y, n))
-        .parse(i)
+    let (rest, (s, (written, n), _, (y, yy), ())) = (
+        opt((series, ws1)),
+        nom::combinator::consumed(number),
+        char('/'),
+        alt((year4.map(|y| (y, false)), year2.map(|y| (y, true)))),
+        no_digit_follows,
+    )
+        .parse(i)?;
+    let s = s.map(|x| x.0);
+    if yy && y > LAST_SHORT_YEAR && written.len() == 2 {
+        // `23/45`: the first two digits as the year, if they are one.
+        let (_, first) = year2(written)?;
+        if first <= LAST_SHORT_YEAR {
+            return Ok((rest, (s, first, u32::try_from(y % 100).unwrap_or(0))));
+        }
+    }
+    Ok((rest, (s, y, n)))
 }
 
 /// `[SERIES] YY/NUMBER` after a label, with a number of three digits or more, which no
@@ -800,9 +821,9 @@ fn push_decimal(out: &mut String, n: u32) {
     }
 }
 
-/// The case numbers that end a title: parenthesised (`Uppföljning … 2024 (HSN/876/2024)`;
-/// `(Ds 2023:26)` and `(2023)` stay), then one with its series after a comma or a dash
-/// (`Motion om skolmat, KS 2024/45`, `Detaljplan för Norr – SBN 2023/7`).
+/// The case numbers that end a title: parenthesised (`Uppföljning … 2024 (HSN/876/2024)`,
+/// `(Dnr 2024.0056)`; `(Ds 2023:26)` and `(2023)` stay), then one with its series after a
+/// comma or a dash (`Motion om skolmat, KS 2024/45`, `Detaljplan för Norr – SBN 2023/7`).
 ///
 /// Returns the title without them and the numbers.
 #[must_use]
@@ -813,8 +834,13 @@ pub fn split_title(title: &str) -> (String, Vec<Dnr>) {
         && let Some(open) = body.rfind('(')
     {
         let inner = body[open + 1..].trim();
+        // After its label a case number may be spelled as only a label allows: `(Dnr
+        // 2024.0056)`.
+        let read: IResult<&str, Dnr> = match label(inner) {
+            Ok((r, _)) => preceded(ws0, labelled_one).parse(r),
+            Err(_) => preceded(ws0, dnr).parse(inner),
+        };
         let inner = label(inner).map_or(inner, |(r, _)| r);
-        let read: IResult<&str, Dnr> = preceded(ws0, dnr).parse(inner);
         if let Ok((rest, _)) = read
             && rest.trim().is_empty()
         {
@@ -1171,6 +1197,10 @@ mod tests {
         check("RS2023-00412", "RS-2023-412", "");
         check("KS 02-820 107", "KS-2002-820", "");
         check("31/16", "2016-31", "");
+        // A two-digit year after the slash that is no year yet: the year is before it.
+        check("SN 23/45", "SN-2023-45", "");
+        check("SN 98/12", "SN-2012-98", "");
+        check("KS 45/45", "KS-2045-45", "");
         check("00087/2025", "2025-87", "");
         check("2012-KS0123", "KS-2012-123", "");
         check("1.1.3-00087/2025", "2025-87", "");
@@ -1326,6 +1356,12 @@ mod tests {
         assert_eq!(d[0].raw, "HSN/876/2024");
         let (t, d) = split_title("Yttrande över remiss (Ds 2023:26)");
         assert_eq!((t.as_str(), d.len()), ("Yttrande över remiss (Ds 2023:26)", 0));
+        // A label in the parenthesis, and a spelling only a label allows.
+        let (t, d) = split_title("Information om budgetläget (Dnr 2024.0056)");
+        assert_eq!((t.as_str(), d[0].key.as_str()), ("Information om budgetläget", "2024-56"));
+        let (t, d) = split_title("(Dnr 2024.0056)");
+        assert_eq!((t.as_str(), d[0].raw.as_str()), ("", "2024.0056"));
+        assert_eq!(split_title("Taxor (dnr 12 kap)").1.len(), 0);
         let (t, d) = split_title("Årlig information Visselblåsarärenden (2023)");
         assert_eq!((t.as_str(), d.len()), ("Årlig information Visselblåsarärenden (2023)", 0));
         // After a comma or a dash, with its series; a year range stays.

@@ -115,6 +115,7 @@ const LABEL_FIRST_WORDS: &[&str] = &[
     "beslutsförslag",
     "beslutsunderlag",
     "bilagor",
+    "delges",
     "deltar",
     "diarienr",
     "diarienummer",
@@ -371,6 +372,8 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
         recognize((tag_no_case("exp"), opt(char('.')), not(satisfy(is_alpha)))),
         any_tag_no_case(&[
             ("beslutsexpediering", ()),
+            // `Delges: Sökanden`: who is told of the decision.
+            ("delges", ()),
             ("expediering", ()),
             ("sändlista", ()),
             ("kopia till", ()),
@@ -441,7 +444,11 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
     alt((
         when(genitive, (body_proposal.map(|_| Label::BodyProposal), end_of_label)),
         when(may(b"fb") || second_f, (proposal.map(|_| Label::Proposal), end_of_label)),
-        when(may(b"bpesku"), (expedition.map(|_| Label::Expedition), end_of_label)),
+        when(
+            may(b"bpeskud"),
+            (expedition.map(|_| Label::Expedition), opt(purpose), end_of_label)
+                .map(|(l, _, v)| (l, v)),
+        ),
         when(may(b"b") || genitive, (decision.map(|_| Label::Decision), end_of_label)),
         when(
             may(b"d"),
@@ -457,6 +464,12 @@ fn label_grammar(i: &str) -> IResult<&str, (Label, &str)> {
     ))
     .map(|(l, v): (Label, &str)| (l, v.trim()))
     .parse(i)
+}
+
+/// The purpose a recipients' label names in parentheses: ` (för kännedom)` in `Expedieras till
+/// (för kännedom):`, ` (för åtgärd)`.
+fn purpose(i: &str) -> IResult<&str, &str> {
+    recognize((ws0, char('('), nom::bytes::complete::take_while(|c| c != ')'), char(')'))).parse(i)
 }
 
 /// `p`, or a failure without reading when `ok` is false (an alternative known to fail).
@@ -604,6 +617,18 @@ mod tests {
         check("Utdrag ur protokollet", None);
         check("Protokollet justeras", None);
         check("Exp till: Akten", Some((Label::Expedition, "Akten")));
+        // Who is told of the decision; a purpose in parentheses after the label.
+        check("Delges:", Some((Label::Expedition, "")));
+        check(
+            "Delges: Sökanden, Lantmäteriet",
+            Some((Label::Expedition, "Sökanden, Lantmäteriet")),
+        );
+        check("Delges sökanden", None);
+        check("Expedieras till (för kännedom):", Some((Label::Expedition, "")));
+        check(
+            "Beslutet skickas till (för åtgärd): Ekonomienheten",
+            Some((Label::Expedition, "Ekonomienheten")),
+        );
         check(
             "Expedieras till\tEkonomiavdelningen",
             Some((Label::Expedition, "Ekonomiavdelningen")),

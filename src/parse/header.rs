@@ -315,7 +315,7 @@ fn column_date(text: &str, next: Option<&str>) -> Option<(u8, (Ymd, Option<Ymd>)
             && !value.starts_with("för ")
         {
             let rank = u8::from(label != HeaderLabel::MeetingDate);
-            if let Some((_, d, _)) = lexical::find(value, lexical::date_range) {
+            if let Some((_, d, _)) = lexical::find(value, lexical::labelled_date_range) {
                 return Some((rank, d));
             }
             if page_only(value)
@@ -387,7 +387,8 @@ pub fn header(preamble: &[Line], furniture: &[Line], all: &[Line]) -> Header {
                         .then(|| next.and_then(|l| date_and_page(&l.text)))
                         .flatten()
                 };
-                let found = lexical::find(value, lexical::date_range).map(|x| x.1).or_else(below);
+                let found =
+                    lexical::find(value, lexical::labelled_date_range).map(|x| x.1).or_else(below);
                 if let Some((d, end)) = found
                     && rank < date_rank
                     && !other_date
@@ -653,7 +654,7 @@ fn time_starts(part: &str) -> Option<usize> {
             // `den 14 mars`; a capital `Den` before anything else starts a sentence.
             || (i.starts_with("den") && word_ends(&i[3..]))
             || lexical::tag_no_case("den ")(i).is_ok_and(|(r, _)| r.starts_with(|c: char| c.is_ascii_digit()))
-            || lexical::date_range(i).is_ok_and(|(r, _)| word_ends(r))
+            || lexical::labelled_date_range(i).is_ok_and(|(r, _)| word_ends(r))
             || lexical::tag_no_case("kl")(i).is_ok_and(|(r, _)| {
                 word_ends(r) || lexical::tag_no_case("ockan")(r).is_ok_and(|(r, _)| word_ends(r))
             })

@@ -169,16 +169,18 @@ pub const WEEKDAYS: &[(&str, ())] = &[
     ("söndag", ()),
 ];
 
-/// A weekday with the definite ending, as in `torsdagen den 25 mars 2004`.
+/// A weekday, with the definite ending or without it, as in `torsdagen den 25 mars 2004`,
+/// `Tisdag 12 mars 2024` (a meeting system's header line).
 pub fn weekday(i: &str) -> IResult<&str, &str> {
-    recognize((|i| tag_no_case_of(WEEKDAYS, i), tag_no_case("en"))).parse(i)
+    recognize((|i| tag_no_case_of(WEEKDAYS, i), opt(tag_no_case("en")))).parse(i)
 }
 
-/// Swedish written date: `[torsdagen] [den] 7 december 2023`, `9 juni 2016`.
+/// Swedish written date: `[torsdagen] [den] 7 december 2023`, `9 juni 2016`, `Tisdag 12 mars
+/// 2024`, `tisdag, 12 mars 2024`.
 pub fn swedish_date(i: &str) -> IResult<&str, Ymd> {
     verify(
         (
-            opt((weekday, ws1)),
+            opt((weekday, opt(char(',')), ws1)),
             opt((tag_no_case("den"), ws1)),
             take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
             opt(char('.')),
@@ -218,6 +220,37 @@ pub fn date_range(i: &str) -> IResult<&str, (Ymd, Option<Ymd>)> {
     match end.parse(rest) {
         Ok((r, (_, _, _, last))) if valid(last) && last > first => Ok((r, (first, Some(last)))),
         _ => Ok((rest, (first, None))),
+    }
+}
+
+/// A day-first date of digits, as Finnish-Swedish and some Word templates print it and as a
+/// date is typed by hand: `D.M.YYYY` (`12.3.2024`, `05.03.2024`) or `D/M YYYY` (`12/3 2024`,
+/// also `12/3-2024`). Read only after a date label ([`labelled_date_range`]): in prose
+/// `1.2.2024` may be a section's number and `12/3` a case number.
+///
+/// Pattern: `D[D].M[M].YYYY` or `D[D]/M[M](space|-)YYYY`.
+fn day_first_date(i: &str) -> IResult<&str, Ymd> {
+    let one_or_two = || take_while_m_n(1, 2, |c: char| c.is_ascii_digit());
+    let dotted = (one_or_two(), char('.'), one_or_two(), char('.'), digits_n(4));
+    let slashed = (one_or_two(), char('/'), one_or_two(), one_of(" -"), digits_n(4));
+    verify(
+        alt((dotted.map(|(d, _, m, _, y)| (d, m, y)), slashed.map(|(d, _, m, _, y)| (d, m, y))))
+            .map(|(d, m, y): (&str, &str, u32)| {
+                (y as i32, m.parse().unwrap_or(0), d.parse().unwrap_or(0))
+            }),
+        |&ymd| valid(ymd),
+    )
+    .parse(i)
+}
+
+/// [`date_range`], or else a `day_first_date`: the value of a date label
+/// (`Sammanträdesdatum 12.3.2024`, `Datum: 12/3 2024`), where a number so written is a date.
+pub fn labelled_date_range(i: &str) -> IResult<&str, (Ymd, Option<Ymd>)> {
+    match date_range(i) {
+        Ok(found) => Ok(found),
+        // Only a digit starts a day-first date.
+        Err(e) if !i.as_bytes().first().is_some_and(u8::is_ascii_digit) => Err(e),
+        Err(e) => day_first_date(i).map(|(r, d)| (r, (d, None))).map_err(|_| e),
     }
 }
 
@@ -829,6 +862,10 @@ mod tests {
         check_date("7 december 2023", (2023, 12, 7), "");
         check_date("torsdagen den 25 mars 2004 kl", (2004, 3, 25), " kl");
         check_date("den 9 juni 2016, kl", (2016, 6, 9), ", kl");
+        // A weekday without its definite ending, or with a comma after it.
+        check_date("Tisdag 12 mars 2024, kl. 13.00", (2024, 3, 12), ", kl. 13.00");
+        check_date("tisdag, 12 mars 2024", (2024, 3, 12), "");
+        assert!(date("Tisdagsmöte 12 mars 2024").is_err());
         // A month abbreviated with or without its full stop.
         check_date("6 feb. 2024", (2024, 2, 6), "");
         check_date("6 feb 2024", (2024, 2, 6), "");
@@ -841,6 +878,26 @@ mod tests {
         for no in ["2024.03-12", "2024-03.12", "2024.123", "2024.3.12", "2024.13.01"] {
             assert!(date(no).is_err(), "{no}");
         }
+    }
+
+    /// A date label's value written day first: `Sammanträdesdatum 12.3.2024`, `Datum: 12/3 2024`.
+    #[test]
+    fn day_first_dates_after_a_label() {
+        for (text, ymd, rest) in [
+            ("12.3.2024", (2024, 3, 12), ""),
+            ("05.03.2024 kl. 13.00", (2024, 3, 5), " kl. 13.00"),
+            ("12/3 2024", (2024, 3, 12), ""),
+            ("12/3-2024, kl 9", (2024, 3, 12), ", kl 9"),
+        ] {
+            let (r, (d, end)) = labelled_date_range(text).expect(text);
+            assert_eq!((d, end, r), (ymd, None, rest), "{text}");
+        }
+        // The other spellings as before; no day-first date in prose's grammar.
+        assert_eq!(labelled_date_range("2024-03-12").map(|x| x.1.0), Ok((2024, 3, 12)));
+        for no in ["13.00-15.30", "12.0.2024", "12/13 2024", "12/3 24", "1.2.3"] {
+            assert!(labelled_date_range(no).is_err(), "{no}");
+        }
+        assert!(date("12.3.2024").is_err() && date_range("12/3 2024").is_err());
     }
 
     #[test]

@@ -692,6 +692,15 @@ fn numbered(
         own.extend(found);
         title_start = "";
     }
+    // `§ 23 (Dnr 2024.0056)`: a case number alone in parentheses, the title below.
+    if title_start.starts_with('(')
+        && let (t, found) = dnr::split_title(title_start)
+        && t.is_empty()
+        && !found.is_empty()
+    {
+        own.extend(found);
+        title_start = "";
+    }
     // `§ 45  Dnr KS 2019/00123-214`, `Dnr 2019/123 1.2.3`, `Dnr 2005.034 TN`: what follows a
     // case number on the heading line and is no title (a document number, a classification,
     // the series written after it) belongs to the number as written.
@@ -1087,6 +1096,16 @@ fn decision_from(
     // `Kommunstyrelsens förslag till kommunfullmäktige` over points: the heading names both.
     if s.label == Some(Label::BodyProposal) && d.by.is_none() && d.to.is_none() {
         (d.by, d.to) = frame::body_proposal_bodies(s.head);
+    } else if s.label == Some(Label::BodyProposal) && d.to.is_none() {
+        // `Kommunstyrelsens förslag till kommunfullmäktige` over `Kommunfullmäktige beslutar
+        // att …`: the lead names the body that is to decide, the heading the one proposing.
+        let (by, to) = frame::body_proposal_bodies(s.head);
+        if let (Some(by), Some(lead)) = (by, d.by.as_deref())
+            && by.to_lowercase() != bodies::canonical(lead).to_lowercase()
+        {
+            d.to = to.or_else(|| Some(lead.to_string()));
+            d.by = Some(by);
+        }
     }
     (Some(d), proposal)
 }
@@ -1722,6 +1741,51 @@ mod tests {
             (d.by.as_deref(), d.to.as_deref(), d.clauses.len()),
             (Some("Kommunstyrelsen"), Some("kommunfullmäktige"), 2)
         );
+    }
+
+    /// A board's proposal heading over the lead of the body that is to decide: the lead names
+    /// that body, the heading the one proposing.
+    #[test]
+    fn a_proposal_heading_over_the_deciding_bodys_lead() {
+        let text = "Kommunstyrelsen\n\n§ 13 Dnr 2024/123\nBudget 2025\n\n\
+                    Kommunstyrelsens förslag till kommunfullmäktige\n\
+                    Kommunfullmäktige beslutar\natt anta budget 2025,\n\
+                    att fastställa skattesatsen till 22,50 kr.\n";
+        let doc = super::parse_str(text).value;
+        let d = doc.paragraphs[0].decision.as_ref().expect("a decision");
+        assert_eq!(
+            (d.kind, d.by.as_deref(), d.to.as_deref(), d.clauses.len()),
+            (
+                crate::model::DecisionKind::Proposal,
+                Some("Kommunstyrelsen"),
+                Some("kommunfullmäktige"),
+                2
+            )
+        );
+    }
+
+    /// A paragraph numbered with its year and a header dated day first.
+    #[test]
+    fn a_number_with_its_year_and_a_day_first_date() {
+        let text = "Regionstyrelsen\nProtokoll\nSammanträdesdatum 12.3.2024\n\n\
+                    § 12/2024\nÅrsredovisning 2023\n\nBeslut\nRegionstyrelsen beslutar\n\
+                    att godkänna årsredovisningen\n";
+        let doc = super::parse_str(text).value;
+        assert_eq!(doc.date.as_deref(), Some("2024-03-12"));
+        let p: Vec<_> = doc.paragraphs.iter().map(|p| (p.number, p.title.as_str())).collect();
+        assert_eq!(p, [(Some(12), "Årsredovisning 2023")]);
+    }
+
+    /// A case number in parentheses after the § number, the title on the line below.
+    #[test]
+    fn a_parenthesised_case_number_beside_the_heading() {
+        let text = "Vård- och omsorgsnämnden\nSammanträdesdatum 2024-03-12\n\n\
+                    § 23 (Dnr 2024.0056)\nInformation om budgetläget\n\nBeslut\n\
+                    Informationen läggs till handlingarna.\n";
+        let doc = super::parse_str(text).value;
+        let p = &doc.paragraphs[0];
+        let dnr: Vec<_> = p.dnr.iter().map(|d| d.key.as_str()).collect();
+        assert_eq!((p.title.as_str(), dnr), ("Information om budgetläget", vec!["2024-56"]));
     }
 
     /// What converters do to a right-aligned case number on the § line.

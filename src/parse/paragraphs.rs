@@ -96,10 +96,11 @@ fn agenda_item_len(i: &str) -> Option<usize> {
 
 /// The § heading of a paragraph.
 ///
-/// Pattern: `[PREFIX ] § NUMBER [– NUMBER] [TITLE]` or `§§ NUMBER – NUMBER [TITLE]`, the sign
-/// also written out (`Paragraf 5`), and after an agenda item's number (`Ärende 1 § 88`).
+/// Pattern: `[PREFIX ] § NUMBER[/YEAR] [– NUMBER] [TITLE]` or `§§ NUMBER – NUMBER [TITLE]`, the
+/// sign also written out (`Paragraf 5`), and after an agenda item's number (`Ärende 1 § 88`).
 /// Examples: `§ 90 Val av justerare`, `§76`, `KF § 267 Dnr KS 02-820 107`, `§§ 3–5`,
-/// `Paragraf 12 Val av justerare`, `Ärende 2 § 89 Dnr SN 2023/45`.
+/// `Paragraf 12 Val av justerare`, `Ärende 2 § 89 Dnr SN 2023/45`, `§ 12/2024` (the number
+/// with the year it is counted in, as Netpublicator and some regions print it).
 pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
     if !may_be_heading(i) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
@@ -107,14 +108,34 @@ pub fn heading(i: &str) -> IResult<&str, Heading<'_>> {
     let i = &i[agenda_item_len(i).unwrap_or(0)..];
     let range_end = opt(preceded((ws0, dash, ws0), uint));
     let sign = alt((tag("§§"), tag("§"), preceded(tag_no_case("paragraf"), ws1)));
-    (opt((prefix, ws1)), sign, ws0, uint, opt(sub_letter), range_end, heading_tail)
-        .map(|(p, _, _, number, _, last, rest)| Heading {
+    (
+        opt((prefix, ws1)),
+        sign,
+        ws0,
+        uint,
+        opt(sub_letter),
+        opt(number_year),
+        range_end,
+        heading_tail,
+    )
+        .map(|(p, _, _, number, _, _, last, rest)| Heading {
             prefix: p.map(|x| x.0),
             number,
             last,
             rest: rest.trim(),
         })
         .parse(i)
+}
+
+/// The year a paragraph's number is counted in, after a slash: `/2024` in `§ 12/2024`, `/24`
+/// in `§ 12/24`. No digit may follow it.
+fn number_year(i: &str) -> IResult<&str, &str> {
+    let (r, y) =
+        preceded(char('/'), take_while_m_n(2, 4, |c: char| c.is_ascii_digit())).parse(i)?;
+    if y.len() == 3 || r.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((r, y))
 }
 
 /// The letter of a paragraph added under another's number, glued to it or after a space:
@@ -541,6 +562,16 @@ mod tests {
             "Tilläggsärende: Yttrande över remiss",
         );
         check("§ 12b Budget", None, 12, "Budget");
+        // The number with its year.
+        check("§ 12/2024", None, 12, "");
+        check(
+            "§ 12/2024 Årsredovisning 2023 RS 2024/88",
+            None,
+            12,
+            "Årsredovisning 2023 RS 2024/88",
+        );
+        check("KS § 7/24 Budget", Some("KS"), 7, "Budget");
+        assert!(heading("§ 12/20245").is_err() && heading("§ 12/202").is_err());
         check("§ 12 a", None, 12, "");
         for line in ["§ 90 Val av justerare", "KF § 267", "Paragraf 12", "Öä  §§ 3", "KSAU § 1"]
         {
