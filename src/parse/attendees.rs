@@ -1531,6 +1531,11 @@ mod tests {
 
     /// Asserts the names and roles the attendance block `text` gives.
     #[track_caller]
+    /// Each attendee's name, party and role, to compare with a table's rows.
+    fn triples(got: &[Attendee]) -> Vec<(&str, Option<&str>, Role)> {
+        got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect()
+    }
+
     fn check_roles(text: &str, expected: &[(&str, Role)]) {
         let lines = crate::normalize::test_lines(text);
         let (got, _) = attendees(&lines);
@@ -2259,8 +2264,7 @@ mod tests {
             "Beslutande:\nOrdförande: Erik Pelling (S)\nLedamöter: Eva Christiernin (S), Simon Alm (SD)\nTjänstgörande ersättare: Jonas Segersam (KD)\n\nÖvriga deltagande: Anna Ekström, sekreterare\n\nUtses att justera: Simon Alm\n\nUnderskrifter:\nOrdförande: Erik Pelling\nSekreterare: Anna Ekström",
         );
         let (got, _) = attendees(&lines);
-        let got: Vec<_> =
-            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        let got = triples(&got);
         assert_eq!(
             got,
             [
@@ -2285,8 +2289,7 @@ mod tests {
             "Beslutande\nOrdförande Anna Berg (S)\nVice ordförande Lars Ek (M)\nEva Lund (V)\nKarl Nord (SD) tjg ersättare\n\nÖvriga närvarande: Tina Rydgård (stadsdirektör), Lena Tidén (kanslichef)\n\nJusterare: Eva Lund",
         );
         let (got, _) = attendees(&lines);
-        let got: Vec<_> =
-            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        let got = triples(&got);
         assert_eq!(
             got,
             [
@@ -2302,8 +2305,7 @@ mod tests {
             "Närvarande\nNamn\tParti\tRoll\nPeter Danielsson\tM\tOrdförande\nAnna Berg\tS\tLedamot",
         );
         let (got, warnings) = attendees(&lines);
-        let got: Vec<_> =
-            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        let got = triples(&got);
         assert_eq!(
             got,
             [("Peter Danielsson", Some("M"), Role::Chair), ("Anna Berg", Some("S"), Role::Member)]
@@ -2325,8 +2327,7 @@ mod tests {
             "Beslutande\tSe närvarolista\n\nUtses att justera\tPer Lund (M)\n\nOrdförande\tBengt Nord (S)\n\nSekreterare\tAnna-Lena Frisk\n\nJusterande\tPer Lund (M)",
         );
         let (got, _) = attendees(&lines);
-        let got: Vec<_> =
-            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        let got = triples(&got);
         assert_eq!(
             got,
             [("Bengt Nord", Some("S"), Role::Chair), ("Anna-Lena Frisk", None, Role::Secretary)]
@@ -2344,8 +2345,7 @@ mod tests {
         )
         .lines;
         let (got, warnings) = attendees(&lines);
-        let got: Vec<_> =
-            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        let got = triples(&got);
         assert_eq!(
             got,
             [
@@ -2368,8 +2368,7 @@ mod tests {
         )
         .lines;
         let (got, warnings) = attendees(&lines);
-        let got: Vec<_> =
-            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        let got = triples(&got);
         assert_eq!(
             got,
             [
@@ -2519,8 +2518,7 @@ mod tests {
             "Ledamöter\tNärvarande\tErsättare\tNärvarande\nAnna Berg (S)\tX\tJonas Fält (S)\tX\nLars Ek (M)\tX\tSofia Ås (M)\n\nJusterare",
         );
         let (got, _) = attendees(&lines);
-        let got: Vec<_> =
-            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        let got = triples(&got);
         assert_eq!(
             got,
             [
@@ -2538,8 +2536,7 @@ mod tests {
             "Beslutande\nNamn\nParti\nRoll\nPeter Olofsson\nS\nOrdförande\nMaria Lind\nM\nLedamot\n\nUtses att justera",
         );
         let (got, _) = attendees(&lines);
-        let got: Vec<_> =
-            got.iter().map(|a| (a.name.as_str(), a.party.as_deref(), a.role)).collect();
+        let got = triples(&got);
         assert_eq!(
             got,
             [("Peter Olofsson", Some("S"), Role::Chair), ("Maria Lind", Some("M"), Role::Member)]
