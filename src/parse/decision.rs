@@ -667,9 +667,10 @@ fn ends_in_att(line: &str) -> bool {
     b.len() > 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"att") && b[b.len() - 4] == b' '
 }
 
-/// The clauses under a lead whose line ends in `att` ([`ends_in_att`]), a line each (or wrapped over
-/// a few) in lower case without an `att` of their own, each ending in `,`, `;` or `.`, as a
-/// list comes out whose bullets the conversion lost: `Tekniska nämnden föreslår
+/// The clauses under a lead whose line ends in `att` ([`ends_in_att`]), a line each (or
+/// wrapped over a few) in lower case, each ending in `,`, `;` or `.` (lines that open with
+/// their own `att` are att-clauses, read before this is asked), as a list comes out whose
+/// bullets the conversion lost: `Tekniska nämnden föreslår
 /// kommunfullmäktige att` / `anta VA-taxa 2024 enligt bilaga,` / `taxan ska gälla från 1 mars
 /// 2024.` → two clauses. A line that starts with `och`, `samt` or `eller` goes on with the
 /// clause above. Empty unless there are two clauses or more and the block's last line ends
@@ -802,6 +803,10 @@ fn first_decision(
                 (!announces && !r.is_empty()).then_some(r)
             });
             let mut clauses = clauses_after(&lines[i + 1..], first);
+            // A lead ending in `att` over a list whose bullets the conversion lost.
+            if clauses.is_empty() && announces && ends_in_att(&line.text) {
+                clauses = clauses_under_att(&lines[i + 1..]);
+            }
             // No att-clauses or points below a lead that announces them: the decision
             // sentences of the next block ("Kommunstyrelsen beslutar:" / "Kommunstyrelsen
             // avger yttrande enligt bilaga."). Outside a "Beslut" section only where the lead
@@ -809,9 +814,6 @@ fn first_decision(
             // A typed protocol also leaves a blank line inside the lead's sentence, which goes
             // on in lower case (`Kommunstyrelsen beslutar` / `` / `enligt arbetsutskottets
             // förslag.`).
-            if clauses.is_empty() && announces && ends_in_att(&line.text) {
-                clauses = clauses_under_att(&lines[i + 1..]);
-            }
             if clauses.is_empty()
                 && announces
                 && (in_section

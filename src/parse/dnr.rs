@@ -836,11 +836,12 @@ pub fn split_title(title: &str) -> (String, Vec<Dnr>) {
         let inner = body[open + 1..].trim();
         // After its label a case number may be spelled as only a label allows: `(Dnr
         // 2024.0056)`.
-        let read: IResult<&str, Dnr> = match label(inner) {
-            Ok((r, _)) => preceded(ws0, labelled_one).parse(r),
-            Err(_) => preceded(ws0, dnr).parse(inner),
+        let after_label = label(inner).ok().map(|(r, _)| r);
+        let read: IResult<&str, Dnr> = match after_label {
+            Some(r) => preceded(ws0, labelled_one).parse(r),
+            None => preceded(ws0, dnr).parse(inner),
         };
-        let inner = label(inner).map_or(inner, |(r, _)| r);
+        let inner = after_label.unwrap_or(inner);
         if let Ok((rest, _)) = read
             && rest.trim().is_empty()
         {
